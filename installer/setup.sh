@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's archive only, the packages Lumen needs to build, test and run.
+# Idempotent: does nothing (not even `apt-get update`) when everything is already there.
+set -euo pipefail
+
+BUILD=(cmake ninja-build g++ ccache pkg-config
+       libdcmtk-dev libinsighttoolkit5-dev libgdcm-tools libopenjp2-7-dev
+       nlohmann-json3-dev libcli11-dev libgtest-dev)
+# Oracles and real data the tests compare against, and tools the benchmarks time.
+TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
+      mricron-data xvfb xauth time)
+
+missing=()
+for pkg in "${BUILD[@]}" "${TEST[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all ${#BUILD[@]}+${#TEST[@]} packages present"
+    exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

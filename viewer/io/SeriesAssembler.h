@@ -1,0 +1,19 @@
+#pragma once
+#include "core/SeriesRecord.h"
+#include "io/ImageStack.h"
+
+#include <vector>
+
+namespace lumen::io {
+
+// Turns a series' instances into regular image stacks: split by orientation, size, pixel
+// format, echo and acquisition; ordered along the slice normal by ImagePositionPatient (never
+// by file name or InstanceNumber); repeated positions become time points when a temporal
+// attribute tells them apart. Non-uniform spacing, missing slices and gantry tilt are
+// loaded and reported in ImageStack::warnings.
+class SeriesAssembler {
+public:
+    static std::vector<ImageStack> assemble(const core::SeriesRecord& series);
+};
+
+}  // namespace lumen::io

@@ -1,0 +1,90 @@
+#include "io/internal/DcmtkSupport.h"
+
+#include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <cstdlib>
+#include <mutex>
+
+namespace lumen::io::internal {
+
+void ensureDcmtkReady() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        OFLog::configure(OFLogger::OFF_LOG_LEVEL);
+        // Some writers encode the dataset implicit VR while the meta header names an explicit
+        // transfer syntax; read what is there, as pydicom does.
+        dcmAcceptUnexpectedImplicitEncoding.set(OFTrue);
+        // Colour stays as stored (YBR is converted by Lumen with the formula pydicom uses, so
+        // both agree to the bit) and colour-by-pixel, whatever the SOP class.
+        DJDecoderRegistration::registerCodecs(EDC_never, EUC_never, EPC_colorByPixel);
+        DJLSDecoderRegistration::registerCodecs(EJLSUC_never, EJLSPC_colorByPixel);
+        DcmRLEDecoderRegistration::registerCodecs();
+    });
+}
+
+std::string getString(DcmItem& item, const DcmTagKey& tag) {
+    OFString value;
+    if (item.findAndGetOFStringArray(tag, value).bad()) return {};
+    // Trim the space/NUL padding DICOM adds to even length.
+    std::string s(value.c_str());
+    const auto end = s.find_last_not_of(" \0", std::string::npos, 2);
+    s.erase(end == std::string::npos ? 0 : end + 1);
+    const auto begin = s.find_first_not_of(' ');
+    return begin == std::string::npos ? std::string() : s.substr(begin);
+}
+
+std::vector<double> getDoubles(DcmItem& item, const DcmTagKey& tag) {
+    DcmElement* element = nullptr;
+    if (item.findAndGetElement(tag, element).bad() || !element) return {};
+    std::vector<double> values;
+    const unsigned long n = element->getVM();
+    for (unsigned long i = 0; i < n; ++i) {
+        Float64 f = 0;
+        if (element->getFloat64(f, i).good()) {
+            values.push_back(f);
+            continue;
+        }
+        // FL, IS and the integer binary VRs answer only their own getter.
+        Float32 f32 = 0;
+        Sint32 s32 = 0;
+        Uint32 u32 = 0;
+        Sint16 s16 = 0;
+        Uint16 u16 = 0;
+        if (element->getFloat32(f32, i).good()) { values.push_back(f32); continue; }
+        if (element->getSint32(s32, i).good()) { values.push_back(s32); continue; }
+        if (element->getUint32(u32, i).good()) { values.push_back(u32); continue; }
+        if (element->getSint16(s16, i).good()) { values.push_back(s16); continue; }
+        if (element->getUint16(u16, i).good()) { values.push_back(u16); continue; }
+        break;
+    }
+    return values;
+}
+
+std::optional<double> getDouble(DcmItem& item, const DcmTagKey& tag, unsigned long pos) {
+    const auto v = getDoubles(item, tag);
+    if (v.size() <= pos) return std::nullopt;
+    return v[pos];
+}
+
+std::optional<int> getInt(DcmItem& item, const DcmTagKey& tag) {
+    const auto v = getDouble(item, tag);
+    if (!v) return std::nullopt;
+    return int(*v);
+}
+
+std::optional<unsigned> getUInt16(DcmItem& item, const DcmTagKey& tag) {
+    Uint16 v = 0;
+    if (item.findAndGetUint16(tag, v).bad()) return std::nullopt;
+    return v;
+}
+
+DcmItem* firstItem(DcmItem& item, const DcmTagKey& sequenceTag) {
+    DcmItem* sub = nullptr;
+    if (item.findAndGetSequenceItem(sequenceTag, sub, 0).bad()) return nullptr;
+    return sub;
+}
+
+}  // namespace lumen::io::internal
