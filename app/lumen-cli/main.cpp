@@ -1,1 +1,74 @@
-int main(){}
+// lumen-cli: Lumen's headless tools. Composition only: parse the command line, call io.
+#include "Commands.h"
+#include "core/OperationCanceled.h"
+#include "io/IoError.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace lumen::cli;
+
+int main(int argc, char** argv) {
+    CLI::App app{"Lumen command-line tools: inspect, load, convert and export medical images"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "lumen-cli 0.1.0");
+
+    InfoArgs info;
+    auto* infoCmd = app.add_subcommand("info", "List the series in a DICOM file, folder or DICOMDIR, or a NIfTI/NRRD/MHA file");
+    infoCmd->add_option("path", info.path, "File, folder or DICOMDIR")->required();
+    infoCmd->add_flag("--json", info.json, "One JSON object instead of a table");
+    infoCmd->add_option("--threads", info.threads, "Threads for reading headers (0 = all cores)");
+
+    ConvertArgs convert;
+    auto* convertCmd = app.add_subcommand("convert", "Convert to NIfTI/NRRD/MHA (by extension) or to a DICOM series folder");
+    convertCmd->add_option("input", convert.input, "DICOM file/folder/DICOMDIR or NIfTI/NRRD/MHA file")->required();
+    convertCmd->add_option("output", convert.output, "Output file, or folder ending in '/' for DICOM")->required();
+    convertCmd->add_option("--series", convert.seriesUid, "SeriesInstanceUID to convert (default: the largest series)");
+    convertCmd->add_option("--stack", convert.stack, "Stack of the series (see info; default: the largest)");
+    convertCmd->add_flag("--to-dicom", convert.toDicom, "Write a DICOM series folder");
+    convertCmd->add_option("--modality", convert.modality, "Modality of a new DICOM series (CT, MR, OT)");
+    convertCmd->add_option("--patient-name", convert.patientName, "Patient name for a new DICOM series (DICOM PN)");
+    convertCmd->add_option("--patient-id", convert.patientId, "Patient ID for a new DICOM series");
+
+    LoadArgs load;
+    auto* loadCmd = app.add_subcommand("load", "Load a series fully into memory");
+    loadCmd->add_option("path", load.path, "File, folder or DICOMDIR")->required();
+    loadCmd->add_option("--series", load.seriesUid, "SeriesInstanceUID (default: the largest series)");
+    loadCmd->add_option("--stack", load.stack, "Stack of the series (default: the largest)");
+    loadCmd->add_flag("--timing", load.timing, "Print one JSON line of timings");
+    loadCmd->add_option("--threads", load.threads, "Threads (0 = all cores)");
+
+    DemoDataArgs demo;
+    auto* demoCmd = app.add_subcommand("demo-data", "Write the demo study: a real T1 brain MRI and a synthetic CT, as DICOM");
+    demoCmd->add_option("outdir", demo.outDir, "Folder to write (created; must not hold a demo already)")->required();
+    demoCmd->add_option("--ct-slices", demo.ctSlices, "Slices of the synthetic CT");
+
+    SynthCtArgs synth;
+    auto* synthCmd = app.add_subcommand("synth-ct", "Write a synthetic CT series (DICOM) of any size");
+    synthCmd->add_option("outdir", synth.outDir, "Folder to write the series into")->required();
+    synthCmd->add_option("--size", synth.size, "Rows and columns")->check(CLI::Range(16, 4096));
+    synthCmd->add_option("--slices", synth.slices, "Number of slices")->check(CLI::Range(1, 5000));
+    synthCmd->add_option("--pixel-spacing", synth.pixelSpacing, "In-plane spacing, mm")->check(CLI::PositiveNumber);
+    synthCmd->add_option("--slice-spacing", synth.sliceSpacing, "Slice spacing, mm")->check(CLI::PositiveNumber);
+    synthCmd->add_option("--patient-name", synth.patientName, "Patient name (DICOM PN)");
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*infoCmd) return runInfo(info);
+        if (*convertCmd) return runConvert(convert);
+        if (*loadCmd) return runLoad(load);
+        if (*demoCmd) return runDemoData(demo);
+        if (*synthCmd) return runSynthCt(synth);
+    } catch (const lumen::io::IoError& e) {
+        std::cerr << "lumen-cli: error: " << e.what() << "\n";
+        return 1;
+    } catch (const lumen::core::OperationCanceled&) {
+        std::cerr << "lumen-cli: canceled\n";
+        return 130;
+    } catch (const std::exception& e) {
+        std::cerr << "lumen-cli: error: " << e.what() << "\n";
+        return 1;
+    }
+    return 2;
+}

@@ -16,6 +16,7 @@ struct StackFrame {
     static constexpr std::size_t kGap = std::numeric_limits<std::size_t>::max();
     std::size_t instance = kGap;  // index into ImageStack::instances
     std::uint32_t frame = 0;
+    double slope = 1.0, intercept = 0.0;  // this frame's modality rescale
 };
 
 // A regular grid assembled from (part of) a series: what the loader turns into a Volume.

@@ -226,7 +226,7 @@ void finishStack(const core::SeriesRecord& series, std::vector<Slot> slots, std:
         stack.slicePositionsMm[k] = slots[s].along;
         for (std::size_t t = 0; t < nt; ++t) {
             const Entry& e = slots[s].entries[t];
-            stack.frames[t * nz + k] = {remap[e.instance], e.frame};
+            stack.frames[t * nz + k] = {remap[e.instance], e.frame, e.slope, e.intercept};
         }
     }
     const auto& r = series.instances[e0.instance];
@@ -300,7 +300,7 @@ void buildOrderedStack(const core::SeriesRecord& series, const std::vector<Entry
     ImageStack stack = newStack(series, part, remap);
     const auto& r = series.instances[part.front().instance];
     const Entry& e0 = part.front();
-    for (const Entry& e : part) stack.frames.push_back({remap[e.instance], e.frame});
+    for (const Entry& e : part) stack.frames.push_back({remap[e.instance], e.frame, e.slope, e.intercept});
     stack.geometry = core::ImageGeometry({r.columns, r.rows, part.size()}, {e0.pixelSpacing[1], e0.pixelSpacing[0], 1.0},
                                          {0, 0, 0});
     stack.slicePositionsMm.resize(part.size());

@@ -1,0 +1,29 @@
+#pragma once
+// lumen-cli's subcommands. Each returns the process exit code; errors are thrown as
+// exceptions and reported by main().
+#include <string>
+
+namespace lumen::cli {
+
+struct InfoArgs { std::string path; bool json = false; unsigned threads = 0; };
+struct ConvertArgs {
+    std::string input, output, seriesUid, modality, patientName, patientId;
+    int stack = -1;
+    bool toDicom = false;
+};
+struct LoadArgs { std::string path, seriesUid; int stack = -1; bool timing = false; unsigned threads = 0; };
+struct DemoDataArgs { std::string outDir; std::size_t ctSlices = 240; };
+struct SynthCtArgs {
+    std::string outDir;
+    std::size_t size = 512, slices = 300;
+    double pixelSpacing = 0.75, sliceSpacing = 1.25;
+    std::string patientName = "Synthetic^CT";
+};
+
+int runInfo(const InfoArgs& args);
+int runConvert(const ConvertArgs& args);
+int runLoad(const LoadArgs& args);
+int runDemoData(const DemoDataArgs& args);
+int runSynthCt(const SynthCtArgs& args);
+
+}  // namespace lumen::cli

@@ -1,0 +1,96 @@
+#include "io/ImageLoader.h"
+
+#include "io/DicomIndexer.h"
+#include "io/DicomSeriesLoader.h"
+#include "io/ImageFileReader.h"
+#include "io/IoError.h"
+#include "io/SeriesAssembler.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+namespace lumen::io {
+
+namespace {
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
+bool ImageLoader::isImageFile(const std::string& path) {
+    return std::filesystem::is_regular_file(path) && ImageFileReader::canRead(path);
+}
+
+std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std::string& seriesUid,
+                                              const core::SeriesRecord** chosen) {
+    const core::SeriesRecord* series = nullptr;
+    if (!seriesUid.empty()) {
+        series = index.findSeries(seriesUid);
+        if (!series) throw IoError("", "no series with UID " + seriesUid);
+    } else {
+        for (const auto* s : index.allSeries())
+            if (s->imageCount() > 0 && (!series || s->imageCount() > series->imageCount())) series = s;
+    }
+    if (!series || series->imageCount() == 0) throw IoError("", "no images found");
+    if (chosen) *chosen = series;
+    return SeriesAssembler::assemble(*series);
+}
+
+LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progress) {
+    LoadedImage result;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (isImageFile(request.path)) {
+        result.volume = ImageFileReader::read(request.path);
+        result.files = 1;
+        result.decodeMs = msSince(t0);
+        return result;
+    }
+    const DicomIndex index = DicomIndexer::index({request.path}, progress, request.threads);
+    result.indexMs = msSince(t0);
+    if (index.instanceCount() == 0) {
+        std::string why = "no DICOM images found";
+        if (!index.errors.empty()) why += " (" + index.errors.front().file + ": " + index.errors.front().reason + ")";
+        throw IoError(request.path, why);
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    const core::SeriesRecord* series = nullptr;
+    std::vector<ImageStack> stacks;
+    try {
+        stacks = stacksOf(index, request.seriesUid, &series);
+    } catch (const IoError& e) {
+        throw IoError(request.path, e.reason());
+    }
+    if (stacks.empty()) throw IoError(request.path, "the series has no loadable images");
+    std::size_t pick = 0;
+    if (request.stackIndex >= 0) {
+        if (std::size_t(request.stackIndex) >= stacks.size())
+            throw IoError(request.path, "the series has " + std::to_string(stacks.size()) + " stack(s), not " +
+                                            std::to_string(request.stackIndex + 1));
+        pick = std::size_t(request.stackIndex);
+    } else {
+        for (std::size_t i = 1; i < stacks.size(); ++i)
+            if (stacks[i].frames.size() > stacks[pick].frames.size()) pick = i;
+    }
+    const ImageStack& stack = stacks[pick];
+    result.volume = DicomSeriesLoader::load(stack, progress, request.threads);
+    result.decodeMs = msSince(t1);
+    result.warnings = stack.warnings;
+    for (const auto& e : index.errors) result.warnings.push_back(e.file + ": " + e.reason);
+    result.fromDicom = true;
+    result.stackIndex = pick;
+    result.files = stack.instances.size();
+    result.series = *series;
+    result.series.instances.clear();
+    if (const auto* study = index.studyOf(*series)) {
+        result.study = *study;
+        result.study.series.clear();
+    }
+    if (const auto* patient = index.patientOf(*series)) {
+        result.patient = *patient;
+        result.patient.studies.clear();
+    }
+    return result;
+}
+
+}  // namespace lumen::io

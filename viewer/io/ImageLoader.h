@@ -1,0 +1,45 @@
+#pragma once
+#include "core/PatientRecord.h"
+#include "core/Volume.h"
+#include "io/DicomIndex.h"
+#include "io/ImageStack.h"
+
+#include <string>
+#include <vector>
+
+namespace lumen::core { class Progress; }
+
+namespace lumen::io {
+
+// What the user asked to open, loaded: the volume plus where it came from.
+struct LoadedImage {
+    core::Volume volume;
+    std::vector<std::string> warnings;
+    bool fromDicom = false;
+    core::PatientRecord patient;  // DICOM only (no children)
+    core::StudyRecord study;      // DICOM only (no children)
+    core::SeriesRecord series;    // DICOM only (no instances)
+    std::size_t stackIndex = 0;
+    std::size_t files = 0;
+    double indexMs = 0, decodeMs = 0;
+};
+
+struct LoadRequest {
+    std::string path;        // DICOM file, folder or DICOMDIR; or NIfTI/NRRD/MHA file
+    std::string seriesUid;   // empty: the series with the most images
+    int stackIndex = -1;     // -1: the stack with the most slices
+    unsigned threads = 0;
+};
+
+// Opens anything Lumen reads, the same way for the command line and the viewer.
+class ImageLoader {
+public:
+    static bool isImageFile(const std::string& path);  // NIfTI/NRRD/MHA by extension
+    // Throws IoError when nothing loadable is there or the series/stack does not exist.
+    static LoadedImage load(const LoadRequest& request, core::Progress* progress = nullptr);
+    // The stack a request selects from an index (also used by `info`).
+    static std::vector<ImageStack> stacksOf(const DicomIndex& index, const std::string& seriesUid,
+                                            const core::SeriesRecord** chosen);
+};
+
+}  // namespace lumen::io
