@@ -1,6 +1,7 @@
 #include "io/DicomSeriesLoader.h"
 
 #include "core/ParallelFor.h"
+#include "core/SliceResampler.h"
 #include "core/Progress.h"
 #include "io/DicomPixelReader.h"
 #include "io/IoError.h"
@@ -154,13 +155,26 @@ std::uint64_t DicomSeriesLoader::volumeBytes(const ImageStack& stack) {
     return std::uint64_t(d[0]) * d[1] * d[2] * stack.timePoints * core::bytesPerVoxel(volumeType(stack));
 }
 
+namespace {
+// The grid the frames themselves fill: the final one, or the acquired slices before resampling.
+core::ImageGeometry frameGeometry(const ImageStack& stack) {
+    if (!stack.needsResampling()) return stack.geometry;
+    const auto& r = stack.firstInstance();
+    const auto& g = stack.geometry;
+    return core::ImageGeometry({r.columns, r.rows, stack.acquiredSliceOrigins.size()},
+                               {g.spacing().x, g.spacing().y, 1.0}, stack.acquiredSliceOrigins.front(), g.direction());
+}
+}  // namespace
+
 core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* progress, unsigned threads) {
     if (stack.frames.empty() || stack.instances.empty()) throw IoError("", "the image stack is empty");
     const std::string& firstFile = stack.firstInstance().filePath;
-    requireMemory(volumeBytes(stack), "this series", firstFile);
-
+    const core::ImageGeometry frameGrid = frameGeometry(stack);
     const PixelType type = volumeType(stack);
-    core::Volume volume = core::Volume::allocate(type, stack.geometry, stack.timePoints);
+    requireMemory(volumeBytes(stack) + (stack.needsResampling() ? frameGrid.voxelCount() * stack.timePoints *
+                                                                      core::bytesPerVoxel(type) : 0),
+                  "this series", firstFile);
+    core::Volume volume = core::Volume::allocate(type, frameGrid, stack.timePoints);
     const std::size_t sliceBytes = volume.geometry().sliceVoxelCount() * core::bytesPerVoxel(type);
     auto* base = static_cast<std::byte*>(volume.data());
 
@@ -177,7 +191,7 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
         if (progress) progress->checkCanceled();
         const core::InstanceRecord& r = stack.instances[instances[task]];
         const auto& frames = framesOfInstance[instances[task]];
-        if (r.rows != stack.geometry.dims()[1] || r.columns != stack.geometry.dims()[0])
+        if (r.rows != frameGrid.dims()[1] || r.columns != frameGrid.dims()[0])
             throw IoError(r.filePath, "image size differs from the rest of the stack");
         if (fastPathFits(r, type) && !stack.perFrameRescale) {
             RawFile file(r.filePath);
@@ -210,7 +224,10 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
     if (stack.perFrameRescale) rescale = {1.0, 0.0, stack.rescale.units};  // real values stored
     volume.setRescale(rescale);
     volume.setInvertedDisplay(stack.firstInstance().photometricInterpretation == "MONOCHROME1");
-    return volume;
+    if (!stack.needsResampling()) return volume;
+    const auto [lowest, highest] = volume.withRescale({}).realRange();
+    (void)highest;
+    return core::SliceResampler::resample(volume, stack.acquiredSliceOrigins, stack.geometry, lowest);
 }
 
 }  // namespace lumen::io

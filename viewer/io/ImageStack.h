@@ -34,6 +34,12 @@ struct ImageStack {
     core::Rescale rescale;       // shared by all frames unless perFrameRescale
     bool perFrameRescale = false;
 
+    // Gantry tilt or irregular spacing: `frames` then hold the acquired slices (one per origin
+    // here, slice fastest), and the loader resamples them onto `geometry`.
+    std::vector<core::Point3> acquiredSliceOrigins;
+    bool needsResampling() const { return !acquiredSliceOrigins.empty(); }
+    std::size_t frameSlices() const { return needsResampling() ? acquiredSliceOrigins.size() : geometry.dims()[2]; }
+
     const core::InstanceRecord& firstInstance() const { return instances.front(); }
     std::size_t missingSlices() const;
 };

@@ -134,12 +134,12 @@ ImageStack newStack(const core::SeriesRecord& series, const std::vector<Entry>& 
     return stack;
 }
 
-// Slice spacing and gap analysis along the normal; returns the grid positions of the slots
-// (gaps included) and the spacing to use.
+// Slice spacing and gap analysis along the normal.
 struct SliceLayout {
-    std::vector<std::size_t> gridIndexOfSlot;
+    std::vector<std::size_t> gridIndexOfSlot;  // where each acquired slice sits on the grid
     std::size_t gridSlices = 1;
     double spacing = 1;
+    bool irregular = false;  // spacing varies by other than whole missing slices
 };
 
 SliceLayout layoutSlices(const std::vector<Slot>& slots, const core::InstanceRecord& first,
@@ -168,38 +168,37 @@ SliceLayout layoutSlices(const std::vector<Slot>& slots, const core::InstanceRec
         else missing += std::size_t(k) - 1;
     }
     const double extent = slots.back().along - slots.front().along;
-    if (multiples && missing > 0 && missing <= 4 * n) {
-        std::size_t grid = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-            if (k > 0) grid += std::size_t(std::round(gaps[k - 1] / nominal));
-            layout.gridIndexOfSlot[k] = grid;
-        }
-        layout.gridSlices = grid + 1;
-        layout.spacing = extent / double(grid);
+    if (!multiples || missing > 4 * n) {
+        // Resampled onto the finest acquired spacing (as dcm2niix's equidistant output).
+        layout.irregular = true;
+        layout.spacing = *minGap;
+        layout.gridSlices = std::size_t(std::floor(extent / *minGap + 1e-6)) + 1;
+        warnings.push_back(format("non-uniform slice spacing (%.3g to %.3g mm): resampled onto a regular %.4g mm "
+                                  "grid by linear interpolation between the acquired slices",
+                                  *minGap, *maxGap, layout.spacing));
+        return layout;
+    }
+    std::size_t grid = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0) grid += std::size_t(std::round(gaps[k - 1] / nominal));
+        layout.gridIndexOfSlot[k] = grid;
+    }
+    layout.gridSlices = grid + 1;
+    layout.spacing = extent / double(grid);
+    if (missing > 0)
         warnings.push_back(std::to_string(missing) + " missing slice(s): the gaps are left blank so that "
                            "the other slices keep their true positions");
-    } else {
-        for (std::size_t k = 0; k < n; ++k) layout.gridIndexOfSlot[k] = k;
-        layout.gridSlices = n;
-        layout.spacing = extent / double(n - 1);
-        if (!multiples || missing > 0)
-            warnings.push_back(format("non-uniform slice spacing (%.3g to %.3g mm): shown on a regular grid "
-                                      "of %.4g mm, so positions between the ends are approximate",
-                                      *minGap, *maxGap, layout.spacing));
-    }
     return layout;
 }
 
-void checkTilt(const std::vector<Slot>& slots, const Vector3& normal, std::vector<std::string>& warnings) {
-    if (slots.size() < 2) return;
+// Degrees by which the slices are sheared off their normal (gantry tilt), 0 when stacked straight.
+double tiltDegrees(const std::vector<Slot>& slots, const Vector3& normal, double& drift) {
+    drift = 0;
+    if (slots.size() < 2) return 0;
     const Vector3 v = *slots.back().entries[0].position - *slots.front().entries[0].position;
     const double along = v.dot(normal);
-    const double across = (v - normal * along).norm();
-    const double degrees = std::atan2(across, std::abs(along)) * 180.0 / 3.14159265358979323846;
-    if (degrees > 0.01)
-        warnings.push_back(format("gantry/detector tilt of %.2f degrees: slices are sheared and shown "
-                                  "stacked along their normal (in-plane drift %.1f mm over the series)",
-                                  degrees, across));
+    drift = (v - normal * along).norm();
+    return std::atan2(drift, std::abs(along)) * 180.0 / 3.14159265358979323846;
 }
 
 void finishStack(const core::SeriesRecord& series, std::vector<Slot> slots, std::vector<ImageStack>& out,
@@ -213,25 +212,56 @@ void finishStack(const core::SeriesRecord& series, std::vector<Slot> slots, std:
     const auto& o = *e0.orientation;
     const Vector3 row{o[0], o[1], o[2]}, col{o[3], o[4], o[5]}, normal = normalOf(o);
     if (!e0.hasPixelSpacing) warnings.push_back("PixelSpacing is missing: 1 mm assumed");
+    const auto& r = series.instances[e0.instance];
+    const double dx = e0.pixelSpacing[1], dy = e0.pixelSpacing[0];
 
-    const SliceLayout layout = layoutSlices(slots, series.instances[e0.instance], warnings);
-    checkTilt(slots, normal, warnings);
-    const std::size_t nz = layout.gridSlices, nt = slots.front().entries.size();
+    SliceLayout layout = layoutSlices(slots, r, warnings);
+    double drift = 0;
+    const double tilt = tiltDegrees(slots, normal, drift);
+    const bool colour = r.samplesPerPixel == 3 || r.photometricInterpretation == "PALETTE COLOR";
+    const bool resample = (layout.irregular || tilt > 0.01) && !colour;
+    if (tilt > 0.01)
+        warnings.push_back(format(resample ? "gantry/detector tilt of %.2f degrees (%.1f mm in-plane drift): slices "
+                                             "resampled onto an orthogonal grid"
+                                           : "gantry/detector tilt of %.2f degrees (%.1f mm in-plane drift): colour "
+                                             "slices shown unsheared, positions are approximate",
+                                  tilt, drift));
+
+    const std::size_t nt = slots.front().entries.size();
     stack.timePoints = nt;
-    stack.frames.assign(nz * nt, StackFrame{});
+    core::Point3 origin = *e0.position;
+    std::size_t nx = r.columns, ny = r.rows, nz = layout.gridSlices;
+    if (resample) {
+        // Frames are the acquired slices; the grid covers every slice's footprint.
+        double minU = 0, maxU = 0, minV = 0, maxV = 0;
+        for (const auto& s : slots) {
+            const Vector3 d = *s.entries[0].position - *e0.position;
+            stack.acquiredSliceOrigins.push_back(*s.entries[0].position);
+            minU = std::min(minU, d.dot(row)), maxU = std::max(maxU, d.dot(row));
+            minV = std::min(minV, d.dot(col)), maxV = std::max(maxV, d.dot(col));
+        }
+        nx += std::size_t(std::ceil((maxU - minU) / dx - 1e-6));
+        ny += std::size_t(std::ceil((maxV - minV) / dy - 1e-6));
+        origin = origin + row * minU + col * minV;
+        layout.gridIndexOfSlot.resize(slots.size());
+        for (std::size_t k = 0; k < slots.size(); ++k) layout.gridIndexOfSlot[k] = k;
+        if (!layout.irregular) layout.spacing = (slots.back().along - slots.front().along) / double(slots.size() - 1);
+        if (!layout.irregular) nz = slots.size();
+    }
+    const std::size_t frameSlices = resample ? slots.size() : nz;
+    stack.frames.assign(frameSlices * nt, StackFrame{});
     stack.slicePositionsMm.assign(nz, 0.0);
     for (std::size_t k = 0; k < nz; ++k) stack.slicePositionsMm[k] = slots.front().along + double(k) * layout.spacing;
     for (std::size_t s = 0; s < slots.size(); ++s) {
         const std::size_t k = layout.gridIndexOfSlot[s];
-        stack.slicePositionsMm[k] = slots[s].along;
+        if (!resample) stack.slicePositionsMm[k] = slots[s].along;
         for (std::size_t t = 0; t < nt; ++t) {
             const Entry& e = slots[s].entries[t];
-            stack.frames[t * nz + k] = {remap[e.instance], e.frame, e.slope, e.intercept};
+            stack.frames[t * frameSlices + k] = {remap[e.instance], e.frame, e.slope, e.intercept};
         }
     }
-    const auto& r = series.instances[e0.instance];
-    stack.geometry = core::ImageGeometry({r.columns, r.rows, nz}, {e0.pixelSpacing[1], e0.pixelSpacing[0], layout.spacing},
-                                         *e0.position, core::Matrix3::fromColumns(row, col, normal));
+    stack.geometry = core::ImageGeometry({nx, ny, nz}, {dx, dy, layout.spacing}, origin,
+                                         core::Matrix3::fromColumns(row, col, normal));
     if (nt > 1) stack.label += ", " + std::to_string(nt) + " time points";
     stack.warnings = std::move(warnings);
     out.push_back(std::move(stack));
