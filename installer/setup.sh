@@ -4,7 +4,7 @@
 set -euo pipefail
 
 BUILD=(cmake ninja-build g++ ccache pkg-config
-       libdcmtk-dev libinsighttoolkit5-dev libgdcm-tools libopenjp2-7-dev
+       libdcmtk-dev libinsighttoolkit5-dev libgdcm-tools libopenjp2-7-dev zlib1g-dev
        nlohmann-json3-dev libcli11-dev libgtest-dev)
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy

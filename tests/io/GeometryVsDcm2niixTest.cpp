@@ -1,6 +1,7 @@
 // DICOM geometry against dcm2niix: series written by pydicom (independently of Lumen), turned
 // into NIfTI by dcm2niix and read by nibabel. Lumen must put every voxel at the same place
 // (within 1e-3 mm) with the same value.
+#include "NiftiOracle.h"
 #include "TestSupport.h"
 #include "io/DicomIndexer.h"
 #include "io/DicomSeriesLoader.h"
@@ -18,88 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Matrix4 = std::array<std::array<double, 4>, 4>;
-
-struct Nifti {
-    std::string name;
-    Matrix4 lps{};  // index → LPS world
-    std::array<std::size_t, 3> shape{};
-    std::vector<double> data;  // i fastest
-    double at(long i, long j, long k) const { return data[std::size_t((k * long(shape[1]) + j) * long(shape[0]) + i)]; }
-};
-
-std::vector<Nifti> runDcm2niix(const fs::path& dicom, const fs::path& out) {
+std::vector<test::NiftiVolume> runDcm2niix(const fs::path& dicom, const fs::path& out) {
     const auto r = test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("dcm2niix_nifti.py")) +
                              " " + test::quote(dicom) + " " + test::quote(out));
     EXPECT_EQ(r.exitCode, 0) << r.err;
-    const auto j = nlohmann::json::parse(test::readText(out / "volumes.json"));
-    std::vector<Nifti> result;
-    for (const auto& v : j["volumes"]) {
-        Nifti n;
-        n.name = v["name"];
-        for (int a = 0; a < 3; ++a) n.shape[a] = v["shape"][a];
-        for (int row = 0; row < 4; ++row)
-            for (int c = 0; c < 4; ++c) {
-                const double x = v["affine_ras"][row][c];
-                n.lps[row][c] = row < 2 ? -x : x;  // RAS → LPS: negate the first two rows
-            }
-        const std::string raw = test::readText(out / v["data"].get<std::string>());
-        n.data.resize(raw.size() / sizeof(double));
-        std::memcpy(n.data.data(), raw.data(), raw.size());
-        result.push_back(std::move(n));
-    }
-    return result;
-}
-
-core::Vector3 apply(const Matrix4& m, const core::Vector3& p) {
-    return {m[0][0] * p.x + m[0][1] * p.y + m[0][2] * p.z + m[0][3], m[1][0] * p.x + m[1][1] * p.y + m[1][2] * p.z + m[1][3],
-            m[2][0] * p.x + m[2][1] * p.y + m[2][2] * p.z + m[2][3]};
-}
-
-core::Vector3 worldToNiftiIndex(const Nifti& n, const core::Vector3& world) {
-    core::Matrix3 a;
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 3; ++c) a(r, c) = n.lps[r][c];
-    return a.inverse() * (world - core::Vector3{n.lps[0][3], n.lps[1][3], n.lps[2][3]});
-}
-
-struct Comparison {
-    std::size_t compared = 0, differing = 0, edgeDisagreements = 0;
-    double maxPositionErrorMm = 0, maxValueError = 0;
-};
-
-// Every Lumen voxel at its world position in the NIfTI. With a `background` value, voxels that
-// only one side counts as outside the acquired footprint are counted apart (resampled cases).
-Comparison compare(const core::Volume& v, const Nifti& n, std::optional<double> background = std::nullopt) {
-    Comparison c;
-    const auto& g = v.geometry();
-    const auto& d = g.dims();
-    EXPECT_EQ(d[0] * d[1] * d[2], n.shape[0] * n.shape[1] * n.shape[2]) << "voxel counts differ";
-    for (std::size_t k = 0; k < d[2]; ++k) {
-        for (std::size_t j = 0; j < d[1]; ++j)
-            for (std::size_t i = 0; i < d[0]; ++i) {
-                const core::Vector3 world = g.indexToWorld({double(i), double(j), double(k)});
-                const core::Vector3 idx = worldToNiftiIndex(n, world);
-                const long ni = std::lround(idx.x), nj = std::lround(idx.y), nk = std::lround(idx.z);
-                if (ni < 0 || nj < 0 || nk < 0 || ni >= long(n.shape[0]) || nj >= long(n.shape[1]) || nk >= long(n.shape[2])) {
-                    ++c.differing;
-                    c.maxPositionErrorMm = 1e9;
-                    continue;
-                }
-                const core::Vector3 back = apply(n.lps, {double(ni), double(nj), double(nk)});
-                c.maxPositionErrorMm = std::max(c.maxPositionErrorMm, (back - world).norm());
-                const double mine = v.realValueAt(i, j, k), theirs = n.at(ni, nj, nk);
-                if (background && (mine == *background) != (theirs == *background)) {
-                    ++c.edgeDisagreements;
-                    continue;
-                }
-                const double diff = std::abs(mine - theirs);
-                c.maxValueError = std::max(c.maxValueError, diff);
-                ++c.compared;
-                c.differing += diff > 0;
-            }
-    }
-    return c;
+    return test::readOracleVolumes(out);
 }
 
 struct Case {
@@ -128,13 +52,13 @@ TEST_P(GeometryVsDcm2niix, SameVoxelsAtTheSamePlaces) {
         ASSERT_EQ(stacks.size(), 1u) << tc.name << " should assemble into one stack per series";
         const core::Volume v = io::DicomSeriesLoader::load(stacks[0]);
         // The oracle volume: dcm2niix names files by series number; pick the one with our voxel count.
-        for (const Nifti& n : niftis) {
+        for (const test::NiftiVolume& n : niftis) {
             const bool suffixOk = tc.niftiSuffix.empty() ? n.name.find("_Eq_") == std::string::npos &&
                                                                n.name.find("_Tilt_") == std::string::npos
                                                          : n.name.find(tc.niftiSuffix) != std::string::npos;
             if (!suffixOk || n.shape[0] * n.shape[1] * n.shape[2] != v.geometry().voxelCount()) continue;
             const double background = v.realRange().first;
-            const Comparison c = compare(v, n, tc.footprintEdges ? std::optional<double>(background) : std::nullopt);
+            const auto c = test::compareByPlacement(v, n, tc.footprintEdges ? std::optional<double>(background) : std::nullopt);
             if (c.maxPositionErrorMm > 1e-3) continue;  // another series of the folder
             // At most the one partial voxel at each end of every sheared column.
             EXPECT_LE(c.edgeDisagreements, 2 * v.geometry().dims()[0] * v.geometry().dims()[2]);
@@ -168,7 +92,7 @@ TEST(GeometryVsDcm2niixMissing, AcquiredSlicesMatchAndTheGapIsBlank) {
     ASSERT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +
                         test::quote(dir / "dicom") + " missing 2>/dev/null").exitCode, 0);
     const auto niftis = runDcm2niix(dir / "dicom", dir.path() / "oracle");
-    const Nifti* raw = nullptr;
+    const test::NiftiVolume* raw = nullptr;
     for (const auto& n : niftis)
         if (n.name.find("_Eq_") == std::string::npos) raw = &n;
     ASSERT_NE(raw, nullptr);
@@ -188,7 +112,7 @@ TEST(GeometryVsDcm2niixMissing, AcquiredSlicesMatchAndTheGapIsBlank) {
         }
         for (std::size_t j = 0; j < v.geometry().dims()[1]; ++j)
             for (std::size_t i = 0; i < v.geometry().dims()[0]; ++i) {
-                const core::Vector3 idx = worldToNiftiIndex(*raw, v.geometry().indexToWorld({double(i), double(j), 0}));
+                const core::Vector3 idx = raw->indexOf(v.geometry().indexToWorld({double(i), double(j), 0}));
                 ASSERT_EQ(v.realValueAt(i, j, k), raw->at(std::lround(idx.x), std::lround(idx.y), long(m)));
                 ++compared;
             }

@@ -291,6 +291,8 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     r.floatPixelData = !r.hasPixelData && (ds.tagExists(DCM_FloatPixelData) || ds.tagExists(DCM_DoubleFloatPixelData));
     if (r.floatPixelData) r.hasPixelData = true;
 
+    if (!r.hasPixelData && ds.tagExists(DCM_Rows) && ds.tagExists(DCM_Columns) && ds.tagExists(DCM_BitsAllocated))
+        throw IoError(path, "the image attributes are there but the Pixel Data is missing");
     if (r.hasPixelData || ds.tagExists(DCM_Rows)) readImageAttributes(ds, r, path);
     if (r.hasPixelData) validatePixelFormat(r, path);
 

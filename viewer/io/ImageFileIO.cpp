@@ -6,6 +6,7 @@
 #include "io/AtomicFile.h"
 #include "io/IoError.h"
 #include "io/SystemMemory.h"
+#include "io/internal/PayloadCheck.h"
 
 #include <itkImageIOBase.h>
 #include <itkImageIOFactory.h>
@@ -13,8 +14,13 @@
 #include <itkNiftiImageIOFactory.h>
 #include <itkNrrdImageIOFactory.h>
 
+#include <itkMetaDataObject.h>
+
+#include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <future>
+#include <sstream>
 #include <vector>
 
 namespace lumen::io {
@@ -23,6 +29,17 @@ using core::PixelType;
 using IOComponent = itk::IOComponentEnum;
 
 namespace {
+
+// ImageIOBase reads and writes only its IO region: make it the whole image.
+void useWholeImage(itk::ImageIOBase& io) {
+    const unsigned nd = io.GetNumberOfDimensions();
+    itk::ImageIORegion region(nd);
+    for (unsigned a = 0; a < nd; ++a) {
+        region.SetIndex(a, 0);
+        region.SetSize(a, io.GetDimensions(a));
+    }
+    io.SetIORegion(region);
+}
 
 itk::ImageIOBase::Pointer createIO(const std::string& path, itk::ImageIOFactory::IOFileModeEnum mode) {
     // Only the formats Lumen supports, registered once (instead of ITK's generated use-file).
@@ -34,6 +51,59 @@ itk::ImageIOBase::Pointer createIO(const std::string& path, itk::ImageIOFactory:
     }();
     (void)registered;
     return itk::ImageIOFactory::CreateImageIO(path.c_str(), mode);
+}
+
+bool endsWith(const std::string& s, const char* suffix) {
+    const std::size_t n = std::strlen(suffix);
+    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+// ITK's messages span lines and name C++ objects; the user needs the reason, on one line.
+std::string itkReason(const itk::ExceptionObject& e) {
+    std::string text = e.GetDescription(), out;
+    for (char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+    }
+    const auto itkPrefix = out.find("ITK ERROR: ");
+    if (itkPrefix != std::string::npos) {
+        const auto colon = out.find("): ", itkPrefix);
+        if (colon != std::string::npos) out = out.substr(colon + 3);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string metaString(const itk::ImageIOBase& io, const char* key) {
+    std::string value;
+    itk::ExposeMetaData<std::string>(io.GetMetaDataDictionary(), key, value);
+    return value;
+}
+
+// NIfTI: nibabel, FSL, SPM and dcm2niix place voxels by the sform whenever its code is set;
+// ITK 5.2 prefers the qform. Files whose two transforms disagree must land where the rest of
+// the ecosystem puts them, so take an orthogonal sform over ITK's answer. RAS → LPS here.
+void applySform(const itk::ImageIOBase& io, core::Vector3& spacing, core::Vector3& origin, core::Matrix3& direction) {
+    if (std::atoi(metaString(io, "sform_code").c_str()) <= 0) return;
+    double m[3][4];
+    const char* rows[3] = {"srow_x", "srow_y", "srow_z"};
+    for (int r = 0; r < 3; ++r) {
+        std::istringstream in(metaString(io, rows[r]));
+        for (double& v : m[r])
+            if (!(in >> v)) return;
+    }
+    core::Vector3 axes[3], lengths;
+    for (int a = 0; a < 3; ++a) {
+        axes[a] = {-m[0][a], -m[1][a], m[2][a]};
+        lengths[a] = axes[a].norm();
+        if (!(lengths[a] > 0)) return;
+        axes[a] = axes[a] / lengths[a];
+    }
+    const core::Matrix3 d = core::Matrix3::fromColumns(axes[0], axes[1], axes[2]);
+    if (!d.isOrthonormal(1e-4)) return;  // sheared sform: keep ITK's (qform) placement
+    spacing = lengths;
+    origin = {-m[0][3], -m[1][3], m[2][3]};
+    direction = d;
 }
 
 bool hasKnownExtension(const std::string& path) {
@@ -100,6 +170,8 @@ core::Volume ImageFileReader::read(const std::string& path) {
             for (unsigned r = 0; r < 3; ++r) direction(int(r), int(a)) = r < column.size() ? column[r] : (r == a);
         }
         if (nd == 2) direction.setColumn(2, direction.column(0).cross(direction.column(1)));
+        const bool nifti = std::string(io->GetNameOfClass()) == "NiftiImageIO";
+        if (nifti && nd >= 3) applySform(*io, spacing, origin, direction);
         const std::size_t timePoints = nd == 4 ? io->GetDimensions(3) : 1;
         const IOComponent component = io->GetComponentType();
         const PixelType type = lumenType(component, io->GetNumberOfComponents(), path);
@@ -112,7 +184,29 @@ core::Volume ImageFileReader::read(const std::string& path) {
         } catch (const std::invalid_argument& e) {
             throw IoError(path, e.what());
         }
+        // The payload check runs on another core while ITK decodes.
+        const std::uint64_t payload = voxels * io->GetComponentSize() * io->GetNumberOfComponents();
+        std::future<void> payloadCheck;
+        if (nifti) {
+            const std::uint64_t offset = std::uint64_t(std::atof(metaString(*io, "vox_offset").c_str()));
+            if (endsWith(path, ".gz"))
+                payloadCheck = std::async(std::launch::async, [=] { internal::checkCompressedPayload(path, 0, offset + payload); });
+            else
+                internal::checkRawPayload(path, offset, payload);
+        } else if (std::string(io->GetNameOfClass()) == "MetaImageIO") {
+            std::uint64_t offset = 0, compressedSize = 0;
+            bool compressed = false;
+            if (internal::metaImageLayout(path, offset, compressed, compressedSize)) {
+                // Catch a short file before MetaIO reads it (it complains on stdout, then pads).
+                if (compressed) internal::checkRawPayload(path, offset, compressedSize);
+                if (compressed)
+                    payloadCheck = std::async(std::launch::async, [=] { internal::checkCompressedPayload(path, offset, payload); });
+                else
+                    internal::checkRawPayload(path, offset, payload);
+            }
+        }
         core::Volume volume = core::Volume::allocate(type, geometry, timePoints);
+        useWholeImage(*io);
         if (component == IOComponent::DOUBLE) {
             std::vector<double> buffer(voxels);
             io->Read(buffer.data());
@@ -121,9 +215,10 @@ core::Volume ImageFileReader::read(const std::string& path) {
         } else {
             io->Read(volume.data());
         }
+        if (payloadCheck.valid()) payloadCheck.get();
         return volume;
     } catch (const itk::ExceptionObject& e) {
-        throw IoError(path, e.GetDescription());
+        throw IoError(path, itkReason(e));
     }
 }
 
@@ -170,12 +265,13 @@ void ImageFileWriter::write(const core::Volume& volume, const std::string& path,
         io->SetPixelType(rgb ? itk::IOPixelEnum::RGB : itk::IOPixelEnum::SCALAR);
         io->SetUseCompression(compress);
         io->SetFileName(temporary);
+        useWholeImage(*io);
         io->WriteImageInformation();
         io->Write(volume.data());
     } catch (const itk::ExceptionObject& e) {
         std::error_code ec;
         std::filesystem::remove(temporary, ec);
-        throw IoError(path, e.GetDescription());
+        throw IoError(path, itkReason(e));
     }
     commitFile(temporary, path);
 }

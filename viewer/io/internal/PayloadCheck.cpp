@@ -1,0 +1,77 @@
+#include "io/internal/PayloadCheck.h"
+
+#include "io/IoError.h"
+
+#include <zlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+namespace lumen::io::internal {
+
+void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes) {
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    if (ec) throw IoError(path, "cannot read: " + ec.message());
+    if (size < offset + bytes)
+        throw IoError(path, "file is truncated: the image data needs " + std::to_string(bytes) + " bytes, " +
+                                std::to_string(size > offset ? size - offset : 0) + " are present");
+}
+
+void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(path, "cannot open");
+    in.seekg(std::streamoff(offset));
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 32) != Z_OK) throw IoError(path, "cannot start decompressing");  // zlib or gzip
+    std::vector<unsigned char> input(1 << 16), output(1 << 18);
+    std::uint64_t produced = 0;
+    int status = Z_OK;
+    while (status != Z_STREAM_END) {
+        if (z.avail_in == 0) {
+            in.read(reinterpret_cast<char*>(input.data()), std::streamsize(input.size()));
+            z.avail_in = uInt(in.gcount());
+            z.next_in = input.data();
+            if (z.avail_in == 0) break;  // the stream ends before its end marker
+        }
+        z.next_out = output.data();
+        z.avail_out = uInt(output.size());
+        status = inflate(&z, Z_NO_FLUSH);
+        produced += output.size() - z.avail_out;
+        if (status != Z_OK && status != Z_STREAM_END) break;
+    }
+    const std::string message = z.msg ? z.msg : "";
+    inflateEnd(&z);
+    if (status != Z_STREAM_END)
+        throw IoError(path, "compressed data is truncated or corrupt" + (message.empty() ? std::string() : " (" + message + ")"));
+    if (produced < bytes)
+        throw IoError(path, "compressed data holds " + std::to_string(produced) + " bytes, the header needs " +
+                                std::to_string(bytes));
+}
+
+bool metaImageLayout(const std::string& path, std::uint64_t& dataOffset, bool& compressed,
+                     std::uint64_t& compressedSize) {
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    compressed = false;
+    compressedSize = 0;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+        key.erase(key.find_last_not_of(" \t") + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        value.erase(value.find_last_not_of(" \t\r") + 1);
+        if (key == "CompressedData") compressed = value == "True" || value == "true";
+        if (key == "CompressedDataSize") compressedSize = std::strtoull(value.c_str(), nullptr, 10);
+        if (key == "ElementDataFile") {
+            dataOffset = std::uint64_t(in.tellg());
+            return value == "LOCAL" || value == "Local" || value == "local";
+        }
+    }
+    return false;
+}
+
+}  // namespace lumen::io::internal

@@ -1,0 +1,23 @@
+#pragma once
+// ITK's NIfTI and MetaImage readers return short files padded with zeros instead of failing.
+// These checks make a truncated or corrupt file an error before anyone sees its image.
+#include <cstdint>
+#include <string>
+
+namespace lumen::io::internal {
+
+// The voxel payload starts at `offset` and must hold `bytes` bytes; raw: the file must be
+// long enough. Throws IoError otherwise.
+void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
+
+// A zlib or gzip stream starting at `offset` must inflate completely (checksum included) to at
+// least `bytes` bytes. Throws IoError otherwise. Reads the whole stream: run it in parallel.
+void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
+
+// MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
+// and whether it is compressed. Returns false when the data lives in another file.
+// `compressedSize` is the header's CompressedDataSize (0 when absent).
+bool metaImageLayout(const std::string& path, std::uint64_t& dataOffset, bool& compressed,
+                     std::uint64_t& compressedSize);
+
+}  // namespace lumen::io::internal
