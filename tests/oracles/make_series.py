@@ -3,7 +3,8 @@
 
 usage: make_series.py OUTDIR CASE
 CASE: axial sagittal coronal oblique shuffled interleaved nonuniform missing tilted ct_rescale
-      enhanced classic_multiframe palette monochrome1 temporal
+      enhanced classic_multiframe temporal reversed_numbers palette monochrome1
+      and malformed ones: nan_position no_pixel_data zero_rows absurd_native absurd_encapsulated
 Voxel (i, j, k) of series s holds value(i, j, k, s) below, so any reordering shows.
 """
 import math
@@ -142,6 +143,53 @@ def main():
             ds.PixelRepresentation = 0
             ds.PixelData = (frame(k).astype(np.int32) + 1024).astype(np.uint16).tobytes()
         geometric(out, *ax, extra=ct)
+    elif case == "temporal":
+        # Two time points at every position, told apart by TemporalPositionIdentifier.
+        study = generate_uid()
+        series = generate_uid()
+        for t in range(2):
+            def dyn(ds, k, t=t):
+                ds.SeriesInstanceUID = series
+                ds.TemporalPositionIdentifier = t + 1
+                ds.NumberOfTemporalPositions = 2
+                ds.PixelData = (frame(k).astype(np.int32) + 500 * t).astype(np.int16).tobytes()
+            geometric(out, *ax, name=f"t{t}_", study_uid=study, extra=dyn)
+    elif case == "reversed_numbers":
+        # InstanceNumber runs against the slice positions: position must win.
+        geometric(out, *ax, extra=lambda ds, k: setattr(ds, "InstanceNumber", SLICES - k))
+    elif case == "monochrome1":
+        geometric(out, *ax, extra=lambda ds, k: setattr(ds, "PhotometricInterpretation", "MONOCHROME1"))
+    elif case == "palette":
+        palette(out)
+    elif case == "nan_position":
+        def nan(ds, k):
+            if k == 7:
+                ds.ImagePositionPatient = ["nan", "0", "0"]
+        geometric(out, *ax, extra=nan)
+    elif case == "no_pixel_data":
+        geometric(out, *ax, extra=lambda ds, k: delattr(ds, "PixelData") if k == 3 else None)
+    elif case == "zero_rows":
+        geometric(out, *ax, extra=lambda ds, k: setattr(ds, "Rows", 0) if k == 2 else None)
+    elif case == "absurd_native":
+        # Claims 65535 x 65535 x 50000 frames over a few kilobytes of pixels.
+        def absurd(ds, k):
+            if k == 0:
+                ds.Rows = ds.Columns = 65535
+                ds.NumberOfFrames = 50000
+        geometric(out, *ax, extra=absurd)
+    elif case == "absurd_encapsulated":
+        src = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files", "MR_small_jpeg_ls_lossless.dcm")
+        ds = pydicom.dcmread(src)
+        ds.Rows = ds.Columns = 65535
+        ds.NumberOfFrames = 2000000000
+        ds.save_as(os.path.join(out, "absurd.dcm"))
+    elif case == "absurd_memory":
+        # Few enough frames to fit the file, far too many bytes to decode.
+        src = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files", "MR_small_jpeg_ls_lossless.dcm")
+        ds = pydicom.dcmread(src)
+        ds.Rows = ds.Columns = 65535
+        ds.NumberOfFrames = 700
+        ds.save_as(os.path.join(out, "absurd.dcm"))
     elif case == "enhanced":
         enhanced(out)
     elif case == "classic_multiframe":
@@ -185,6 +233,22 @@ def enhanced(out):
     ds.PerFrameFunctionalGroupsSequence = frames
     ds.PixelData = b"".join(frame(k).tobytes() for k in order)
     write(ds, os.path.join(out, "enhanced.dcm"))
+
+
+def palette(out):
+    """8-bit PALETTE COLOR with 16-bit lookup tables (a segmentation-style colour map)."""
+    ds = base(generate_uid(), generate_uid(), sop_class="1.2.840.10008.5.1.4.1.1.7", modality="OT")
+    ds.SOPInstanceUID = generate_uid()
+    ds.PhotometricInterpretation = "PALETTE COLOR"
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    ds.ConversionType = "WSD"
+    entries = np.arange(256)
+    for colour, table in (("Red", entries * 257), ("Green", (255 - entries) * 257), ("Blue", (entries * 7 % 256) * 257)):
+        setattr(ds, f"{colour}PaletteColorLookupTableDescriptor", [256, 0, 16])
+        setattr(ds, f"{colour}PaletteColorLookupTableData", table.astype("<u2").tobytes())
+    j, i = np.mgrid[0:ROWS, 0:COLS]
+    ds.PixelData = ((i * 5 + j * 3) % 256).astype(np.uint8).tobytes()
+    write(ds, os.path.join(out, "palette.dcm"))
 
 
 def classic_multiframe(out):

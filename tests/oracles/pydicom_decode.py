@@ -14,7 +14,7 @@ import warnings
 
 import numpy as np
 import pydicom
-from pydicom.pixel_data_handlers.util import convert_color_space
+from pydicom.pixel_data_handlers.util import apply_color_lut, convert_color_space
 
 warnings.simplefilter("ignore")
 
@@ -36,6 +36,12 @@ def decode(path):
     if pi in ("YBR_FULL", "YBR_FULL_422") and spp == 3:
         arr = convert_color_space(arr, pi, "RGB")
         pi = "RGB"
+    if pi == "PALETTE COLOR" and os.environ.get("LUMEN_APPLY_PALETTE"):
+        # As shown on screen: through the lookup table, 16-bit entries to 8 bits.
+        arr = apply_color_lut(arr, ds)
+        if arr.dtype == np.uint16:
+            arr = (arr >> 8).astype(np.uint8)
+        pi, spp = "RGB", 3
     shape = [frames, int(ds.Rows), int(ds.Columns), spp]
     arr = np.ascontiguousarray(arr.reshape(shape)).astype(arr.dtype.newbyteorder("<"))
     return {"status": "ok", "dtype": arr.dtype.name, "shape": shape, "photometric": pi}, arr

@@ -1,10 +1,12 @@
 #include "io/DicomHeaderReader.h"
 
 #include "io/IoError.h"
+#include "io/SystemMemory.h"
 #include "io/internal/DcmtkSupport.h"
 
 #include <dcmtk/dcmdata/dcistrmf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -225,15 +227,25 @@ void validatePixelFormat(const core::InstanceRecord& r, const std::string& path)
                                 std::to_string(r.highBit) + " do not fit BitsAllocated " + std::to_string(ba));
     if (r.samplesPerPixel != 1 && r.samplesPerPixel != 3)
         throw IoError(path, "unsupported SamplesPerPixel " + std::to_string(r.samplesPerPixel));
-    if (r.encapsulated || r.pixelDataOffset == 0) return;
-    const std::uint64_t expected = expectedPixelBytes(r);
-    if (r.pixelDataLength < expected)
-        throw IoError(path, "pixel data holds " + std::to_string(r.pixelDataLength) + " bytes but " +
-                                std::to_string(r.rows) + "x" + std::to_string(r.columns) + "x" +
-                                std::to_string(r.numberOfFrames) + " frames need " + std::to_string(expected));
-    if (r.pixelDataOffset + expected > r.fileSize)
-        throw IoError(path, "file is truncated: pixel data needs " + std::to_string(expected) +
-                                " bytes, " + std::to_string(r.fileSize - r.pixelDataOffset) + " are present");
+    if (!r.encapsulated && r.pixelDataOffset != 0) {
+        const std::uint64_t expected = expectedPixelBytes(r);
+        if (r.pixelDataLength < expected)
+            throw IoError(path, "pixel data holds " + std::to_string(r.pixelDataLength) + " bytes but " +
+                                    std::to_string(r.rows) + "x" + std::to_string(r.columns) + "x" +
+                                    std::to_string(r.numberOfFrames) + " frames need " + std::to_string(expected));
+        if (r.pixelDataOffset + expected > r.fileSize)
+            throw IoError(path, "file is truncated: pixel data needs " + std::to_string(expected) + " bytes, " +
+                                    std::to_string(r.fileSize - r.pixelDataOffset) + " are present");
+    }
+    // Absurd sizes are refused here, before anything is allocated for them.
+    if (r.encapsulated && std::uint64_t(r.numberOfFrames) * 8 > r.fileSize)
+        throw IoError(path, std::to_string(r.numberOfFrames) + " compressed frames cannot fit in a file of " +
+                                std::to_string(r.fileSize) + " bytes");
+    const std::uint64_t decoded = std::uint64_t(r.rows) * r.columns * r.numberOfFrames * r.samplesPerPixel *
+                                  std::max<unsigned>(1, ba / 8);
+    // Reading /proc/meminfo per file would cost more than the header: small images cannot
+    // exhaust memory on their own (the loader checks the whole volume).
+    if (decoded > (std::uint64_t(64) << 20)) requireMemory(decoded, "decoding this image", path);
 }
 
 }  // namespace
