@@ -4,11 +4,13 @@
 #include "io/DicomSeriesLoader.h"
 #include "io/ImageFileReader.h"
 #include "io/ImageLoader.h"
+#include "io/IoError.h"
 #include "io/SeriesAssembler.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace lumen::cli {
@@ -103,6 +105,11 @@ int runInfo(const InfoArgs& args) {
         const io::DicomIndex index = io::DicomIndexer::index({args.path}, nullptr, args.threads);
         for (const auto* series : index.allSeries())
             for (auto& e : seriesJson(index, *series)) out["series"].push_back(e);
+        // One named file that yields nothing is an error; a folder without images is an answer.
+        if (std::filesystem::is_regular_file(args.path) && index.instanceCount() == 0) {
+            if (!index.errors.empty()) throw io::IoError(index.errors[0].file, index.errors[0].reason);
+            throw io::IoError(args.path, "not a DICOM, NIfTI, NRRD or MetaImage file");
+        }
         out["skipped"] = index.skipped;
         out["duplicates"] = index.duplicates;
         for (const auto& e : index.errors) out["errors"].push_back({{"file", e.file}, {"reason", e.reason}});

@@ -40,14 +40,12 @@ void Progress::checkCanceled() const {
 void Progress::notify(double fraction) {
     if (!observer_) return;
     const int percent = int(fraction * 100.0);
-    int last = lastPercent_.load();
-    // Only the thread that moves the percentage reports it.
-    while (percent > last) {
-        if (lastPercent_.compare_exchange_weak(last, percent)) {
-            observer_(fraction, stage());
-            return;
-        }
-    }
+    if (percent <= lastPercent_.load()) return;  // the common case costs no lock
+    // Serialised so that observers see percentages in order and the last report is the latest.
+    std::lock_guard<std::mutex> lock(observerMutex_);
+    if (percent <= lastPercent_.load()) return;
+    lastPercent_.store(percent);
+    observer_(fraction, stage());
 }
 
 }  // namespace lumen::core

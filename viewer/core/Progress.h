@@ -8,8 +8,8 @@
 namespace lumen::core {
 
 // Progress and cancellation shared by a long operation and whoever waits for it. Thread-safe:
-// workers call advance() and checkCanceled() from any thread; the observer callback runs on
-// the reporting thread, at most once per percent, so GUIs must marshal it themselves.
+// workers call advance() and checkCanceled() from any thread; the observer runs on the
+// reporting thread, at most once per percent and in increasing order, so GUIs must marshal it.
 class Progress {
 public:
     using Observer = std::function<void(double fraction, const std::string& stage)>;
@@ -38,6 +38,7 @@ private:
     std::atomic<std::size_t> done_{0};
     std::atomic<std::size_t> total_{0};
     std::atomic<int> lastPercent_{-1};
+    std::mutex observerMutex_;
     mutable std::mutex stageMutex_;
     std::string stage_;
 };

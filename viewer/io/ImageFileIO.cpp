@@ -146,6 +146,8 @@ IOComponent itkComponent(PixelType t) {
 
 }  // namespace
 
+bool ImageFileReader::hasImageExtension(const std::string& path) { return hasKnownExtension(path); }
+
 bool ImageFileReader::canRead(const std::string& path) {
     return hasKnownExtension(path) && createIO(path, itk::ImageIOFactory::IOFileModeEnum::ReadMode);
 }

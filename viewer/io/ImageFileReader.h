@@ -10,6 +10,8 @@ namespace lumen::io {
 // Lumen's. 4D files become time points.
 class ImageFileReader {
 public:
+    // By extension (.nii, .nii.gz, .nrrd, .nhdr, .mha, .mhd): read() then says what is wrong.
+    static bool hasImageExtension(const std::string& path);
     static bool canRead(const std::string& path);
     // Throws IoError for unreadable files, unsupported voxel types or volumes that do not fit.
     static core::Volume read(const std::string& path);

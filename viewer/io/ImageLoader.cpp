@@ -19,7 +19,7 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 bool ImageLoader::isImageFile(const std::string& path) {
-    return std::filesystem::is_regular_file(path) && ImageFileReader::canRead(path);
+    return !std::filesystem::is_directory(path) && ImageFileReader::hasImageExtension(path);
 }
 
 std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std::string& seriesUid,

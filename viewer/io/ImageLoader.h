@@ -34,7 +34,7 @@ struct LoadRequest {
 // Opens anything Lumen reads, the same way for the command line and the viewer.
 class ImageLoader {
 public:
-    static bool isImageFile(const std::string& path);  // NIfTI/NRRD/MHA by extension
+    static bool isImageFile(const std::string& path);  // NIfTI/NRRD/MHA by extension (not a folder)
     // Throws IoError when nothing loadable is there or the series/stack does not exist.
     static LoadedImage load(const LoadRequest& request, core::Progress* progress = nullptr);
     // The stack a request selects from an index (also used by `info`).

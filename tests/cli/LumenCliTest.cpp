@@ -1,0 +1,123 @@
+// lumen-cli as a user runs it: JSON outputs, conversions, and one-line errors with exit 1.
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace lumen;
+using nlohmann::json;
+
+namespace {
+
+test::CommandResult cli(const std::string& args) { return test::run(test::quote(test::lumenCli().string()) + " " + args); }
+
+void makeSeries(const std::filesystem::path& dir, const std::string& kind) {
+    ASSERT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +
+                        test::quote(dir) + " " + kind + " 2>/dev/null").exitCode, 0);
+}
+
+void expectOneLineError(const test::CommandResult& r, const std::string& mentions) {
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.err.rfind("lumen-cli: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line: " << r.err;
+    EXPECT_NE(r.err.find(mentions), std::string::npos) << r.err;
+}
+
+TEST(LumenCli, InfoJsonDescribesEachSeries) {
+    test::TempDir dir("cli-info");
+    makeSeries(dir / "oblique", "oblique");
+    std::ofstream(dir / "oblique" / "readme.txt") << "not dicom";
+    const auto r = cli("info --json " + test::quote(dir / "oblique"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["series"].size(), 1u);
+    const json& s = j["series"][0];
+    for (const char* key : {"series_uid", "study_uid", "patient_id", "modality", "description", "files", "dims",
+                            "spacing", "origin", "direction", "warnings"})
+        EXPECT_TRUE(s.contains(key)) << key;
+    EXPECT_EQ(s["dims"], json({40, 32, 24}));
+    EXPECT_EQ(s["files"], 24);
+    EXPECT_EQ(s["patient_id"], "GEOM");
+    EXPECT_EQ(j["skipped"], 1);
+    // direction: 9 numbers, row-major, columns are the index axes (here rotated 20° about x, 15° about y).
+    const auto& d = s["direction"];
+    ASSERT_EQ(d.size(), 9u);
+    const double c15 = std::cos(15 * M_PI / 180);
+    EXPECT_NEAR(d[0].get<double>(), c15, 1e-6) << "row direction x component";
+    EXPECT_NEAR(d[3].get<double>(), 0.0, 1e-6) << "row direction y component";
+    EXPECT_NEAR(s["origin"][0].get<double>(), -12.5, 1e-6);
+}
+
+TEST(LumenCli, InfoListsUnreadableFilesAsErrors) {
+    test::TempDir dir("cli-errors");
+    makeSeries(dir / "s", "zero_rows");
+    const auto r = cli("info --json " + test::quote(dir / "s"));
+    ASSERT_EQ(r.exitCode, 0);
+    const json j = json::parse(r.out);
+    ASSERT_EQ(j["errors"].size(), 1u);
+    EXPECT_NE(j["errors"][0]["file"].get<std::string>().find("s0002.dcm"), std::string::npos);
+    EXPECT_NE(j["errors"][0]["reason"].get<std::string>().find("rows"), std::string::npos);
+}
+
+TEST(LumenCli, LoadTimingPrintsOneJsonLine) {
+    test::TempDir dir("cli-load");
+    makeSeries(dir / "s", "ct_rescale");
+    const auto r = cli("load " + test::quote(dir / "s") + " --timing");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+    const json j = json::parse(r.out);
+    for (const char* key : {"files", "bytes", "index_ms", "decode_ms", "total_ms", "mb_per_s"}) EXPECT_TRUE(j.contains(key)) << key;
+    EXPECT_EQ(j["files"], 24);
+    EXPECT_EQ(j["bytes"], 40 * 32 * 24 * 2);
+}
+
+TEST(LumenCli, ConvertRoundTripsThroughNiftiAndDicom) {
+    test::TempDir dir("cli-convert");
+    makeSeries(dir / "ct", "ct_rescale");
+    ASSERT_EQ(cli("convert " + test::quote(dir / "ct") + " " + test::quote(dir / "ct.nii.gz")).exitCode, 0);
+    ASSERT_EQ(cli("convert " + test::quote(dir / "ct.nii.gz") + " " + test::quote(dir / "again") + " --to-dicom --modality CT --patient-name Round^Trip").exitCode, 0);
+    const json a = json::parse(cli("info --json " + test::quote(dir / "ct")).out)["series"][0];
+    const json b = json::parse(cli("info --json " + test::quote(dir / "ct.nii.gz")).out)["series"][0];
+    const json c = json::parse(cli("info --json " + test::quote(dir / "again")).out)["series"][0];
+    for (const json* other : {&b, &c}) {
+        EXPECT_EQ((*other)["dims"], a["dims"]);
+        for (int i = 0; i < 3; ++i) {
+            EXPECT_NEAR((*other)["origin"][i].get<double>(), a["origin"][i].get<double>(), 1e-3);
+            EXPECT_NEAR((*other)["spacing"][i].get<double>(), a["spacing"][i].get<double>(), 1e-4);
+        }
+    }
+    EXPECT_EQ(c["patient_name"], "Round^Trip");
+    EXPECT_EQ(c["modality"], "CT");
+    EXPECT_EQ(b["pixel_type"], "int16") << "HU kept as int16 (integer rescale)";
+}
+
+TEST(LumenCli, DemoDataIsTheRealBrainAndASyntheticCt) {
+    test::TempDir dir("cli-demo");
+    const auto made = cli("demo-data " + test::quote(dir / "demo") + " --ct-slices 8");
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    const json j = json::parse(cli("info --json " + test::quote(dir / "demo")).out);
+    ASSERT_EQ(j["series"].size(), 2u);
+    bool brain = false, ct = false;
+    for (const auto& s : j["series"]) {
+        if (s["modality"] == "MR") {
+            brain = s["patient_name"] == "Demo^Brain" && s["dims"] == json({181, 217, 181});
+        } else if (s["modality"] == "CT") {
+            ct = s["dims"] == json({512, 512, 8});
+        }
+    }
+    EXPECT_TRUE(brain);
+    EXPECT_TRUE(ct);
+}
+
+TEST(LumenCli, ErrorsAreOneLineNamingWhatAndWhere) {
+    test::TempDir dir("cli-bad");
+    expectOneLineError(cli("load /nonexistent/lumen"), "/nonexistent/lumen");
+    expectOneLineError(cli("convert /nonexistent/x.nii.gz " + test::quote(dir / "out.xyz")), "out.xyz");
+    std::ofstream(dir / "cut.nii", std::ios::binary) << std::string(600, '\0');
+    expectOneLineError(cli("info " + test::quote(dir / "cut.nii")), "cut.nii");
+    EXPECT_NE(cli("frobnicate").exitCode, 0);
+}
+
+}  // namespace
