@@ -10,13 +10,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace lumen::io {
 
 using namespace internal;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -24,13 +25,26 @@ namespace {
 // private blobs) are left on disk so a header read stays a few hundred microseconds.
 constexpr Uint32 kMaxInlineValue = 4096;
 
-bool readPrefix(const std::string& path, unsigned char* buf, std::size_t n, std::size_t& got) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    in.read(reinterpret_cast<char*>(buf), std::streamsize(n));
-    got = std::size_t(in.gcount());
-    return true;
-}
+// One open file for the cheap checks around DCMTK's parse.
+class FileHandle {
+public:
+    explicit FileHandle(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+    ~FileHandle() { if (fd_ >= 0) ::close(fd_); }
+    FileHandle(const FileHandle&) = delete;
+    FileHandle& operator=(const FileHandle&) = delete;
+    bool ok() const { return fd_ >= 0; }
+    std::uint64_t size() const {
+        struct stat st {};
+        return ::fstat(fd_, &st) == 0 ? std::uint64_t(st.st_size) : 0;
+    }
+    std::size_t readAt(std::uint64_t offset, unsigned char* buf, std::size_t n) const {
+        const ssize_t got = ::pread(fd_, buf, n, off_t(offset));
+        return got > 0 ? std::size_t(got) : 0;
+    }
+
+private:
+    int fd_;
+};
 
 bool plausibleDatasetStart(const unsigned char* b, std::size_t n) {
     if (n < 8) return false;
@@ -38,13 +52,6 @@ bool plausibleDatasetStart(const unsigned char* b, std::size_t n) {
     for (unsigned group : {0x0000u, 0x0002u, 0x0004u, 0x0008u})
         if (le == group || be == group) return true;
     return false;
-}
-
-bool readAt(const std::string& path, std::uint64_t offset, unsigned char* buf, std::size_t n) {
-    std::ifstream in(path, std::ios::binary);
-    in.seekg(std::streamoff(offset));
-    in.read(reinterpret_cast<char*>(buf), std::streamsize(n));
-    return in.gcount() == std::streamsize(n);
 }
 
 std::uint32_t read32(const unsigned char* p, bool bigEndian) {
@@ -61,12 +68,11 @@ bool isPixelDataTag(const unsigned char* p, bool bigEndian) {
 // position is the value's offset; confirm by finding the element header just before it, in
 // explicit (12 bytes) or implicit (8 bytes) form: some files encode implicit VR under an
 // explicit transfer syntax.
-void locatePixelData(const std::string& path, offile_off_t stop, const DcmXfer& xfer,
-                     core::InstanceRecord& r) {
+void locatePixelData(const FileHandle& file, offile_off_t stop, const DcmXfer& xfer, core::InstanceRecord& r) {
     const bool bigEndian = xfer.getByteOrder() == EBO_BigEndian;
     if (stop < 12) return;
     unsigned char h[12];
-    if (!readAt(path, std::uint64_t(stop) - 12, h, 12)) return;
+    if (file.readAt(std::uint64_t(stop) - 12, h, 12) != 12) return;
     const bool explicitForm = isPixelDataTag(h, bigEndian) &&
                               (std::memcmp(h + 4, "OB", 2) == 0 || std::memcmp(h + 4, "OW", 2) == 0 ||
                                std::memcmp(h + 4, "UN", 2) == 0);
@@ -250,19 +256,25 @@ void validatePixelFormat(const core::InstanceRecord& r, const std::string& path)
 
 }  // namespace
 
-bool DicomHeaderReader::looksLikeDicom(const std::string& path) {
+namespace {
+bool looksLikeDicom(const FileHandle& file) {
     unsigned char prefix[132];
-    std::size_t got = 0;
-    if (!readPrefix(path, prefix, sizeof prefix, got)) return false;
+    const std::size_t got = file.readAt(0, prefix, sizeof prefix);
     if (got == 132 && std::memcmp(prefix + 128, "DICM", 4) == 0) return true;
     return plausibleDatasetStart(prefix, got);
 }
+}  // namespace
+
+bool DicomHeaderReader::looksLikeDicom(const std::string& path) {
+    const FileHandle file(path);
+    return file.ok() && io::looksLikeDicom(file);
+}
 
 std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) throw IoError(path, "cannot read: " + ec.message());
-    if (!looksLikeDicom(path)) return std::nullopt;
+    const FileHandle handle(path);
+    if (!handle.ok()) throw IoError(path, std::string("cannot open: ") + std::strerror(errno));
+    const std::uint64_t size = handle.size();
+    if (!io::looksLikeDicom(handle)) return std::nullopt;
 
     ensureDcmtkReady();
     DcmInputFileStream stream(path.c_str());
@@ -293,7 +305,7 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     r.imageType = getString(ds, DCM_ImageType);
 
     if (xfer.getStreamCompression() == ESC_none) {
-        locatePixelData(path, stop, xfer, r);
+        locatePixelData(handle, stop, xfer, r);
     } else {
         // Deflated: stream positions are not file offsets. Parse it all (rare and small).
         DcmFileFormat whole;

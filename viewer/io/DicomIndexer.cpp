@@ -5,6 +5,7 @@
 #include "io/DicomDirReader.h"
 #include "io/DicomHeaderReader.h"
 #include "io/IoError.h"
+#include "io/internal/DcmtkSupport.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -81,6 +82,7 @@ DicomIndex DicomIndexer::index(const std::vector<std::string>& paths, core::Prog
     files.erase(std::unique(files.begin(), files.end()), files.end());
     result.filesScanned = files.size();
 
+    internal::ensureDcmtkReady();  // once, before the worker threads start
     if (progress) progress->beginStage("Reading DICOM headers", files.size());
     std::vector<Outcome> outcomes(files.size());
     core::parallelFor(files.size(), threads, [&](std::size_t i) {

@@ -7,12 +7,17 @@
 
 #include <cstdlib>
 #include <mutex>
+#include <string>
 
 namespace lumen::io::internal {
 
 void ensureDcmtkReady() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // The standard dictionary is all Lumen reads; skipping the private one saves ~10 ms of
+        // text parsing per process. A DCMDICTPATH the user set is respected.
+        const std::string defaults = DCM_DICT_DEFAULT_PATH;
+        if (!std::getenv("DCMDICTPATH")) setenv("DCMDICTPATH", defaults.substr(0, defaults.find(':')).c_str(), 0);
         OFLog::configure(OFLogger::OFF_LOG_LEVEL);
         // Some writers encode the dataset implicit VR while the meta header names an explicit
         // transfer syntax; read what is there, as pydicom does.
