@@ -56,8 +56,8 @@ TEST(BadInput, TruncatedFilesAreRefusedOrStillExact) {
                 // Only acceptable if nothing the image needs was cut (e.g. trailing padding).
                 ASSERT_EQ(got.data, full.data) << name << " cut at " << cut << " decoded to a different image";
                 ++exact;
-            } else {
-                refused += o == Outcome::Refused;
+            } else if (o == Outcome::Refused) {
+                ++refused;
             }
         }
     }
@@ -81,7 +81,9 @@ TEST(BadInput, RandomlyCorruptedHeadersNeverCrash) {
         const Outcome o = decode(path.string(), got, reason);  // any exception but IoError fails the test
         refused += o == Outcome::Refused;
         decoded += o == Outcome::Decoded;
-        if (o == Outcome::Decoded) EXPECT_EQ(got.data.size(), got.frames * got.format.frameBytes());
+        if (o == Outcome::Decoded) {
+            EXPECT_EQ(got.data.size(), got.frames * got.format.frameBytes());
+        }
     }
     std::printf("  corrupted headers: %zu refused, %zu decoded (values may legitimately change)\n", refused, decoded);
 }
@@ -105,10 +107,10 @@ TEST_P(MalformedSeries, TheBadFileIsNamedAndTheRestLoads) {
                 index.errors[0].reason.c_str());
     EXPECT_NE(index.errors[0].reason.find(m.reason), std::string::npos) << index.errors[0].reason;
     if (m.loadableSlices == 0) {
-        EXPECT_THROW(io::ImageLoader::load({(dir / "dicom").string()}), io::IoError);
+        EXPECT_THROW(io::ImageLoader::load((dir / "dicom").string()), io::IoError);
         return;
     }
-    const auto loaded = io::ImageLoader::load({(dir / "dicom").string()});
+    const auto loaded = io::ImageLoader::load((dir / "dicom").string());
     EXPECT_EQ(loaded.volume.geometry().dims()[2], m.loadableSlices);
 }
 

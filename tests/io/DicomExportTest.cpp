@@ -17,7 +17,7 @@ using namespace lumen;
 
 namespace {
 
-core::Volume reimport(const std::string& folder) { return io::ImageLoader::load({folder}).volume; }
+core::Volume reimport(const std::string& folder) { return io::ImageLoader::load(folder).volume; }
 
 // dciodvfy names the IOD it checked, then prints "Error - ..." for every violation of it;
 // warnings are listed, not fatal.

@@ -40,12 +40,12 @@ void expectSameHierarchy(const io::DicomIndex& index, const nlohmann::json& expe
 }
 
 TEST(DicomIndexer, DicomDirGivesPydicomsHierarchy) {
-    for (const std::string dicomdir : {kDirTests + "/DICOMDIR", kDirTests + "/TINY_ALPHA/DICOMDIR"})
+    for (const std::string& dicomdir : {kDirTests + "/DICOMDIR", kDirTests + "/TINY_ALPHA/DICOMDIR"})
         expectSameHierarchy(io::DicomIndexer::index({dicomdir}), oracle("dicomdir", dicomdir), dicomdir.substr(kDirTests.size()));
 }
 
 TEST(DicomIndexer, FolderTreeGivesPydicomsHierarchy) {
-    for (const std::string folder : {kDirTests, kDirTests + "/TINY_ALPHA"}) {
+    for (const std::string& folder : {kDirTests, kDirTests + "/TINY_ALPHA"}) {
         const io::DicomIndex index = io::DicomIndexer::index({folder});
         expectSameHierarchy(index, oracle("folder", folder), folder.substr(kDirTests.size() - 13));
         EXPECT_GE(index.skipped, 1u) << "the DICOMDIR file itself is not an instance";

@@ -167,7 +167,7 @@ TEST(SeriesAssembler, NonImageInstancesAreIgnored) {
 core::Volume loadCase(const std::string& name, test::TempDir& dir) {
     EXPECT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +
                         test::quote(dir / name) + " " + name + " 2>/dev/null").exitCode, 0);
-    return io::ImageLoader::load({(dir / name).string()}).volume;
+    return io::ImageLoader::load((dir / name).string()).volume;
 }
 
 double generatorValue(std::size_t i, std::size_t j, std::size_t k) { return double(i * 7 + j * 13 + k * 31) - 300; }

@@ -119,7 +119,7 @@ void fillGaps(const ImageStack& stack, core::Volume& volume) {
     if (volume.pixelType() == PixelType::Rgb24) {
         for (std::size_t i = 0; i < stack.frames.size(); ++i)
             if (stack.frames[i].instance == StackFrame::kGap)
-                std::memset(static_cast<core::Rgb8*>(volume.data()) + i * sliceVoxels, 0, sliceVoxels * 3);
+                std::fill_n(static_cast<core::Rgb8*>(volume.data()) + i * sliceVoxels, sliceVoxels, core::Rgb8{});
         return;
     }
     // Blank slices take the darkest value present, so they read as background (air on CT).

@@ -37,6 +37,12 @@ public:
     static bool isImageFile(const std::string& path);  // NIfTI/NRRD/MHA by extension (not a folder)
     // Throws IoError when nothing loadable is there or the series/stack does not exist.
     static LoadedImage load(const LoadRequest& request, core::Progress* progress = nullptr);
+    // The largest series/stack under a path.
+    static LoadedImage load(const std::string& path, core::Progress* progress = nullptr) {
+        LoadRequest request;
+        request.path = path;
+        return load(request, progress);
+    }
     // The stack a request selects from an index (also used by `info`).
     static std::vector<ImageStack> stacksOf(const DicomIndex& index, const std::string& seriesUid,
                                             const core::SeriesRecord** chosen);

@@ -19,8 +19,8 @@ std::size_t ImageStack::missingSlices() const {
 namespace {
 
 struct Entry {
-    std::size_t instance;  // index into series.instances
-    std::uint32_t frame;
+    std::size_t instance = 0;  // index into series.instances
+    std::uint32_t frame = 0;
     std::optional<Vector3> position;
     std::optional<std::array<double, 6>> orientation;
     std::array<double, 2> pixelSpacing{1, 1};
@@ -54,7 +54,11 @@ std::vector<Entry> expand(const core::SeriesRecord& series) {
         const auto& r = series.instances[i];
         if (!r.hasPixelData) continue;
         for (std::uint32_t f = 0; f < r.numberOfFrames; ++f) {
-            Entry e{i, f, r.position, r.orientation};
+            Entry e;
+            e.instance = i;
+            e.frame = f;
+            e.position = r.position;
+            e.orientation = r.orientation;
             if (r.pixelSpacing) { e.pixelSpacing = *r.pixelSpacing; e.hasPixelSpacing = true; }
             e.slope = r.rescaleSlope;
             e.intercept = r.rescaleIntercept;
