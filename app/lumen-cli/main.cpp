@@ -1,13 +1,24 @@
 // lumen-cli: Lumen's headless tools. Composition only: parse the command line, call io.
 #include "Commands.h"
 #include "core/OperationCanceled.h"
-#include "io/IoError.h"
 
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <string>
 
 using namespace lumen::cli;
+
+namespace {
+// Errors are one line on stderr, whatever a library put in its message.
+int fail(const char* what) {
+    std::string line = what;
+    for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::cerr << "lumen-cli: error: " << line << "\n";
+    return 1;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Lumen command-line tools: inspect, load, convert and export medical images"};
@@ -60,15 +71,11 @@ int main(int argc, char** argv) {
         if (*loadCmd) return runLoad(load);
         if (*demoCmd) return runDemoData(demo);
         if (*synthCmd) return runSynthCt(synth);
-    } catch (const lumen::io::IoError& e) {
-        std::cerr << "lumen-cli: error: " << e.what() << "\n";
-        return 1;
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;
-    } catch (const std::exception& e) {
-        std::cerr << "lumen-cli: error: " << e.what() << "\n";
-        return 1;
+    } catch (const std::exception& e) {  // IoError included: it names the file
+        return fail(e.what());
     }
     return 2;
 }

@@ -178,18 +178,9 @@ def main():
                 ds.NumberOfFrames = 50000
         geometric(out, *ax, extra=absurd)
     elif case == "absurd_encapsulated":
-        src = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files", "MR_small_jpeg_ls_lossless.dcm")
-        ds = pydicom.dcmread(src)
-        ds.Rows = ds.Columns = 65535
-        ds.NumberOfFrames = 2000000000
-        ds.save_as(os.path.join(out, "absurd.dcm"))
+        absurd_compressed(out, frames=2000000000)  # more frames than the file has bytes
     elif case == "absurd_memory":
-        # Few enough frames to fit the file, far too many bytes to decode.
-        src = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files", "MR_small_jpeg_ls_lossless.dcm")
-        ds = pydicom.dcmread(src)
-        ds.Rows = ds.Columns = 65535
-        ds.NumberOfFrames = 700
-        ds.save_as(os.path.join(out, "absurd.dcm"))
+        absurd_compressed(out, frames=700)  # fits the file, far too many bytes to decode
     elif case == "enhanced":
         enhanced(out)
     elif case == "classic_multiframe":
@@ -233,6 +224,15 @@ def enhanced(out):
     ds.PerFrameFunctionalGroupsSequence = frames
     ds.PixelData = b"".join(frame(k).tobytes() for k in order)
     write(ds, os.path.join(out, "enhanced.dcm"))
+
+
+def absurd_compressed(out, frames):
+    """pydicom's JPEG-LS MR claiming 65535 x 65535 pixels in `frames` frames."""
+    src = os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files", "MR_small_jpeg_ls_lossless.dcm")
+    ds = pydicom.dcmread(src)
+    ds.Rows = ds.Columns = 65535
+    ds.NumberOfFrames = frames
+    ds.save_as(os.path.join(out, "absurd.dcm"))
 
 
 def palette(out):

@@ -2,6 +2,22 @@
 
 namespace lumen::io {
 
+namespace {
+// The study and patient holding a series record (by address), or nulls.
+struct Owners {
+    const core::PatientRecord* patient = nullptr;
+    const core::StudyRecord* study = nullptr;
+};
+
+Owners ownersOf(const std::vector<core::PatientRecord>& patients, const core::SeriesRecord& series) {
+    for (const auto& p : patients)
+        for (const auto& st : p.studies)
+            for (const auto& se : st.series)
+                if (&se == &series) return {&p, &st};
+    return {};
+}
+}  // namespace
+
 std::vector<const core::SeriesRecord*> DicomIndex::allSeries() const {
     std::vector<const core::SeriesRecord*> out;
     for (const auto& p : patients)
@@ -17,19 +33,11 @@ const core::SeriesRecord* DicomIndex::findSeries(const std::string& uid) const {
 }
 
 const core::StudyRecord* DicomIndex::studyOf(const core::SeriesRecord& series) const {
-    for (const auto& p : patients)
-        for (const auto& st : p.studies)
-            for (const auto& se : st.series)
-                if (&se == &series) return &st;
-    return nullptr;
+    return ownersOf(patients, series).study;
 }
 
 const core::PatientRecord* DicomIndex::patientOf(const core::SeriesRecord& series) const {
-    for (const auto& p : patients)
-        for (const auto& st : p.studies)
-            for (const auto& se : st.series)
-                if (&se == &series) return &p;
-    return nullptr;
+    return ownersOf(patients, series).patient;
 }
 
 std::size_t DicomIndex::studyCount() const {
