@@ -14,7 +14,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 #include <limits>
 #include <map>
 
@@ -176,9 +178,14 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
                                                                       core::bytesPerVoxel(type) : 0),
                   "this series", firstFile);
     core::Volume volume = core::Volume::allocate(type, frameGrid, stack.timePoints);
-    // Large volumes are 2 MiB aligned: ask for huge pages so that filling 200 MB costs a
-    // hundred page faults instead of fifty thousand (the kernel may decline; harmless).
-    if (volume.byteSize() >= (std::size_t(32) << 20)) ::madvise(volume.data(), volume.byteSize(), MADV_HUGEPAGE);
+    // Huge pages make filling 200 MB warm 2-3x faster (a hundred page faults instead of fifty
+    // thousand), but on VMs that hand idle memory back to the host the first load after a pause
+    // became 0.4-0.8 s slower (BENCHMARKS.md). Opt-in for bare-metal workstations.
+    static const bool hugePages = [] {
+        const char* v = std::getenv("LUMEN_HUGE_PAGES");
+        return v && std::string(v) == "1";
+    }();
+    if (hugePages && volume.byteSize() >= (std::size_t(32) << 20)) ::madvise(volume.data(), volume.byteSize(), MADV_HUGEPAGE);
     const std::size_t sliceBytes = volume.geometry().sliceVoxelCount() * core::bytesPerVoxel(type);
     auto* base = static_cast<std::byte*>(volume.data());
 
