@@ -44,6 +44,8 @@ json seriesJson(const io::DicomIndex& index, const core::SeriesRecord& series) {
         json e = base;
         e["kind"] = "non-image";
         e["files"] = series.instances.size();
+        for (const char* key : {"dims", "spacing", "origin", "direction", "orientation", "pixel_type"}) e[key] = nullptr;
+        e["warnings"] = json::array();
         e["sop_class_uid"] = series.instances.front().sopClassUid;
         entries.push_back(e);
         return entries;

@@ -50,6 +50,16 @@ TEST(LumenCli, InfoJsonDescribesEachSeries) {
     EXPECT_NEAR(s["origin"][0].get<double>(), -12.5, 1e-6);
 }
 
+TEST(LumenCli, NonImageSeriesKeepTheSchemaWithNullGeometry) {
+    const auto r = cli("info --json " + test::quote(std::string(test::kPydicomTestFiles) + "/rtplan.dcm"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json s = json::parse(r.out)["series"].at(0);
+    EXPECT_EQ(s["kind"], "non-image");
+    EXPECT_TRUE(s["dims"].is_null());
+    EXPECT_TRUE(s["direction"].is_null());
+    EXPECT_TRUE(s["warnings"].is_array());
+}
+
 TEST(LumenCli, InfoListsUnreadableFilesAsErrors) {
     test::TempDir dir("cli-errors");
     makeSeries(dir / "s", "zero_rows");
