@@ -20,7 +20,15 @@ struct SynthCtArgs {
     std::string patientName = "Synthetic^CT";
 };
 
+struct RenderArgs {
+    std::string input, seriesUid, view = "axial", preset, overlay, size = "512x512", out;
+    int slice = -1;
+    double window = 0, level = 0;
+    bool hasLevel = false, outline = false;
+};
+
 int runInfo(const InfoArgs& args);
+int runRender(const RenderArgs& args);
 int runConvert(const ConvertArgs& args);
 int runLoad(const LoadArgs& args);
 int runDemoData(const DemoDataArgs& args);

@@ -64,13 +64,29 @@ int main(int argc, char** argv) {
     synthCmd->add_option("--slice-spacing", synth.sliceSpacing, "Slice spacing, mm")->check(CLI::PositiveNumber);
     synthCmd->add_option("--patient-name", synth.patientName, "Patient name (DICOM PN)");
 
+    RenderArgs renderArgs;
+    auto* renderCmd = app.add_subcommand("render", "Render a view to PNG with the viewer's pipeline (needs X: use xvfb-run without a display)");
+    renderCmd->add_option("input", renderArgs.input, "DICOM file/folder/DICOMDIR or NIfTI/NRRD/MHA file")->required();
+    renderCmd->add_option("--series", renderArgs.seriesUid, "SeriesInstanceUID (default: the largest series)");
+    renderCmd->add_option("--view", renderArgs.view, "axial, coronal, sagittal or 3d");
+    renderCmd->add_option("--slice", renderArgs.slice, "Slice number in the view (default: the middle)");
+    renderCmd->add_option("--window", renderArgs.window, "Window width (real units, HU on CT)");
+    auto* levelOpt = renderCmd->add_option("--level", renderArgs.level, "Window centre (real units)");
+    renderCmd->add_option("--preset", renderArgs.preset, "3D preset: ct-bone, ct-soft-tissue, ct-lung, mr-default, mip");
+    renderCmd->add_option("--overlay", renderArgs.overlay, "Label map (NIfTI/NRRD/MHA) on the same grid");
+    renderCmd->add_flag("--outline", renderArgs.outline, "Draw label outlines instead of filling");
+    renderCmd->add_option("--size", renderArgs.size, "WIDTHxHEIGHT in pixels");
+    renderCmd->add_option("--out", renderArgs.out, "PNG to write")->required();
+
     CLI11_PARSE(app, argc, argv);
+    renderArgs.hasLevel = levelOpt->count() > 0;
     try {
         if (*infoCmd) return runInfo(info);
         if (*convertCmd) return runConvert(convert);
         if (*loadCmd) return runLoad(load);
         if (*demoCmd) return runDemoData(demo);
         if (*synthCmd) return runSynthCt(synth);
+        if (*renderCmd) return runRender(renderArgs);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;

@@ -42,7 +42,7 @@ double SyntheticCtGenerator::houndsfieldAt(const Point3& p, double zExtent) {
     // elliptic cylinder; the chest occupies the upper part of the z range, the abdomen the rest.
     const double zTop = zExtent / 2, chestFloor = zTop - 0.45 * zExtent;
     const double table = ellipse(p, 0, 400, 260, 260);
-    if (p.y > 150 && p.y < 160 && std::abs(p.x) < 220 && table > 1) return 200;  // table top
+    if (p.y > 150 && p.y < 160 && std::abs(p.x) < 220 && table > 1) return 60;  // carbon-fibre table top
     const double body = ellipse(p, 0, 10, 165, 115);
     if (body > 1.0) return -1000;
     if (body > 0.80) return -100;  // subcutaneous fat
@@ -60,9 +60,12 @@ double SyntheticCtGenerator::houndsfieldAt(const Point3& p, double zExtent) {
     if (aorta <= 1.0) return 210;  // contrast-enhanced lumen
 
     if (p.z > chestFloor) {
-        // Ribs: a ring of short bony arcs, one every 25 mm along z.
+        // Ribs: arcs in the chest wall every 25 mm, sloping down towards the front and ending
+        // short of the sternum, which sits in front of the heart.
         const double ring = body;
-        if (ring > 0.62 && ring < 0.72 && std::fmod(std::abs(p.z) + 1000.0, 25.0) < 9.0) return 600;
+        const double ribPhase = std::fmod(std::abs(p.z + 0.3 * (p.y + 100.0)) + 1000.0, 25.0);
+        if (ring > 0.62 && ring < 0.72 && p.y > -75 && ribPhase < 9.0) return 600;
+        if (std::abs(p.x) < 14 && p.y < -95 && p.y > -108) return 450;  // sternum
         const double heart = ellipsoid(p, 25, -20, chestFloor + 60, 60, 50, 55);
         if (heart <= 1.0) return 40;
         for (double side : {-1.0, 1.0}) {

@@ -241,4 +241,20 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
     return core::SliceResampler::resample(volume, stack.acquiredSliceOrigins, stack.geometry, lowest);
 }
 
+core::Volume DicomSeriesLoader::loadSlice(const ImageStack& stack, std::size_t slice) {
+    ImageStack one = stack;
+    const std::size_t slices = stack.frameSlices();
+    std::size_t k = std::min(slice, slices - 1);
+    // Skip gaps: the nearest slice that exists.
+    for (std::size_t step = 0; stack.frames[k].instance == StackFrame::kGap && step < slices; ++step)
+        k = (k + 1) % slices;
+    one.frames = {stack.frames[k]};
+    one.timePoints = 1;
+    const core::ImageGeometry& g = stack.needsResampling() ? frameGeometry(stack) : stack.geometry;
+    const core::Point3 origin = stack.needsResampling() ? stack.acquiredSliceOrigins[k] : g.indexToWorld({0, 0, double(k)});
+    one.geometry = core::ImageGeometry({g.dims()[0], g.dims()[1], 1}, g.spacing(), origin, g.direction());
+    one.acquiredSliceOrigins.clear();
+    return load(one, nullptr, 1);
+}
+
 }  // namespace lumen::io

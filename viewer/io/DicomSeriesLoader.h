@@ -19,6 +19,10 @@ public:
     // Throws IoError (naming the file) for unreadable frames or when the volume would not
     // fit in memory, core::OperationCanceled when progress is canceled.
     static core::Volume load(const ImageStack& stack, core::Progress* progress = nullptr, unsigned threads = 0);
+    // One slice of the stack (time point 0) as a one-slice volume at its place: what a viewer
+    // shows while the rest loads, and what thumbnails are made of. Resampled stacks give their
+    // nearest acquired slice.
+    static core::Volume loadSlice(const ImageStack& stack, std::size_t slice);
 };
 
 }  // namespace lumen::io

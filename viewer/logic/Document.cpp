@@ -1,0 +1,83 @@
+#include "logic/Document.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace lumen::logic {
+
+void Document::setImage(io::LoadedImage image) {
+    image_ = std::move(image);
+    labels_.reset();
+    measurements_.clear();
+    emit imageChanged();
+    emit labelsChanged();
+    emit measurementsChanged();
+}
+
+void Document::clear() { setImage(io::LoadedImage()); }
+
+QString Document::seriesTitle() const {
+    if (!hasImage()) return {};
+    if (!image_.fromDicom) return tr("Image file");
+    QString title = QString::fromStdString(image_.series.description);
+    if (title.isEmpty()) title = QString::fromStdString(image_.series.modality);
+    return title;
+}
+
+void Document::setLabels(std::optional<core::LabelMap> labels) {
+    if (labels && !labels->fits(image_.volume.geometry())) return;
+    labels_ = std::move(labels);
+    emit labelsChanged();
+}
+
+std::uint64_t Document::addMeasurement(core::Measurement m) {
+    const auto id = measurements_.add(std::move(m));
+    measurements_.select(id);
+    emit measurementsChanged();
+    return id;
+}
+
+void Document::removeMeasurement(std::uint64_t id) {
+    if (measurements_.remove(id)) emit measurementsChanged();
+}
+
+void Document::selectMeasurement(std::optional<std::uint64_t> id) {
+    measurements_.select(id);
+    emit measurementsChanged();
+}
+
+std::optional<double> Document::valueAt(const core::Point3& world, std::size_t t) const {
+    const core::Volume& v = image_.volume;
+    if (v.empty() || v.pixelType() == core::PixelType::Rgb24 || t >= v.timePoints()) return std::nullopt;
+    const core::Vector3 idx = v.geometry().worldToIndex(world);
+    if (!v.geometry().contains(idx)) return std::nullopt;
+    const auto& d = v.geometry().dims();
+    auto clampIndex = [](double x, std::size_t n) { return std::size_t(std::clamp(std::lround(x), 0L, long(n) - 1)); };
+    return v.realValueAt(clampIndex(idx.x, d[0]), clampIndex(idx.y, d[1]), clampIndex(idx.z, d[2]), t);
+}
+
+QString measurementText(const core::Measurement& m) {
+    auto tr = [](const char* s) { return QCoreApplication::translate("lumen::logic::Measurement", s); };
+    switch (m.kind) {
+        case core::Measurement::Kind::Length: return tr("%1 mm").arg(m.value, 0, 'f', 1);
+        case core::Measurement::Kind::Angle: return tr("%1°").arg(m.value, 0, 'f', 1);
+        case core::Measurement::Kind::Ellipse:
+        case core::Measurement::Kind::Rectangle: {
+            const QString area = m.value >= 100 ? tr("%1 cm²").arg(m.value / 100, 0, 'f', 2) : tr("%1 mm²").arg(m.value, 0, 'f', 1);
+            if (!m.statistics || m.statistics->samples == 0) return area;
+            const auto& s = *m.statistics;
+            const QString units = m.units.empty() ? QString() : " " + QString::fromStdString(m.units);
+            return tr("mean %1 ± %2%3 (min %4, max %5), %6")
+                .arg(s.mean, 0, 'f', 1)
+                .arg(s.standardDeviation, 0, 'f', 1)
+                .arg(units)
+                .arg(s.minimum, 0, 'g', 5)
+                .arg(s.maximum, 0, 'g', 5)
+                .arg(area);
+        }
+    }
+    return {};
+}
+
+}  // namespace lumen::logic

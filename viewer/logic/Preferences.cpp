@@ -1,0 +1,18 @@
+#include "logic/Preferences.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace lumen::logic {
+
+QString Preferences::language() { return QSettings().value("preferences/language", "en").toString(); }
+void Preferences::setLanguage(const QString& code) { QSettings().setValue("preferences/language", code); }
+bool Preferences::hidePatientIdentity() { return QSettings().value("preferences/hidePatientIdentity", false).toBool(); }
+void Preferences::setHidePatientIdentity(bool hide) { QSettings().setValue("preferences/hidePatientIdentity", hide); }
+bool Preferences::copyOnImport() { return QSettings().value("preferences/copyOnImport", false).toBool(); }
+void Preferences::setCopyOnImport(bool copy) { QSettings().setValue("preferences/copyOnImport", copy); }
+int Preferences::cineFramesPerSecond() { return std::clamp(QSettings().value("preferences/cineFps", 15).toInt(), 1, 60); }
+void Preferences::setCineFramesPerSecond(int fps) { QSettings().setValue("preferences/cineFps", std::clamp(fps, 1, 60)); }
+
+}  // namespace lumen::logic

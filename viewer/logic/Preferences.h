@@ -1,0 +1,19 @@
+#pragma once
+#include <QString>
+
+namespace lumen::logic {
+
+// The user's preferences, kept in QSettings (organisation "Lumen", application "Lumen").
+class Preferences {
+public:
+    static QString language();  // "en", "de", "fr"; takes effect on the next start
+    static void setLanguage(const QString& code);
+    static bool hidePatientIdentity();
+    static void setHidePatientIdentity(bool hide);
+    static bool copyOnImport();
+    static void setCopyOnImport(bool copy);
+    static int cineFramesPerSecond();
+    static void setCineFramesPerSecond(int fps);
+};
+
+}  // namespace lumen::logic

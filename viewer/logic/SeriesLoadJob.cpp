@@ -1,0 +1,78 @@
+#include "logic/SeriesLoadJob.h"
+
+#include "core/OperationCanceled.h"
+#include "io/DicomSeriesLoader.h"
+#include "io/ImageFileReader.h"
+#include "io/IoError.h"
+#include "io/SeriesAssembler.h"
+#include "io/StudyDatabase.h"
+
+#include <QThread>
+
+#include <algorithm>
+
+namespace lumen::logic {
+
+SeriesLoadJob::SeriesLoadJob(QString databasePath, QString seriesUid, QObject* parent)
+    : QObject(parent), databasePath_(std::move(databasePath)), seriesUid_(std::move(seriesUid)),
+      progress_([this](double f, const std::string&) { emit progress(f, tr("Loading images")); }) {
+    qRegisterMetaType<SharedVolume>();
+    qRegisterMetaType<SharedImage>();
+}
+
+SeriesLoadJob::~SeriesLoadJob() {
+    cancel();
+    if (thread_) thread_->wait();
+}
+
+void SeriesLoadJob::start() {
+    thread_ = QThread::create([this] { run(); });
+    thread_->setObjectName("lumen-load");
+    thread_->start();
+}
+
+void SeriesLoadJob::cancel() { progress_.cancel(); }
+
+void SeriesLoadJob::run() {
+    try {
+        const std::string uid = seriesUid_.toStdString();
+        io::StudyDatabase db(databasePath_.toStdString());
+        auto image = std::make_shared<io::LoadedImage>();
+        const auto summary = db.summary(uid);
+        if (!summary) throw io::IoError("", "the series is no longer in the database");
+        if (!summary->imageFile.empty()) {
+            image->volume = io::ImageFileReader::read(summary->imageFile);
+            image->files = 1;
+            emit loaded(image);
+            return;
+        }
+        const auto record = db.series(uid);
+        if (!record) throw io::IoError("", "the series has no images");
+        const auto stacks = io::SeriesAssembler::assemble(*record);
+        if (stacks.empty()) throw io::IoError("", "the series has no loadable images");
+        const auto& stack = *std::max_element(stacks.begin(), stacks.end(), [](const auto& a, const auto& b) {
+            return a.frames.size() < b.frames.size();
+        });
+        if (!stack.needsResampling() && stack.geometry.dims()[2] > 1)
+            emit firstSlice(std::make_shared<const core::Volume>(io::DicomSeriesLoader::loadSlice(stack, stack.frameSlices() / 2)));
+        progress_.checkCanceled();
+        image->volume = io::DicomSeriesLoader::load(stack, &progress_);
+        image->warnings = stack.warnings;
+        image->fromDicom = true;
+        image->stackIndex = stack.stackIndex;
+        image->files = stack.instances.size();
+        image->series = *record;
+        image->series.instances.clear();
+        if (auto context = db.context(uid)) {
+            image->patient = context->first;
+            image->study = context->second;
+        }
+        emit loaded(image);
+    } catch (const core::OperationCanceled&) {
+        // Nobody waits for a canceled load.
+    } catch (const std::exception& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace lumen::logic

@@ -1,0 +1,18 @@
+#pragma once
+#include "core/Vector3.h"
+
+#include <string>
+#include <vector>
+
+namespace lumen::render {
+
+// A measurement as drawn: a polyline in world coordinates and a text label beside it.
+struct MeasurementGlyph {
+    std::vector<core::Point3> polyline;
+    bool closed = false;
+    core::Point3 labelAt;
+    std::string text;
+    bool selected = false;
+};
+
+}  // namespace lumen::render

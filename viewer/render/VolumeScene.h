@@ -1,0 +1,47 @@
+#pragma once
+#include "core/LabelMap.h"
+#include "core/Volume.h"
+#include "render/VolumePreset.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+
+class vtkRenderWindow;
+class vtkRenderer;
+class vtkRenderWindowInteractor;
+
+namespace lumen::render {
+
+// The 3D view: CPU ray casting (fast on software OpenGL), a cheaper image while the user
+// rotates and full quality when still, a clipping box, and label maps as smooth surfaces.
+class VolumeScene {
+public:
+    explicit VolumeScene(vtkRenderWindow* window);
+    ~VolumeScene();
+    VolumeScene(const VolumeScene&) = delete;
+    VolumeScene& operator=(const VolumeScene&) = delete;
+
+    void setVolume(const core::Volume& volume);  // shares voxels
+    void setPreset(VolumePreset preset);
+    VolumePreset preset() const;
+    void setLabelMap(const core::LabelMap* labels);  // coloured surfaces; nullptr clears
+    void setVolumeVisible(bool visible);             // hide to see label surfaces alone
+    // An axis-aligned box in world coordinates (LPS mm) that clips the rendering; nullopt: none.
+    void setClippingBox(const std::optional<std::array<double, 6>>& bounds);
+    std::array<double, 6> worldBounds() const;
+    // Interactive: coarser rays and samples so rotating stays fluid; still: full quality.
+    void setInteractive(bool interactive);
+    // Anterior view, head up, the whole volume in view.
+    void resetCamera();
+    // Shows a box widget on `interactor` that drives setClippingBox.
+    void enableClippingWidget(vtkRenderWindowInteractor* interactor, bool enabled);
+
+    vtkRenderer* renderer() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d_;
+};
+
+}  // namespace lumen::render
