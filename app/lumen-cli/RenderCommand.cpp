@@ -1,35 +1,15 @@
 #include "Commands.h"
 
 #include "core/LabelMap.h"
-#include "io/ImageFileReader.h"
 #include "io/ImageLoader.h"
 #include "io/IoError.h"
+#include "io/LabelMapReader.h"
 #include "render/OffscreenRenderer.h"
 
 #include <cstdio>
 
 namespace lumen::cli {
 
-namespace {
-
-// Label maps arrive as any integer image (NIfTI atlases are often int16): keep the values.
-core::LabelMap labelMapFrom(const std::string& path, const core::Volume& image) {
-    const core::Volume raw = io::ImageFileReader::read(path);
-    if (!raw.geometry().isApprox(image.geometry(), 1e-3))
-        throw io::IoError(path, "the label map's grid does not match the image's");
-    if (raw.pixelType() == core::PixelType::UInt8 || raw.pixelType() == core::PixelType::UInt16)
-        return core::LabelMap::fromVolume(raw);
-    if (!core::isInteger(raw.pixelType())) throw io::IoError(path, "a label map holds integers");
-    core::LabelMap labels(image.geometry(), core::PixelType::UInt16);
-    for (std::size_t i = 0; i < raw.voxelsPerFrame(); ++i) {
-        const double v = raw.storedValue(i);
-        if (v < 0 || v > 65535) throw io::IoError(path, "label values must be between 0 and 65535");
-        labels.set(i, std::uint16_t(v));
-    }
-    return labels;
-}
-
-}  // namespace
 
 int runRender(const RenderArgs& args) {
     render::OffscreenRequest request;
@@ -53,7 +33,7 @@ int runRender(const RenderArgs& args) {
     load.seriesUid = args.seriesUid;
     const io::LoadedImage image = io::ImageLoader::load(load);
     std::optional<core::LabelMap> labels;
-    if (!args.overlay.empty()) labels = labelMapFrom(args.overlay, image.volume);
+    if (!args.overlay.empty()) labels = io::LabelMapReader::read(args.overlay, image.volume.geometry());
     try {
         render::OffscreenRenderer::renderToPng(image.volume, labels ? &*labels : nullptr, request, args.out);
     } catch (const std::runtime_error& e) {

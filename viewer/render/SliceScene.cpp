@@ -140,7 +140,6 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
 
     d.corners->SetMaximumFontSize(15);
     d.corners->SetMinimumFontSize(9);
-    d.corners->SetLinearFontScaleFactor(2);
     styleText(d.corners->GetTextProperty(), 0.85, 0.85, 0.8, 13);
     d.annotation->AddViewProp(d.corners);
     d.letters->SetMaximumFontSize(20);

@@ -1,0 +1,459 @@
+#include "ui/MainWindow.h"
+
+#include "core/Progress.h"
+#include "core/WindowLevel.h"
+#include "io/DemoStudy.h"
+#include "io/LabelMapReader.h"
+#include "logic/DataLocations.h"
+#include "logic/Document.h"
+#include "logic/ImportJob.h"
+#include "logic/Preferences.h"
+#include "logic/SeriesLoadJob.h"
+#include "logic/StudyBrowserModel.h"
+#include "render/VolumePreset.h"
+#include "ui/MeasurementPanel.h"
+#include "ui/OverlayPanel.h"
+#include "ui/PreferencesDialog.h"
+#include "ui/ShortcutsDialog.h"
+#include "ui/SliceView.h"
+#include "ui/StudyBrowserPanel.h"
+#include "ui/VolumeView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace lumen::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      document_(new logic::Document(this)),
+      prior_(new logic::Document(this)),
+      model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)) {
+    setObjectName("mainWindow");
+    setAcceptDrops(true);
+    viewer_ = new ViewerLayout(document_, prior_, this);
+    setCentralWidget(viewer_);
+    cursorLabel_ = new QLabel(this);
+    statusBar()->addPermanentWidget(cursorLabel_);
+    buildActions();
+    buildMenusAndToolbars();
+    buildDocks();
+    connect(viewer_, &ViewerLayout::cursorInfo, cursorLabel_, &QLabel::setText);
+    connect(document_, &logic::Document::imageChanged, this, &MainWindow::updateTitle);
+    viewer_->setHidePatientIdentity(logic::Preferences::hidePatientIdentity());
+    hideIdentity_->setChecked(logic::Preferences::hidePatientIdentity());
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    auto add = [&](const QString& key, const QString& text, const QKeySequence& shortcut, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(shortcut);
+        a->setObjectName(key);
+        connect(a, &QAction::triggered, this, slot);
+        actions_[key] = a;
+        addAction(a);
+        return a;
+    };
+    add("import", tr("&Import folder…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { importDialog(false); });
+    add("importDicomdir", tr("Import &DICOMDIR…"), QKeySequence(), [this] { importDialog(true); });
+    add("openFile", tr("&Open image file…"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openImageFileDialog(); });
+    add("demo", tr("Open the &demo study"), QKeySequence(), [this] { openDemo(); });
+    add("screenshot", tr("Save &screenshot…"), QKeySequence(Qt::CTRL | Qt::Key_S), [this] { saveScreenshot(); });
+    add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { PreferencesDialog(this).exec(); });
+    add("quit", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
+    add("invert", tr("&Invert"), QKeySequence(Qt::Key_I), [this] {
+        if (viewer_->activeView()) viewer_->activeView()->toggleInvert();
+    });
+    add("reset", tr("&Reset view"), QKeySequence(Qt::Key_R), [this] {
+        for (auto* v : viewer_->visibleSliceViews()) v->resetView();
+        viewer_->volumeView()->resetCamera();
+    });
+    add("deleteMeasurement", tr("&Delete measurement"), QKeySequence(Qt::Key_Delete), [this] {
+        if (auto id = document_->measurements().selected()) document_->removeMeasurement(*id);
+    });
+    add("fullScreen", tr("&Full screen"), QKeySequence(Qt::Key_F11), [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    add("shortcuts", tr("&Keyboard and mouse"), QKeySequence(Qt::Key_F1 | Qt::SHIFT), [this] { ShortcutsDialog(this).exec(); });
+    add("about", tr("&About Lumen"), QKeySequence(), [this] {
+        QMessageBox::about(this, tr("About Lumen"),
+                           tr("<b>Lumen</b> 0.1 — a radiology viewer with AI assist.<br>"
+                              "Qt %1, VTK, ITK, DCMTK. Not a medical device.").arg(qVersion()));
+    });
+    add("loadLabels", tr("Load &label map…"), QKeySequence(), [this] { loadLabelMapDialog(); });
+
+    hideIdentity_ = add("hideIdentity", tr("&Hide patient identity"), QKeySequence(), [this](bool on) {
+        logic::Preferences::setHidePatientIdentity(on);
+        viewer_->setHidePatientIdentity(on);
+    });
+    hideIdentity_->setCheckable(true);
+    linkScroll_ = add("linkScroll", tr("&Link scrolling (same frame of reference)"), QKeySequence(), [this](bool on) {
+        viewer_->setLinkedScrolling(on);
+    });
+    linkScroll_->setCheckable(true);
+    linkScroll_->setChecked(true);
+    cine_ = add("cine", tr("&Cine"), QKeySequence(Qt::Key_C), [this](bool on) {
+        if (viewer_->activeView()) viewer_->activeView()->setCinePlaying(on, logic::Preferences::cineFramesPerSecond());
+    });
+    cine_->setCheckable(true);
+    clipping_ = add("clipping", tr("&Clipping box"), QKeySequence(), [this](bool on) { viewer_->volumeView()->setClippingBox(on); });
+    clipping_->setCheckable(true);
+
+    layoutGroup_ = new QActionGroup(this);
+    const std::pair<QString, Layout> layouts[] = {{tr("1 × 1"), Layout::Single}, {tr("1 × 2"), Layout::SideBySide},
+                                                  {tr("2 × 2"), Layout::Grid}, {tr("MPR + 3D"), Layout::Mpr}};
+    int f = 0;
+    for (const auto& [text, layout] : layouts) {
+        Layout l = layout;
+        auto* a = add(QString("layout%1").arg(f), text, QKeySequence(Qt::Key_F1 + f), [this, l] { setViewLayout(l); });
+        a->setCheckable(true);
+        a->setChecked(l == Layout::Mpr);
+        layoutGroup_->addAction(a);
+        ++f;
+    }
+    toolGroup_ = new QActionGroup(this);
+    const std::tuple<QString, QString, InteractionMode, Qt::Key> tools[] = {
+        {"toolWindowLevel", tr("Window / level"), InteractionMode::WindowLevel, Qt::Key_W},
+        {"toolCrosshair", tr("Crosshair"), InteractionMode::Crosshair, Qt::Key_X},
+        {"toolLength", tr("Length"), InteractionMode::Length, Qt::Key_L},
+        {"toolAngle", tr("Angle"), InteractionMode::Angle, Qt::Key_A},
+        {"toolEllipse", tr("Ellipse ROI"), InteractionMode::Ellipse, Qt::Key_E},
+        {"toolRectangle", tr("Rectangle ROI"), InteractionMode::Rectangle, Qt::Key_T}};
+    for (const auto& [key, text, mode, shortcut] : tools) {
+        InteractionMode m = mode;
+        auto* a = add(key, text, QKeySequence(shortcut), [this, m] { setInteractionMode(m); });
+        a->setCheckable(true);
+        a->setChecked(m == InteractionMode::WindowLevel);
+        toolGroup_->addAction(a);
+    }
+    const auto& presets = core::ctWindowLevelPresets();
+    for (int i = 0; i < 9; ++i) {
+        const QString name = i < int(presets.size()) ? QCoreApplication::translate("lumen::core::WindowLevel", presets[std::size_t(i)].name.c_str())
+                                                     : tr("Automatic (histogram)");
+        add(QString("preset%1").arg(i), name, QKeySequence(Qt::Key_1 + i), [this, i] { viewer_->applyWindowLevelPreset(i); });
+    }
+    presetGroup3d_ = new QActionGroup(this);
+    for (auto preset : render::allVolumePresets()) {
+        auto* a = add(QString::fromStdString("volume-" + render::volumePresetName(preset)),
+                      QCoreApplication::translate("lumen::render::VolumePreset", render::volumePresetTitle(preset).c_str()),
+                      QKeySequence(), [this, preset] { viewer_->volumeView()->setPreset(preset); });
+        a->setCheckable(true);
+        presetGroup3d_->addAction(a);
+    }
+}
+
+void MainWindow::buildMenusAndToolbars() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    for (const char* k : {"import", "importDicomdir", "openFile", "demo"}) file->addAction(actions_[k]);
+    file->addSeparator();
+    file->addAction(actions_["screenshot"]);
+    file->addAction(actions_["preferences"]);
+    file->addSeparator();
+    file->addAction(actions_["quit"]);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (auto* a : layoutGroup_->actions()) view->addAction(a);
+    view->addSeparator();
+    QMenu* presets = view->addMenu(tr("Window / level &presets"));
+    for (int i = 0; i < 9; ++i) presets->addAction(actions_[QString("preset%1").arg(i)]);
+    for (const char* k : {"invert", "reset", "cine", "hideIdentity", "linkScroll", "fullScreen"}) view->addAction(actions_[k]);
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    for (auto* a : toolGroup_->actions()) tools->addAction(a);
+    tools->addSeparator();
+    tools->addAction(actions_["deleteMeasurement"]);
+    tools->addAction(actions_["loadLabels"]);
+    QMenu* threeD = menuBar()->addMenu(tr("&3D"));
+    for (auto* a : presetGroup3d_->actions()) threeD->addAction(a);
+    threeD->addSeparator();
+    threeD->addAction(clipping_);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions_["shortcuts"]);
+    help->addAction(actions_["about"]);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName("mainToolbar");
+    bar->setMovable(false);
+    bar->addAction(actions_["import"]);
+    bar->addSeparator();
+    for (auto* a : layoutGroup_->actions()) bar->addAction(a);
+    bar->addSeparator();
+    for (auto* a : toolGroup_->actions()) bar->addAction(a);
+    bar->addSeparator();
+    auto* presetButton = new QToolButton(bar);
+    presetButton->setText(tr("W/L presets"));
+    presetButton->setMenu(presets);
+    presetButton->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(presetButton);
+    for (const char* k : {"invert", "reset", "cine", "linkScroll"}) bar->addAction(actions_[k]);
+    actions_["linkScroll"]->setText(tr("Link"));
+    bar->addSeparator();
+    auto* threeDButton = new QToolButton(bar);
+    threeDButton->setText(tr("3D preset"));
+    threeDButton->setMenu(threeD);
+    threeDButton->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(threeDButton);
+    bar->addAction(actions_["screenshot"]);
+}
+
+void MainWindow::buildDocks() {
+    browser_ = new StudyBrowserPanel(model_, this);
+    auto* browserDock = new QDockWidget(tr("Studies"), this);
+    browserDock->setObjectName("studiesDock");
+    browserDock->setWidget(browser_);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+    connect(browser_, &StudyBrowserPanel::openSeries, this, [this](const QString& uid) { openSeries(uid); });
+    connect(browser_, &StudyBrowserPanel::compareSeries, this, [this](const QString& uid) { openSeries(uid, true); });
+    connect(browser_, &StudyBrowserPanel::importRequested, this, [this] { importDialog(false); });
+
+    measurements_ = new MeasurementPanel(document_, this);
+    auto* measurementDock = new QDockWidget(tr("Measurements"), this);
+    measurementDock->setObjectName("measurementsDock");
+    measurementDock->setWidget(measurements_);
+    addDockWidget(Qt::RightDockWidgetArea, measurementDock);
+    connect(measurements_, &MeasurementPanel::jumpTo, this, &MainWindow::jumpToMeasurement);
+
+    overlay_ = new OverlayPanel(document_, this);
+    auto* overlayDock = new QDockWidget(tr("Labels"), this);
+    overlayDock->setObjectName("labelsDock");
+    overlayDock->setWidget(overlay_);
+    addDockWidget(Qt::RightDockWidgetArea, overlayDock);
+    connect(overlay_, &OverlayPanel::styleChanged, viewer_, &ViewerLayout::setOverlayStyle);
+    connect(overlay_, &OverlayPanel::loadRequested, this, &MainWindow::loadLabelMapDialog);
+    resizeDocks({browserDock}, {330}, Qt::Horizontal);
+    resizeDocks({measurementDock, overlayDock}, {280, 280}, Qt::Horizontal);
+}
+
+bool MainWindow::busy() const { return import_ != nullptr || load_ != nullptr; }
+
+void MainWindow::showProgress(const QString& title, bool cancellable) {
+    if (!progress_) {
+        progress_ = new QProgressDialog(this);
+        progress_->setObjectName("progressDialog");
+        progress_->setWindowModality(Qt::WindowModal);
+        progress_->setMinimumDuration(0);
+        progress_->setAutoClose(false);
+        progress_->setAutoReset(false);
+        progress_->setRange(0, 1000);
+    }
+    progress_->setWindowTitle(title);
+    progress_->setLabelText(title);
+    progress_->setValue(0);
+    progress_->setCancelButtonText(cancellable ? tr("Cancel") : QString());
+    progress_->show();
+}
+
+void MainWindow::hideProgress() {
+    if (progress_) progress_->hide();
+}
+
+void MainWindow::reportError(const QString& message) {
+    statusBar()->showMessage(message, 15000);
+    emit failed(message);
+    if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::warning(this, tr("Lumen"), message);
+}
+
+void MainWindow::importPaths(const QStringList& paths, bool openAfter) {
+    if (import_ || paths.isEmpty()) return;
+    import_ = std::make_unique<logic::ImportJob>(logic::DataLocations::databasePath(), paths, logic::Preferences::copyOnImport());
+    showProgress(tr("Importing"), true);
+    connect(progress_, &QProgressDialog::canceled, import_.get(), &logic::ImportJob::cancel);
+    connect(import_.get(), &logic::ImportJob::progress, this, [this](double fraction, const QString& stage) {
+        if (!progress_) return;
+        progress_->setLabelText(stage);
+        progress_->setValue(int(fraction * 1000));
+    });
+    auto done = [this] {
+        hideProgress();
+        import_.release()->deleteLater();
+        browser_->refresh();
+    };
+    connect(import_.get(), &logic::ImportJob::finished, this, [this, done, openAfter](const logic::ImportSummary& s) {
+        done();
+        QString message = tr("Imported %n series", "", s.series) + tr(" (%n files)", "", s.files);
+        if (s.skipped) message += tr(", %n non-DICOM files skipped", "", s.skipped);
+        if (!s.errors.isEmpty()) message += tr(", %n unreadable", "", int(s.errors.size()));
+        statusBar()->showMessage(message, 15000);
+        emit importFinished(s.series);
+        if (openAfter && !s.seriesUids.isEmpty()) {
+            QString pick = s.seriesUids.first();
+            if (!openAfterImportModality_.isEmpty())
+                for (const QString& uid : s.seriesUids)
+                    if (auto summary = model_->database().summary(uid.toStdString()); summary && QString::fromStdString(summary->modality) == openAfterImportModality_)
+                        pick = uid;
+            openAfterImportModality_.clear();
+            browser_->selectSeries(pick);
+            openSeries(pick);
+        }
+    });
+    connect(import_.get(), &logic::ImportJob::failed, this, [this, done](const QString& message) {
+        done();
+        reportError(tr("Import failed: %1").arg(message));
+    });
+    connect(import_.get(), &logic::ImportJob::canceled, this, [this, done] {
+        done();
+        statusBar()->showMessage(tr("Import canceled"), 5000);
+    });
+    import_->start();
+}
+
+void MainWindow::openSeries(const QString& uid, bool compare) {
+    if (load_) load_.release()->deleteLater();  // its results are no longer wanted
+    load_ = std::make_unique<logic::SeriesLoadJob>(logic::DataLocations::databasePath(), uid);
+    auto* job = load_.get();
+    statusBar()->showMessage(tr("Loading…"));
+    if (compare && viewer_->viewLayout() == Layout::Single) setViewLayout(Layout::SideBySide);
+    viewer_->setComparison(compare || viewer_->comparing());
+    SliceView* previewView = compare ? viewer_->sliceView(1) : viewer_->sliceView(0);
+    connect(job, &logic::SeriesLoadJob::firstSlice, this, [previewView](const logic::SharedVolume& slice) {
+        previewView->showPreview(*slice);
+    });
+    connect(job, &logic::SeriesLoadJob::loaded, this, [this, job, uid, compare](const logic::SharedImage& image) {
+        if (job != load_.get()) return;
+        (compare ? prior_ : document_)->setImage(*image);
+        if (!compare) viewer_->setComparison(false);
+        QString note = tr("Opened %1").arg(QString::fromStdString(image->series.description));
+        if (!image->warnings.empty()) note += " — " + QString::fromStdString(image->warnings.front());
+        statusBar()->showMessage(note, 15000);
+        load_.release()->deleteLater();
+        emit seriesOpened(uid);
+    });
+    connect(job, &logic::SeriesLoadJob::failed, this, [this, job](const QString& message) {
+        if (job != load_.get()) return;
+        load_.release()->deleteLater();
+        reportError(tr("Cannot open the series: %1").arg(message));
+    });
+    job->start();
+}
+
+void MainWindow::openDemo() {
+    const QString folder = logic::DataLocations::demoFolder();
+    auto importDemo = [this, folder] {
+        setViewLayout(Layout::Mpr);
+        openAfterImportModality_ = "MR";
+        importPaths({folder}, true);
+    };
+    if (io::DemoStudy::exists(folder.toStdString())) return importDemo();
+    // First use: write the demo study on a worker thread.
+    showProgress(tr("Writing the demo study (first use)"), false);
+    const std::size_t ctSlices = qEnvironmentVariableIsSet("LUMEN_DEMO_CT_SLICES") ? qEnvironmentVariableIntValue("LUMEN_DEMO_CT_SLICES") : 240;
+    auto* progress = new core::Progress([this](double f, const std::string&) {
+        QMetaObject::invokeMethod(this, [this, f] {
+            if (progress_) progress_->setValue(int(f * 1000));
+        });
+    });
+    auto error = std::make_shared<QString>();
+    QThread* worker = QThread::create([folder, ctSlices, progress, error] {
+        try {
+            io::DemoStudy::write(folder.toStdString(), ctSlices, progress);
+        } catch (const std::exception& e) {
+            *error = QString::fromStdString(e.what());
+        }
+    });
+    connect(worker, &QThread::finished, this, [this, worker, progress, error, importDemo] {
+        worker->deleteLater();
+        delete progress;
+        hideProgress();
+        if (!error->isEmpty()) return reportError(tr("Cannot write the demo study: %1").arg(*error));
+        importDemo();
+    });
+    worker->start();
+}
+
+void MainWindow::setViewLayout(Layout layout) {
+    viewer_->setViewLayout(layout);
+    const int index = int(layout);
+    if (layoutGroup_ && index < layoutGroup_->actions().size()) layoutGroup_->actions()[index]->setChecked(true);
+}
+
+void MainWindow::setInteractionMode(InteractionMode mode) {
+    viewer_->setMode(mode);
+    for (auto* a : toolGroup_->actions())
+        if (a->objectName() == QString("tool%1").arg(QStringList{"WindowLevel", "Crosshair", "Length", "Angle", "Ellipse", "Rectangle"}[int(mode)]))
+            a->setChecked(true);
+}
+
+void MainWindow::importDialog(bool dicomdir) {
+    const QString path = dicomdir ? QFileDialog::getOpenFileName(this, tr("Import a DICOMDIR"), QString(), "DICOMDIR (DICOMDIR dicomdir)")
+                                  : QFileDialog::getExistingDirectory(this, tr("Import a folder of DICOM files"));
+    if (!path.isEmpty()) importPaths({path}, true);
+}
+
+void MainWindow::openImageFileDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an image file"), QString(),
+                                                      tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.dcm);;All files (*)"));
+    if (!path.isEmpty()) importPaths({path}, true);
+}
+
+void MainWindow::loadLabelMapDialog() {
+    if (!document_->hasImage()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load a label map"), QString(), tr("Label maps (*.nii *.nii.gz *.nrrd *.mha)"));
+    if (path.isEmpty()) return;
+    try {
+        document_->setLabels(io::LabelMapReader::read(path.toStdString(), document_->volume().geometry()));
+    } catch (const std::exception& e) {
+        reportError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::saveScreenshot() {
+    SliceView* view = viewer_->activeView();
+    if (!view) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a screenshot"), "lumen.png", tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !view->grabFramebuffer().save(path, "PNG")) reportError(tr("Cannot write %1").arg(path));
+}
+
+void MainWindow::jumpToMeasurement(std::uint64_t id) {
+    const core::Measurement* m = document_->measurements().find(id);
+    if (!m) return;
+    for (auto* v : viewer_->visibleSliceViews())
+        if (v->document() == document_ && std::abs(m->planeNormal.normalized().dot(v->state().viewDirection())) > 0.999)
+            v->moveTo(m->anchor());
+    viewer_->setCrosshair(m->anchor());
+}
+
+void MainWindow::updateTitle() {
+    const QString series = document_->seriesTitle();
+    setWindowTitle(series.isEmpty() ? tr("Lumen") : tr("%1 — Lumen").arg(series));
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    if (import_) import_->cancel();
+    if (load_) load_->cancel();
+    QMainWindow::closeEvent(e);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    QStringList paths;
+    for (const QUrl& url : e->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    importPaths(paths, true);
+}
+
+}  // namespace lumen::ui

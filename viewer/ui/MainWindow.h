@@ -1,0 +1,99 @@
+#pragma once
+#include "ui/InteractionMode.h"
+#include "ui/ViewerLayout.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QProgressDialog>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+
+
+namespace lumen::logic {
+class Document;
+class ImportJob;
+class SeriesLoadJob;
+class StudyBrowserModel;
+}  // namespace lumen::logic
+
+namespace lumen::ui {
+
+class MeasurementPanel;
+class OverlayPanel;
+class StudyBrowserPanel;
+
+// Lumen's main window: study browser, view layouts, tools, panels. Composes ui widgets over
+// logic; long work (import, loading, demo generation) runs on worker threads.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Writes the demo study on first use, imports it and opens the brain MRI in MPR.
+    void openDemo();
+    // Imports files/folders/DICOMDIRs in the background; opens the largest series if asked.
+    void importPaths(const QStringList& paths, bool openAfter);
+    void openSeries(const QString& seriesUid, bool compare = false);
+    void setViewLayout(Layout layout);
+    void setInteractionMode(InteractionMode mode);
+
+    ViewerLayout* viewerLayout() const { return viewer_; }
+    logic::Document* document() const { return document_; }
+    StudyBrowserPanel* browser() const { return browser_; }
+    MeasurementPanel* measurementPanel() const { return measurements_; }
+    QProgressDialog* progressDialog() const { return progress_; }
+    bool busy() const;
+
+signals:
+    void seriesOpened(const QString& seriesUid);
+    void importFinished(int series);
+    void failed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+
+private:
+    void buildActions();
+    void buildMenusAndToolbars();
+    void buildDocks();
+    void importDialog(bool dicomdir);
+    void openImageFileDialog();
+    void loadLabelMapDialog();
+    void saveScreenshot();
+    void jumpToMeasurement(std::uint64_t id);
+    void showProgress(const QString& title, bool cancellable);
+    void hideProgress();
+    void reportError(const QString& message);
+    void updateTitle();
+
+    logic::Document* document_;
+    logic::Document* prior_;
+    logic::StudyBrowserModel* model_;
+    ViewerLayout* viewer_;
+    StudyBrowserPanel* browser_ = nullptr;
+    MeasurementPanel* measurements_ = nullptr;
+    OverlayPanel* overlay_ = nullptr;
+    QLabel* cursorLabel_ = nullptr;
+    QPointer<QProgressDialog> progress_;
+    std::unique_ptr<logic::ImportJob> import_;
+    std::unique_ptr<logic::SeriesLoadJob> load_;
+    QString openAfterImportModality_;
+
+    QActionGroup* layoutGroup_ = nullptr;
+    QActionGroup* toolGroup_ = nullptr;
+    QActionGroup* presetGroup3d_ = nullptr;
+    QAction* hideIdentity_ = nullptr;
+    QAction* linkScroll_ = nullptr;
+    QAction* cine_ = nullptr;
+    QAction* clipping_ = nullptr;
+    std::map<QString, QAction*> actions_;
+};
+
+}  // namespace lumen::ui

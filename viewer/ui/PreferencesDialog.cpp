@@ -1,0 +1,49 @@
+#include "ui/PreferencesDialog.h"
+
+#include "logic/Preferences.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+namespace lumen::ui {
+
+PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Preferences"));
+    language_ = new QComboBox(this);
+    language_->addItem("English", "en");
+    language_->addItem("Deutsch", "de");
+    language_->addItem("Français", "fr");
+    language_->setCurrentIndex(std::max(0, language_->findData(logic::Preferences::language())));
+    hideIdentity_ = new QCheckBox(tr("Hide patient name and ID in the views"), this);
+    hideIdentity_->setChecked(logic::Preferences::hidePatientIdentity());
+    copyOnImport_ = new QCheckBox(tr("Copy imported files into Lumen's folder"), this);
+    copyOnImport_->setChecked(logic::Preferences::copyOnImport());
+    cineFps_ = new QSpinBox(this);
+    cineFps_->setRange(1, 60);
+    cineFps_->setSuffix(tr(" images/s"));
+    cineFps_->setValue(logic::Preferences::cineFramesPerSecond());
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Language"), language_);
+    form->addRow(new QLabel(tr("A new language takes effect when Lumen starts again."), this));
+    form->addRow(hideIdentity_);
+    form->addRow(copyOnImport_);
+    form->addRow(tr("Cine speed"), cineFps_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void PreferencesDialog::accept() {
+    logic::Preferences::setLanguage(language_->currentData().toString());
+    logic::Preferences::setHidePatientIdentity(hideIdentity_->isChecked());
+    logic::Preferences::setCopyOnImport(copyOnImport_->isChecked());
+    logic::Preferences::setCineFramesPerSecond(cineFps_->value());
+    QDialog::accept();
+}
+
+}  // namespace lumen::ui

@@ -1,0 +1,360 @@
+#include "ui/SliceView.h"
+
+#include "core/WindowLevel.h"
+#include "render/SliceScene.h"
+
+#include <QDate>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <vtkGenericOpenGLRenderWindow.h>
+
+#include <cmath>
+
+namespace lumen::ui {
+
+using core::Point3;
+
+namespace {
+
+QString personName(const std::string& pn) {
+    QString name = QString::fromStdString(pn);
+    const int caret = name.indexOf('^');
+    if (caret > 0) name = name.left(caret) + ", " + name.mid(caret + 1).replace('^', ' ').trimmed();
+    return name;
+}
+
+QString dicomDate(const std::string& da) {
+    const QDate d = QDate::fromString(QString::fromStdString(da), "yyyyMMdd");
+    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QString::fromStdString(da);
+}
+
+// The orientation whose view looks most nearly along the slices' normal (for previews).
+core::ViewOrientation acquisitionPlane(const core::ImageGeometry& g) {
+    const core::Vector3 n = g.axis(2);
+    core::ViewOrientation best = core::ViewOrientation::Axial;
+    double bestDot = -1;
+    for (auto o : {core::ViewOrientation::Axial, core::ViewOrientation::Coronal, core::ViewOrientation::Sagittal}) {
+        const double d = std::abs(n.dot(core::standardViewFrame(o).viewDirection));
+        if (d > bestDot) bestDot = d, best = o;
+    }
+    return best;
+}
+
+}  // namespace
+
+SliceView::SliceView(core::ViewOrientation orientation, QWidget* parent)
+    : VtkOpenGLWidget(parent), scene_(std::make_unique<render::SliceScene>(window())), orientation_(orientation) {
+    setMinimumSize(120, 120);
+    connect(&cine_, &QTimer::timeout, this, [this] {
+        if (state_.slice() + 1 >= state_.slices().count()) state_.setSlice(0);
+        else state_.scroll(1);
+        pushState();
+        emit scrolled(this);
+    });
+}
+
+SliceView::~SliceView() = default;
+
+void SliceView::setDocument(logic::Document* document) {
+    if (document_) disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
+    if (document_) {
+        connect(document_, &logic::Document::imageChanged, this, &SliceView::onImageChanged);
+        connect(document_, &logic::Document::labelsChanged, this, [this] {
+            scene_->setLabelMap(document_->labels());
+            update();
+        });
+        connect(document_, &logic::Document::measurementsChanged, this, [this] {
+            updateMeasurements();
+            update();
+        });
+    }
+    onImageChanged();
+}
+
+void SliceView::onImageChanged() {
+    previewing_ = false;
+    tool_.reset();
+    const bool has = document_ && document_->hasImage();
+    scene_->setVolume(has ? document_->volume() : core::Volume());
+    scene_->setLabelMap(has ? document_->labels() : nullptr);
+    if (has) {
+        state_ = logic::ViewState(document_->volume().geometry(), orientation_);
+        state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
+        state_.setWindowLevel(core::defaultWindowLevel(document_->volume()));
+    }
+    updateMeasurements();
+    pushState();
+}
+
+void SliceView::showPreview(const core::Volume& slice) {
+    if (slice.empty()) return;
+    previewing_ = true;
+    scene_->setVolume(slice);
+    state_ = logic::ViewState(slice.geometry(), acquisitionPlane(slice.geometry()));
+    state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
+    state_.setWindowLevel(core::defaultWindowLevel(slice));
+    pushState();
+}
+
+void SliceView::setOrientation(core::ViewOrientation orientation) {
+    orientation_ = orientation;
+    onImageChanged();
+}
+
+void SliceView::setMode(InteractionMode mode) {
+    mode_ = mode;
+    tool_.reset();
+    switch (mode) {
+        case InteractionMode::Length: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Length); break;
+        case InteractionMode::Angle: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Angle); break;
+        case InteractionMode::Ellipse: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Ellipse); break;
+        case InteractionMode::Rectangle: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Rectangle); break;
+        default: break;
+    }
+    setCursor(mode == InteractionMode::WindowLevel ? Qt::ArrowCursor : Qt::CrossCursor);
+    updateMeasurements();
+    update();
+}
+
+void SliceView::setCrosshair(const std::optional<Point3>& point) {
+    crosshair_ = point;
+    scene_->setCrosshair(point);
+    update();
+}
+
+void SliceView::setHidePatientIdentity(bool hide) {
+    hideIdentity_ = hide;
+    updateCornerText();
+    update();
+}
+
+void SliceView::setOverlayStyle(const render::OverlayStyle& style) {
+    scene_->setOverlayStyle(style);
+    update();
+}
+
+void SliceView::applyWindowLevelPreset(int index) {
+    const auto& presets = core::ctWindowLevelPresets();
+    if (index >= 0 && index < int(presets.size())) setWindowLevel(presets[std::size_t(index)].value);
+    else if (document_ && document_->hasImage()) setWindowLevel(core::autoWindowLevel(document_->volume()));
+}
+
+void SliceView::setWindowLevel(const core::WindowLevel& wl) {
+    state_.setWindowLevel(wl);
+    pushState();
+}
+
+void SliceView::toggleInvert() {
+    state_.setInverted(!state_.inverted());
+    pushState();
+}
+
+void SliceView::resetView() {
+    if (document_ && document_->hasImage()) {
+        state_ = logic::ViewState(document_->volume().geometry(), orientation_);
+        state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
+        state_.setWindowLevel(core::defaultWindowLevel(document_->volume()));
+    }
+    pushState();
+}
+
+void SliceView::scroll(int slices) {
+    state_.scroll(slices);
+    pushState();
+    emit scrolled(this);
+}
+
+void SliceView::moveTo(const Point3& p) {
+    state_.moveTo(p);
+    pushState();
+}
+
+void SliceView::setCinePlaying(bool playing, int framesPerSecond) {
+    if (playing) cine_.start(1000 / std::max(1, framesPerSecond));
+    else cine_.stop();
+}
+
+void SliceView::refresh() {
+    if (document_) scene_->setLabelMap(document_->labels());
+    scene_->labelsModified();
+    updateMeasurements();
+    update();
+}
+
+void SliceView::pushState() {
+    scene_->setCamera({state_.center(), state_.viewDirection(), state_.up(), state_.heightMm()});
+    scene_->setWindowLevel(state_.windowLevel().window, state_.windowLevel().level, state_.inverted());
+    updateMeasurements();
+    updateCornerText();
+    update();
+}
+
+void SliceView::updateMeasurements() {
+    std::vector<render::MeasurementGlyph> glyphs;
+    const double halfStep = state_.slices().stepMm() / 2 + 1e-6;
+    auto addGlyph = [&](const core::Measurement& m, bool selected) {
+        // A measurement shows on the plane it was drawn on (same direction, within half a slice).
+        if (std::abs(m.planeNormal.normalized().dot(state_.viewDirection())) < 0.999) return;
+        if (m.points.empty() || std::abs((m.points[0] - state_.center()).dot(state_.viewDirection())) > halfStep) return;
+        render::MeasurementGlyph g;
+        g.polyline = logic::measurementOutline(m, g.closed);
+        g.labelAt = m.kind == core::Measurement::Kind::Length || m.kind == core::Measurement::Kind::Angle
+                        ? m.points.back() + state_.right() * (4.0 / state_.pixelsPerMm(std::max(pixelHeight(), 1)))
+                        : m.anchor();
+        g.text = (QString::fromStdString(m.label) + (m.label.empty() ? "" : ": ") + logic::measurementText(m)).toStdString();
+        g.selected = selected;
+        glyphs.push_back(g);
+    };
+    if (document_ && !previewing_)
+        for (const auto& m : document_->measurements().items()) addGlyph(m, document_->measurements().selected() == m.id);
+    if (tool_)
+        if (auto draft = tool_->preview()) addGlyph(*draft, true);
+    scene_->setMeasurements(glyphs);
+}
+
+void SliceView::updateCornerText() {
+    std::array<std::string, 4> corners;
+    if (document_ && (document_->hasImage() || previewing_)) {
+        const auto& image = document_->image();
+        QStringList upperLeft, upperRight, lowerLeft, lowerRight;
+        if (image.fromDicom) {
+            if (hideIdentity_) {
+                upperLeft << tr("(patient hidden)");
+            } else {
+                upperLeft << personName(image.patient.name) << QString::fromStdString(image.patient.patientId);
+            }
+            upperRight << dicomDate(image.study.date) << QString::fromStdString(image.study.description)
+                       << QString::fromStdString(image.series.modality + "  " + image.series.description);
+        }
+        const double pos = state_.center().dot(state_.viewDirection());
+        lowerLeft << tr("Slice %1 / %2  (%3 mm)").arg(state_.slice() + 1).arg(state_.slices().count()).arg(pos, 0, 'f', 1);
+        lowerLeft << tr("W %1  L %2").arg(state_.windowLevel().window, 0, 'f', 0).arg(state_.windowLevel().level, 0, 'f', 0);
+        const auto& g = previewing_ ? core::ImageGeometry() : (document_->hasImage() ? document_->volume().geometry() : core::ImageGeometry());
+        const double voxel = std::min(g.spacing().x, g.spacing().y);
+        lowerLeft << tr("Zoom %1%").arg(state_.pixelsPerMm(std::max(pixelHeight(), 1)) * voxel * 100, 0, 'f', 0);
+        if (document_->hasImage() && document_->volume().timePoints() > 1)
+            lowerRight << tr("Time %1 / %2").arg(state_.timePoint() + 1).arg(document_->volume().timePoints());
+        if (previewing_) lowerRight << tr("Loading…");
+        lowerRight << cursorText_;
+        corners = {lowerLeft.join('\n').toStdString(), lowerRight.join('\n').toStdString(),
+                   upperLeft.join('\n').toStdString(), upperRight.join('\n').toStdString()};
+    }
+    scene_->setCornerText(corners);
+}
+
+Point3 SliceView::toWorld(const QPointF& p) const {
+    return state_.displayToWorld(p.x(), p.y(), width(), height());
+}
+
+void SliceView::mousePressEvent(QMouseEvent* e) {
+    emit activated(this);
+    dragButton_ = e->button();
+    lastPos_ = e->position();
+    if (!document_ || !document_->hasImage()) return;
+    const bool crosshairGesture = e->button() == Qt::LeftButton &&
+                                  (mode_ == InteractionMode::Crosshair || (e->modifiers() & Qt::ShiftModifier));
+    if (crosshairGesture) {
+        movingCrosshair_ = true;
+        emit crosshairRequested(toWorld(e->position()));
+    } else if (e->button() == Qt::LeftButton && tool_) {
+        tool_->onPress(toWorld(e->position()), state_);
+        updateMeasurements();
+        update();
+    }
+}
+
+void SliceView::mouseMoveEvent(QMouseEvent* e) {
+    const QPointF p = e->position();
+    const double dx = p.x() - lastPos_.x(), dy = p.y() - lastPos_.y();
+    lastPos_ = p;
+    if (!document_ || !document_->hasImage()) return;
+    const Point3 world = toWorld(p);
+    if (movingCrosshair_) {
+        emit crosshairRequested(world);
+    } else if (dragButton_ == Qt::LeftButton && tool_ && tool_->active()) {
+        tool_->onMove(world);
+        updateMeasurements();
+    } else if (dragButton_ == Qt::NoButton && tool_ && tool_->active()) {
+        tool_->onMove(world);  // the angle's third point follows the mouse
+        updateMeasurements();
+    } else if (dragButton_ == Qt::LeftButton && mode_ == InteractionMode::WindowLevel) {
+        state_.dragWindowLevel(dx, dy);
+        pushState();
+    } else if (dragButton_ == Qt::RightButton) {
+        state_.zoom(std::exp(-dy / 150.0), width() / 2.0, height() / 2.0, width(), height());
+        pushState();
+    } else if (dragButton_ == Qt::MiddleButton) {
+        state_.pan(dx, dy, height());
+        pushState();
+    }
+    const auto value = document_->valueAt(world, state_.timePoint());
+    const QString units = QString::fromStdString(document_->volume().rescale().units);
+    cursorText_ = tr("(%1, %2, %3) mm").arg(world.x, 0, 'f', 1).arg(world.y, 0, 'f', 1).arg(world.z, 0, 'f', 1);
+    if (value) cursorText_ += "  " + QString::number(*value, 'g', 5) + (units.isEmpty() ? "" : " " + units);
+    updateCornerText();
+    emit cursorInfo(cursorText_);
+    update();
+}
+
+void SliceView::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton && tool_ && tool_->active() && !movingCrosshair_ && document_ && document_->hasImage()) {
+        if (auto m = tool_->onRelease(toWorld(e->position()), document_->volume())) document_->addMeasurement(*m);
+        updateMeasurements();
+        update();
+    }
+    movingCrosshair_ = false;
+    dragButton_ = Qt::NoButton;
+}
+
+void SliceView::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton && mode_ == InteractionMode::WindowLevel) resetView();
+}
+
+void SliceView::wheelEvent(QWheelEvent* e) {
+    if (!document_ || !document_->hasImage()) return;
+    const int steps = e->angleDelta().y() / 120 != 0 ? e->angleDelta().y() / 120 : (e->angleDelta().y() > 0 ? 1 : -1);
+    if (e->modifiers() & Qt::ControlModifier) {
+        state_.zoom(std::pow(1.15, steps), e->position().x(), e->position().y(), width(), height());
+        pushState();
+    } else {
+        scroll(steps);
+    }
+    e->accept();
+}
+
+void SliceView::keyPressEvent(QKeyEvent* e) {
+    if (!document_ || !document_->hasImage()) return VtkOpenGLWidget::keyPressEvent(e);
+    const int key = e->key();
+    if (key == Qt::Key_PageUp || key == Qt::Key_Up) scroll(1);
+    else if (key == Qt::Key_PageDown || key == Qt::Key_Down) scroll(-1);
+    else if (key == Qt::Key_Home) scroll(-int(state_.slices().count()));
+    else if (key == Qt::Key_End) scroll(int(state_.slices().count()));
+    else if (key >= Qt::Key_1 && key <= Qt::Key_9 && !(e->modifiers() & Qt::ControlModifier)) applyWindowLevelPreset(key - Qt::Key_1);
+    else if (key == Qt::Key_Escape && tool_) {
+        tool_->cancel();
+        updateMeasurements();
+        update();
+    } else if ((key == Qt::Key_Right || key == Qt::Key_Left) && document_->volume().timePoints() > 1) {
+        const long t = long(state_.timePoint()) + (key == Qt::Key_Right ? 1 : -1);
+        state_.setTimePoint(std::size_t(std::clamp(t, 0L, long(document_->volume().timePoints()) - 1)));
+        scene_->setTimePoint(state_.timePoint());
+        pushState();
+    } else {
+        VtkOpenGLWidget::keyPressEvent(e);
+    }
+}
+
+void SliceView::resizeEvent(QResizeEvent* e) {
+    VtkOpenGLWidget::resizeEvent(e);
+    updateMeasurements();
+}
+
+void SliceView::focusInEvent(QFocusEvent* e) {
+    VtkOpenGLWidget::focusInEvent(e);
+    emit activated(this);
+}
+
+}  // namespace lumen::ui

@@ -1,0 +1,93 @@
+#include "ui/VolumeView.h"
+
+#include "render/VolumeScene.h"
+
+#include <QMouseEvent>
+#include <QTimer>
+#include <QWheelEvent>
+
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkNew.h>
+#include <vtkRenderWindowInteractor.h>
+
+namespace lumen::ui {
+
+VolumeView::VolumeView(QWidget* parent) : VtkOpenGLWidget(parent), scene_(std::make_unique<render::VolumeScene>(window())) {
+    vtkNew<vtkInteractorStyleTrackballCamera> style;
+    interactor()->SetInteractorStyle(style);
+    // The trackball style renders through the interactor: make that a Qt repaint.
+    setMinimumSize(120, 120);
+}
+
+VolumeView::~VolumeView() = default;
+
+void VolumeView::setDocument(logic::Document* document) {
+    if (document_) disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
+    if (document_) {
+        connect(document_, &logic::Document::imageChanged, this, &VolumeView::onImageChanged);
+        connect(document_, &logic::Document::labelsChanged, this, [this] {
+            scene_->setLabelMap(document_->labels());
+            update();
+        });
+    }
+    onImageChanged();
+}
+
+void VolumeView::onImageChanged() {
+    scene_->setVolume(document_ && document_->hasImage() ? document_->volume() : core::Volume());
+    scene_->setLabelMap(document_ ? document_->labels() : nullptr);
+    update();
+}
+
+void VolumeView::setPreset(render::VolumePreset preset) {
+    scene_->setPreset(preset);
+    update();
+}
+
+void VolumeView::setClippingBox(bool enabled) {
+    scene_->enableClippingWidget(interactor(), enabled);
+    update();
+}
+
+void VolumeView::resetCamera() {
+    scene_->resetCamera();
+    update();
+}
+
+void VolumeView::mousePressEvent(QMouseEvent* e) {
+    emit activated(this);
+    // Cheaper rays while the user turns the volume; full quality again on release.
+    interacting_ = true;
+    scene_->setInteractive(true);
+    forwardMouseToVtk(e);
+    update();
+}
+
+void VolumeView::mouseMoveEvent(QMouseEvent* e) {
+    forwardMouseToVtk(e);
+    if (interacting_) update();
+}
+
+void VolumeView::mouseReleaseEvent(QMouseEvent* e) {
+    forwardMouseToVtk(e);
+    interacting_ = false;
+    scene_->setInteractive(false);
+    update();
+}
+
+void VolumeView::wheelEvent(QWheelEvent* e) {
+    scene_->setInteractive(true);
+    forwardMouseToVtk(e);
+    update();
+    // Back to full quality once the wheel has been still for a moment.
+    QTimer::singleShot(250, this, [this] {
+        if (!interacting_) {
+            scene_->setInteractive(false);
+            update();
+        }
+    });
+}
+
+}  // namespace lumen::ui

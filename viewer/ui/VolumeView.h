@@ -1,0 +1,44 @@
+#pragma once
+#include "logic/Document.h"
+#include "render/VolumePreset.h"
+#include "ui/VtkOpenGLWidget.h"
+
+#include <QPointer>
+
+#include <memory>
+
+namespace lumen::render { class VolumeScene; }
+
+namespace lumen::ui {
+
+// The 3D view: volume rendering with presets, trackball rotate / zoom / pan, reduced quality
+// while the mouse is down, an optional clipping box, label maps as surfaces.
+class VolumeView : public VtkOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit VolumeView(QWidget* parent = nullptr);
+    ~VolumeView() override;
+
+    void setDocument(logic::Document* document);
+    void setPreset(render::VolumePreset preset);
+    void setClippingBox(bool enabled);
+    void resetCamera();
+    render::VolumeScene& scene() { return *scene_; }
+
+signals:
+    void activated(QWidget* view);
+
+protected:
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+
+private:
+    void onImageChanged();
+    std::unique_ptr<render::VolumeScene> scene_;
+    QPointer<logic::Document> document_;
+    bool interacting_ = false;
+};
+
+}  // namespace lumen::ui
