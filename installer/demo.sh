@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine, builds Lumen (Release) and opens the demo study.
-# Until the viewer exists (issue "The viewer"), "open" means: describe it with lumen-cli info.
+# Sets up a fresh Debian 12 machine, builds Lumen (Release) and opens the viewer on the demo
+# study (a real T1 brain MRI and a synthetic chest-abdomen CT, written into the user's data
+# folder on first use). Without a display it renders the window under Xvfb to lumen-demo.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 installer/setup.sh
 cmake --preset release
-cmake --build --preset release --target lumen-cli
-DATA="${XDG_DATA_HOME:-$HOME/.local/share}/Lumen"
-DEMO="$DATA/demo"
-if [ ! -d "$DEMO/brain-mr" ] || [ ! -d "$DEMO/body-ct" ]; then
-    rm -rf "$DEMO"
-    mkdir -p "$DATA"
-    build/release/bin/lumen-cli demo-data "$DEMO"
+cmake --build --preset release --target lumen lumen-cli
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec build/release/bin/lumen --demo "$@"
 fi
-build/release/bin/lumen-cli info "$DEMO"
+echo "demo: no display; rendering the viewer under Xvfb into $PWD/lumen-demo.png"
+xvfb-run -a -s "-screen 0 1600x1000x24" build/release/bin/lumen --demo --screenshot lumen-demo.png "$@"
+echo "demo: wrote lumen-demo.png"

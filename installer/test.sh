@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Lumen on a fresh Debian 12 machine: installs what is missing, builds
-# (Release), runs ctest, then runs the io, core and CLI suites again under AddressSanitizer +
-# UndefinedBehaviorSanitizer. Exits non-zero on any failure.
+# (Release), runs ctest (the render and GUI suites under Xvfb when there is no display), then
+# runs the core, io, logic and CLI suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=$(nproc)
@@ -9,14 +10,16 @@ JOBS=$(nproc)
 installer/setup.sh
 cmake --preset release
 cmake --build --preset release -j "$JOBS"
-ctest --preset release -j "$JOBS"
+XVFB=()
+[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+"${XVFB[@]}" ctest --preset release -j "$JOBS"
 
 if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     cmake --preset asan
-    cmake --build --preset asan -j "$JOBS" --target io_tests core_tests cli_tests lumen-cli
+    cmake --build --preset asan -j "$JOBS" --target io_tests core_tests logic_tests cli_tests lumen-cli
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     export LSAN_OPTIONS=suppressions="$PWD/tests/sanitizers/lsan.supp"
-    for suite in core_tests io_tests cli_tests; do
+    for suite in core_tests io_tests logic_tests cli_tests; do
         echo "== $suite under ASan + UBSan"
         "build/asan/bin/$suite" --gtest_brief=1
     done

@@ -24,7 +24,7 @@ struct RenderArgs {
     std::string input, seriesUid, view = "axial", preset, overlay, size = "512x512", out;
     int slice = -1;
     double window = 0, level = 0;
-    bool hasLevel = false, outline = false;
+    bool hasLevel = false, outline = false, noAnnotations = false, aligned = false;
 };
 
 int runInfo(const InfoArgs& args);

@@ -10,7 +10,6 @@
 
 namespace lumen::cli {
 
-
 int runRender(const RenderArgs& args) {
     render::OffscreenRequest request;
     if (args.view == "axial") request.orientation = core::ViewOrientation::Axial;
@@ -27,11 +26,16 @@ int runRender(const RenderArgs& args) {
     if (std::sscanf(args.size.c_str(), "%dx%d", &request.width, &request.height) != 2)
         throw io::IoError("", "--size is WIDTHxHEIGHT, e.g. 512x512");
     request.overlay.outline = args.outline;
+    request.annotations = !args.noAnnotations;
+    request.alignedToGrid = args.aligned;
 
     io::LoadRequest load;
     load.path = args.input;
     load.seriesUid = args.seriesUid;
     const io::LoadedImage image = io::ImageLoader::load(load);
+    // The window the file names, as the viewer opens it.
+    if (!request.window && image.windowWidth) request.window = *image.windowWidth;
+    if (!request.level && image.windowCenter) request.level = *image.windowCenter;
     std::optional<core::LabelMap> labels;
     if (!args.overlay.empty()) labels = io::LabelMapReader::read(args.overlay, image.volume.geometry());
     try {

@@ -70,11 +70,13 @@ int main(int argc, char** argv) {
     renderCmd->add_option("--series", renderArgs.seriesUid, "SeriesInstanceUID (default: the largest series)");
     renderCmd->add_option("--view", renderArgs.view, "axial, coronal, sagittal or 3d");
     renderCmd->add_option("--slice", renderArgs.slice, "Slice number in the view (default: the middle)");
-    renderCmd->add_option("--window", renderArgs.window, "Window width (real units, HU on CT)");
+    renderCmd->add_option("--window", renderArgs.window, "Window width (real units, HU on CT; default: the file's window, else by modality)");
     auto* levelOpt = renderCmd->add_option("--level", renderArgs.level, "Window centre (real units)");
     renderCmd->add_option("--preset", renderArgs.preset, "3D preset: ct-bone, ct-soft-tissue, ct-lung, mr-default, mip");
     renderCmd->add_option("--overlay", renderArgs.overlay, "Label map (NIfTI/NRRD/MHA) on the same grid");
     renderCmd->add_flag("--outline", renderArgs.outline, "Draw label outlines instead of filling");
+    renderCmd->add_flag("--aligned", renderArgs.aligned, "2D: the image grid's plane nearest to the view (oblique scans)");
+    renderCmd->add_flag("--no-annotations", renderArgs.noAnnotations, "2D: no corner text, orientation letters or scale bar");
     renderCmd->add_option("--size", renderArgs.size, "WIDTHxHEIGHT in pixels");
     renderCmd->add_option("--out", renderArgs.out, "PNG to write")->required();
 

@@ -2,40 +2,64 @@
 #include "logic/Preferences.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
+#include "ui/VtkOpenGLWidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
-#include <QSurfaceFormat>
 #include <QTimer>
 #include <QTranslator>
 
+#include <chrono>
+#include <cstdio>
+
+namespace {
+QString requestedLanguage(const QStringList& args) {
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == "--language" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].startsWith("--language=")) return args[i].mid(11);
+    }
+    return lumen::logic::Preferences::language();
+}
+// --startup-time: the moment the user first sees the window.
+class FirstPaintReporter : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !reported_) {
+            reported_ = true;
+            // After this paint reaches the screen.
+            QTimer::singleShot(0, this, [] {
+                const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+                std::printf("first-paint-epoch-ms %lld\n", static_cast<long long>(ms.count()));
+                std::fflush(stdout);
+                QApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool reported_ = false;
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    // VTK renders with OpenGL 3.2 core into the views; this has to be set before QApplication.
-    QSurfaceFormat format;
-    format.setRenderableType(QSurfaceFormat::OpenGL);
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setRedBufferSize(8);
-    format.setGreenBufferSize(8);
-    format.setBlueBufferSize(8);
-    format.setAlphaBufferSize(8);
-    format.setDepthBufferSize(24);
-    format.setStencilBufferSize(8);
-    format.setSamples(0);
-    format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
-    QSurfaceFormat::setDefaultFormat(format);
+    lumen::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // before QApplication
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Lumen");
     QApplication::setApplicationName("Lumen");
     QApplication::setApplicationVersion("0.1.0");
 
+    // Before the parser, so that --help speaks the language too.
     QTranslator lumenTranslator, qtTranslator;
-    const QString language = lumen::logic::Preferences::language();
-    if (language != "en") {
-        if (lumenTranslator.load(":/i18n/lumen_" + language + ".qm")) QApplication::installTranslator(&lumenTranslator);
-        if (qtTranslator.load("qtbase_" + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QString lang = requestedLanguage(QApplication::arguments());
+    if (lang != "en") {
+        if (lumenTranslator.load(":/i18n/lumen_" + lang + ".qm")) QApplication::installTranslator(&lumenTranslator);
+        else std::fprintf(stderr, "lumen: no translation for '%s', using English\n", qPrintable(lang));
+        if (qtTranslator.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QApplication::installTranslator(&qtTranslator);
     }
     lumen::ui::applyDarkTheme(app);
@@ -46,12 +70,17 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     const QCommandLineOption demo("demo", QApplication::translate("main", "Open the demo study (written on first use)."));
     const QCommandLineOption screenshot("screenshot", QApplication::translate("main", "Save the window as PNG once a series is open, then quit."), "png");
+    const QCommandLineOption language("language", QApplication::translate("main", "Use this language (en, de, fr) instead of the preference."), "code");
     parser.addOption(demo);
     parser.addOption(screenshot);
+    parser.addOption(language);
+    const QCommandLineOption startupTime("startup-time", QApplication::translate("main", "Print when the main window is first painted (ms since the epoch), then quit (benchmarks)."));
+    parser.addOption(startupTime);
     parser.addPositionalArgument("path", QApplication::translate("main", "A DICOM file, folder or DICOMDIR, or a NIfTI/NRRD/MHA file to open."));
     parser.process(app);
 
     lumen::ui::MainWindow window;
+    if (parser.isSet(startupTime)) window.installEventFilter(new FirstPaintReporter(&window));
     window.show();
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);

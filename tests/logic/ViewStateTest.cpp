@@ -123,3 +123,34 @@ TEST(ViewLinker, ScrollingSyncsOnlyWithinAFrameOfReference) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ViewState, AlignedToAnObliqueGridTheViewFollowsTheGridAndTheLettersTurn) {
+    const double a = 30 * M_PI / 180;
+    const lumen::core::Matrix3 r({std::cos(a), -std::sin(a), 0, std::sin(a), std::cos(a), 0, 0, 0, 1});
+    const lumen::core::ImageGeometry g({40, 40, 20}, {0.8, 0.8, 3}, {0, 0, 0}, r);
+    const lumen::logic::ViewState s(g, lumen::core::ViewOrientation::Axial, true);
+    // Each screen axis is a grid axis: no reslicing, one voxel per slice.
+    EXPECT_NEAR(std::abs(s.right().dot(g.axis(0))), 1, 1e-12);
+    EXPECT_NEAR(std::abs(s.up().dot(g.axis(1))), 1, 1e-12);
+    EXPECT_NEAR(s.viewDirection().dot(g.axis(2)), 1, 1e-12);
+    EXPECT_DOUBLE_EQ(s.slices().stepMm(), 3);
+    // Right is the grid's x axis (cos 30, sin 30, 0): towards the patient's left and posterior.
+    EXPECT_EQ(lumen::core::orientationLetters(s.right()), "LP");
+    EXPECT_EQ(lumen::core::orientationLetters(s.up()), "AL");
+    EXPECT_EQ(lumen::core::orientationLetters(s.right() * -1.0), "RA");
+    // Not aligned: the patient's axes whatever the grid.
+    const lumen::logic::ViewState standard(g, lumen::core::ViewOrientation::Axial);
+    EXPECT_EQ(lumen::core::orientationLetters(standard.right()), "L");
+    // A straight grid gives the standard frame either way.
+    const lumen::core::ImageGeometry straight({10, 10, 10}, {1, 1, 1}, {0, 0, 0});
+    for (auto o : {lumen::core::ViewOrientation::Axial, lumen::core::ViewOrientation::Coronal, lumen::core::ViewOrientation::Sagittal}) {
+        const lumen::logic::ViewState aligned(straight, o, true);
+        const auto f = lumen::core::standardViewFrame(o);
+        EXPECT_NEAR(aligned.right().dot(f.right), 1, 1e-12);
+        EXPECT_NEAR(aligned.up().dot(f.up), 1, 1e-12);
+    }
+}
+
+}  // namespace

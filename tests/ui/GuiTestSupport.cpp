@@ -2,10 +2,10 @@
 
 #include "TestSupport.h"
 #include "io/DemoStudy.h"
+#include "ui/VtkOpenGLWidget.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QSurfaceFormat>
 #include <QThread>
 
 #include <filesystem>
@@ -14,15 +14,7 @@ namespace lumen::test {
 
 QApplication& guiApp() {
     static QApplication* app = [] {
-        QSurfaceFormat format;
-        format.setRenderableType(QSurfaceFormat::OpenGL);
-        format.setVersion(3, 2);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-        format.setAlphaBufferSize(8);
-        format.setDepthBufferSize(24);
-        format.setStencilBufferSize(8);
-        format.setSamples(0);
-        QSurfaceFormat::setDefaultFormat(format);
+        ui::VtkOpenGLWidget::setDefaultSurfaceFormat();
         static int argc = 1;
         static char name[] = "ui_tests";
         static char* argv[] = {name, nullptr};

@@ -26,7 +26,12 @@ Point3 SliceStack::centerOf(std::size_t n) const {
     return geometry_.indexToWorld(index);
 }
 
-double SliceStack::position(const Point3& world) const { return geometry_.worldToIndex(world)[axis_]; }
+// Along the view direction, not the index axis: on an oblique grid the plane through a point is
+// not the plane of its voxel index, and the slice shown must contain the point.
+double SliceStack::position(const Point3& world) const {
+    const double perSlice = geometry_.spacing()[axis_] * geometry_.axis(axis_).dot(viewDirection_);  // signed
+    return (world - centerOf(0)).dot(viewDirection_) / perSlice;
+}
 
 std::size_t SliceStack::nearest(const Point3& world) const {
     const double p = std::round(position(world));

@@ -6,8 +6,8 @@
 
 namespace lumen::core {
 
-// A small 8-bit picture of a series for the study browser: its middle slice, automatic
-// window, aspect ratio kept.
+// A small 8-bit picture of a series for the study browser: its middle slice as the viewer shows
+// that plane (radiological convention), automatic window, aspect ratio kept.
 struct Thumbnail {
     int width = 0, height = 0;
     std::vector<std::uint8_t> grey;  // row-major, width × height

@@ -16,6 +16,27 @@ ViewFrame standardViewFrame(ViewOrientation o) {
     return {};
 }
 
+ViewFrame gridAlignedViewFrame(ViewOrientation o, const ImageGeometry& g) {
+    const ViewFrame standard = standardViewFrame(o);
+    // The grid axis (signed) nearest to `v`, skipping `taken`.
+    auto snap = [&g](const Vector3& v, int taken, int& chosen) {
+        double best = -1;
+        for (int a = 0; a < 3; ++a) {
+            if (a == taken) continue;
+            const double d = std::abs(g.axis(a).dot(v));
+            if (d > best) best = d, chosen = a;
+        }
+        const Vector3 axis = g.axis(chosen);
+        return axis.dot(v) < 0 ? axis * -1.0 : axis;
+    };
+    int viewAxis = -1, upAxis = -1;
+    ViewFrame f;
+    f.viewDirection = snap(standard.viewDirection, -1, viewAxis);
+    f.up = snap(standard.up, viewAxis, upAxis);
+    f.right = f.viewDirection.cross(f.up);
+    return f;
+}
+
 const char* orientationName(ViewOrientation o) {
     switch (o) {
         case ViewOrientation::Axial: return "axial";

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/ImageGeometry.h"
 #include "core/Vector3.h"
 
 #include <string>
@@ -18,6 +19,10 @@ struct ViewFrame {
 };
 
 ViewFrame standardViewFrame(ViewOrientation orientation);
+// The standard view turned onto the image grid (Slicer's "rotate to volume plane"): the view
+// direction and up snap to the grid axes nearest to them, so an oblique acquisition is seen in
+// its own plane, without reslicing blur, and the orientation letters turn oblique ("LA").
+ViewFrame gridAlignedViewFrame(ViewOrientation orientation, const ImageGeometry& geometry);
 const char* orientationName(ViewOrientation orientation);  // "axial", "coronal", "sagittal"
 
 // The patient directions a screen axis points to, strongest first ("L", or "LA" / "LPS" for an

@@ -24,7 +24,8 @@ const std::vector<WindowLevelPreset>& ctWindowLevelPresets();
 // costs milliseconds on a 200 MB volume). What MR, PET and unknown data start with.
 WindowLevel autoWindowLevel(const Volume& volume);
 
-// The window a series opens with: the scanner's, else soft tissue for CT, else automatic.
+// The window a series opens with when the files do not name one: soft tissue for CT (HU),
+// else automatic.
 WindowLevel defaultWindowLevel(const Volume& volume);
 
 }  // namespace lumen::core

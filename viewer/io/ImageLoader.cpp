@@ -79,6 +79,8 @@ LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progre
     for (const auto& e : index.errors) result.warnings.push_back(e.file + ": " + e.reason);
     result.fromDicom = true;
     result.stackIndex = pick;
+    result.windowCenter = stack.firstInstance().windowCenter;
+    result.windowWidth = stack.firstInstance().windowWidth;
     result.files = stack.instances.size();
     result.series = *series;
     result.series.instances.clear();

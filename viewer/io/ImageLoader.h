@@ -4,6 +4,7 @@
 #include "io/DicomIndex.h"
 #include "io/ImageStack.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct LoadedImage {
     core::SeriesRecord series;    // DICOM only (no instances)
     std::size_t stackIndex = 0;
     std::size_t files = 0;
+    std::optional<double> windowCenter, windowWidth;  // the scanner's window, if the files give one
     double indexMs = 0, decodeMs = 0;
 };
 

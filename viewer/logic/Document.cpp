@@ -57,18 +57,37 @@ std::optional<double> Document::valueAt(const core::Point3& world, std::size_t t
     return v.realValueAt(clampIndex(idx.x, d[0]), clampIndex(idx.y, d[1]), clampIndex(idx.z, d[2]), t);
 }
 
+// The measurement strings' translation context (free functions have no tr()).
+class MeasurementText {
+    Q_DECLARE_TR_FUNCTIONS(lumen::logic::MeasurementText)
+};
+
+namespace {
+QString areaText(double mm2) {
+    return mm2 >= 100 ? MeasurementText::tr("%1 cm²").arg(mm2 / 100, 0, 'f', 2) : MeasurementText::tr("%1 mm²").arg(mm2, 0, 'f', 1);
+}
+}  // namespace
+
+QString measurementShortText(const core::Measurement& m) {
+    if (m.kind == core::Measurement::Kind::Length || m.kind == core::Measurement::Kind::Angle || !m.statistics ||
+        m.statistics->samples == 0)
+        return measurementText(m);
+    const QString units = m.units.empty() ? QString() : " " + QString::fromStdString(m.units);
+    return MeasurementText::tr("%1 ± %2%3\n%4").arg(m.statistics->mean, 0, 'f', 1).arg(m.statistics->standardDeviation, 0, 'f', 1)
+        .arg(units).arg(areaText(m.value));
+}
+
 QString measurementText(const core::Measurement& m) {
-    auto tr = [](const char* s) { return QCoreApplication::translate("lumen::logic::Measurement", s); };
     switch (m.kind) {
-        case core::Measurement::Kind::Length: return tr("%1 mm").arg(m.value, 0, 'f', 1);
-        case core::Measurement::Kind::Angle: return tr("%1°").arg(m.value, 0, 'f', 1);
+        case core::Measurement::Kind::Length: return MeasurementText::tr("%1 mm").arg(m.value, 0, 'f', 1);
+        case core::Measurement::Kind::Angle: return MeasurementText::tr("%1°").arg(m.value, 0, 'f', 1);
         case core::Measurement::Kind::Ellipse:
         case core::Measurement::Kind::Rectangle: {
-            const QString area = m.value >= 100 ? tr("%1 cm²").arg(m.value / 100, 0, 'f', 2) : tr("%1 mm²").arg(m.value, 0, 'f', 1);
+            const QString area = areaText(m.value);
             if (!m.statistics || m.statistics->samples == 0) return area;
             const auto& s = *m.statistics;
             const QString units = m.units.empty() ? QString() : " " + QString::fromStdString(m.units);
-            return tr("mean %1 ± %2%3 (min %4, max %5), %6")
+            return MeasurementText::tr("mean %1 ± %2%3 (min %4, max %5), %6")
                 .arg(s.mean, 0, 'f', 1)
                 .arg(s.standardDeviation, 0, 'f', 1)
                 .arg(units)

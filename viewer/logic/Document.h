@@ -49,5 +49,7 @@ private:
 
 // "12.3 mm", "45.0°", "mean 40.1 ± 5.0 HU (min 12, max 80), 314 mm²": translated.
 QString measurementText(const core::Measurement& m);
+// What the view writes beside the shape: "12.3 mm", "40.1 ± 5.0 HU / 3.14 cm²".
+QString measurementShortText(const core::Measurement& m);
 
 }  // namespace lumen::logic

@@ -9,6 +9,7 @@
 #include "io/IoError.h"
 #include "io/SeriesAssembler.h"
 #include "io/StudyDatabase.h"
+#include "logic/BackgroundPriority.h"
 #include "logic/DataLocations.h"
 
 #include <QDir>
@@ -58,7 +59,10 @@ ImportJob::~ImportJob() {
 }
 
 void ImportJob::start() {
-    thread_ = QThread::create([this] { run(); });
+    thread_.reset(QThread::create([this] {
+        lowerCurrentThreadPriority();
+        run();
+    }));
     thread_->setObjectName("lumen-import");
     thread_->start();
 }

@@ -44,7 +44,7 @@ private:
     core::Progress progress_;
     QString stage_;
     std::atomic<int> stageNumber_{0};
-    QThread* thread_ = nullptr;
+    std::unique_ptr<QThread> thread_;  // waited for, then deleted, by the destructor
 };
 
 }  // namespace lumen::logic

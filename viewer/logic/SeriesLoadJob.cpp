@@ -6,6 +6,7 @@
 #include "io/IoError.h"
 #include "io/SeriesAssembler.h"
 #include "io/StudyDatabase.h"
+#include "logic/BackgroundPriority.h"
 
 #include <QThread>
 
@@ -26,7 +27,10 @@ SeriesLoadJob::~SeriesLoadJob() {
 }
 
 void SeriesLoadJob::start() {
-    thread_ = QThread::create([this] { run(); });
+    thread_.reset(QThread::create([this] {
+        lowerCurrentThreadPriority();
+        run();
+    }));
     thread_->setObjectName("lumen-load");
     thread_->start();
 }
@@ -60,6 +64,8 @@ void SeriesLoadJob::run() {
         image->warnings = stack.warnings;
         image->fromDicom = true;
         image->stackIndex = stack.stackIndex;
+        image->windowCenter = stack.firstInstance().windowCenter;
+        image->windowWidth = stack.firstInstance().windowWidth;
         image->files = stack.instances.size();
         image->series = *record;
         image->series.instances.clear();

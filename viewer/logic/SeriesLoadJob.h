@@ -38,7 +38,7 @@ private:
     void run();
     QString databasePath_, seriesUid_;
     core::Progress progress_;
-    QThread* thread_ = nullptr;
+    std::unique_ptr<QThread> thread_;  // waited for, then deleted, by the destructor
 };
 
 }  // namespace lumen::logic

@@ -92,8 +92,10 @@ QVariant StudyBrowserModel::data(const QModelIndex& index, int role) const {
     if (levelOf(id) == 0) {
         if (role == KindRole) return "patient";
         if (role != Qt::DisplayRole) return {};
-        if (index.column() == NameColumn)
-            return patient.name.empty() && patient.patientId.empty() ? tr("Image files") : personName(patient.name);
+        if (index.column() == NameColumn) {
+            if (patient.name.empty() && patient.patientId.empty()) return tr("Image files");
+            return personName(patient.name) + "\n" + QString::fromStdString(patient.patientId);
+        }
         if (index.column() == DetailColumn) return QString::fromStdString(patient.patientId);
         return {};
     }
@@ -103,7 +105,8 @@ QVariant StudyBrowserModel::data(const QModelIndex& index, int role) const {
         if (role == StudyUidRole) return QString::fromStdString(study.studyUid);
         if (role != Qt::DisplayRole) return {};
         if (index.column() == NameColumn)
-            return study.description.empty() ? tr("(no description)") : QString::fromStdString(study.description);
+            return (study.description.empty() ? tr("(no description)") : QString::fromStdString(study.description)) + "\n" +
+                   dicomDate(study.date);
         if (index.column() == DetailColumn) return dicomDate(study.date);
         return {};
     }
@@ -120,11 +123,15 @@ QVariant StudyBrowserModel::data(const QModelIndex& index, int role) const {
             t["grey"] = QByteArray(reinterpret_cast<const char*>(series.thumbnail.grey.data()), int(series.thumbnail.grey.size()));
             return t;
         }
+        case Qt::ToolTipRole:
+            return QString::fromStdString(series.description + "\n" + series.seriesUid);
         case Qt::DisplayRole:
             if (index.column() == NameColumn) {
                 QString name = QString::fromStdString(series.description);
                 if (name.isEmpty()) name = tr("Series %1").arg(series.seriesNumber.value_or(0));
-                return name;
+                const QString modality = QString::fromStdString(series.modality);
+                return name + "\n" + (series.images == 1 ? tr("%1 · 1 image").arg(modality)
+                                                           : tr("%1 · %2 images").arg(modality).arg(qulonglong(series.images)));
             }
             if (index.column() == DetailColumn) return QString::fromStdString(series.modality);
             return qulonglong(series.images);

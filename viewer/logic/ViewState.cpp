@@ -8,10 +8,11 @@ namespace lumen::logic {
 using core::Point3;
 using core::Vector3;
 
-ViewState::ViewState(const core::ImageGeometry& geometry, core::ViewOrientation orientation)
+ViewState::ViewState(const core::ImageGeometry& geometry, core::ViewOrientation orientation, bool alignedToGrid)
     : geometry_(geometry),
       orientation_(orientation),
-      frame_(core::standardViewFrame(orientation)),
+      alignedToGrid_(alignedToGrid),
+      frame_(alignedToGrid ? core::gridAlignedViewFrame(orientation, geometry) : core::standardViewFrame(orientation)),
       stack_(geometry, frame_.viewDirection) {
     center_ = stack_.centerOf(stack_.count() / 2);
     fit(1.0);

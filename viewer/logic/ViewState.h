@@ -13,9 +13,12 @@ namespace lumen::logic {
 class ViewState {
 public:
     ViewState() = default;
-    ViewState(const core::ImageGeometry& geometry, core::ViewOrientation orientation);
+    // `alignedToGrid`: the plane of the image grid nearest to the standard one
+    // (core::gridAlignedViewFrame), else the patient's true axial/coronal/sagittal plane.
+    ViewState(const core::ImageGeometry& geometry, core::ViewOrientation orientation, bool alignedToGrid = false);
 
     core::ViewOrientation orientation() const { return orientation_; }
+    bool alignedToGrid() const { return alignedToGrid_; }
     const core::Point3& center() const { return center_; }
     const core::Vector3& viewDirection() const { return frame_.viewDirection; }
     const core::Vector3& up() const { return frame_.up; }
@@ -39,6 +42,8 @@ public:
     void setSlice(std::size_t n);
     // Moves the plane (keeping what is in the middle of the screen) to pass through `p`.
     void moveTo(const core::Point3& p);
+    // Puts `p` in the middle of the screen, the plane through it.
+    void centerOn(const core::Point3& p) { center_ = p; }
 
     // Zoom by `factor` (>1 enlarges) keeping the world point under (x, y) in place.
     void zoom(double factor, double x, double y, int width, int height);
@@ -54,6 +59,7 @@ public:
 private:
     core::ImageGeometry geometry_;
     core::ViewOrientation orientation_ = core::ViewOrientation::Axial;
+    bool alignedToGrid_ = false;
     core::ViewFrame frame_ = core::standardViewFrame(core::ViewOrientation::Axial);
     core::SliceStack stack_{core::ImageGeometry({1, 1, 1}, {1, 1, 1}, {}), {0, 0, 1}};
     core::Point3 center_;

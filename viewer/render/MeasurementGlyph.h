@@ -12,6 +12,7 @@ struct MeasurementGlyph {
     bool closed = false;
     core::Point3 labelAt;
     std::string text;
+    bool alignRight = false;  // text ends at labelAt (shapes near the right edge)
     bool selected = false;
 };
 

@@ -5,6 +5,7 @@
 #include "render/SliceScene.h"
 #include "render/VolumeScene.h"
 
+#include <vtkImageData.h>
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkWindowToImageFilter.h>
@@ -31,8 +32,7 @@ double fittingHeightMm(const core::ImageGeometry& g, const core::ViewFrame& f, d
 
 }  // namespace
 
-void OffscreenRenderer::renderToPng(const core::Volume& volume, const core::LabelMap* labels,
-                                    const OffscreenRequest& request, const std::string& pngPath) {
+RgbImage OffscreenRenderer::render(const core::Volume& volume, const core::LabelMap* labels, const OffscreenRequest& request) {
     if (volume.empty()) throw std::runtime_error("nothing to render: the volume is empty");
     if (request.width < 16 || request.height < 16 || request.width > 8192 || request.height > 8192)
         throw std::runtime_error("image size must be between 16 and 8192 pixels");
@@ -48,7 +48,8 @@ void OffscreenRenderer::renderToPng(const core::Volume& volume, const core::Labe
         slice->setVolume(volume);
         if (labels) slice->setLabelMap(labels);
         slice->setOverlayStyle(request.overlay);
-        const core::ViewFrame f = core::standardViewFrame(*request.orientation);
+        const core::ViewFrame f = request.alignedToGrid ? core::gridAlignedViewFrame(*request.orientation, volume.geometry())
+                                                        : core::standardViewFrame(*request.orientation);
         const core::SliceStack stack(volume.geometry(), f.viewDirection);
         const std::size_t n = request.slice.value_or(stack.count() / 2);
         if (n >= stack.count())
@@ -57,8 +58,11 @@ void OffscreenRenderer::renderToPng(const core::Volume& volume, const core::Labe
         slice->setCamera({stack.centerOf(n), f.viewDirection, f.up, fittingHeightMm(volume.geometry(), f, aspect)});
         const core::WindowLevel wl = core::defaultWindowLevel(volume);
         slice->setWindowLevel(request.window.value_or(wl.window), request.level.value_or(wl.level), false);
-        slice->setCornerText({"", "", core::orientationName(*request.orientation),
-                              std::to_string(n + 1) + " / " + std::to_string(stack.count())});
+        if (request.annotations)
+            slice->setCornerText({"", "", core::orientationName(*request.orientation),
+                                  std::to_string(n + 1) + " / " + std::to_string(stack.count())});
+        slice->setOrientationLettersVisible(request.annotations);
+        slice->setScaleBarVisible(request.annotations);
     } else {
         volume3d = std::make_unique<VolumeScene>(window);
         volume3d->setVolume(volume);
@@ -71,9 +75,32 @@ void OffscreenRenderer::renderToPng(const core::Volume& volume, const core::Labe
     grab->SetInputBufferTypeToRGB();
     grab->ReadFrontBufferOff();
     grab->Update();
+    vtkImageData* frame = grab->GetOutput();
+    int dims[3];
+    frame->GetDimensions(dims);
+    if (dims[0] != request.width || dims[1] != request.height || frame->GetNumberOfScalarComponents() != 3)
+        throw std::runtime_error("the render window did not give the requested image");
+    RgbImage out{dims[0], dims[1], std::vector<std::uint8_t>(std::size_t(dims[0]) * std::size_t(dims[1]) * 3)};
+    const auto* src = static_cast<const std::uint8_t*>(frame->GetScalarPointer());
+    const std::size_t row = std::size_t(dims[0]) * 3;
+    for (int y = 0; y < dims[1]; ++y)  // VTK's rows run bottom to top
+        std::copy_n(src + std::size_t(dims[1] - 1 - y) * row, row, out.rgb.begin() + std::ptrdiff_t(std::size_t(y) * row));
+    return out;
+}
+
+void OffscreenRenderer::renderToPng(const core::Volume& volume, const core::LabelMap* labels,
+                                    const OffscreenRequest& request, const std::string& pngPath) {
+    const RgbImage image = render(volume, labels, request);
+    vtkNew<vtkImageData> frame;
+    frame->SetDimensions(image.width, image.height, 1);
+    frame->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+    auto* dst = static_cast<std::uint8_t*>(frame->GetScalarPointer());
+    const std::size_t row = std::size_t(image.width) * 3;
+    for (int y = 0; y < image.height; ++y)
+        std::copy_n(image.rgb.begin() + std::ptrdiff_t(std::size_t(y) * row), row, dst + std::size_t(image.height - 1 - y) * row);
     vtkNew<vtkPNGWriter> writer;
     writer->SetFileName(pngPath.c_str());
-    writer->SetInputConnection(grab->GetOutputPort());
+    writer->SetInputData(frame);
     writer->Write();
     if (writer->GetErrorCode() != 0) throw std::runtime_error(pngPath + ": cannot write the PNG");
 }

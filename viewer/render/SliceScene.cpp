@@ -1,8 +1,7 @@
 #include "render/SliceScene.h"
 
 #include "core/ViewOrientation.h"
-#include "render/internal/LabelOverlay.h"
-#include "render/internal/VtkImage.h"
+#include "render/SliceCompositor.h"
 
 #include <vtkActor.h>
 #include <vtkActor2D.h>
@@ -10,12 +9,8 @@
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkCoordinate.h>
-#include <vtkCornerAnnotation.h>
 #include <vtkImageData.h>
-#include <vtkImageProperty.h>
-#include <vtkImageResliceMapper.h>
-#include <vtkImageSlice.h>
-#include <vtkImageStack.h>
+#include <vtkImageMapper.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -27,6 +22,8 @@
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -38,17 +35,22 @@ using core::Vector3;
 struct SliceScene::Impl {
     vtkNew<vtkRenderer> image;
     vtkNew<vtkRenderer> annotation;
-    vtkNew<vtkImageStack> stack;
-    vtkNew<vtkImageSlice> imageSlice;
-    vtkNew<vtkImageResliceMapper> imageMapper;
-    internal::LabelOverlay overlay;
+    // The picture (image + labels) is composed on the CPU and drawn as one 2D image.
+    SliceCompositor compositor;
+    vtkNew<vtkImageData> picture;
+    vtkNew<vtkImageMapper> pictureMapper;
+    vtkNew<vtkActor2D> pictureActor;
+    bool pictureDirty = true;
     vtkNew<vtkActor> crosshair;
     vtkNew<vtkPolyData> crosshairLines;
     vtkNew<vtkActor> measurementActor;
     vtkNew<vtkPolyData> measurementLines;
     std::vector<vtkSmartPointer<vtkTextActor>> measurementLabels;
-    vtkNew<vtkCornerAnnotation> corners;
-    vtkNew<vtkCornerAnnotation> letters;
+    // Lower left, lower right, upper left, upper right; then left, right, top, bottom edges.
+    // Plain text actors: vtkCornerAnnotation refits its font on every text change (tens of
+    // FreeType layouts per frame while scrolling).
+    std::array<vtkNew<vtkTextActor>, 4> corners;
+    std::array<vtkNew<vtkTextActor>, 4> letters;
     vtkNew<vtkActor2D> scaleBar;
     vtkNew<vtkPolyData> scaleBarLine;
     vtkNew<vtkTextActor> scaleBarText;
@@ -57,17 +59,21 @@ struct SliceScene::Impl {
     core::Volume volume;
     std::size_t timePoint = 0;
     SliceCamera camera;
-    double window = 400, level = 40;
-    bool invert = false;
     bool scaleBarVisible = true;
+    double dpr = 1.0;
     std::optional<Point3> crosshairPoint;
 
     Vector3 right() const { return camera.viewDirection.cross(camera.up).normalized(); }
-    void applyWindowLevel();
+    void updatePicture();
     void updateCrosshair();
     void updateScaleBar();
+    void placeText(const int* size);
+    void applyScale();
     static void startCallback(vtkObject*, unsigned long, void* self, void*) {
-        static_cast<Impl*>(self)->updateScaleBar();
+        Impl& d = *static_cast<Impl*>(self);
+        d.updatePicture();
+        d.placeText(d.annotation->GetSize());
+        d.updateScaleBar();
     }
 };
 
@@ -110,24 +116,20 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
     window->AddRenderer(d.annotation);
     d.image->GetActiveCamera()->ParallelProjectionOn();
 
-    d.imageMapper->SliceFacesCameraOn();
-    d.imageMapper->SliceAtFocalPointOn();
-    d.imageMapper->JumpToNearestSliceOff();
-    d.imageMapper->ResampleToScreenPixelsOn();
-    d.imageSlice->SetMapper(d.imageMapper);
-    d.imageSlice->GetProperty()->SetInterpolationTypeToLinear();
-    d.imageSlice->VisibilityOff();
-    d.stack->AddImage(d.imageSlice);
-    d.image->AddViewProp(d.stack);
-
-    d.overlay.addTo(d.annotation);
+    d.picture->SetDimensions(1, 1, 1);
+    d.picture->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+    d.pictureMapper->SetInputData(d.picture);
+    d.pictureMapper->SetColorWindow(255);  // RGBA passes through unchanged
+    d.pictureMapper->SetColorLevel(127.5);
+    d.pictureActor->SetMapper(d.pictureMapper);
+    d.pictureActor->SetPosition(0, 0);
+    d.image->AddViewProp(d.pictureActor);
 
     vtkNew<vtkPolyDataMapper> crosshairMapper;
     crosshairMapper->SetInputData(d.crosshairLines);
     d.crosshair->SetMapper(crosshairMapper);
     d.crosshair->GetProperty()->SetColor(1.0, 0.85, 0.2);
     d.crosshair->GetProperty()->SetOpacity(0.8);
-    d.crosshair->GetProperty()->SetLineWidth(1.0);
     d.crosshair->VisibilityOff();
     d.annotation->AddActor(d.crosshair);
 
@@ -135,18 +137,21 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
     measurementMapper->SetInputData(d.measurementLines);
     d.measurementActor->SetMapper(measurementMapper);
     d.measurementActor->GetProperty()->SetColor(0.35, 0.9, 1.0);
-    d.measurementActor->GetProperty()->SetLineWidth(2.0);
     d.annotation->AddActor(d.measurementActor);
 
-    d.corners->SetMaximumFontSize(15);
-    d.corners->SetMinimumFontSize(9);
-    styleText(d.corners->GetTextProperty(), 0.85, 0.85, 0.8, 13);
-    d.annotation->AddViewProp(d.corners);
-    d.letters->SetMaximumFontSize(20);
-    d.letters->SetMinimumFontSize(12);
-    styleText(d.letters->GetTextProperty(), 1.0, 0.75, 0.3, 18);
-    d.letters->GetTextProperty()->BoldOn();
-    d.annotation->AddViewProp(d.letters);
+    for (int i = 0; i < 4; ++i) {
+        vtkTextProperty* corner = d.corners[std::size_t(i)]->GetTextProperty();
+        styleText(corner, 0.85, 0.85, 0.8, 13);
+        corner->SetJustification(i % 2 ? VTK_TEXT_RIGHT : VTK_TEXT_LEFT);
+        corner->SetVerticalJustification(i < 2 ? VTK_TEXT_BOTTOM : VTK_TEXT_TOP);
+        d.annotation->AddViewProp(d.corners[std::size_t(i)]);
+        vtkTextProperty* letter = d.letters[std::size_t(i)]->GetTextProperty();
+        styleText(letter, 1.0, 0.75, 0.3, 18);
+        letter->BoldOn();
+        letter->SetJustification(i == 0 ? VTK_TEXT_LEFT : i == 1 ? VTK_TEXT_RIGHT : VTK_TEXT_CENTERED);
+        letter->SetVerticalJustification(i < 2 ? VTK_TEXT_CENTERED : i == 2 ? VTK_TEXT_TOP : VTK_TEXT_BOTTOM);
+        d.annotation->AddViewProp(d.letters[std::size_t(i)]);
+    }
 
     vtkNew<vtkCoordinate> display;
     display->SetCoordinateSystemToDisplay();
@@ -155,7 +160,6 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
     barMapper->SetTransformCoordinate(display);
     d.scaleBar->SetMapper(barMapper);
     d.scaleBar->GetProperty()->SetColor(0.85, 0.85, 0.8);
-    d.scaleBar->GetProperty()->SetLineWidth(2.0);
     d.annotation->AddViewProp(d.scaleBar);
     styleText(d.scaleBarText->GetTextProperty(), 0.85, 0.85, 0.8, 12);
     d.scaleBarText->GetTextProperty()->SetJustificationToRight();
@@ -164,8 +168,30 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
     // The scale bar depends on the viewport's size in pixels: recompute before each frame.
     d.onStart->SetCallback(&Impl::startCallback);
     d.onStart->SetClientData(&d);
-    d.annotation->AddObserver(vtkCommand::StartEvent, d.onStart);
+    d.image->AddObserver(vtkCommand::StartEvent, d.onStart);
+    d.applyScale();
     setCamera(d.camera);
+}
+
+void SliceScene::setDevicePixelRatio(double ratio) {
+    d_->dpr = std::clamp(ratio, 0.5, 4.0);
+    d_->applyScale();
+}
+
+void SliceScene::Impl::applyScale() {
+    auto px = [this](double logical) { return int(std::lround(logical * dpr)); };
+    for (int i = 0; i < 4; ++i) {
+        corners[std::size_t(i)]->GetTextProperty()->SetFontSize(px(13));
+        letters[std::size_t(i)]->GetTextProperty()->SetFontSize(px(18));
+    }
+    placeText(annotation->GetSize());
+    crosshair->GetProperty()->SetLineWidth(float(dpr));
+    compositor.setOutlineWidth(int(std::lround(dpr)));
+    pictureDirty = true;
+    measurementActor->GetProperty()->SetLineWidth(float(2 * dpr));
+    scaleBar->GetProperty()->SetLineWidth(float(2 * dpr));
+    scaleBarText->GetTextProperty()->SetFontSize(px(12));
+    for (auto& label : measurementLabels) label->GetTextProperty()->SetFontSize(px(13));
 }
 
 SliceScene::~SliceScene() = default;
@@ -174,64 +200,55 @@ void SliceScene::setVolume(const core::Volume& volume) {
     Impl& d = *d_;
     d.volume = volume;
     d.timePoint = 0;
-    if (volume.empty()) {
-        d.imageSlice->VisibilityOff();
-        return;
-    }
-    d.imageMapper->SetInputData(internal::wrapVolume(volume, 0));
-    d.imageSlice->SetUserMatrix(internal::placement(volume.geometry()));
-    d.imageSlice->VisibilityOn();
-    if (volume.pixelType() == core::PixelType::Rgb24) {
-        d.imageSlice->GetProperty()->SetColorWindow(255);
-        d.imageSlice->GetProperty()->SetColorLevel(127.5);
-    } else {
-        d.applyWindowLevel();
-    }
+    d.compositor.setVolume(volume);
+    d.pictureDirty = true;
 }
 
 void SliceScene::setTimePoint(std::size_t t) {
     Impl& d = *d_;
     if (d.volume.empty() || t >= d.volume.timePoints() || t == d.timePoint) return;
     d.timePoint = t;
-    d.imageMapper->SetInputData(internal::wrapVolume(d.volume, t));
-}
-
-void SliceScene::Impl::applyWindowLevel() {
-    if (volume.empty() || volume.pixelType() == core::PixelType::Rgb24) return;
-    double storedWindow = 0, storedLevel = 0;
-    internal::storedWindowLevel(volume.rescale(), window, level, storedWindow, storedLevel);
-    // A negative window runs the grey ramp backwards (inverted display).
-    const bool flip = invert != volume.invertedDisplay();
-    imageSlice->GetProperty()->SetColorWindow(flip ? -storedWindow : storedWindow);
-    imageSlice->GetProperty()->SetColorLevel(storedLevel);
+    d.compositor.setTimePoint(t);
+    d.pictureDirty = true;
 }
 
 void SliceScene::setWindowLevel(double window, double level, bool invert) {
-    Impl& d = *d_;
-    d.window = std::max(window, 1e-6);
-    d.level = level;
-    d.invert = invert;
-    d.applyWindowLevel();
+    d_->compositor.setWindowLevel(window, level, invert);
+    d_->pictureDirty = true;
 }
 
 void SliceScene::setLinearInterpolation(bool linear) {
-    if (linear) d_->imageSlice->GetProperty()->SetInterpolationTypeToLinear();
-    else d_->imageSlice->GetProperty()->SetInterpolationTypeToNearest();
+    d_->compositor.setLinearInterpolation(linear);
+    d_->pictureDirty = true;
 }
 
 void SliceScene::setLabelMap(const core::LabelMap* labels) {
-    d_->overlay.setLabelMap(labels);
-    d_->overlay.update(d_->camera.center, d_->camera.viewDirection, d_->camera.up);
+    d_->compositor.setLabelMap(labels);
+    d_->pictureDirty = true;
 }
 
 void SliceScene::labelsModified() {
-    d_->overlay.markModified();
-    d_->overlay.update(d_->camera.center, d_->camera.viewDirection, d_->camera.up);
+    d_->compositor.labelsModified();
+    d_->pictureDirty = true;
 }
 
 void SliceScene::setOverlayStyle(const OverlayStyle& style) {
-    d_->overlay.setStyle(style);
-    d_->overlay.update(d_->camera.center, d_->camera.viewDirection, d_->camera.up);
+    d_->compositor.setOverlayStyle(style);
+    d_->pictureDirty = true;
+}
+
+void SliceScene::Impl::updatePicture() {
+    const int* size = image->GetSize();
+    int dims[3];
+    picture->GetDimensions(dims);
+    if (size[0] <= 0 || size[1] <= 0 || (!pictureDirty && dims[0] == size[0] && dims[1] == size[1])) return;
+    if (dims[0] != size[0] || dims[1] != size[1]) {
+        picture->SetDimensions(size[0], size[1], 1);
+        picture->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+    }
+    compositor.compose(camera, size[0], size[1], static_cast<std::uint8_t*>(picture->GetScalarPointer()));
+    picture->Modified();
+    pictureDirty = false;
 }
 
 void SliceScene::setCamera(const SliceCamera& camera) {
@@ -249,11 +266,8 @@ void SliceScene::setCamera(const SliceCamera& camera) {
     c->SetClippingRange(distance - 1000.0, distance + 1000.0);
     const auto l = orientationLetters();
     // vtkCornerAnnotation's edges: 4 lower, 5 right, 6 left, 7 upper.
-    d.letters->SetText(6, l[0].c_str());
-    d.letters->SetText(5, l[1].c_str());
-    d.letters->SetText(7, l[2].c_str());
-    d.letters->SetText(4, l[3].c_str());
-    d.overlay.update(d.camera.center, d.camera.viewDirection, d.camera.up);
+    for (std::size_t i = 0; i < 4; ++i) d.letters[i]->SetInput(l[i].c_str());
+    d.pictureDirty = true;
     d.updateCrosshair();
 }
 
@@ -296,7 +310,9 @@ void SliceScene::setMeasurements(const std::vector<MeasurementGlyph>& glyphs) {
     for (const auto& g : glyphs) {
         vtkNew<vtkTextActor> text;
         text->SetInput(g.text.c_str());
-        styleText(text->GetTextProperty(), g.selected ? 1.0 : 0.35, g.selected ? 1.0 : 0.9, g.selected ? 0.4 : 1.0, 13);
+        styleText(text->GetTextProperty(), g.selected ? 1.0 : 0.35, g.selected ? 1.0 : 0.9, g.selected ? 0.4 : 1.0,
+                  int(std::lround(13 * d.dpr)));
+        if (g.alignRight) text->GetTextProperty()->SetJustificationToRight();
         text->GetPositionCoordinate()->SetCoordinateSystemToWorld();
         text->GetPositionCoordinate()->SetValue(g.labelAt.x, g.labelAt.y, g.labelAt.z);
         d.annotation->AddViewProp(text);
@@ -305,13 +321,27 @@ void SliceScene::setMeasurements(const std::vector<MeasurementGlyph>& glyphs) {
 }
 
 void SliceScene::setCornerText(const std::array<std::string, 4>& text) {
-    for (int i = 0; i < 4; ++i) d_->corners->SetText(i, text[std::size_t(i)].c_str());
+    for (std::size_t i = 0; i < 4; ++i) d_->corners[i]->SetInput(text[i].c_str());
 }
 
 void SliceScene::setScaleBarVisible(bool visible) {
     d_->scaleBarVisible = visible;
     d_->scaleBar->SetVisibility(visible);
     d_->scaleBarText->SetVisibility(visible);
+}
+
+void SliceScene::setOrientationLettersVisible(bool visible) {
+    for (auto& letter : d_->letters) letter->SetVisibility(visible);
+}
+
+void SliceScene::Impl::placeText(const int* size) {
+    const int m = int(std::lround(5 * dpr)), w = size[0], h = size[1];
+    const int cornerAt[4][2] = {{m, m}, {w - m, m}, {m, h - m}, {w - m, h - m}};
+    const int letterAt[4][2] = {{m, h / 2}, {w - m, h / 2}, {w / 2, h - m}, {w / 2, m}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        corners[i]->SetDisplayPosition(cornerAt[i][0], cornerAt[i][1]);
+        letters[i]->SetDisplayPosition(letterAt[i][0], letterAt[i][1]);
+    }
 }
 
 void SliceScene::Impl::updateScaleBar() {
@@ -323,10 +353,10 @@ void SliceScene::Impl::updateScaleBar() {
     double mm = std::pow(10.0, std::floor(std::log10(maxMm)));
     if (5 * mm <= maxMm) mm *= 5;
     else if (2 * mm <= maxMm) mm *= 2;
-    const double x1 = size[0] - 20.0, x0 = x1 - mm * pixelsPerMm, y = 42.0;
+    const double x1 = size[0] - 20.0 * dpr, x0 = x1 - mm * pixelsPerMm, y = 42.0 * dpr, tick = 5.0 * dpr;
     vtkNew<vtkPoints> pts;
     vtkNew<vtkCellArray> cells;
-    const double ticks[][4] = {{x0, y, x1, y}, {x0, y - 5, x0, y + 5}, {x1, y - 5, x1, y + 5}};
+    const double ticks[][4] = {{x0, y, x1, y}, {x0, y - tick, x0, y + tick}, {x1, y - tick, x1, y + tick}};
     for (const auto& t : ticks) {
         cells->InsertNextCell(2);
         cells->InsertCellPoint(pts->InsertNextPoint(t[0], t[1], 0));
@@ -338,7 +368,7 @@ void SliceScene::Impl::updateScaleBar() {
     char text[32];
     std::snprintf(text, sizeof text, mm >= 10 ? "%.0f cm" : "%.0f mm", mm >= 10 ? mm / 10 : mm);
     scaleBarText->SetInput(text);
-    scaleBarText->SetDisplayPosition(int(x1), int(y + 8));
+    scaleBarText->SetDisplayPosition(int(x1), int(y + 8 * dpr));
 }
 
 vtkRenderer* SliceScene::imageRenderer() const { return d_->image; }

@@ -41,6 +41,9 @@ public:
     // Lower left, lower right, upper left, upper right.
     void setCornerText(const std::array<std::string, 4>& text);
     void setScaleBarVisible(bool visible);
+    void setOrientationLettersVisible(bool visible);
+    // Device pixels per logical pixel (high-DPI screens): text, lines and margins scale with it.
+    void setDevicePixelRatio(double ratio);
 
     // Left, right, top, bottom letters of the current camera.
     std::array<std::string, 4> orientationLetters() const;

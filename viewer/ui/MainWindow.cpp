@@ -13,6 +13,7 @@
 #include "render/VolumePreset.h"
 #include "ui/MeasurementPanel.h"
 #include "ui/OverlayPanel.h"
+#include "ui/internal/ToolkitNames.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/SliceView.h"
@@ -113,12 +114,20 @@ void MainWindow::buildActions() {
     });
     linkScroll_->setCheckable(true);
     linkScroll_->setChecked(true);
+    add("alignToGrid", tr("&Align views to the image grid (oblique scans)"), QKeySequence(), [this](bool on) {
+        viewer_->setAlignedToGrid(on);
+    })->setCheckable(true);
     cine_ = add("cine", tr("&Cine"), QKeySequence(Qt::Key_C), [this](bool on) {
         if (viewer_->activeView()) viewer_->activeView()->setCinePlaying(on, logic::Preferences::cineFramesPerSecond());
     });
     cine_->setCheckable(true);
     clipping_ = add("clipping", tr("&Clipping box"), QKeySequence(), [this](bool on) { viewer_->volumeView()->setClippingBox(on); });
     clipping_->setCheckable(true);
+    auto* volumeOn = add("volumeRendering", tr("&Volume rendering"), QKeySequence(), [this](bool on) {
+        viewer_->volumeView()->setVolumeVisible(on);
+    });
+    volumeOn->setCheckable(true);
+    volumeOn->setChecked(true);
 
     layoutGroup_ = new QActionGroup(this);
     const std::pair<QString, Layout> layouts[] = {{tr("1 × 1"), Layout::Single}, {tr("1 × 2"), Layout::SideBySide},
@@ -149,14 +158,14 @@ void MainWindow::buildActions() {
     }
     const auto& presets = core::ctWindowLevelPresets();
     for (int i = 0; i < 9; ++i) {
-        const QString name = i < int(presets.size()) ? QCoreApplication::translate("lumen::core::WindowLevel", presets[std::size_t(i)].name.c_str())
+        const QString name = i < int(presets.size()) ? internal::windowLevelPresetTitle(presets[std::size_t(i)].name)
                                                      : tr("Automatic (histogram)");
         add(QString("preset%1").arg(i), name, QKeySequence(Qt::Key_1 + i), [this, i] { viewer_->applyWindowLevelPreset(i); });
     }
     presetGroup3d_ = new QActionGroup(this);
     for (auto preset : render::allVolumePresets()) {
         auto* a = add(QString::fromStdString("volume-" + render::volumePresetName(preset)),
-                      QCoreApplication::translate("lumen::render::VolumePreset", render::volumePresetTitle(preset).c_str()),
+                      internal::volumePresetTitle(preset),
                       QKeySequence(), [this, preset] { viewer_->volumeView()->setPreset(preset); });
         a->setCheckable(true);
         presetGroup3d_->addAction(a);
@@ -176,7 +185,7 @@ void MainWindow::buildMenusAndToolbars() {
     view->addSeparator();
     QMenu* presets = view->addMenu(tr("Window / level &presets"));
     for (int i = 0; i < 9; ++i) presets->addAction(actions_[QString("preset%1").arg(i)]);
-    for (const char* k : {"invert", "reset", "cine", "hideIdentity", "linkScroll", "fullScreen"}) view->addAction(actions_[k]);
+    for (const char* k : {"invert", "reset", "cine", "hideIdentity", "linkScroll", "alignToGrid", "fullScreen"}) view->addAction(actions_[k]);
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     for (auto* a : toolGroup_->actions()) tools->addAction(a);
     tools->addSeparator();
@@ -185,6 +194,7 @@ void MainWindow::buildMenusAndToolbars() {
     QMenu* threeD = menuBar()->addMenu(tr("&3D"));
     for (auto* a : presetGroup3d_->actions()) threeD->addAction(a);
     threeD->addSeparator();
+    threeD->addAction(actions_["volumeRendering"]);
     threeD->addAction(clipping_);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(actions_["shortcuts"]);
@@ -330,7 +340,10 @@ void MainWindow::openSeries(const QString& uid, bool compare) {
     connect(job, &logic::SeriesLoadJob::loaded, this, [this, job, uid, compare](const logic::SharedImage& image) {
         if (job != load_.get()) return;
         (compare ? prior_ : document_)->setImage(*image);
-        if (!compare) viewer_->setComparison(false);
+        if (!compare) {
+            viewer_->setComparison(false);
+            browser_->selectSeries(uid);
+        }
         QString note = tr("Opened %1").arg(QString::fromStdString(image->series.description));
         if (!image->warnings.empty()) note += " — " + QString::fromStdString(image->warnings.front());
         statusBar()->showMessage(note, 15000);

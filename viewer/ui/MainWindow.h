@@ -46,6 +46,7 @@ public:
     logic::Document* document() const { return document_; }
     StudyBrowserPanel* browser() const { return browser_; }
     MeasurementPanel* measurementPanel() const { return measurements_; }
+    OverlayPanel* overlayPanel() const { return overlay_; }
     QProgressDialog* progressDialog() const { return progress_; }
     bool busy() const;
 

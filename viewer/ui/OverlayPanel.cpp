@@ -21,7 +21,10 @@ OverlayPanel::OverlayPanel(logic::Document* document, QWidget* parent) : QWidget
     labels_->setColumnCount(3);
     labels_->setHeaderLabels({tr("Label"), tr("Voxels"), tr("Volume (mL)")});
     labels_->setRootIsDecorated(false);
+    labels_->header()->setStretchLastSection(false);
     labels_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    labels_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    labels_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     visible_ = new QCheckBox(tr("Show labels"), this);
     visible_->setChecked(true);
     outline_ = new QCheckBox(tr("Outline only"), this);
@@ -55,6 +58,7 @@ void OverlayPanel::rebuild() {
         const core::Rgba c = l ? l->color : core::LabelTable::defaultColor(value);
         auto* item = new QTreeWidgetItem(labels_);
         item->setText(0, l ? QString::fromStdString(l->name) : tr("Label %1").arg(value));
+        item->setToolTip(0, QString("%1 (%2)").arg(item->text(0)).arg(value));
         item->setText(1, QString::number(qulonglong(count)));
         item->setText(2, QString::number(double(count) * map->geometry().voxelVolumeMm3() / 1000.0, 'f', 2));
         QPixmap swatch(14, 14);

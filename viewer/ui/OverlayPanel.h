@@ -18,6 +18,8 @@ class OverlayPanel : public QWidget {
 public:
     explicit OverlayPanel(logic::Document* document, QWidget* parent = nullptr);
     const render::OverlayStyle& style() const { return style_; }
+    QCheckBox* outlineBox() const { return outline_; }
+    QTreeWidget* labelTree() const { return labels_; }
 
 signals:
     void styleChanged(const lumen::render::OverlayStyle& style);

@@ -18,6 +18,13 @@ using core::Point3;
 
 namespace {
 
+// The scanner's window when the series has one, else Lumen's default for the modality.
+core::WindowLevel openingWindow(const logic::Document& d) {
+    const auto& image = d.image();
+    if (image.windowCenter && image.windowWidth && *image.windowWidth > 0) return {*image.windowWidth, *image.windowCenter};
+    return core::defaultWindowLevel(d.volume());
+}
+
 QString personName(const std::string& pn) {
     QString name = QString::fromStdString(pn);
     const int caret = name.indexOf('^');
@@ -47,6 +54,7 @@ core::ViewOrientation acquisitionPlane(const core::ImageGeometry& g) {
 SliceView::SliceView(core::ViewOrientation orientation, QWidget* parent)
     : VtkOpenGLWidget(parent), scene_(std::make_unique<render::SliceScene>(window())), orientation_(orientation) {
     setMinimumSize(120, 120);
+    setOpaqueContent(true);
     connect(&cine_, &QTimer::timeout, this, [this] {
         if (state_.slice() + 1 >= state_.slices().count()) state_.setSlice(0);
         else state_.scroll(1);
@@ -80,11 +88,7 @@ void SliceView::onImageChanged() {
     const bool has = document_ && document_->hasImage();
     scene_->setVolume(has ? document_->volume() : core::Volume());
     scene_->setLabelMap(has ? document_->labels() : nullptr);
-    if (has) {
-        state_ = logic::ViewState(document_->volume().geometry(), orientation_);
-        state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
-        state_.setWindowLevel(core::defaultWindowLevel(document_->volume()));
-    }
+    if (has) freshState();
     updateMeasurements();
     pushState();
 }
@@ -153,11 +157,29 @@ void SliceView::toggleInvert() {
 }
 
 void SliceView::resetView() {
-    if (document_ && document_->hasImage()) {
-        state_ = logic::ViewState(document_->volume().geometry(), orientation_);
-        state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
-        state_.setWindowLevel(core::defaultWindowLevel(document_->volume()));
-    }
+    if (document_ && document_->hasImage()) freshState();
+    pushState();
+}
+
+void SliceView::freshState() {
+    state_ = logic::ViewState(document_->volume().geometry(), orientation_, alignedToGrid_);
+    state_.fit(double(std::max(width(), 1)) / double(std::max(height(), 1)));
+    state_.setWindowLevel(openingWindow(*document_));
+}
+
+void SliceView::setAlignedToGrid(bool aligned) {
+    if (aligned == alignedToGrid_) return;
+    alignedToGrid_ = aligned;
+    if (previewing_ || !document_ || !document_->hasImage()) return;
+    // Keep the window, the zoom and the point in the middle; only the plane turns.
+    const logic::ViewState old = state_;
+    freshState();
+    state_.setWindowLevel(old.windowLevel());
+    state_.setInverted(old.inverted());
+    state_.setTimePoint(old.timePoint());
+    state_.zoom(state_.heightMm() / old.heightMm(), width() / 2.0, height() / 2.0, width(), height());
+    state_.centerOn(old.center());
+    updateMeasurements();
     pushState();
 }
 
@@ -201,10 +223,16 @@ void SliceView::updateMeasurements() {
         if (m.points.empty() || std::abs((m.points[0] - state_.center()).dot(state_.viewDirection())) > halfStep) return;
         render::MeasurementGlyph g;
         g.polyline = logic::measurementOutline(m, g.closed);
-        g.labelAt = m.kind == core::Measurement::Kind::Length || m.kind == core::Measurement::Kind::Angle
-                        ? m.points.back() + state_.right() * (4.0 / state_.pixelsPerMm(std::max(pixelHeight(), 1)))
-                        : m.anchor();
-        g.text = (QString::fromStdString(m.label) + (m.label.empty() ? "" : ": ") + logic::measurementText(m)).toStdString();
+        // Beside the shape's top, on the side that stays inside the view.
+        double left = 1e9, right = -1e9, top = 1e9;
+        for (const auto& p : g.polyline) {
+            double x, y;
+            state_.worldToDisplay(p, width(), height(), x, y);
+            left = std::min(left, x), right = std::max(right, x), top = std::min(top, y);
+        }
+        g.alignRight = right > 0.6 * width();
+        g.labelAt = state_.displayToWorld(g.alignRight ? left - 6 : right + 6, std::max(top, 18.0), width(), height());
+        g.text = (QString::fromStdString(m.label) + (m.label.empty() ? "" : "\n") + logic::measurementShortText(m)).toStdString();
         g.selected = selected;
         glyphs.push_back(g);
     };
@@ -234,7 +262,7 @@ void SliceView::updateCornerText() {
         lowerLeft << tr("W %1  L %2").arg(state_.windowLevel().window, 0, 'f', 0).arg(state_.windowLevel().level, 0, 'f', 0);
         const auto& g = previewing_ ? core::ImageGeometry() : (document_->hasImage() ? document_->volume().geometry() : core::ImageGeometry());
         const double voxel = std::min(g.spacing().x, g.spacing().y);
-        lowerLeft << tr("Zoom %1%").arg(state_.pixelsPerMm(std::max(pixelHeight(), 1)) * voxel * 100, 0, 'f', 0);
+        lowerLeft << tr("Zoom %1%").arg(state_.pixelsPerMm(std::max(height(), 1)) * voxel * 100, 0, 'f', 0);
         if (document_->hasImage() && document_->volume().timePoints() > 1)
             lowerRight << tr("Time %1 / %2").arg(state_.timePoint() + 1).arg(document_->volume().timePoints());
         if (previewing_) lowerRight << tr("Loading…");
@@ -349,6 +377,7 @@ void SliceView::keyPressEvent(QKeyEvent* e) {
 
 void SliceView::resizeEvent(QResizeEvent* e) {
     VtkOpenGLWidget::resizeEvent(e);
+    scene_->setDevicePixelRatio(devicePixelRatioF());  // also when moved to another screen
     updateMeasurements();
 }
 

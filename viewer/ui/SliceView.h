@@ -29,6 +29,8 @@ public:
     void setDocument(logic::Document* document);
     logic::Document* document() const { return document_; }
     void setOrientation(core::ViewOrientation orientation);
+    // Show the image grid's own plane nearest to the orientation (oblique acquisitions).
+    void setAlignedToGrid(bool aligned);
     core::ViewOrientation orientation() const { return orientation_; }
     logic::ViewState& state() { return state_; }
     const logic::ViewState& state() const { return state_; }
@@ -68,6 +70,7 @@ protected:
 
 private:
     void onImageChanged();
+    void freshState();  // the orientation's fitted view of the document, opening window
     void pushState();  // ViewState → scene, corner text; schedules a repaint
     void updateMeasurements();
     void updateCornerText();
@@ -76,6 +79,7 @@ private:
     std::unique_ptr<render::SliceScene> scene_;
     QPointer<logic::Document> document_;
     core::ViewOrientation orientation_;
+    bool alignedToGrid_ = false;
     logic::ViewState state_;
     InteractionMode mode_ = InteractionMode::WindowLevel;
     std::unique_ptr<logic::MeasurementTool> tool_;

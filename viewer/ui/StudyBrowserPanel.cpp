@@ -76,8 +76,11 @@ StudyBrowserPanel::StudyBrowserPanel(logic::StudyBrowserModel* model, QWidget* p
     tree_->setUniformRowHeights(false);
     tree_->setAlternatingRowColors(true);
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
-    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    tree_->header()->setStretchLastSection(false);
+    // Names carry their details on a second line: one column fits a narrow dock.
+    tree_->setHeaderHidden(true);
+    tree_->hideColumn(logic::StudyBrowserModel::DetailColumn);
+    tree_->hideColumn(logic::StudyBrowserModel::ImagesColumn);
+    tree_->setTextElideMode(Qt::ElideMiddle);
     layout->addWidget(text_);
     layout->addWidget(modality_);
     layout->addLayout(dates);
@@ -117,8 +120,6 @@ void StudyBrowserPanel::applyFilter() {
 void StudyBrowserPanel::refresh() {
     model_->refresh();
     tree_->expandAll();
-    tree_->resizeColumnToContents(1);
-    tree_->resizeColumnToContents(2);
 }
 
 void StudyBrowserPanel::selectSeries(const QString& uid) {

@@ -94,8 +94,11 @@ void ViewerLayout::arrange() {
             place(volume_, 1, 1);
             break;
     }
-    for (int r = 0; r < 2; ++r) grid_->setRowStretch(r, 1);
-    for (int c = 0; c < 2; ++c) grid_->setColumnStretch(c, 1);
+    // Only rows and columns in use take space.
+    const int rows = layout_ == Layout::Single || layout_ == Layout::SideBySide ? 1 : 2;
+    const int columns = layout_ == Layout::Single ? 1 : 2;
+    for (int r = 0; r < 2; ++r) grid_->setRowStretch(r, r < rows ? 1 : 0);
+    for (int c = 0; c < 2; ++c) grid_->setColumnStretch(c, c < columns ? 1 : 0);
     for (auto* v : slices_) v->setCrosshair(mpr ? crosshair_ : std::nullopt);
     if (!active_ || !active_->isVisible()) active_ = slices_[0];
 }
@@ -109,6 +112,13 @@ std::vector<SliceView*> ViewerLayout::visibleSliceViews() const {
 
 void ViewerLayout::setMode(InteractionMode mode) {
     for (auto* v : slices_) v->setMode(mode);
+}
+
+void ViewerLayout::setAlignedToGrid(bool aligned) {
+    for (auto* v : slices_) {
+        v->setAlignedToGrid(aligned);
+        if (crosshair_ && layout_ == Layout::Mpr) v->moveTo(*crosshair_);
+    }
 }
 
 void ViewerLayout::setHidePatientIdentity(bool hide) {

@@ -43,6 +43,7 @@ public:
     void setLinkedScrolling(bool linked) { linked_ = linked; }
     bool linkedScrolling() const { return linked_; }
     void setHidePatientIdentity(bool hide);
+    void setAlignedToGrid(bool aligned);
     void setOverlayStyle(const render::OverlayStyle& style);
     void setCrosshair(const std::optional<core::Point3>& point);
     // Window/level preset (0-7 CT, 8 automatic) for the active view; in MPR for all three.

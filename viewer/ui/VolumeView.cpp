@@ -51,6 +51,11 @@ void VolumeView::setClippingBox(bool enabled) {
     update();
 }
 
+void VolumeView::setVolumeVisible(bool visible) {
+    scene_->setVolumeVisible(visible);
+    update();
+}
+
 void VolumeView::resetCamera() {
     scene_->resetCamera();
     update();

@@ -22,6 +22,7 @@ public:
     void setDocument(logic::Document* document);
     void setPreset(render::VolumePreset preset);
     void setClippingBox(bool enabled);
+    void setVolumeVisible(bool visible);  // off: label surfaces alone
     void resetCamera();
     render::VolumeScene& scene() { return *scene_; }
 

@@ -6,12 +6,29 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 
 #include <vtkCommand.h>
 #include <vtkRenderWindowInteractor.h>
 
 namespace lumen::ui {
+
+void VtkOpenGLWidget::setDefaultSurfaceFormat() {
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setRedBufferSize(8);
+    format.setGreenBufferSize(8);
+    format.setBlueBufferSize(8);
+    format.setAlphaBufferSize(8);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setSamples(0);
+    format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+    QSurfaceFormat::setDefaultFormat(format);
+}
 
 VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QOpenGLWidget(parent) {
     bridge_ = std::make_unique<internal::VtkWindowBridge>(internal::VtkWindowBridge::Callbacks{
@@ -63,16 +80,19 @@ void VtkOpenGLWidget::paintGL() {
     bridge_->beginPaint();
     bridge_->render();
     bridge_->blit(defaultFramebufferObject(), pixelWidth(), pixelHeight());
-    auto* gl = QOpenGLContext::currentContext()->extraFunctions();
-    gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
-    // Mesa leaves alpha < 1 where VTK drew nothing; Qt would composite it as transparent.
-    gl->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-    gl->glClearColor(0, 0, 0, 1);
-    gl->glClear(GL_COLOR_BUFFER_BIT);
-    gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    if (!opaqueContent_) {
+        auto* gl = QOpenGLContext::currentContext()->extraFunctions();
+        gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+        // Mesa leaves alpha < 1 where VTK drew nothing; Qt would composite it as transparent.
+        gl->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+        gl->glClearColor(0, 0, 0, 1);
+        gl->glClear(GL_COLOR_BUFFER_BIT);
+        gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    }
     bridge_->endPaint();
     painting_ = false;
     lastFrameMs_ = double(timer.nsecsElapsed()) / 1e6;
+    ++frames_;
 }
 
 void VtkOpenGLWidget::forwardMouseToVtk(QEvent* event) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <QOpenGLWidget>
 
+#include <cstdint>
 #include <memory>
 
 class vtkGenericOpenGLRenderWindow;
@@ -16,6 +17,8 @@ class VtkOpenGLWidget : public QOpenGLWidget {
     Q_OBJECT
 public:
     explicit VtkOpenGLWidget(QWidget* parent = nullptr);
+    // The OpenGL format VTK needs (3.2 core, depth, stencil, alpha): call before QApplication.
+    static void setDefaultSurfaceFormat();
     ~VtkOpenGLWidget() override;
 
     vtkGenericOpenGLRenderWindow* window() const;
@@ -25,8 +28,12 @@ public:
     int pixelHeight() const;
     // Milliseconds the last paintGL took (render + blit): benchmarks read it.
     double lastFrameMs() const { return lastFrameMs_; }
+    std::uint64_t frameCount() const { return frames_; }
 
 protected:
+    // The scene covers every pixel with opaque alpha (a 2D view's picture): skip the pass that
+    // forces alpha to 1, a full-viewport draw on a software renderer.
+    void setOpaqueContent(bool opaque) { opaqueContent_ = opaque; }
     void initializeGL() override;
     void resizeGL(int w, int h) override;
     void paintGL() override;
@@ -37,6 +44,8 @@ private:
     std::unique_ptr<internal::VtkWindowBridge> bridge_;
     bool painting_ = false;
     double lastFrameMs_ = 0;
+    std::uint64_t frames_ = 0;
+    bool opaqueContent_ = false;
 };
 
 }  // namespace lumen::ui

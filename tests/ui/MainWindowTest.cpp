@@ -1,0 +1,222 @@
+// The viewer driven like a user (QTest, under xvfb-run): every workflow asserts what it must
+// change and saves a screenshot in build/<preset>/gui-screenshots for a person to look at.
+#include "GuiTestSupport.h"
+#include "TestSupport.h"
+#include "io/LabelMapReader.h"
+#include "logic/Document.h"
+#include "logic/StudyBrowserModel.h"
+#include "ui/MeasurementPanel.h"
+#include "ui/OverlayPanel.h"
+#include "ui/SliceView.h"
+#include "ui/StudyBrowserPanel.h"
+#include "ui/VolumeView.h"
+
+#include <QCheckBox>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QWheelEvent>
+
+#include <gtest/gtest.h>
+
+using namespace lumen;
+
+namespace {
+
+class Viewer : public ::testing::Test {
+protected:
+    void SetUp() override {
+        test::guiApp();
+        test::prepareDataFolder(QString::fromStdString(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        window = std::make_unique<ui::MainWindow>();
+        window->resize(1400, 900);
+        window->show();
+        // No window manager under Xvfb: make the window active so its shortcuts work.
+        QApplication::setActiveWindow(window.get());
+        window->activateWindow();
+        QObject::connect(window.get(), &ui::MainWindow::seriesOpened, [this](const QString& uid) { opened = uid; });
+        window->openDemo();
+        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 120000)) << "the demo did not open";
+        settle();
+    }
+    void TearDown() override { window.reset(); }
+    static void settle(int ms = 400) { test::waitFor([] { return false; }, ms); }
+    void openAndWait(const QString& uid, bool compare = false) {
+        opened.clear();
+        window->openSeries(uid, compare);
+        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 60000));
+        settle();
+    }
+    QString seriesWithModality(const QString& modality) {
+        for (const auto& p : window->browser()->tree()->model() ? static_cast<logic::StudyBrowserModel*>(window->browser()->tree()->model())->database().patients() : std::vector<io::PatientSummary>{})
+            for (const auto& st : p.studies)
+                for (const auto& se : st.series)
+                    if (QString::fromStdString(se.modality) == modality) return QString::fromStdString(se.seriesUid);
+        return {};
+    }
+    ui::SliceView* view(int i) { return window->viewerLayout()->sliceView(i); }
+    static void drag(QWidget* w, Qt::MouseButton button, QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
+        QTest::mousePress(w, button, mods, from);
+        for (int step = 1; step <= 10; ++step) {
+            const QPoint p = from + (to - from) * step / 10;
+            QMouseEvent move(QEvent::MouseMove, p, w->mapToGlobal(p), Qt::NoButton, button, mods);
+            QApplication::sendEvent(w, &move);
+        }
+        QTest::mouseRelease(w, button, mods, to);
+    }
+    static void wheel(QWidget* w, QPoint at, int notches, Qt::KeyboardModifiers mods = {}) {
+        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, mods, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &e);
+    }
+
+    std::unique_ptr<ui::MainWindow> window;
+    QString opened;
+};
+
+TEST_F(Viewer, DemoOpensTheBrainInMprWithItsWindow) {
+    const auto& v = window->document()->volume();
+    ASSERT_FALSE(v.empty());
+    EXPECT_EQ(v.geometry().dims(), (core::ImageGeometry::Dims{181, 217, 181}));
+    EXPECT_EQ(window->document()->image().patient.name, "Demo^Brain");
+    EXPECT_EQ(window->viewerLayout()->viewLayout(), ui::Layout::Mpr);
+    EXPECT_EQ(window->viewerLayout()->visibleSliceViews().size(), 3u);
+    EXPECT_TRUE(window->viewerLayout()->volumeView()->isVisible());
+    EXPECT_DOUBLE_EQ(view(0)->state().windowLevel().window, 180) << "the DICOM window";
+    EXPECT_EQ(view(2)->orientation(), core::ViewOrientation::Sagittal);
+    test::saveScreenshot(window.get(), "01-demo-mpr");
+}
+
+TEST_F(Viewer, LayoutsSwitch) {
+    const std::pair<ui::Layout, std::size_t> layouts[] = {
+        {ui::Layout::Single, 1}, {ui::Layout::SideBySide, 2}, {ui::Layout::Grid, 4}, {ui::Layout::Mpr, 3}};
+    int n = 0;
+    for (auto [layout, views] : layouts) {
+        window->setViewLayout(layout);
+        settle();
+        EXPECT_EQ(window->viewerLayout()->visibleSliceViews().size(), views);
+        test::saveScreenshot(window.get(), QString("02-layout-%1").arg(++n));
+    }
+}
+
+TEST_F(Viewer, WheelScrollsAndTheCrosshairFollows) {
+    ui::SliceView* axial = view(0);
+    const std::size_t before = axial->state().slice();
+    const double zBefore = view(1)->state().center().z;
+    wheel(axial, QPoint(100, 100), 3);
+    settle();
+    EXPECT_EQ(axial->state().slice(), before + 3);
+    // The crosshair moved with the axial plane; the coronal view did not change its slice.
+    EXPECT_DOUBLE_EQ(view(1)->state().center().z, zBefore);
+    QTest::keyClick(axial, Qt::Key_PageDown);
+    EXPECT_EQ(axial->state().slice(), before + 2);
+    test::saveScreenshot(window.get(), "03-scrolled");
+}
+
+TEST_F(Viewer, LeftDragChangesWindowAndLevel) {
+    window->setViewLayout(ui::Layout::Single);
+    settle();
+    ui::SliceView* v = view(0);
+    const core::WindowLevel before = v->state().windowLevel();
+    drag(v, Qt::LeftButton, QPoint(200, 200), QPoint(300, 250));
+    settle();
+    // 100 px right widens, 50 px down raises the level, in steps of window / 250 per pixel.
+    EXPECT_GT(v->state().windowLevel().window, before.window);
+    EXPECT_GT(v->state().windowLevel().level, before.level);
+    v->setFocus();
+    QTest::keyClick(v, Qt::Key_1);  // CT brain preset, keys 1-8
+    EXPECT_DOUBLE_EQ(v->state().windowLevel().window, 80);
+    test::saveScreenshot(window.get(), "04-window-level");
+}
+
+TEST_F(Viewer, RightDragZoomsAndMiddleDragPans) {
+    window->setViewLayout(ui::Layout::Single);
+    settle();
+    ui::SliceView* v = view(0);
+    const double height = v->state().heightMm();
+    drag(v, Qt::RightButton, QPoint(200, 300), QPoint(200, 200));
+    EXPECT_LT(v->state().heightMm(), height) << "dragging up zooms in";
+    const core::Point3 centre = v->state().center();
+    drag(v, Qt::MiddleButton, QPoint(200, 200), QPoint(260, 200));
+    EXPECT_LT(v->state().center().x, centre.x) << "the image follows the mouse to the right";
+    settle();
+    test::saveScreenshot(window.get(), "05-zoom-pan");
+}
+
+TEST_F(Viewer, LengthMeasurementIsTheDistanceOnScreenInMillimetres) {
+    window->setViewLayout(ui::Layout::Single);
+    window->setInteractionMode(ui::InteractionMode::Length);
+    settle();
+    ui::SliceView* v = view(0);
+    const QPoint a(150, 220), b(330, 220);
+    drag(v, Qt::LeftButton, a, b);
+    settle();
+    const auto& items = window->document()->measurements().items();
+    ASSERT_EQ(items.size(), 1u);
+    const double expected = double(b.x() - a.x()) / v->state().pixelsPerMm(v->height());
+    EXPECT_NEAR(items[0].value, expected, 1e-6);
+    EXPECT_EQ(window->measurementPanel()->table()->rowCount(), 1);
+    test::saveScreenshot(window.get(), "06-length-measurement");
+    window->setInteractionMode(ui::InteractionMode::Ellipse);
+    drag(v, Qt::LeftButton, QPoint(220, 150), QPoint(290, 210));
+    settle();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_TRUE(items[1].statistics && items[1].statistics->samples > 0);
+    test::saveScreenshot(window.get(), "07-ellipse-roi");
+}
+
+TEST_F(Viewer, ImportShowsProgressAndAddsThePatient) {
+    test::TempDir dir("gui-import");
+    ASSERT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +
+                        test::quote(dir / "ct") + " ct_rescale 2>/dev/null").exitCode, 0);
+    auto* model = static_cast<logic::StudyBrowserModel*>(window->browser()->tree()->model());
+    const int patients = model->patientCount();
+    int importedSeries = -1;
+    QObject::connect(window.get(), &ui::MainWindow::importFinished, [&](int n) { importedSeries = n; });
+    window->importPaths({QString::fromStdString((dir / "ct").string())}, false);
+    QCoreApplication::processEvents();
+    ASSERT_TRUE(window->progressDialog() && window->progressDialog()->isVisible());
+    test::saveScreenshot(window->progressDialog(), "08-import-progress-dialog");
+    ASSERT_TRUE(test::waitFor([&] { return importedSeries >= 0; }, 60000));
+    EXPECT_EQ(importedSeries, 1);
+    EXPECT_EQ(model->patientCount(), patients + 1);
+    EXPECT_FALSE(window->progressDialog()->isVisible());
+    settle();
+    test::saveScreenshot(window.get(), "09-imported");
+}
+
+TEST_F(Viewer, LabelMapOverlayFillAndOutline) {
+    window->document()->setLabels(io::LabelMapReader::read(std::string(test::kMricronTemplates) + "/aal.nii.gz",
+                                                           window->document()->volume().geometry()));
+    ASSERT_NE(window->document()->labels(), nullptr);
+    settle();
+    test::saveScreenshot(window.get(), "10-labels-fill");
+    EXPECT_EQ(window->overlayPanel()->labelTree()->topLevelItemCount(), 116);
+    EXPECT_EQ(window->overlayPanel()->labelTree()->topLevelItem(0)->text(0), "Precentral_L");
+    window->overlayPanel()->outlineBox()->click();
+    EXPECT_TRUE(window->overlayPanel()->style().outline);
+    window->viewerLayout()->volumeView()->setVolumeVisible(false);  // the label surfaces alone in 3D
+    settle(800);
+    test::saveScreenshot(window.get(), "11-labels-outline-surfaces");
+}
+
+TEST_F(Viewer, CtWithBonePresetsAndComparison) {
+    const QString ct = seriesWithModality("CT");
+    ASSERT_FALSE(ct.isEmpty());
+    openAndWait(ct);
+    EXPECT_EQ(window->document()->volume().rescale().units, "HU");
+    window->viewerLayout()->applyWindowLevelPreset(7);  // bone
+    window->viewerLayout()->volumeView()->setPreset(render::VolumePreset::CtBone);
+    settle(800);
+    test::saveScreenshot(window.get(), "12-ct-bone");
+    // The brain beside the CT: different frames of reference, so scrolling one leaves the other.
+    openAndWait(seriesWithModality("MR"), true);
+    window->setViewLayout(ui::Layout::SideBySide);
+    settle();
+    const std::size_t priorSlice = view(1)->state().slice();
+    wheel(view(0), QPoint(100, 100), 2);
+    EXPECT_EQ(view(1)->state().slice(), priorSlice);
+    test::saveScreenshot(window.get(), "13-compare");
+}
+
+}  // namespace

@@ -1,0 +1,835 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>lumen::core::WindowLevel</name>
+    <message>
+        <source>CT brain</source>
+        <translation>CT Gehirn</translation>
+    </message>
+    <message>
+        <source>CT subdural</source>
+        <translation>CT subdural</translation>
+    </message>
+    <message>
+        <source>CT stroke</source>
+        <translation>CT Schlaganfall</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT Lunge</translation>
+    </message>
+    <message>
+        <source>CT mediastinum</source>
+        <translation>CT Mediastinum</translation>
+    </message>
+    <message>
+        <source>CT abdomen</source>
+        <translation>CT Abdomen</translation>
+    </message>
+    <message>
+        <source>CT liver</source>
+        <translation>CT Leber</translation>
+    </message>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::Document</name>
+    <message>
+        <source>Image file</source>
+        <translation>Bilddatei</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::ImportJob</name>
+    <message>
+        <source>Reading DICOM headers</source>
+        <translation>DICOM-Header werden gelesen</translation>
+    </message>
+    <message>
+        <source>Copying files into Lumen&apos;s folder</source>
+        <translation>Dateien werden in den Lumen-Ordner kopiert</translation>
+    </message>
+    <message>
+        <source>Making thumbnails</source>
+        <translation>Vorschaubilder werden erstellt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::MeasurementText</name>
+    <message>
+        <source>%1 cm²</source>
+        <translation>%1 cm²</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>%1 ± %2%3
+%4</source>
+        <translation>%1 ± %2%3
+%4</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
+        <translation>Mittel %1 ± %2%3 (Min. %4, Max. %5), %6</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::SeriesLoadJob</name>
+    <message>
+        <source>Loading images</source>
+        <translation>Bilder werden geladen</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::StudyBrowserModel</name>
+    <message>
+        <source>Image files</source>
+        <translation>Bilddateien</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(ohne Beschreibung)</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Serie %1</translation>
+    </message>
+    <message>
+        <source>%1 · 1 image</source>
+        <translation>%1 · 1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 · %2 images</source>
+        <translation>%1 · %2 Bilder</translation>
+    </message>
+    <message>
+        <source>Patient / study / series</source>
+        <translation>Patient / Studie / Serie</translation>
+    </message>
+    <message>
+        <source>ID / date / modality</source>
+        <translation>ID / Datum / Modalität</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::render::VolumePreset</name>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>CT Weichteile</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT Lunge</translation>
+    </message>
+    <message>
+        <source>MR default</source>
+        <translation>MR Standard</translation>
+    </message>
+    <message>
+        <source>Maximum intensity projection</source>
+        <translation>Maximumintensitätsprojektion</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::MainWindow</name>
+    <message>
+        <source>&amp;Import folder…</source>
+        <translation>Ordner &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import &amp;DICOMDIR…</source>
+        <translation>&amp;DICOMDIR importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Open image file…</source>
+        <translation>Bilddatei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo study</source>
+        <translation>&amp;Demostudie öffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;screenshot…</source>
+        <translation>&amp;Bildschirmfoto speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation>&amp;Invertieren</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>Ansicht &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete measurement</source>
+        <translation>Messung &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard and mouse</source>
+        <translation>&amp;Tastatur und Maus</translation>
+    </message>
+    <message>
+        <source>&amp;About Lumen</source>
+        <translation>Ü&amp;ber Lumen</translation>
+    </message>
+    <message>
+        <source>About Lumen</source>
+        <translation>Über Lumen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lumen&lt;/b&gt; 0.1 — a radiology viewer with AI assist.&lt;br&gt;Qt %1, VTK, ITK, DCMTK. Not a medical device.</source>
+        <translation>&lt;b&gt;Lumen&lt;/b&gt; 0.1 — ein Radiologie-Viewer mit KI-Unterstützung.&lt;br&gt;Qt %1, VTK, ITK, DCMTK. Kein Medizinprodukt.</translation>
+    </message>
+    <message>
+        <source>Load &amp;label map…</source>
+        <translation>&amp;Labelkarte laden…</translation>
+    </message>
+    <message>
+        <source>&amp;Hide patient identity</source>
+        <translation>Patientenidentität &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Link scrolling (same frame of reference)</source>
+        <translation>Blättern &amp;koppeln (gleiches Bezugssystem)</translation>
+    </message>
+    <message>
+        <source>&amp;Cine</source>
+        <translation>&amp;Cine</translation>
+    </message>
+    <message>
+        <source>&amp;Clipping box</source>
+        <translation>&amp;Schnittquader</translation>
+    </message>
+    <message>
+        <source>&amp;Volume rendering</source>
+        <translation>&amp;Volumendarstellung</translation>
+    </message>
+    <message>
+        <source>1 × 1</source>
+        <translation>1 × 1</translation>
+    </message>
+    <message>
+        <source>1 × 2</source>
+        <translation>1 × 2</translation>
+    </message>
+    <message>
+        <source>2 × 2</source>
+        <translation>2 × 2</translation>
+    </message>
+    <message>
+        <source>MPR + 3D</source>
+        <translation>MPR + 3D</translation>
+    </message>
+    <message>
+        <source>Window / level</source>
+        <translation>Fenster / Zentrum</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>Fadenkreuz</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Ellipse ROI</source>
+        <translation>Ellipsen-ROI</translation>
+    </message>
+    <message>
+        <source>Rectangle ROI</source>
+        <translation>Rechteck-ROI</translation>
+    </message>
+    <message>
+        <source>Automatic (histogram)</source>
+        <translation>Automatisch (Histogramm)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Window / level &amp;presets</source>
+        <translation>&amp;Fenstervorgaben</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;3D</source>
+        <translation>&amp;3D</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>W/L presets</source>
+        <translation>Fenstervorgaben</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <source>3D preset</source>
+        <translation>3D-Vorgabe</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Studien</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Lumen</source>
+        <translation>Lumen</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n series</source>
+        <translation>
+            <numerusform>%n Serie importiert</numerusform>
+            <numerusform>%n Serien importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n files)</source>
+        <translation>
+            <numerusform> (%n Datei)</numerusform>
+            <numerusform> (%n Dateien)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n non-DICOM files skipped</source>
+        <translation>
+            <numerusform>, %n Nicht-DICOM-Datei übersprungen</numerusform>
+            <numerusform>, %n Nicht-DICOM-Dateien übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unreadable</source>
+        <translation>
+            <numerusform>, %n unlesbar</numerusform>
+            <numerusform>, %n unlesbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Import canceled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot open the series: %1</source>
+        <translation>Die Serie kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Writing the demo study (first use)</source>
+        <translation>Demostudie wird geschrieben (erster Start)</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo study: %1</source>
+        <translation>Die Demostudie kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Import a DICOMDIR</source>
+        <translation>Ein DICOMDIR importieren</translation>
+    </message>
+    <message>
+        <source>Import a folder of DICOM files</source>
+        <translation>Einen Ordner mit DICOM-Dateien importieren</translation>
+    </message>
+    <message>
+        <source>Open an image file</source>
+        <translation>Eine Bilddatei öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.dcm);;All files (*)</source>
+        <translation>Bilder (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.dcm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Load a label map</source>
+        <translation>Eine Labelkarte laden</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha)</source>
+        <translation>Labelkarten (*.nii *.nii.gz *.nrrd *.mha)</translation>
+    </message>
+    <message>
+        <source>Save a screenshot</source>
+        <translation>Ein Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 — Lumen</source>
+        <translation>%1 — Lumen</translation>
+    </message>
+    <message>
+        <source>&amp;Align views to the image grid (oblique scans)</source>
+        <translation>Ansichten am Bildgitter &amp;ausrichten (schräge Aufnahmen)</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::MeasurementPanel</name>
+    <message>
+        <source>Measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::OverlayPanel</name>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Voxels</source>
+        <translation>Voxel</translation>
+    </message>
+    <message>
+        <source>Volume (mL)</source>
+        <translation>Volumen (ml)</translation>
+    </message>
+    <message>
+        <source>Show labels</source>
+        <translation>Labels anzeigen</translation>
+    </message>
+    <message>
+        <source>Outline only</source>
+        <translation>Nur Umriss</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Load label map…</source>
+        <translation>Labelkarte laden…</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>Label %1</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Hide patient name and ID in the views</source>
+        <translation>Patientenname und -ID in den Ansichten ausblenden</translation>
+    </message>
+    <message>
+        <source>Copy imported files into Lumen&apos;s folder</source>
+        <translation>Importierte Dateien in den Lumen-Ordner kopieren</translation>
+    </message>
+    <message>
+        <source> images/s</source>
+        <translation> Bilder/s</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Lumen starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Lumen.</translation>
+    </message>
+    <message>
+        <source>Cine speed</source>
+        <translation>Cine-Geschwindigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>Tastatur und Maus</translation>
+    </message>
+    <message>
+        <source>Left drag</source>
+        <translation>Ziehen mit linker Taste</translation>
+    </message>
+    <message>
+        <source>Window / level (or the selected tool)</source>
+        <translation>Fenster / Zentrum (oder das gewählte Werkzeug)</translation>
+    </message>
+    <message>
+        <source>Right drag</source>
+        <translation>Ziehen mit rechter Taste</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoomen</translation>
+    </message>
+    <message>
+        <source>Middle drag</source>
+        <translation>Ziehen mit mittlerer Taste</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Wheel, Up/Down, PgUp/PgDn</source>
+        <translation>Mausrad, Auf/Ab, Bild↑/Bild↓</translation>
+    </message>
+    <message>
+        <source>Next / previous slice</source>
+        <translation>Nächste / vorige Schicht</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Pos1 / Ende</translation>
+    </message>
+    <message>
+        <source>First / last slice</source>
+        <translation>Erste / letzte Schicht</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <source>Zoom around the cursor</source>
+        <translation>Um den Mauszeiger zoomen</translation>
+    </message>
+    <message>
+        <source>Shift+left drag</source>
+        <translation>Umschalt+Ziehen links</translation>
+    </message>
+    <message>
+        <source>Move the crosshair (MPR)</source>
+        <translation>Fadenkreuz bewegen (MPR)</translation>
+    </message>
+    <message>
+        <source>Double click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <source>Reset the view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>1 … 8</source>
+        <translation>1 … 8</translation>
+    </message>
+    <message>
+        <source>CT presets: brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone</source>
+        <translation>CT-Vorgaben: Gehirn, subdural, Schlaganfall, Lunge, Mediastinum, Abdomen, Leber, Knochen</translation>
+    </message>
+    <message>
+        <source>9</source>
+        <translation>9</translation>
+    </message>
+    <message>
+        <source>Automatic window (from the histogram)</source>
+        <translation>Automatisches Fenster (aus dem Histogramm)</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invertieren</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Cine on / off</source>
+        <translation>Cine ein / aus</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>Links / Rechts</translation>
+    </message>
+    <message>
+        <source>Previous / next time point (4D)</source>
+        <translation>Voriger / nächster Zeitpunkt (4D)</translation>
+    </message>
+    <message>
+        <source>W, X, L, A, E, T</source>
+        <translation>W, X, L, A, E, T</translation>
+    </message>
+    <message>
+        <source>Tools: window/level, crosshair, length, angle, ellipse, rectangle</source>
+        <translation>Werkzeuge: Fenster/Zentrum, Fadenkreuz, Länge, Winkel, Ellipse, Rechteck</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the measurement being drawn</source>
+        <translation>Die begonnene Messung abbrechen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement</source>
+        <translation>Die gewählte Messung löschen</translation>
+    </message>
+    <message>
+        <source>F1 … F4</source>
+        <translation>F1 … F4</translation>
+    </message>
+    <message>
+        <source>Layouts: 1×1, 1×2, 2×2, MPR</source>
+        <translation>Layouts: 1×1, 1×2, 2×2, MPR</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Strg+I</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Einen Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Strg+O</translation>
+    </message>
+    <message>
+        <source>Open an image file</source>
+        <translation>Eine Bilddatei öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Strg+S</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the active view</source>
+        <translation>Ein Bildschirmfoto der aktiven Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Key or gesture</source>
+        <translation>Taste oder Geste</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Wirkung</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::SliceView</name>
+    <message>
+        <source>(patient hidden)</source>
+        <translation>(Patient ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>Slice %1 / %2  (%3 mm)</source>
+        <translation>Schicht %1 / %2  (%3 mm)</translation>
+    </message>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>F %1  Z %2</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1 %</translation>
+    </message>
+    <message>
+        <source>Time %1 / %2</source>
+        <translation>Zeit %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>(%1, %2, %3) mm</source>
+        <translation>(%1; %2; %3) mm</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::StudyBrowserPanel</name>
+    <message>
+        <source>Filter by patient name or ID</source>
+        <translation>Nach Patientenname oder -ID filtern</translation>
+    </message>
+    <message>
+        <source>All modalities</source>
+        <translation>Alle Modalitäten</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open beside the current series (compare)</source>
+        <translation>Neben der aktuellen Serie öffnen (Vergleich)</translation>
+    </message>
+    <message>
+        <source>Remove series from database</source>
+        <translation>Serie aus der Datenbank entfernen</translation>
+    </message>
+    <message>
+        <source>Remove series</source>
+        <translation>Serie entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this series from Lumen&apos;s database? The files stay where they are.</source>
+        <translation>Diese Serie aus der Lumen-Datenbank entfernen? Die Dateien bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Remove study from database</source>
+        <translation>Studie aus der Datenbank entfernen</translation>
+    </message>
+    <message>
+        <source>Remove study</source>
+        <translation>Studie entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this study from Lumen&apos;s database? The files stay where they are.</source>
+        <translation>Diese Studie aus der Lumen-Datenbank entfernen? Die Dateien bleiben, wo sie sind.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Lumen, a radiology viewer with AI assist</source>
+        <translation>Lumen, ein Radiologie-Viewer mit KI-Unterstützung</translation>
+    </message>
+    <message>
+        <source>Open the demo study (written on first use).</source>
+        <translation>Die Demostudie öffnen (beim ersten Mal geschrieben).</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once a series is open, then quit.</source>
+        <translation>Das Fenster als PNG speichern, sobald eine Serie offen ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>A DICOM file, folder or DICOMDIR, or a NIfTI/NRRD/MHA file to open.</source>
+        <translation>Eine DICOM-Datei, ein Ordner oder DICOMDIR oder eine NIfTI/NRRD/MHA-Datei zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Use this language (en, de, fr) instead of the preference.</source>
+        <translation>Diese Sprache (en, de, fr) statt der Einstellung verwenden.</translation>
+    </message>
+    <message>
+        <source>Print when the main window is first painted (ms since the epoch), then quit (benchmarks).</source>
+        <translation>Ausgeben, wann das Hauptfenster zuerst gezeichnet wird (ms seit der Epoche), dann beenden (Benchmarks).</translation>
+    </message>
+</context>
+</TS>
