@@ -2,6 +2,7 @@
 // failed export loses nothing.
 #include "TestSupport.h"
 #include "core/SyntheticCtGenerator.h"
+#include "io/DemoStudy.h"
 #include "io/DicomSeriesWriter.h"
 #include "io/ImageFileReader.h"
 #include "io/ImageLoader.h"
@@ -112,6 +113,27 @@ TEST(DicomExport, RefusesANonEmptyFolderAndLeavesItAlone) {
     EXPECT_EQ(test::readText(dir / "busy" / "keep.txt"), "precious");
     for (const auto& e : std::filesystem::directory_iterator(dir.path()))
         EXPECT_EQ(e.path().filename().string().find("lumen-tmp"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// The demo study is written beside its folder and renamed into place: never half there.
+TEST(DemoStudy, AppearsWholeOrNotAtAllAndIsNeverOverwritten) {
+    test::TempDir dir("demo");
+    const std::string demo = (dir / "demo").string();
+    io::DemoStudy::write(demo, 3);
+    EXPECT_TRUE(io::DemoStudy::exists(demo));
+    EXPECT_THROW(io::DemoStudy::write(demo, 3), io::IoError) << "already there";
+    const std::string busy = (dir / "busy").string();
+    std::filesystem::create_directories(busy);
+    std::ofstream(dir / "busy" / "notes.txt") << "mine";
+    EXPECT_THROW(io::DemoStudy::write(busy, 3), io::IoError);
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+    EXPECT_EQ(entries, 2u) << "no staging folder left behind";
+    EXPECT_TRUE(std::filesystem::exists(dir / "busy" / "notes.txt"));
 }
 
 }  // namespace

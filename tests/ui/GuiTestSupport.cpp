@@ -32,9 +32,17 @@ QString prepareDataFolder(const QString& name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     // One shared small demo (the CT cut to 40 slices) written once per build tree.
+    // ctest runs GUI tests in parallel processes; DemoStudy::write is atomic, so one of them
+    // writes the shared copy and the others find it.
     static const auto demo = [] {
         const auto d = binaryDir() / "test-tmp" / "gui-demo-study";
-        if (!io::DemoStudy::exists(d.string())) io::DemoStudy::write(d.string(), 40);
+        if (!io::DemoStudy::exists(d.string())) {
+            try {
+                io::DemoStudy::write(d.string(), 40);
+            } catch (const std::exception&) {
+                if (!io::DemoStudy::exists(d.string())) throw;  // another process won the race
+            }
+        }
         return d;
     }();
     std::filesystem::copy(demo, dir / "demo", std::filesystem::copy_options::recursive);

@@ -8,6 +8,8 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
 namespace lumen::io {
 
 namespace fs = std::filesystem;
@@ -23,7 +25,15 @@ void DemoStudy::write(const std::string& folder, std::size_t ctSlices, core::Pro
     if (!fs::exists(brainTemplate()))
         throw IoError(brainTemplate(), "missing: the demo brain comes from Debian's mricron-data package "
                                        "(installer/setup.sh installs it)");
-    const fs::path out(folder);
+    // Written beside the target and renamed into place: an interrupted write leaves no
+    // half-written demo, and of two processes writing at once (parallel tests) one simply wins.
+    const fs::path target(folder);
+    if (exists(folder)) throw IoError(folder, "the demo study is already there");
+    std::error_code notThere;
+    if (fs::exists(target, notThere) && !fs::is_empty(target, notThere))
+        throw IoError(folder, "the output folder exists and is not empty");
+    const fs::path out = target.parent_path() / (target.filename().string() + ".partial-" + std::to_string(::getpid()));
+    fs::remove_all(out);
     const core::Volume brain = ImageFileReader::read(brainTemplate());
     DicomExportOptions mr;
     mr.modality = "MR";
@@ -50,6 +60,13 @@ void DemoStudy::write(const std::string& folder, std::size_t ctSlices, core::Pro
     options.windowCenter = 40;
     options.windowWidth = 400;
     DicomSeriesWriter::write(ct, (out / "body-ct").string(), options, progress);
+    std::error_code ec;
+    if (fs::is_directory(target, ec) && fs::is_empty(target, ec)) fs::remove(target, ec);
+    fs::rename(out, target, ec);
+    if (ec) {
+        fs::remove_all(out);
+        if (!exists(folder)) throw IoError(folder, "cannot move the demo study into place: " + ec.message());
+    }
 }
 
 }  // namespace lumen::io
