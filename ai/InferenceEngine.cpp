@@ -1,0 +1,112 @@
+#include "ai/InferenceEngine.h"
+
+#include "ai/DetectionDecoder.h"
+#include "ai/IntensityNormalizer.h"
+#include "ai/LabelPostprocessing.h"
+#include "ai/ModelError.h"
+#include "ai/Resampler.h"
+#include "ai/SlidingWindowInferer.h"
+#include "ai/TorchNetwork.h"
+#include "core/Progress.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace lumen::ai {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+}  // namespace
+
+struct InferenceEngine::Impl {
+    ModelPackage package;
+    DeviceInfo device;
+    TorchNetwork network;
+};
+
+InferenceEngine::InferenceEngine(ModelPackage package, const InferenceOptions& options) {
+    DeviceInfo device = selectDevice(options.device, options.threads);
+    TorchNetwork network = TorchNetwork::load(package.networkFile(), device);
+    impl_ = std::make_unique<Impl>(Impl{std::move(package), device, std::move(network)});
+    uncertainty_ = options.uncertainty;
+}
+
+InferenceEngine::~InferenceEngine() = default;
+
+const ModelPackage& InferenceEngine::package() const { return impl_->package; }
+const DeviceInfo& InferenceEngine::device() const { return impl_->device; }
+
+InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* progress) const {
+    const auto start = Clock::now();
+    const ModelManifest& m = impl_->package.manifest();
+    InferenceResult result;
+    result.task = m.task;
+
+    // Preprocess.
+    if (progress) progress->beginStage("preprocess", 1);
+    FloatImage input = toFloatImage(image);
+    if (static_cast<int>(input.channels) != m.input.channels)
+        throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
+                         std::to_string(input.channels));
+    result.modelGrid = modelGrid(image.geometry(), m.input);
+    FloatImage modelInput = resampleLinear(input, result.modelGrid);
+    input = {};
+    normalizeIntensity(modelInput, m.input.normalization);
+    result.timings.preprocessMs = msSince(start);
+
+    // Network.
+    SlidingWindowStats stats;
+    const auto networkStart = Clock::now();
+    FloatImage output;
+    std::vector<float> scores;
+    if (m.task == Task::Classification) {
+        if (progress) progress->beginStage("network", 1);
+        scores = wholeImageInference(impl_->network, modelInput, m.output, m.outputChannels(), &stats);
+    } else {
+        SlidingWindowOptions o;
+        o.patchSize = m.input.patchSize;
+        o.overlap = m.input.overlap;
+        o.blending = m.input.blending;
+        o.batchSize = m.input.batchSize;
+        o.halfPrecision = m.input.allowHalfPrecision;
+        o.outputChannels = m.outputChannels();
+        o.activation = m.output.activation;
+        o.activatedChannels = m.task == Task::Detection ? static_cast<int>(m.labels.size()) : -1;
+        output = slidingWindowInference(impl_->network, modelInput, o, progress, &stats);
+    }
+    modelInput = {};
+    result.patches = stats.patches;
+    // Network time is forward() only; the patch bookkeeping around it counts as post-processing.
+    result.timings.networkMs = stats.networkMs;
+    const double windowOverhead = msSince(networkStart) - stats.networkMs;
+
+    // Post-process.
+    const auto postStart = Clock::now();
+    if (progress) progress->beginStage("postprocess", 1);
+    if (m.task == Task::Segmentation) {
+        const FloatImage probabilities = resampleLinear(output, image.geometry());
+        output = {};
+        result.labels = decideLabels(probabilities, m.output, m.labels);
+        if (m.output.keepLargestComponent) keepLargestComponent(result.labels, m.output.keepLargestLabels);
+        if (m.output.minComponentMm3 > 0)
+            removeSmallComponents(result.labels, static_cast<std::size_t>(std::ceil(m.output.minComponentMm3 /
+                                                                                    image.geometry().voxelVolumeMm3())));
+        if (uncertainty_) result.uncertainty = normalizedEntropy(probabilities);
+    } else if (m.task == Task::Detection) {
+        result.findings = decodeCentreHeatmap(output, m.output, m.labels);
+    } else {
+        const auto& classes = m.labels.labels();
+        for (std::size_t c = 0; c < classes.size(); ++c) {
+            // A binary sigmoid classifier returns P(second class) only.
+            double p = scores.size() == classes.size() ? scores[c] : (c == 0 ? 1 - scores[0] : scores[0]);
+            result.classes.push_back({classes[c].value, classes[c].name, p});
+        }
+    }
+    if (progress) progress->advance();
+    result.timings.postprocessMs = msSince(postStart) + windowOverhead;
+    result.timings.totalMs = msSince(start);
+    return result;
+}
+
+}  // namespace lumen::ai

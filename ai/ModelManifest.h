@@ -1,0 +1,91 @@
+#pragma once
+#include "core/LabelTable.h"
+#include "core/Vector3.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lumen::ai {
+
+enum class Task { Segmentation, Detection, Classification };
+std::string taskName(Task task);
+
+// How voxel values become network input (MONAI's ScaleIntensityRange / NormalizeIntensity /
+// ScaleIntensityRangePercentiles).
+struct Normalization {
+    enum class Kind { None, Window, ZScore, Percentile };
+    Kind kind = Kind::None;
+    double low = 0, high = 1;        // Window: input range; Percentile: percentiles (0..100)
+    double outLow = 0, outHigh = 1;  // Window / Percentile: output range
+    bool clip = true;
+    bool nonzero = false;            // ZScore: statistics over non-zero voxels only
+};
+
+struct InputSpec {
+    std::string modality;                // "MR", "CT", "" (any)
+    int channels = 1;
+    std::optional<core::Vector3> spacing;  // mm; unset: the image's own
+    std::string orientation;             // "RAS", "LPS", ... ; empty: as stored
+    Normalization normalization;
+    std::array<int, 3> patchSize{96, 96, 96};  // voxels along the model grid's i, j, k
+    bool resizeToPatch = false;          // classification: the whole image scaled to one patch
+    double overlap = 0.25;
+    enum class Blending { Gaussian, Constant } blending = Blending::Gaussian;
+    int batchSize = 4;
+    bool allowHalfPrecision = false;     // fp16 autocast on CUDA
+};
+
+struct OutputSpec {
+    enum class Activation { None, Softmax, Sigmoid } activation = Activation::Softmax;
+    // Segmentation
+    enum class Decision { Argmax, Threshold } decision = Decision::Argmax;
+    double threshold = 0.5;
+    bool keepLargestComponent = false;
+    std::vector<std::uint16_t> keepLargestLabels;  // empty: every label
+    double minComponentMm3 = 0;
+    // Detection ("centre_heatmap": one heatmap channel per class, then 3 box-size channels in mm)
+    std::string boxEncoding = "centre_heatmap";
+    double scoreThreshold = 0.5;
+    double nmsIou = 0.3;
+    int maxDetections = 50;
+    // Classification
+    double temperature = 1.0;
+};
+
+struct TrainingCase {
+    std::string image, label, imageSha256, labelSha256;
+};
+
+struct Provenance {
+    std::string parentVersion;
+    std::vector<TrainingCase> trainingCases;
+    nlohmann::json metrics = nlohmann::json::object();
+    std::string command;
+    std::string created;  // ISO 8601, UTC
+};
+
+// The parsed and validated model.json of a package (schema: docs/model-package.md).
+struct ModelManifest {
+    std::string name, version, description;
+    Task task = Task::Segmentation;
+    core::LabelTable labels;  // segmentation labels / detection and classification classes (value, name, colour)
+    InputSpec input;
+    OutputSpec output;
+    std::string sha256;       // of model.pt
+    Provenance provenance;
+    nlohmann::json card = nlohmann::json::object();  // free text for people: intended use, data, limits
+
+    // Throws ModelError listing every problem found, each prefixed with where it is.
+    static ModelManifest fromJson(const nlohmann::json& json, const std::string& origin = "model.json");
+    nlohmann::json toJson() const;
+
+    int outputChannels() const;  // what the network must return per voxel (or per image)
+};
+
+bool isValidVersionName(const std::string& text);  // [A-Za-z0-9._-]+, not "." or ".."
+
+}  // namespace lumen::ai

@@ -1,0 +1,138 @@
+#include "ai/Resampler.h"
+
+#include "ai/ModelError.h"
+#include "core/ParallelFor.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lumen::ai {
+
+using core::ImageGeometry;
+using core::Vector3;
+
+namespace {
+
+Vector3 letterDirection(char letter) {  // LPS world
+    switch (letter) {
+        case 'L': return {1, 0, 0};
+        case 'R': return {-1, 0, 0};
+        case 'P': return {0, 1, 0};
+        case 'A': return {0, -1, 0};
+        case 'S': return {0, 0, 1};
+        default: return {0, 0, -1};  // 'I'
+    }
+}
+
+}  // namespace
+
+ImageGeometry modelGrid(const ImageGeometry& image, const InputSpec& input) {
+    std::array<int, 3> from{0, 1, 2};  // model axis a takes image axis from[a]
+    std::array<double, 3> sign{1, 1, 1};
+    if (!input.orientation.empty()) {
+        std::array<bool, 3> used{false, false, false};
+        for (int a = 0; a < 3; ++a) {
+            const Vector3 want = letterDirection(input.orientation[a]);
+            int best = -1;
+            double bestDot = 0;
+            for (int b = 0; b < 3; ++b) {
+                if (used[b]) continue;
+                const double d = image.axis(b).dot(want);
+                if (best < 0 || std::abs(d) > std::abs(bestDot)) best = b, bestDot = d;
+            }
+            used[best] = true;
+            from[a] = best;
+            sign[a] = bestDot < 0 ? -1 : 1;
+        }
+    }
+    ImageGeometry::Dims dims{};
+    Vector3 spacing, columns[3];
+    for (int a = 0; a < 3; ++a) {
+        const int b = from[a];
+        const double extent = static_cast<double>(image.dims()[b]) * image.spacing()[b];
+        if (input.resizeToPatch) {
+            dims[a] = static_cast<std::size_t>(input.patchSize[a]);
+            spacing[a] = extent / static_cast<double>(dims[a]);
+        } else {
+            spacing[a] = input.spacing ? (*input.spacing)[a] : image.spacing()[b];
+            dims[a] = static_cast<std::size_t>(std::max(1.0, std::round(extent / spacing[a])));
+        }
+        columns[a] = image.axis(b) * sign[a];
+    }
+    const Vector3 centreIndex{(image.dims()[0] - 1) / 2.0, (image.dims()[1] - 1) / 2.0, (image.dims()[2] - 1) / 2.0};
+    const core::Point3 centre = image.indexToWorld(centreIndex);
+    core::Point3 origin = centre;
+    for (int a = 0; a < 3; ++a) origin -= columns[a] * ((static_cast<double>(dims[a]) - 1) / 2.0 * spacing[a]);
+    return ImageGeometry(dims, spacing, origin, core::Matrix3::fromColumns(columns[0], columns[1], columns[2]));
+}
+
+FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target, unsigned threads) {
+    FloatImage out = FloatImage::zeros(target, source.channels);
+    const auto& sd = source.geometry.dims();
+    if (source.voxels() == 0 || target.voxelCount() == 0) throw ModelError("cannot resample an empty image");
+    // target index → source continuous index is affine: s = A·t + b.
+    const Vector3 b = source.geometry.worldToIndex(target.origin());
+    Vector3 a[3];
+    for (int axis = 0; axis < 3; ++axis) {
+        Vector3 unit{};
+        unit[axis] = 1;
+        a[axis] = source.geometry.worldToIndex(target.indexToWorld(unit)) - b;
+    }
+    const auto& td = target.dims();
+    const std::size_t sPlane = sd[0] * sd[1], sVox = source.voxels(), tVox = target.voxelCount();
+    auto clampIndex = [](double x, std::size_t n, std::size_t& lo, double& f) {
+        x = std::clamp(x, 0.0, static_cast<double>(n - 1));
+        lo = std::min(static_cast<std::size_t>(x), n > 1 ? n - 2 : 0);
+        f = n > 1 ? x - static_cast<double>(lo) : 0.0;
+    };
+    core::parallelFor(td[2], threads ? threads : core::hardwareThreads(), [&](std::size_t k) {
+        for (std::size_t j = 0; j < td[1]; ++j) {
+            const Vector3 row = b + a[1] * static_cast<double>(j) + a[2] * static_cast<double>(k);
+            for (std::size_t i = 0; i < td[0]; ++i) {
+                const Vector3 s = row + a[0] * static_cast<double>(i);
+                std::size_t x0, y0, z0;
+                double fx, fy, fz;
+                clampIndex(s.x, sd[0], x0, fx);
+                clampIndex(s.y, sd[1], y0, fy);
+                clampIndex(s.z, sd[2], z0, fz);
+                const std::size_t dx = sd[0] > 1 ? 1 : 0, dy = sd[1] > 1 ? sd[0] : 0, dz = sd[2] > 1 ? sPlane : 0;
+                const std::size_t base = (z0 * sd[1] + y0) * sd[0] + x0;
+                const double w[8] = {(1 - fx) * (1 - fy) * (1 - fz), fx * (1 - fy) * (1 - fz), (1 - fx) * fy * (1 - fz),
+                                     fx * fy * (1 - fz), (1 - fx) * (1 - fy) * fz, fx * (1 - fy) * fz,
+                                     (1 - fx) * fy * fz, fx * fy * fz};
+                const std::size_t o[8] = {0, dx, dy, dx + dy, dz, dz + dx, dz + dy, dz + dx + dy};
+                const std::size_t t = (k * td[1] + j) * td[0] + i;
+                for (std::size_t c = 0; c < source.channels; ++c) {
+                    const float* src = source.data.data() + c * sVox + base;
+                    double v = 0;
+                    for (int n = 0; n < 8; ++n) v += w[n] * src[o[n]];
+                    out.data[c * tVox + t] = static_cast<float>(v);
+                }
+            }
+        }
+    });
+    return out;
+}
+
+FloatImage toFloatImage(const core::Volume& volume) {
+    if (volume.empty()) throw ModelError("the image is empty");
+    if (volume.pixelType() == core::PixelType::Rgb24) throw ModelError("colour images are not model input");
+    const auto& sp = volume.geometry().spacing();
+    if (!(sp.x > 0 && sp.y > 0 && sp.z > 0) || !sp.isFinite())
+        throw ModelError("the image has no valid voxel spacing; a model needs millimetres");
+    FloatImage out = FloatImage::zeros(volume.geometry(), volume.timePoints());
+    const core::Rescale r = volume.rescale();
+    core::visitScalarType(volume.pixelType(), [&](auto tag) {
+        using T = decltype(tag);
+        const T* src = volume.as<T>();
+        const std::size_t n = out.data.size();
+        core::parallelFor(16, core::hardwareThreads(), [&](std::size_t part) {
+            for (std::size_t v = part * n / 16; v < (part + 1) * n / 16; ++v)
+                out.data[v] = static_cast<float>(r.apply(static_cast<double>(src[v])));
+        });
+        return 0;
+    });
+    return out;
+}
+
+}  // namespace lumen::ai

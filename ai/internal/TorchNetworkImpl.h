@@ -1,0 +1,18 @@
+#pragma once
+#include "ai/Device.h"
+
+#include <torch/script.h>
+
+namespace lumen::ai::internal {
+
+struct TorchNetworkImpl {
+    torch::jit::script::Module module;
+    DeviceInfo device;
+    torch::Device torchDevice{torch::kCPU};
+
+    // Runs the module on a batch; unwraps a tuple/list output (deep supervision) to its first
+    // element and turns Torch's errors into a ModelError naming the input shape.
+    torch::Tensor forward(const torch::Tensor& batch);
+};
+
+}  // namespace lumen::ai::internal

@@ -1,0 +1,49 @@
+#include "Commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+
+namespace lumen::aicli {
+
+int runModelsList(const ModelsArgs& args) {
+    const ai::ModelRegistry registry = openRegistry();
+    const auto entries = registry.list();
+    if (args.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& e : entries)
+            out.push_back({{"name", e.name}, {"version", e.version}, {"task", e.task}, {"active", e.active},
+                           {"bundled", e.bundled}, {"parent_version", e.parentVersion}, {"created", e.created},
+                           {"training_cases", e.trainingCases}, {"path", e.dir.string()}});
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    if (entries.empty()) {
+        std::cout << "no models (bundled: " << registry.bundledRoot().string() << ", user: " << registry.userRoot().string() << ")\n";
+        return 0;
+    }
+    std::cout << std::left << std::setw(2) << "" << std::setw(28) << "NAME" << std::setw(14) << "VERSION" << std::setw(16) << "TASK"
+              << std::setw(10) << "PARENT" << "WHERE\n";
+    for (const auto& e : entries)
+        std::cout << std::setw(2) << (e.active ? "*" : "") << std::setw(28) << e.name << std::setw(14) << e.version
+                  << std::setw(16) << e.task << std::setw(10) << (e.parentVersion.empty() ? "-" : e.parentVersion)
+                  << (e.bundled ? "bundled" : e.dir.string()) << "\n";
+    return 0;
+}
+
+int runModelsActivate(const ModelsArgs& args) {
+    ai::ModelRegistry registry = openRegistry();
+    registry.activate(args.name, args.version);
+    std::cout << args.name << ": version " << args.version << " is active\n";
+    return 0;
+}
+
+int runModelsRollback(const ModelsArgs& args) {
+    ai::ModelRegistry registry = openRegistry();
+    const std::string version = registry.rollback(args.name);
+    std::cout << args.name << ": rolled back to version " << version << "\n";
+    return 0;
+}
+
+}  // namespace lumen::aicli

@@ -1,0 +1,121 @@
+#include "ai/DetectionDecoder.h"
+#include "ai/LabelPostprocessing.h"
+#include "ai/ModelError.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace lumen;
+using core::ImageGeometry;
+
+namespace {
+
+core::LabelTable table(int n) {
+    core::LabelTable t;
+    for (int v = 1; v <= n; ++v) t.set({static_cast<std::uint16_t>(v * 10), "c" + std::to_string(v), {}});
+    return t;
+}
+
+}  // namespace
+
+TEST(LabelDecision, ArgmaxMapsChannelsToLabelValues) {
+    ai::FloatImage p = ai::FloatImage::zeros(ImageGeometry({3, 1, 1}, {1, 1, 1}, {0, 0, 0}), 3);
+    // voxel 0: background; 1: label 10; 2: label 20
+    p.data = {0.8f, 0.1f, 0.2f, /*c1*/ 0.1f, 0.7f, 0.3f, /*c2*/ 0.1f, 0.2f, 0.5f};
+    ai::OutputSpec out;
+    const auto labels = ai::decideLabels(p, out, table(2));
+    EXPECT_EQ(labels.at(0), 0);
+    EXPECT_EQ(labels.at(1), 10);
+    EXPECT_EQ(labels.at(2), 20);
+    EXPECT_EQ(labels.labels(), table(2));
+    EXPECT_THROW(ai::decideLabels(p, out, table(3)), ai::ModelError);
+}
+
+TEST(LabelDecision, ThresholdPicksTheMostProbableAboveIt) {
+    ai::FloatImage p = ai::FloatImage::zeros(ImageGeometry({3, 1, 1}, {1, 1, 1}, {0, 0, 0}), 2);
+    p.data = {0.2f, 0.6f, 0.9f, /*c2*/ 0.4f, 0.3f, 0.95f};
+    ai::OutputSpec out;
+    out.decision = ai::OutputSpec::Decision::Threshold;
+    out.threshold = 0.5;
+    const auto labels = ai::decideLabels(p, out, table(2));
+    EXPECT_EQ(labels.at(0), 0);
+    EXPECT_EQ(labels.at(1), 10);
+    EXPECT_EQ(labels.at(2), 20);
+}
+
+TEST(Components, KeepLargestAndRemoveSmallCountExactly) {
+    core::LabelMap m(ImageGeometry({10, 10, 10}, {1, 1, 1}, {0, 0, 0}));
+    auto box = [&](int i0, int j0, int k0, int n, std::uint16_t v) {
+        for (int k = k0; k < k0 + n; ++k)
+            for (int j = j0; j < j0 + n; ++j)
+                for (int i = i0; i < i0 + n; ++i) m.set(i, j, k, v);
+    };
+    box(0, 0, 0, 3, 1);  // 27
+    box(6, 6, 6, 2, 1);  // 8
+    box(3, 3, 3, 1, 1);  // 1, touches the first only at a corner: 26-connected to it
+    box(0, 6, 0, 2, 2);  // 8 of label 2
+    core::LabelMap small = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());  // copies share voxels
+    ai::removeSmallComponents(small, 9);
+    EXPECT_EQ(small.count(1), 28u);
+    EXPECT_EQ(small.count(2), 0u);
+    ai::keepLargestComponent(m, {1});
+    EXPECT_EQ(m.count(1), 28u);
+    EXPECT_EQ(m.count(2), 8u) << "only the listed labels are filtered";
+}
+
+TEST(Entropy, IsZeroWhenCertainAndOneWhenUniform) {
+    ai::FloatImage p = ai::FloatImage::zeros(ImageGeometry({3, 1, 1}, {1, 1, 1}, {0, 0, 0}), 4);
+    for (std::size_t c = 0; c < 4; ++c) {
+        p.data[c * 3 + 0] = c == 2 ? 1.0f : 0.0f;
+        p.data[c * 3 + 1] = 0.25f;
+        p.data[c * 3 + 2] = c < 2 ? 0.5f : 0.0f;
+    }
+    const auto e = ai::normalizedEntropy(p);
+    EXPECT_NEAR(e.as<float>()[0], 0, 1e-7);
+    EXPECT_NEAR(e.as<float>()[1], 1, 1e-6);
+    EXPECT_NEAR(e.as<float>()[2], 0.5, 1e-6);  // log 2 / log 4
+}
+
+TEST(Detection, NmsKeepsTheBestOfOverlappingBoxesPerClass) {
+    auto box = [](double x, double score, std::uint16_t cls) {
+        ai::Finding f;
+        f.score = score;
+        f.classValue = cls;
+        f.indexMin = {x, 0, 0};
+        f.indexMax = {x + 10, 10, 10};
+        return f;
+    };
+    // IoU(0..10, 2..12) = 8/12 = 0.667; IoU(0..10, 8..18) = 2/18 = 0.111
+    EXPECT_NEAR(ai::boxIou(box(0, 1, 1), box(2, 1, 1)), 8.0 / 12, 1e-12);
+    const auto kept = ai::nonMaximumSuppression({box(2, 0.8, 1), box(0, 0.9, 1), box(8, 0.7, 1), box(0, 0.6, 2)}, 0.3, 10);
+    ASSERT_EQ(kept.size(), 3u);
+    EXPECT_DOUBLE_EQ(kept[0].score, 0.9);
+    EXPECT_DOUBLE_EQ(kept[1].score, 0.7);
+    EXPECT_EQ(kept[2].classValue, 2) << "another class is never suppressed";
+    EXPECT_EQ(ai::nonMaximumSuppression({box(0, 0.9, 1), box(40, 0.8, 1)}, 0.3, 1).size(), 1u);
+}
+
+TEST(Detection, CentreHeatmapPeaksBecomeWorldBoxes) {
+    const ImageGeometry g({20, 20, 20}, {2, 2, 2}, {-10, 0, 5});
+    ai::FloatImage out = ai::FloatImage::zeros(g, 1 + 3);
+    auto at = [&](std::size_t c, std::size_t i, std::size_t j, std::size_t k) -> float& {
+        return out.data[c * g.voxelCount() + (k * 20 + j) * 20 + i];
+    };
+    // A peak at (5, 6, 7) with a plateau neighbour, and a weak peak below the threshold.
+    at(0, 5, 6, 7) = 0.9f;
+    at(0, 6, 6, 7) = 0.7f;
+    at(0, 15, 15, 15) = 0.3f;
+    for (std::size_t c = 1; c <= 3; ++c) at(c, 5, 6, 7) = 8.0f;  // an 8 mm cube
+    ai::OutputSpec spec;
+    spec.scoreThreshold = 0.5;
+    const auto findings = ai::decodeCentreHeatmap(out, spec, table(1));
+    ASSERT_EQ(findings.size(), 1u);
+    const auto& f = findings[0];
+    EXPECT_EQ(f.classValue, 10);
+    EXPECT_NEAR(f.score, 0.9, 1e-6);
+    EXPECT_TRUE(f.centre.isApprox({0, 12, 19}, 1e-9));
+    EXPECT_TRUE(f.worldMin.isApprox({-4, 8, 15}, 1e-9));
+    EXPECT_TRUE(f.worldMax.isApprox({4, 16, 23}, 1e-9));
+    EXPECT_THROW(ai::decodeCentreHeatmap(out, spec, table(2)), ai::ModelError);
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""Oracle for lumen-ai's sliding-window inference: the same TorchScript file run by Debian's
+python3-torch on the same preprocessed input, with MONAI's sliding_window_inference written out
+from its documented behaviour (symmetric zero pad to the patch, scan interval int(roi*(1-overlap)),
+last window shifted to the edge, Gaussian importance sigma = 0.125*roi, normalised, clamped >= 1e-3).
+
+  sliding_window.py MODEL.pt IN.f32 C NI NJ NK PI PJ PK OVERLAP gaussian|constant BATCH OUT.f32 [--threads N]
+
+IN.f32 / OUT.f32: raw little-endian float32, memory order [C][K][J][I] (Lumen's). Prints the output
+channel count and the network's wall time in ms as JSON.
+"""
+import json
+import math
+import sys
+import time
+
+import numpy as np
+import torch
+
+
+def starts(size, roi, overlap):
+    interval = roi if roi == size else int(roi * (1 - overlap))
+    interval = max(interval, 1)
+    if size <= roi:
+        return [0]
+    num = int(math.ceil(size / interval))
+    last = next((d for d in range(num) if d * interval + roi >= size), None)
+    count = last + 1 if last is not None else 1
+    return [i * interval - max(i * interval + roi - size, 0) for i in range(count)]
+
+
+def importance(roi, mode):
+    if mode == "constant":
+        return torch.ones(roi)
+    m = None
+    for i, n in enumerate(roi):
+        x = torch.arange(n, dtype=torch.float) - (n - 1) / 2.0
+        g = torch.exp(x ** 2 / (-2 * (0.125 * n) ** 2))
+        m = g if m is None else m.unsqueeze(-1) * g.view(*([1] * i), n)
+    m = m / m.max()
+    return m.clamp(min=max(m.min().item(), 1e-3))
+
+
+def main():
+    args = sys.argv[1:]
+    threads = 0
+    if "--threads" in args:
+        k = args.index("--threads")
+        threads = int(args[k + 1])
+        del args[k:k + 2]
+    model, src, c, ni, nj, nk, pi, pj, pk, overlap, mode, batch, dst = args
+    if threads:
+        torch.set_num_threads(threads)
+    c, ni, nj, nk, batch = int(c), int(ni), int(nj), int(nk), int(batch)
+    roi = (int(pi), int(pj), int(pk))
+    net = torch.jit.load(model).eval()
+    x = torch.from_numpy(np.fromfile(src, dtype="<f4").reshape(c, nk, nj, ni).transpose(0, 3, 2, 1).copy())
+    size = (ni, nj, nk)
+    pad = [max(r - s, 0) for r, s in zip(roi, size)]
+    before = [p // 2 for p in pad]
+    padded = torch.zeros((c,) + tuple(s + p for s, p in zip(size, pad)))
+    padded[:, before[0]:before[0] + ni, before[1]:before[1] + nj, before[2]:before[2] + nk] = x
+    windows = [(a, b, d) for a in starts(padded.shape[1], roi[0], float(overlap))
+               for b in starts(padded.shape[2], roi[1], float(overlap))
+               for d in starts(padded.shape[3], roi[2], float(overlap))]
+    imp = importance(roi, mode)
+    accum = weight = None
+    network_ms = 0.0
+    with torch.no_grad():
+        for first in range(0, len(windows), batch):
+            group = windows[first:first + batch]
+            patch = torch.stack([padded[:, a:a + roi[0], b:b + roi[1], d:d + roi[2]] for a, b, d in group])
+            t0 = time.perf_counter()
+            out = net(patch).float()
+            network_ms += (time.perf_counter() - t0) * 1000
+            if accum is None:
+                accum = torch.zeros((out.shape[1],) + padded.shape[1:])
+                weight = torch.zeros(padded.shape[1:])
+            for n, (a, b, d) in enumerate(group):
+                accum[:, a:a + roi[0], b:b + roi[1], d:d + roi[2]] += out[n] * imp
+                weight[a:a + roi[0], b:b + roi[1], d:d + roi[2]] += imp
+    result = (accum / weight)[:, before[0]:before[0] + ni, before[1]:before[1] + nj, before[2]:before[2] + nk]
+    result.permute(0, 3, 2, 1).contiguous().numpy().astype("<f4").tofile(dst)
+    print(json.dumps({"channels": int(result.shape[0]), "network_ms": network_ms, "windows": len(windows)}))
+
+
+if __name__ == "__main__":
+    main()
