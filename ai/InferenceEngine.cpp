@@ -38,8 +38,12 @@ const ModelPackage& InferenceEngine::package() const { return impl_->package; }
 const DeviceInfo& InferenceEngine::device() const { return impl_->device; }
 
 InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* progress) const {
+    return runInference(impl_->package.manifest(), impl_->network, image, uncertainty_, progress);
+}
+
+InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, const core::Volume& image, bool uncertainty,
+                             core::Progress* progress) {
     const auto start = Clock::now();
-    const ModelManifest& m = impl_->package.manifest();
     InferenceResult result;
     result.task = m.task;
 
@@ -62,7 +66,7 @@ InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* 
     std::vector<float> scores;
     if (m.task == Task::Classification) {
         if (progress) progress->beginStage("network", 1);
-        scores = wholeImageInference(impl_->network, modelInput, m.output, m.outputChannels(), &stats);
+        scores = wholeImageInference(network, modelInput, m.output, m.outputChannels(), &stats);
     } else {
         SlidingWindowOptions o;
         o.patchSize = m.input.patchSize;
@@ -73,7 +77,7 @@ InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* 
         o.outputChannels = m.outputChannels();
         o.activation = m.output.activation;
         o.activatedChannels = m.task == Task::Detection ? static_cast<int>(m.labels.size()) : -1;
-        output = slidingWindowInference(impl_->network, modelInput, o, progress, &stats);
+        output = slidingWindowInference(network, modelInput, o, progress, &stats);
     }
     modelInput = {};
     result.patches = stats.patches;
@@ -92,7 +96,7 @@ InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* 
         if (m.output.minComponentMm3 > 0)
             removeSmallComponents(result.labels, static_cast<std::size_t>(std::ceil(m.output.minComponentMm3 /
                                                                                     image.geometry().voxelVolumeMm3())));
-        if (uncertainty_) result.uncertainty = normalizedEntropy(probabilities);
+        if (uncertainty) result.uncertainty = normalizedEntropy(probabilities);
     } else if (m.task == Task::Detection) {
         result.findings = decodeCentreHeatmap(output, m.output, m.labels);
     } else {

@@ -40,6 +40,12 @@ struct InferenceResult {
     std::vector<ClassProbability> classes;  // classification, in manifest order
 };
 
+class TorchNetwork;
+
+// The whole pipeline with a network already in memory (the engine's, or one being trained).
+InferenceResult runInference(const ModelManifest& manifest, TorchNetwork& network, const core::Volume& image,
+                             bool uncertainty = false, core::Progress* progress = nullptr);
+
 // Runs one model package on one image: preprocess (reorient, resample to the model spacing,
 // normalise) → sliding window (or one whole-image pass) → activation → post-process and exact
 // resampling back onto the input geometry. The network is loaded once and reused across runs.

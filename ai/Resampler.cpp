@@ -136,3 +136,25 @@ FloatImage toFloatImage(const core::Volume& volume) {
 }
 
 }  // namespace lumen::ai
+
+namespace lumen::ai {
+
+core::LabelMap resampleLabelsNearest(const core::LabelMap& labels, const core::ImageGeometry& target) {
+    core::LabelMap out(target, labels.depth());
+    out.labels() = labels.labels();
+    const auto& sg = labels.geometry();
+    const auto& sd = sg.dims();
+    const auto& td = target.dims();
+    core::parallelFor(td[2], core::hardwareThreads(), [&](std::size_t k) {
+        for (std::size_t j = 0; j < td[1]; ++j)
+            for (std::size_t i = 0; i < td[0]; ++i) {
+                const core::Vector3 s = sg.worldToIndex(target.indexToWorld({double(i), double(j), double(k)}));
+                const long x = std::lround(s.x), y = std::lround(s.y), z = std::lround(s.z);
+                if (x < 0 || y < 0 || z < 0 || x >= long(sd[0]) || y >= long(sd[1]) || z >= long(sd[2])) continue;
+                out.set(i, j, k, labels.at(std::size_t(x), std::size_t(y), std::size_t(z)));
+            }
+    });
+    return out;
+}
+
+}  // namespace lumen::ai

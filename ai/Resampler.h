@@ -1,6 +1,7 @@
 #pragma once
 #include "ai/FloatImage.h"
 #include "ai/ModelManifest.h"
+#include "core/LabelMap.h"
 #include "core/Volume.h"
 
 namespace lumen::ai {
@@ -18,5 +19,12 @@ FloatImage resampleLinear(const FloatImage& source, const core::ImageGeometry& t
 
 // Real voxel values (rescale applied) as a one-channel float image on the volume's own grid.
 FloatImage toFloatImage(const core::Volume& volume);
+
+}  // namespace lumen::ai
+
+namespace lumen::ai {
+
+// Nearest-neighbour resampling of a label map onto another grid (outside the source: 0).
+core::LabelMap resampleLabelsNearest(const core::LabelMap& labels, const core::ImageGeometry& target);
 
 }  // namespace lumen::ai

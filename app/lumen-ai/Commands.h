@@ -13,6 +13,20 @@ struct InferArgs {
     bool uncertainty = false, quiet = false;
 };
 
+struct TrainArgs {
+    bool finetune = false;
+    std::string model, data, out, name, version, optimizer = "adam", device = "auto", commandLine;
+    int iterations = 200, batchSize = 2, validateEvery = 50, checkpointEvery = 10, threads = 0;
+    double learningRate = 0;  // 0: 1e-3 for train, 2e-4 for finetune
+    unsigned seed = 1;
+    bool noAugment = false, noFlip = false, quiet = false, registerVersion = false;
+};
+
+struct EvalArgs {
+    std::string model, data, split = "validation", device = "auto";
+    int threads = 0;
+};
+
 struct ModelsArgs {
     std::string name, version;
     bool json = false;
@@ -24,6 +38,8 @@ struct ModelsArgs {
 ai::ModelRegistry openRegistry();
 
 int runInfer(const InferArgs& args);
+int runTrain(const TrainArgs& args);
+int runEval(const EvalArgs& args);
 int runModelsList(const ModelsArgs& args);
 int runModelsActivate(const ModelsArgs& args);
 int runModelsRollback(const ModelsArgs& args);

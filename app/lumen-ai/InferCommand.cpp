@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "SignalCancel.h"
 
 #include "ai/InferenceEngine.h"
 #include "ai/ModelPackage.h"
@@ -11,7 +12,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <fstream>
 #include <iostream>
 
@@ -20,12 +20,6 @@ namespace lumen::aicli {
 using nlohmann::json;
 
 namespace {
-
-std::atomic<core::Progress*> gProgress{nullptr};
-
-extern "C" void onSignal(int) {
-    if (core::Progress* p = gProgress.load()) p->cancel();  // an atomic store: safe in a handler
-}
 
 json vec(const core::Vector3& v) { return {v.x, v.y, v.z}; }
 
@@ -51,9 +45,7 @@ int runInfer(const InferArgs& args) {
         if (!args.quiet)
             std::cerr << json{{"progress", std::round(fraction * 1000) / 1000}, {"stage", stage}}.dump() << std::endl;
     });
-    gProgress = &progress;
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    cancelOnSignals(&progress);
 
     progress.beginStage("load", 1);
     const io::LoadedImage image = io::ImageLoader::load(args.input, &progress);
@@ -93,7 +85,7 @@ int runInfer(const InferArgs& args) {
         writeJson(args.output + ".classes.json",
                   {{"model", model}, {"image", args.input}, {"classes", classes}, {"predicted", best ? best->name : ""}});
     }
-    gProgress = nullptr;
+    cancelOnSignals(nullptr);
     const json timing = {{"device", engine.device().describe()},
                          {"load_ms", std::round(loadMs)},
                          {"preprocess_ms", std::round(r.timings.preprocessMs)},

@@ -19,7 +19,7 @@ int fail(const std::string& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Lumen AI engine: model packages and registry, inference"};
+    CLI::App app{"Lumen AI engine: model packages and registry, inference, training, evaluation"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "lumen-ai 0.1.0");
 
@@ -32,6 +32,40 @@ int main(int argc, char** argv) {
     inferCmd->add_option("--threads", infer.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
     inferCmd->add_flag("--uncertainty", infer.uncertainty, "Segmentation: also write PREFIX.uncertainty.nii.gz (normalised entropy)");
     inferCmd->add_flag("--quiet", infer.quiet, "No progress lines on stderr");
+
+    TrainArgs train;
+    auto addTrainOptions = [&train](CLI::App* cmd) {
+        cmd->add_option("--model", train.model, "Package folder, or NAME[@VERSION] from the registry")->required();
+        cmd->add_option("--data", train.data, "Datalist JSON (MONAI / Decathlon: training + validation)")->required();
+        cmd->add_option("--out", train.out, "New package folder (must not exist; OUT.work holds checkpoints)")->required();
+        cmd->add_option("--iterations", train.iterations, "Training iterations")->check(CLI::Range(1, 10000000));
+        cmd->add_option("--batch-size", train.batchSize, "Patches per iteration")->check(CLI::Range(1, 1024));
+        cmd->add_option("--learning-rate", train.learningRate, "Default 1e-3 (train), 2e-4 (finetune)")->check(CLI::PositiveNumber);
+        cmd->add_option("--optimizer", train.optimizer, "adam or sgd")->check(CLI::IsMember({"adam", "sgd"}));
+        cmd->add_option("--validate-every", train.validateEvery, "Iterations between validations")->check(CLI::Range(1, 10000000));
+        cmd->add_option("--checkpoint-every", train.checkpointEvery, "Iterations between checkpoints")->check(CLI::Range(1, 10000000));
+        cmd->add_option("--seed", train.seed, "Random seed (patch sampling, augmentation)");
+        cmd->add_option("--name", train.name, "Name of the new model (default: the parent's)");
+        cmd->add_option("--version", train.version, "Version of the new package (default: 1.0 for train, the next free for finetune)");
+        cmd->add_option("--device", train.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+        cmd->add_option("--threads", train.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
+        cmd->add_flag("--no-augment", train.noAugment, "No augmentation");
+        cmd->add_flag("--no-flip", train.noFlip, "No flips (labels with a side: left/right)");
+        cmd->add_flag("--register", train.registerVersion, "Also add the new version to the registry (not activated)");
+        cmd->add_flag("--quiet", train.quiet, "No progress lines on stderr");
+    };
+    auto* trainCmd = app.add_subcommand("train", "Train a package's network (e.g. an untrained scripted one) into a new package");
+    addTrainOptions(trainCmd);
+    auto* finetuneCmd = app.add_subcommand("finetune", "Fine-tune a version into a new version with lineage and before/after metrics");
+    addTrainOptions(finetuneCmd);
+
+    EvalArgs eval;
+    auto* evalCmd = app.add_subcommand("eval", "Score a model on a datalist; prints JSON (Dice/HD95, AUC..., FROC)");
+    evalCmd->add_option("--model", eval.model, "Package folder, or NAME[@VERSION]")->required();
+    evalCmd->add_option("--data", eval.data, "Datalist JSON")->required();
+    evalCmd->add_option("--split", eval.split, "validation, training or all")->check(CLI::IsMember({"validation", "training", "all"}));
+    evalCmd->add_option("--device", eval.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    evalCmd->add_option("--threads", eval.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
 
     ModelsArgs models;
     auto* modelsCmd = app.add_subcommand("models", "The model registry: list, activate, rollback");
@@ -47,6 +81,12 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (inferCmd->parsed()) return runInfer(infer);
+        if (trainCmd->parsed() || finetuneCmd->parsed()) {
+            train.finetune = finetuneCmd->parsed();
+            for (int i = 0; i < argc; ++i) train.commandLine += (i ? " " : "") + std::string(argv[i]);
+            return runTrain(train);
+        }
+        if (evalCmd->parsed()) return runEval(eval);
         if (listCmd->parsed()) return runModelsList(models);
         if (activateCmd->parsed()) return runModelsActivate(models);
         if (rollbackCmd->parsed()) return runModelsRollback(models);

@@ -1,0 +1,93 @@
+#include "ai/Evaluator.h"
+
+#include "ai/InferenceEngine.h"
+#include "ai/Metrics.h"
+#include "ai/ModelError.h"
+#include "core/Progress.h"
+
+#include <cmath>
+#include <map>
+
+namespace lumen::ai {
+
+using nlohmann::json;
+
+namespace {
+
+double mean(const std::vector<double>& v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return v.empty() ? 0 : s / static_cast<double>(v.size());
+}
+
+json rounded(double x) { return std::round(x * 1e4) / 1e4; }
+
+}  // namespace
+
+json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
+    if (cases.empty()) throw ModelError("nothing to evaluate: the datalist split is empty");
+    json out = {{"cases", cases.size()}, {"task", taskName(m.task)}};
+    std::vector<double> positiveScore;
+    std::vector<bool> positive;
+    std::vector<std::vector<Finding>> detections, truths;
+    std::map<std::uint16_t, std::vector<double>> dices, hds;
+    for (const TrainingSample& c : cases) {
+        if (progress) progress->checkCanceled();
+        const InferenceResult r = runInference(m, network, c.volume);
+        if (m.task == Task::Segmentation) {
+            if (!c.labels.fits(c.volume.geometry(), 1e-3)) throw ModelError(c.label + ": label map is not on its image's grid");
+            for (const auto& l : m.labels.labels()) {
+                dices[l.value].push_back(dice(r.labels, c.labels, l.value));
+                if (auto hd = hausdorff95(r.labels, c.labels, l.value)) hds[l.value].push_back(*hd);
+            }
+        } else if (m.task == Task::Classification) {
+            positiveScore.push_back(r.classes.at(1).probability);
+            positive.push_back(c.classValue == m.labels.labels().at(1).value);
+        } else {
+            detections.push_back(r.findings);
+            truths.push_back(c.boxes);
+        }
+    }
+    if (m.task == Task::Segmentation) {
+        json perLabel = json::object();
+        std::vector<double> meanDice, meanHd;
+        for (const auto& l : m.labels.labels()) {
+            const double d = mean(dices[l.value]);
+            meanDice.push_back(d);
+            json entry = {{"dice", rounded(d)}};
+            if (!hds[l.value].empty()) {
+                entry["hd95_mm"] = rounded(mean(hds[l.value]));
+                meanHd.push_back(mean(hds[l.value]));
+            }
+            perLabel[l.name] = entry;
+        }
+        out["labels"] = perLabel;
+        out["mean_dice"] = rounded(mean(meanDice));
+        if (!meanHd.empty()) out["mean_hd95_mm"] = rounded(mean(meanHd));
+        out["score"] = out["mean_dice"];
+    } else if (m.task == Task::Classification) {
+        const BinaryMetrics b = binaryMetrics(positiveScore, positive);
+        out["positive_class"] = m.labels.labels().at(1).name;
+        out["sensitivity"] = rounded(b.sensitivity);
+        out["specificity"] = rounded(b.specificity);
+        out["accuracy"] = rounded(b.accuracy);
+        out["auc"] = b.auc ? rounded(*b.auc) : json();
+        out["score"] = b.auc ? rounded(*b.auc) : rounded(b.accuracy);
+    } else {
+        json points = json::array();
+        std::vector<double> s;
+        for (const FrocPoint& p : froc(detections, truths)) {
+            points.push_back({{"fp_per_volume", p.falsePositivesPerVolume}, {"sensitivity", rounded(p.sensitivity)}});
+            s.push_back(p.sensitivity);
+        }
+        std::size_t lesions = 0;
+        for (const auto& t : truths) lesions += t.size();
+        out["froc"] = points;
+        out["lesions"] = lesions;
+        out["match_rule"] = "detection centre inside a true box of the same class";
+        out["score"] = rounded(mean(s));
+    }
+    return out;
+}
+
+}  // namespace lumen::ai

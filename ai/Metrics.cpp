@@ -1,0 +1,201 @@
+#include "ai/Metrics.h"
+
+#include "ai/ModelError.h"
+#include "ai/IntensityNormalizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace lumen::ai {
+
+namespace {
+
+void checkSameGrid(const core::LabelMap& a, const core::LabelMap& b) {
+    if (!a.geometry().isApprox(b.geometry(), 1e-3)) throw ModelError("prediction and truth are on different grids");
+}
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// 1D squared distance transform of f (0 or inf) with sample spacing h.
+void transform1d(const double* f, double* d, std::size_t n, double h, std::vector<int>& v, std::vector<double>& z) {
+    v.assign(n, 0);
+    z.assign(n + 1, 0);
+    int k = -1;
+    for (std::size_t q = 0; q < n; ++q) {
+        if (f[q] == kInf) continue;
+        const double pq = static_cast<double>(q) * h;
+        double s = -kInf;
+        while (k >= 0) {
+            const double pv = v[static_cast<std::size_t>(k)] * h;
+            s = ((f[q] + pq * pq) - (f[v[static_cast<std::size_t>(k)]] + pv * pv)) / (2 * pq - 2 * pv);
+            if (s <= z[static_cast<std::size_t>(k)]) --k;
+            else break;
+        }
+        ++k;
+        v[static_cast<std::size_t>(k)] = static_cast<int>(q);
+        z[static_cast<std::size_t>(k)] = k == 0 ? -kInf : s;
+        z[static_cast<std::size_t>(k) + 1] = kInf;
+    }
+    if (k < 0) {
+        std::fill(d, d + n, kInf);
+        return;
+    }
+    int j = 0;
+    for (std::size_t q = 0; q < n; ++q) {
+        const double x = static_cast<double>(q) * h;
+        while (z[static_cast<std::size_t>(j) + 1] < x) ++j;
+        const double dx = x - v[static_cast<std::size_t>(j)] * h;
+        d[q] = dx * dx + f[v[static_cast<std::size_t>(j)]];
+    }
+}
+
+std::vector<std::uint8_t> surface(const core::LabelMap& m, std::uint16_t label) {
+    const auto& d = m.geometry().dims();
+    std::vector<std::uint8_t> s(m.geometry().voxelCount(), 0);
+    for (std::size_t k = 0; k < d[2]; ++k)
+        for (std::size_t j = 0; j < d[1]; ++j)
+            for (std::size_t i = 0; i < d[0]; ++i) {
+                if (m.at(i, j, k) != label) continue;
+                const bool edge = i == 0 || j == 0 || k == 0 || i + 1 == d[0] || j + 1 == d[1] || k + 1 == d[2] ||
+                                  m.at(i - 1, j, k) != label || m.at(i + 1, j, k) != label || m.at(i, j - 1, k) != label ||
+                                  m.at(i, j + 1, k) != label || m.at(i, j, k - 1) != label || m.at(i, j, k + 1) != label;
+                if (edge) s[m.voxels().linearIndex(i, j, k)] = 1;
+            }
+    return s;
+}
+
+// 95th percentile of the distances from a's surface voxels to b's surface.
+double directed95(const std::vector<std::uint8_t>& a, const std::vector<double>& distToB) {
+    std::vector<float> d;
+    for (std::size_t v = 0; v < a.size(); ++v)
+        if (a[v]) d.push_back(static_cast<float>(std::sqrt(distToB[v])));
+    return percentile(d, 95);
+}
+
+}  // namespace
+
+std::vector<double> squaredDistanceTransform(const std::vector<std::uint8_t>& mask, const core::ImageGeometry& g) {
+    const auto& d = g.dims();
+    std::vector<double> out(mask.size());
+    for (std::size_t v = 0; v < mask.size(); ++v) out[v] = mask[v] ? 0 : kInf;
+    std::vector<int> v;
+    std::vector<double> z, line, result;
+    const std::size_t stride[3] = {1, d[0], d[0] * d[1]};
+    for (int axis = 0; axis < 3; ++axis) {
+        const std::size_t n = d[static_cast<std::size_t>(axis)];
+        line.resize(n);
+        result.resize(n);
+        const int a1 = (axis + 1) % 3, a2 = (axis + 2) % 3;
+        for (std::size_t p = 0; p < d[static_cast<std::size_t>(a1)]; ++p)
+            for (std::size_t q = 0; q < d[static_cast<std::size_t>(a2)]; ++q) {
+                const std::size_t base = p * stride[a1] + q * stride[a2];
+                for (std::size_t x = 0; x < n; ++x) line[x] = out[base + x * stride[axis]];
+                transform1d(line.data(), result.data(), n, g.spacing()[axis], v, z);
+                for (std::size_t x = 0; x < n; ++x) out[base + x * stride[axis]] = result[x];
+            }
+    }
+    return out;
+}
+
+double dice(const core::LabelMap& p, const core::LabelMap& t, std::uint16_t label) {
+    checkSameGrid(p, t);
+    std::size_t a = 0, b = 0, both = 0;
+    for (std::size_t v = 0; v < p.geometry().voxelCount(); ++v) {
+        const bool x = p.at(v) == label, y = t.at(v) == label;
+        a += x;
+        b += y;
+        both += x && y;
+    }
+    return a + b == 0 ? 1.0 : 2.0 * static_cast<double>(both) / static_cast<double>(a + b);
+}
+
+std::optional<double> hausdorff95(const core::LabelMap& p, const core::LabelMap& t, std::uint16_t label) {
+    checkSameGrid(p, t);
+    const auto sp = surface(p, label), st = surface(t, label);
+    if (std::none_of(sp.begin(), sp.end(), [](auto x) { return x; }) || std::none_of(st.begin(), st.end(), [](auto x) { return x; }))
+        return std::nullopt;
+    const auto toT = squaredDistanceTransform(st, p.geometry());
+    const auto toP = squaredDistanceTransform(sp, p.geometry());
+    return std::max(directed95(sp, toT), directed95(st, toP));
+}
+
+std::optional<double> rocAuc(const std::vector<double>& score, const std::vector<bool>& positive) {
+    std::vector<std::size_t> order(score.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] < score[b]; });
+    // Rank sum of the positives with average ranks for ties.
+    double rankSum = 0;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j < order.size() && score[order[j]] == score[order[i]]) ++j;
+        const double rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
+        for (std::size_t k = i; k < j; ++k)
+            if (positive[order[k]]) rankSum += rank, ++pos;
+        i = j;
+    }
+    const std::size_t neg = score.size() - pos;
+    if (pos == 0 || neg == 0) return std::nullopt;
+    return (rankSum - static_cast<double>(pos) * static_cast<double>(pos + 1) / 2) / (static_cast<double>(pos) * static_cast<double>(neg));
+}
+
+BinaryMetrics binaryMetrics(const std::vector<double>& score, const std::vector<bool>& positive, double threshold) {
+    if (score.size() != positive.size()) throw ModelError("scores and truths differ in number");
+    std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
+    for (std::size_t i = 0; i < score.size(); ++i) {
+        const bool said = score[i] >= threshold;
+        (said ? (positive[i] ? tp : fp) : (positive[i] ? fn : tn))++;
+    }
+    BinaryMetrics m;
+    m.sensitivity = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0;
+    m.specificity = tn + fp ? static_cast<double>(tn) / static_cast<double>(tn + fp) : 0;
+    m.accuracy = score.empty() ? 0 : static_cast<double>(tp + tn) / static_cast<double>(score.size());
+    m.auc = rocAuc(score, positive);
+    return m;
+}
+
+std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truth,
+                            const std::vector<double>& fpRates) {
+    if (detections.size() != truth.size()) throw ModelError("detections and truths differ in number of volumes");
+    struct Scored { double score; bool hit; };
+    std::vector<Scored> all;
+    std::size_t lesions = 0;
+    for (std::size_t vol = 0; vol < truth.size(); ++vol) {
+        lesions += truth[vol].size();
+        std::vector<bool> matched(truth[vol].size(), false);
+        std::vector<Finding> ds = detections[vol];
+        std::stable_sort(ds.begin(), ds.end(), [](const Finding& a, const Finding& b) { return a.score > b.score; });
+        for (const Finding& d : ds) {
+            bool hit = false;
+            for (std::size_t t = 0; t < truth[vol].size() && !hit; ++t) {
+                const Finding& box = truth[vol][t];
+                if (matched[t] || box.classValue != d.classValue) continue;
+                bool inside = true;
+                for (int a = 0; a < 3; ++a) inside = inside && d.centre[a] >= box.worldMin[a] && d.centre[a] <= box.worldMax[a];
+                if (inside) matched[t] = hit = true;
+            }
+            all.push_back({d.score, hit});
+        }
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    const double volumes = static_cast<double>(std::max<std::size_t>(1, truth.size()));
+    std::vector<FrocPoint> out;
+    for (double rate : fpRates) {
+        double best = 0;
+        std::size_t tp = 0, fp = 0;
+        // Walk down the score list; an operating point is valid while FP/volume ≤ rate.
+        for (std::size_t i = 0; i <= all.size(); ++i) {
+            if (i == all.size() || (i > 0 && all[i].score != all[i - 1].score)) {
+                if (static_cast<double>(fp) / volumes <= rate && lesions) best = std::max(best, static_cast<double>(tp) / static_cast<double>(lesions));
+            }
+            if (i == all.size()) break;
+            (all[i].hit ? tp : fp)++;
+        }
+        out.push_back({rate, best});
+    }
+    return out;
+}
+
+}  // namespace lumen::ai

@@ -1,0 +1,41 @@
+#pragma once
+#include "ai/Finding.h"
+#include "core/LabelMap.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace lumen::ai {
+
+// Segmentation, per label value, on the same grid. Dice = 2|A∩B| / (|A|+|B|) (1 when both are
+// empty). HD95 in mm = max of the two directed 95th-percentile surface distances (MONAI's
+// compute_hausdorff_distance(percentile=95)); unset when either side is empty.
+double dice(const core::LabelMap& prediction, const core::LabelMap& truth, std::uint16_t label);
+std::optional<double> hausdorff95(const core::LabelMap& prediction, const core::LabelMap& truth, std::uint16_t label);
+
+// Binary classification from scores of the positive class.
+struct BinaryMetrics {
+    double sensitivity = 0, specificity = 0, accuracy = 0;
+    std::optional<double> auc;  // unset unless both classes occur
+};
+BinaryMetrics binaryMetrics(const std::vector<double>& positiveScore, const std::vector<bool>& isPositive, double threshold = 0.5);
+// ROC AUC = P(score of a positive > score of a negative), ties counting one half (Mann-Whitney).
+std::optional<double> rocAuc(const std::vector<double>& positiveScore, const std::vector<bool>& isPositive);
+
+// Detection FROC. Match rule: a detection is a true positive when its centre lies inside a
+// not-yet-matched true box of the same class (highest scores matched first); every other
+// detection is a false positive. Returns sensitivity at each requested mean number of false
+// positives per volume (the best operating point with at most that many).
+struct FrocPoint {
+    double falsePositivesPerVolume = 0;
+    double sensitivity = 0;
+};
+std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truth,
+                            const std::vector<double>& fpRates = {0.5, 1, 2});
+
+// Squared Euclidean distance (mm²) from each voxel to the nearest voxel where mask is true,
+// exact, anisotropic spacing (Felzenszwalb & Huttenlocher's separable transform).
+std::vector<double> squaredDistanceTransform(const std::vector<std::uint8_t>& mask, const core::ImageGeometry& grid);
+
+}  // namespace lumen::ai

@@ -1,0 +1,71 @@
+#pragma once
+#include "ai/ModelPackage.h"
+#include "ai/TrainingSet.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace lumen::core { class Progress; }
+
+namespace lumen::ai {
+
+struct TrainerOptions {
+    int iterations = 200;
+    int batchSize = 2;
+    std::string optimizer = "adam";  // adam | sgd
+    double learningRate = 1e-3;
+    int validateEvery = 50;          // iterations; and always at the end
+    int checkpointEvery = 10;
+    unsigned seed = 1;
+    std::string device = "auto";
+    int threads = 0;
+    double foregroundFraction = 0.67;   // patches centred on a labelled voxel / a box (class-balanced)
+    bool augment = true;
+    std::array<bool, 3> flipAxes{true, true, true};  // off for labels with a side (left/right)
+};
+
+struct TrainingEvent {
+    int iteration = 0;
+    double loss = 0;
+    double msPerIteration = 0;
+    std::optional<nlohmann::json> validation;  // set after a validation pass
+    bool resumed = false;
+};
+
+struct TrainingOutcome {
+    int iterations = 0;
+    int resumedFrom = 0;           // 0: started fresh
+    double msPerIteration = 0;     // mean over this run's iterations
+    nlohmann::json validationBefore, validationAfter;  // null without a validation split
+    int bestIteration = 0;
+    std::vector<double> losses;    // one per iteration, across resumes
+};
+
+// Trains the package's scripted TorchScript module itself with LibTorch: patches sampled
+// class-balanced from the preprocessed cases (the same preprocessing inference uses), augmented
+// (flips, rotation/scale, intensity scale/shift, gamma, noise, bias field), Dice + cross-entropy
+// (segmentation), cross-entropy (classification), centre-heatmap focal BCE + size L1 (detection).
+// Validation runs the full inference pipeline; the best network is kept. Every checkpointEvery
+// iterations the state goes to workDir atomically, and a run that finds one there resumes it
+// (kill -9 loses at most checkpointEvery iterations). The result network is workDir/result.pt.
+class Trainer {
+public:
+    Trainer(ModelPackage start, TrainerOptions options);
+    ~Trainer();
+
+    TrainingOutcome train(const TrainingSet& data, const std::filesystem::path& workDir, core::Progress* progress = nullptr,
+                          const std::function<void(const TrainingEvent&)>& onEvent = {});
+
+    static std::filesystem::path resultNetwork(const std::filesystem::path& workDir) { return workDir / "result.pt"; }
+
+private:
+    ModelPackage start_;
+    TrainerOptions options_;
+};
+
+}  // namespace lumen::ai

@@ -1,0 +1,15 @@
+#pragma once
+#include "ai/ModelManifest.h"
+#include "ai/TrainingSet.h"
+
+#include <string>
+
+namespace lumen::aicli {
+
+// Loads a MONAI / Decathlon datalist ({"training": [{"image", "label"}], "validation": [...]}),
+// paths relative to the datalist's folder. "label" is, by the model's task, a label map file, a
+// class (its name or value), or a findings JSON file ({"findings": [{"class", "box_min_mm",
+// "box_max_mm"}]}, the format `infer` writes). Records each file's SHA-256 for provenance.
+ai::TrainingSet loadDatalist(const std::string& path, const ai::ModelManifest& manifest);
+
+}  // namespace lumen::aicli

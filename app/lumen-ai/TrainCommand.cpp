@@ -1,0 +1,139 @@
+#include "Commands.h"
+#include "SignalCancel.h"
+#include "Datalist.h"
+
+#include "ai/Evaluator.h"
+#include "ai/ModelError.h"
+#include "ai/TorchNetwork.h"
+#include "ai/Trainer.h"
+#include "core/Progress.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+
+namespace lumen::aicli {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return text;
+}
+
+// "1.0" → "1.1" (then "1.2", ... while taken); a version without a trailing number gets ".1".
+std::string nextVersion(const std::string& parent, const ai::ModelRegistry& registry, const std::string& name) {
+    const auto dot = parent.find_last_not_of("0123456789");
+    std::string stem = parent.substr(0, dot + 1);
+    long n = dot + 1 < parent.size() ? std::stol(parent.substr(dot + 1)) : 0;
+    if (dot + 1 == parent.size()) stem += ".";
+    std::string v;
+    do v = stem + std::to_string(++n);
+    while (!registry.versions(name).empty() &&
+           std::any_of(registry.versions(name).begin(), registry.versions(name).end(), [&](const auto& e) { return e.version == v; }));
+    return v;
+}
+
+}  // namespace
+
+int runTrain(const TrainArgs& args) {
+    const bool finetune = args.finetune;
+    ai::ModelRegistry registry = openRegistry();
+    const ai::ModelPackage start = ai::ModelPackage::open(registry.resolve(args.model));
+    const ai::ModelManifest& parent = start.manifest();
+    const fs::path out = args.out, work = args.out + ".work", staging = args.out + ".staging";
+    if (fs::exists(out)) throw ai::ModelError(out.string() + " exists; a new version never replaces a package");
+    if (fs::equivalent(start.dir(), fs::absolute(out).parent_path()) ) throw ai::ModelError("--out must not be inside the parent package");
+
+    const ai::TrainingSet data = loadDatalist(args.data, parent);
+    ai::TrainerOptions o;
+    o.iterations = args.iterations;
+    o.batchSize = args.batchSize;
+    o.learningRate = args.learningRate > 0 ? args.learningRate : (finetune ? 2e-4 : 1e-3);
+    o.optimizer = args.optimizer;
+    o.validateEvery = args.validateEvery;
+    o.checkpointEvery = args.checkpointEvery;
+    o.seed = args.seed;
+    o.device = args.device;
+    o.threads = args.threads;
+    o.augment = !args.noAugment;
+    if (args.noFlip) o.flipAxes = {false, false, false};
+
+    core::Progress progress([&](double fraction, const std::string& stage) {
+        if (!args.quiet && stage != "train")
+            std::cerr << json{{"progress", std::round(fraction * 1000) / 1000}, {"stage", stage}}.dump() << std::endl;
+    });
+    cancelOnSignals(&progress);
+
+    ai::Trainer trainer(start, o);
+    const ai::TrainingOutcome outcome = trainer.train(data, work, &progress, [&](const ai::TrainingEvent& e) {
+        if (args.quiet) return;
+        json line = {{"iteration", e.iteration}, {"of", o.iterations}};
+        if (e.resumed) line["resumed"] = true;
+        else line["loss"] = std::round(e.loss * 1e5) / 1e5, line["ms"] = std::round(e.msPerIteration);
+        if (e.validation) line["validation"] = *e.validation;
+        std::cerr << line.dump() << std::endl;
+    });
+    cancelOnSignals(nullptr);
+
+    ai::ModelManifest m = parent;
+    if (!args.name.empty()) m.name = args.name;
+    m.version = !args.version.empty() ? args.version : finetune ? nextVersion(parent.version, registry, m.name) : "1.0";
+    if (!ai::isValidVersionName(m.version)) throw ai::ModelError("invalid --version \"" + m.version + "\"");
+    m.provenance = {};
+    m.provenance.parentVersion = finetune ? parent.version : "";
+    for (const auto& s : data.training) m.provenance.trainingCases.push_back({s.image, s.label, s.imageSha256, s.labelSha256});
+    json metrics = {{"iterations", outcome.iterations}, {"best_iteration", outcome.bestIteration},
+                    {"loss_first", outcome.losses.empty() ? json() : json(outcome.losses.front())},
+                    {"loss_last", outcome.losses.empty() ? json() : json(outcome.losses.back())},
+                    {"ms_per_iteration", std::round(outcome.msPerIteration)},
+                    {"validation_cases", data.validation.size()}};
+    if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
+    if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;
+    m.provenance.metrics = metrics;
+    m.provenance.command = args.commandLine;
+    m.provenance.created = utcNow();
+
+    fs::remove_all(staging);
+    fs::create_directories(staging);
+    fs::copy_file(ai::Trainer::resultNetwork(work), staging / ai::ModelPackage::kNetworkFile);
+    ai::ModelPackage::writeManifest(staging, m);
+    fs::rename(staging, out);  // the package appears whole
+    fs::remove_all(work);
+
+    json summary = {{"package", out.string()}, {"name", m.name}, {"version", m.version}, {"parent_version", m.provenance.parentVersion},
+                    {"iterations", outcome.iterations}, {"resumed_from", outcome.resumedFrom}, {"metrics", metrics}};
+    if (args.registerVersion) summary["registered"] = registry.add(out).dir.string();
+    if (!outcome.validationBefore.is_null() && !outcome.validationAfter.is_null() &&
+        outcome.validationAfter.at("score").get<double>() < outcome.validationBefore.at("score").get<double>()) {
+        summary["warning"] = "worse than the parent on the validation cases";
+        std::cerr << "lumen-ai: warning: the new version scores " << outcome.validationAfter.at("score") << " on the validation cases, the parent "
+                  << outcome.validationBefore.at("score") << "\n";
+    }
+    std::cout << summary.dump() << std::endl;
+    return 0;
+}
+
+int runEval(const EvalArgs& args) {
+    const ai::ModelRegistry registry = openRegistry();
+    const ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
+    const ai::TrainingSet data = loadDatalist(args.data, package.manifest());
+    std::vector<ai::TrainingSample> cases;
+    if (args.split != "training") cases.insert(cases.end(), data.validation.begin(), data.validation.end());
+    if (args.split != "validation") cases.insert(cases.end(), data.training.begin(), data.training.end());
+    ai::TorchNetwork network = ai::TorchNetwork::load(package.networkFile(), ai::selectDevice(args.device, args.threads));
+    json result = ai::evaluate(package.manifest(), network, cases);
+    result["model"] = {{"name", package.manifest().name}, {"version", package.manifest().version}};
+    result["split"] = args.split;
+    std::cout << result.dump(2) << std::endl;
+    return 0;
+}
+
+}  // namespace lumen::aicli
