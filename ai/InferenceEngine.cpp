@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace lumen::ai {
 
@@ -53,7 +54,9 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     if (static_cast<int>(input.channels) != m.input.channels)
         throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
                          std::to_string(input.channels));
-    result.modelGrid = modelGrid(image.geometry(), m.input);
+    std::optional<VoxelBox> crop;
+    if (m.input.cropForeground) crop = foregroundBox(input, m.input.cropThreshold, m.input.cropMargin);
+    result.modelGrid = modelGrid(crop ? cropGeometry(image.geometry(), *crop) : image.geometry(), m.input);
     FloatImage modelInput = resampleLinear(input, result.modelGrid);
     input = {};
     normalizeIntensity(modelInput, m.input.normalization);
@@ -92,11 +95,25 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         const FloatImage probabilities = resampleLinear(output, image.geometry());
         output = {};
         result.labels = decideLabels(probabilities, m.output, m.labels);
+        // Outside the foreground box the model never looked: background.
+        const auto outsideCrop = [&](auto&& clear) {
+            if (!crop) return;
+            const auto& d = image.geometry().dims();
+            for (std::size_t k = 0; k < d[2]; ++k)
+                for (std::size_t j = 0; j < d[1]; ++j)
+                    for (std::size_t i = 0; i < d[0]; ++i)
+                        if (!crop->contains(i, j, k)) clear(i, j, k);
+        };
+        outsideCrop([&](std::size_t i, std::size_t j, std::size_t k) { result.labels.set(i, j, k, 0); });
         if (m.output.keepLargestComponent) keepLargestComponent(result.labels, m.output.keepLargestLabels);
         if (m.output.minComponentMm3 > 0)
             removeSmallComponents(result.labels, static_cast<std::size_t>(std::ceil(m.output.minComponentMm3 /
                                                                                     image.geometry().voxelVolumeMm3())));
-        if (uncertainty) result.uncertainty = normalizedEntropy(probabilities);
+        if (uncertainty) {
+            result.uncertainty = normalizedEntropy(probabilities);
+            float* u = result.uncertainty.as<float>();
+            outsideCrop([&](std::size_t i, std::size_t j, std::size_t k) { u[result.uncertainty.linearIndex(i, j, k)] = 0; });
+        }
     } else if (m.task == Task::Detection) {
         result.findings = decodeCentreHeatmap(output, m.output, m.labels);
     } else {

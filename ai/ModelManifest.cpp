@@ -197,6 +197,12 @@ InputSpec parseInput(const json* v, Task task, std::vector<std::string>& errors)
     else
         in.patchSize = {(*p)[0].get<int>(), (*p)[1].get<int>(), (*p)[2].get<int>()};
     in.resizeToPatch = r.get<bool>("resize_to_patch", task == Task::Classification);
+    if (const json* crop = r.find("crop_foreground")) {
+        FieldReader c(*crop, "input.crop_foreground", errors);
+        in.cropForeground = true;
+        in.cropThreshold = c.number("threshold", 0, -1e9, 1e9);
+        in.cropMargin = static_cast<int>(c.number("margin", 0, 0, 1000));
+    }
     in.overlap = r.number("overlap", 0.25, 0, 0.95);
     in.blending = r.choice("blending", "gaussian", {"gaussian", "constant"}) == "constant" ? InputSpec::Blending::Constant
                                                                                            : InputSpec::Blending::Gaussian;
@@ -335,6 +341,7 @@ json ModelManifest::toJson() const {
     if (input.spacing) in["spacing"] = {input.spacing->x, input.spacing->y, input.spacing->z};
     if (!input.orientation.empty()) in["orientation"] = input.orientation;
     if (task == Task::Classification || input.resizeToPatch) in["resize_to_patch"] = input.resizeToPatch;
+    if (input.cropForeground) in["crop_foreground"] = {{"threshold", input.cropThreshold}, {"margin", input.cropMargin}};
 
     const char* act = output.activation == OutputSpec::Activation::None      ? "none"
                       : output.activation == OutputSpec::Activation::Sigmoid ? "sigmoid" : "softmax";

@@ -33,6 +33,11 @@ struct InputSpec {
     Normalization normalization;
     std::array<int, 3> patchSize{96, 96, 96};  // voxels along the model grid's i, j, k
     bool resizeToPatch = false;          // classification: the whole image scaled to one patch
+    // MONAI's CropForeground: run only on the bounding box of voxels above cropThreshold (real
+    // values), grown by cropMargin voxels; everything outside is background.
+    bool cropForeground = false;
+    double cropThreshold = 0;
+    int cropMargin = 0;
     double overlap = 0.25;
     enum class Blending { Gaussian, Constant } blending = Blending::Gaussian;
     int batchSize = 4;

@@ -158,3 +158,40 @@ core::LabelMap resampleLabelsNearest(const core::LabelMap& labels, const core::I
 }
 
 }  // namespace lumen::ai
+
+namespace lumen::ai {
+
+VoxelBox foregroundBox(const FloatImage& image, double threshold, int margin) {
+    const auto& d = image.geometry.dims();
+    VoxelBox box{{d[0], d[1], d[2]}, {0, 0, 0}};
+    bool any = false;
+    for (std::size_t c = 0; c < image.channels; ++c) {
+        const float* v = image.channel(c);
+        for (std::size_t k = 0; k < d[2]; ++k)
+            for (std::size_t j = 0; j < d[1]; ++j)
+                for (std::size_t i = 0; i < d[0]; ++i)
+                    if (v[(k * d[1] + j) * d[0] + i] > threshold) {
+                        any = true;
+                        const std::size_t idx[3] = {i, j, k};
+                        for (int a = 0; a < 3; ++a) {
+                            box.lo[a] = std::min(box.lo[a], idx[a]);
+                            box.hi[a] = std::max(box.hi[a], idx[a]);
+                        }
+                    }
+    }
+    if (!any) return {{0, 0, 0}, {d[0] - 1, d[1] - 1, d[2] - 1}};
+    const auto m = static_cast<std::size_t>(std::max(0, margin));
+    for (int a = 0; a < 3; ++a) {
+        box.lo[a] = box.lo[a] > m ? box.lo[a] - m : 0;
+        box.hi[a] = std::min(d[a] - 1, box.hi[a] + m);
+    }
+    return box;
+}
+
+core::ImageGeometry cropGeometry(const core::ImageGeometry& grid, const VoxelBox& box) {
+    const ImageGeometry::Dims dims{box.hi[0] - box.lo[0] + 1, box.hi[1] - box.lo[1] + 1, box.hi[2] - box.lo[2] + 1};
+    const core::Point3 origin = grid.indexToWorld({double(box.lo[0]), double(box.lo[1]), double(box.lo[2])});
+    return ImageGeometry(dims, grid.spacing(), origin, grid.direction());
+}
+
+}  // namespace lumen::ai

@@ -28,3 +28,22 @@ namespace lumen::ai {
 core::LabelMap resampleLabelsNearest(const core::LabelMap& labels, const core::ImageGeometry& target);
 
 }  // namespace lumen::ai
+
+namespace lumen::ai {
+
+// A voxel box [lo, hi] (inclusive) of a grid.
+struct VoxelBox {
+    std::array<std::size_t, 3> lo{}, hi{};
+    bool contains(std::size_t i, std::size_t j, std::size_t k) const {
+        return i >= lo[0] && i <= hi[0] && j >= lo[1] && j <= hi[1] && k >= lo[2] && k <= hi[2];
+    }
+};
+
+// Bounding box of the voxels above threshold in any channel, grown by margin and clamped; the
+// whole grid when nothing is above it.
+VoxelBox foregroundBox(const FloatImage& image, double threshold, int margin);
+
+// The sub-grid covering a box: same spacing and direction, origin at the box's first voxel.
+core::ImageGeometry cropGeometry(const core::ImageGeometry& grid, const VoxelBox& box);
+
+}  // namespace lumen::ai

@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include "ai/MonaiBundleImporter.h"
+
 #include <nlohmann/json.hpp>
 
 #include <iomanip>
@@ -43,6 +45,15 @@ int runModelsRollback(const ModelsArgs& args) {
     ai::ModelRegistry registry = openRegistry();
     const std::string version = registry.rollback(args.name);
     std::cout << args.name << ": rolled back to version " << version << "\n";
+    return 0;
+}
+
+int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt) {
+    const ai::ModelManifest m = ai::MonaiBundleImporter::import(bundle, out);
+    nlohmann::json summary = {{"package", out}, {"name", m.name}, {"version", m.version}, {"labels", m.labels.size()},
+                              {"patch_size", m.input.patchSize}};
+    if (registerIt) summary["registered"] = openRegistry().add(out).dir.string();
+    std::cout << summary.dump() << "\n";
     return 0;
 }
 

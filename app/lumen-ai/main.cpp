@@ -67,6 +67,13 @@ int main(int argc, char** argv) {
     evalCmd->add_option("--device", eval.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     evalCmd->add_option("--threads", eval.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
 
+    std::string bundleDir, importOut;
+    bool importRegister = false;
+    auto* importCmd = app.add_subcommand("import-monai", "Convert a MONAI bundle (configs/metadata.json, configs/inference.json, models/model.ts) into a package");
+    importCmd->add_option("bundle", bundleDir, "MONAI bundle folder")->required();
+    importCmd->add_option("--out", importOut, "New package folder (must not exist)")->required();
+    importCmd->add_flag("--register", importRegister, "Also add it to the registry");
+
     ModelsArgs models;
     auto* modelsCmd = app.add_subcommand("models", "The model registry: list, activate, rollback");
     modelsCmd->require_subcommand(1);
@@ -87,6 +94,7 @@ int main(int argc, char** argv) {
             return runTrain(train);
         }
         if (evalCmd->parsed()) return runEval(eval);
+        if (importCmd->parsed()) return runImportMonai(bundleDir, importOut, importRegister);
         if (listCmd->parsed()) return runModelsList(models);
         if (activateCmd->parsed()) return runModelsActivate(models);
         if (rollbackCmd->parsed()) return runModelsRollback(models);
