@@ -7,6 +7,7 @@
 #include "ai/TorchNetwork.h"
 #include "ai/internal/AtomicWrite.h"
 #include "ai/internal/TorchNetworkImpl.h"
+#include "ai/internal/Losses.h"
 #include "ai/internal/TrainingBatch.h"
 #include "core/Progress.h"
 
@@ -24,28 +25,6 @@ using nlohmann::json;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& target) {
-    const int64_t K = logits.size(1);
-    const auto ce = torch::nn::functional::cross_entropy(logits, target);
-    const auto p = torch::softmax(logits, 1);
-    const auto y = torch::one_hot(target, K).permute({0, 4, 1, 2, 3}).to(p.dtype());
-    const std::vector<int64_t> dims{0, 2, 3, 4};
-    const auto inter = (p * y).sum(dims);
-    const auto denom = p.sum(dims) + y.sum(dims);
-    const auto diceScore = (2 * inter + 1e-5) / (denom + 1e-5);
-    return ce + (1 - diceScore.mean());
-}
-
-torch::Tensor detectionLoss(const torch::Tensor& out, const internal::Batch& b, int64_t classes) {
-    const auto heat = out.narrow(1, 0, classes);
-    const auto size = out.narrow(1, classes, 3);
-    // Positives are rare: weight them up (a simple stand-in for CenterNet's focal loss).
-    const auto weight = 1 + 20 * b.heatmap;
-    const auto h = torch::binary_cross_entropy_with_logits(heat, b.heatmap, weight);
-    const auto s = (torch::abs(size - b.sizes) * b.sizeMask).sum() / (b.sizeMask.sum() * 3 + 1) / 10;
-    return h + s;
-}
 
 struct State {
     int iteration = 0;
@@ -75,6 +54,8 @@ Trainer::Trainer(ModelPackage start, TrainerOptions options) : start_(std::move(
     const ModelManifest& m = start_.manifest();
     if (m.task == Task::Segmentation && m.output.decision != OutputSpec::Decision::Argmax)
         throw ModelError("training supports softmax/argmax segmentation models (this one thresholds sigmoid outputs)");
+    if (m.task == Task::Classification && !m.input.resizeToPatch)
+        throw ModelError("training a classifier needs input.resize_to_patch (the whole image as one patch)");
     if (options_.iterations < 1 || options_.batchSize < 1) throw ModelError("iterations and batch size must be at least 1");
     if (options_.optimizer != "adam" && options_.optimizer != "sgd") throw ModelError("--optimizer must be adam or sgd");
 }
@@ -174,13 +155,13 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         internal::Batch batch = sampler.sample(rng);
         torch::Tensor out = network.impl().forward(batch.image);
         torch::Tensor loss;
-        if (m.task == Task::Segmentation) loss = segmentationLoss(out, batch.labels);
+        if (m.task == Task::Segmentation) loss = internal::segmentationLoss(out, batch.labels);
         else if (m.task == Task::Classification) {
             out = out.reshape({out.size(0), -1});
             loss = out.size(1) == 1 ? torch::binary_cross_entropy_with_logits(out.squeeze(1), batch.labels.to(torch::kFloat))
                                     : torch::nn::functional::cross_entropy(out, batch.labels);
         } else {
-            loss = detectionLoss(out, batch, static_cast<int64_t>(m.labels.size()));
+            loss = internal::detectionLoss(out, batch.heatmap, batch.sizes, batch.sizeMask, static_cast<int64_t>(m.labels.size()));
         }
         optimizer->zero_grad();
         loss.backward();

@@ -10,7 +10,7 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev)
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
-      python3-torch python3-scipy mricron-data xvfb xauth time)
+      python3-torch python3-scipy mricron-data xvfb xauth time bc)
 
 missing=()
 for pkg in "${BUILD[@]}" "${TEST[@]}"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Lumen on a fresh Debian 12 machine: installs what is missing, builds
 # (Release), runs ctest (the render and GUI suites under Xvfb when there is no display), then
-# runs the core, io, logic and CLI suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# builds the AI engine alone (-DLUMEN_AI_ONLY=ON: core + ai, no Qt/VTK/ITK/DCMTK) and runs its tests,
+# then runs the core, io, logic and CLI suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
 # Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,11 @@ cmake --build --preset release -j "$JOBS"
 XVFB=()
 [ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
 "${XVFB[@]}" ctest --preset release -j "$JOBS"
+
+echo "== the AI engine alone (LUMEN_AI_ONLY)"
+cmake --preset ai-only
+cmake --build --preset ai-only -j "$JOBS"
+ctest --preset ai-only -j "$JOBS"
 
 if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     cmake --preset asan

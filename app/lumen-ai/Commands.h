@@ -40,6 +40,7 @@ ai::ModelRegistry openRegistry();
 int runInfer(const InferArgs& args);
 int runTrain(const TrainArgs& args);
 int runEval(const EvalArgs& args);
+int runPackage(const std::string& network, const std::string& manifest, const std::string& out);
 int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt);
 int runModelsList(const ModelsArgs& args);
 int runModelsActivate(const ModelsArgs& args);

@@ -1,6 +1,10 @@
 #include "Commands.h"
 
+#include "ai/ModelError.h"
 #include "ai/MonaiBundleImporter.h"
+#include "ai/TorchNetwork.h"
+
+#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +49,28 @@ int runModelsRollback(const ModelsArgs& args) {
     ai::ModelRegistry registry = openRegistry();
     const std::string version = registry.rollback(args.name);
     std::cout << args.name << ": rolled back to version " << version << "\n";
+    return 0;
+}
+
+int runPackage(const std::string& network, const std::string& manifestFile, const std::string& out) {
+    if (std::filesystem::exists(out)) throw ai::ModelError(out + " exists; choose a new folder for the package");
+    std::ifstream in(manifestFile);
+    nlohmann::json j;
+    try {
+        in >> j;
+    } catch (const nlohmann::json::exception& e) {
+        throw ai::ModelError(manifestFile + ": not valid JSON (" + e.what() + ")");
+    }
+    j["sha256"] = std::string(64, '0');  // replaced by the real one below
+    const ai::ModelManifest m = ai::ModelManifest::fromJson(j, manifestFile);
+    const std::string staging = out + ".staging";
+    std::filesystem::remove_all(staging);
+    std::filesystem::create_directories(staging);
+    std::filesystem::copy_file(network, std::filesystem::path(staging) / ai::ModelPackage::kNetworkFile);
+    ai::ModelPackage::writeManifest(staging, m);
+    ai::TorchNetwork::load(std::filesystem::path(staging) / ai::ModelPackage::kNetworkFile, {});  // refuse what Torch cannot load
+    std::filesystem::rename(staging, out);
+    std::cout << nlohmann::json{{"package", out}, {"name", m.name}, {"version", m.version}}.dump() << "\n";
     return 0;
 }
 

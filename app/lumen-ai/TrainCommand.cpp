@@ -50,7 +50,10 @@ int runTrain(const TrainArgs& args) {
     const ai::ModelManifest& parent = start.manifest();
     const fs::path out = args.out, work = args.out + ".work", staging = args.out + ".staging";
     if (fs::exists(out)) throw ai::ModelError(out.string() + " exists; a new version never replaces a package");
-    if (fs::equivalent(start.dir(), fs::absolute(out).parent_path()) ) throw ai::ModelError("--out must not be inside the parent package");
+    const std::string parentDir = fs::weakly_canonical(start.dir()).string() + "/";
+    if ((fs::weakly_canonical(out).string() + "/").rfind(parentDir, 0) == 0)
+        throw ai::ModelError("--out must not be inside the parent package " + start.dir().string());
+    if (!out.parent_path().empty()) fs::create_directories(out.parent_path());
 
     const ai::TrainingSet data = loadDatalist(args.data, parent);
     ai::TrainerOptions o;

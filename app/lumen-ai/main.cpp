@@ -74,6 +74,12 @@ int main(int argc, char** argv) {
     importCmd->add_option("--out", importOut, "New package folder (must not exist)")->required();
     importCmd->add_flag("--register", importRegister, "Also add it to the registry");
 
+    std::string packNetwork, packManifest, packOut;
+    auto* packageCmd = app.add_subcommand("package", "Make a package from a TorchScript file and a manifest (sha256 filled in)");
+    packageCmd->add_option("--network", packNetwork, "TorchScript file (e.g. from ai/networks/script_network.py)")->required()->check(CLI::ExistingFile);
+    packageCmd->add_option("--manifest", packManifest, "model.json without (or with a stale) sha256")->required()->check(CLI::ExistingFile);
+    packageCmd->add_option("--out", packOut, "New package folder (must not exist)")->required();
+
     ModelsArgs models;
     auto* modelsCmd = app.add_subcommand("models", "The model registry: list, activate, rollback");
     modelsCmd->require_subcommand(1);
@@ -94,6 +100,7 @@ int main(int argc, char** argv) {
             return runTrain(train);
         }
         if (evalCmd->parsed()) return runEval(eval);
+        if (packageCmd->parsed()) return runPackage(packNetwork, packManifest, packOut);
         if (importCmd->parsed()) return runImportMonai(bundleDir, importOut, importRegister);
         if (listCmd->parsed()) return runModelsList(models);
         if (activateCmd->parsed()) return runModelsActivate(models);

@@ -41,28 +41,17 @@ def importance(roi, mode):
     return m.clamp(min=max(m.min().item(), 1e-3))
 
 
-def main():
-    args = sys.argv[1:]
-    threads = 0
-    if "--threads" in args:
-        k = args.index("--threads")
-        threads = int(args[k + 1])
-        del args[k:k + 2]
-    model, src, c, ni, nj, nk, pi, pj, pk, overlap, mode, batch, dst = args
-    if threads:
-        torch.set_num_threads(threads)
-    c, ni, nj, nk, batch = int(c), int(ni), int(nj), int(nk), int(batch)
-    roi = (int(pi), int(pj), int(pk))
-    net = torch.jit.load(model).eval()
-    x = torch.from_numpy(np.fromfile(src, dtype="<f4").reshape(c, nk, nj, ni).transpose(0, 3, 2, 1).copy())
-    size = (ni, nj, nk)
+def infer(net, x, roi, overlap, mode, batch):
+    """x: [C, I, J, K] tensor. Returns the blended raw output [K, I, J, K], ms in net(), window count."""
+    c = x.shape[0]
+    size = tuple(x.shape[1:])
     pad = [max(r - s, 0) for r, s in zip(roi, size)]
     before = [p // 2 for p in pad]
     padded = torch.zeros((c,) + tuple(s + p for s, p in zip(size, pad)))
-    padded[:, before[0]:before[0] + ni, before[1]:before[1] + nj, before[2]:before[2] + nk] = x
-    windows = [(a, b, d) for a in starts(padded.shape[1], roi[0], float(overlap))
-               for b in starts(padded.shape[2], roi[1], float(overlap))
-               for d in starts(padded.shape[3], roi[2], float(overlap))]
+    padded[:, before[0]:before[0] + size[0], before[1]:before[1] + size[1], before[2]:before[2] + size[2]] = x
+    windows = [(a, b, d) for a in starts(padded.shape[1], roi[0], overlap)
+               for b in starts(padded.shape[2], roi[1], overlap)
+               for d in starts(padded.shape[3], roi[2], overlap)]
     imp = importance(roi, mode)
     accum = weight = None
     network_ms = 0.0
@@ -79,9 +68,30 @@ def main():
             for n, (a, b, d) in enumerate(group):
                 accum[:, a:a + roi[0], b:b + roi[1], d:d + roi[2]] += out[n] * imp
                 weight[a:a + roi[0], b:b + roi[1], d:d + roi[2]] += imp
-    result = (accum / weight)[:, before[0]:before[0] + ni, before[1]:before[1] + nj, before[2]:before[2] + nk]
+    result = (accum / weight)[:, before[0]:before[0] + size[0], before[1]:before[1] + size[1], before[2]:before[2] + size[2]]
+    return result, network_ms, len(windows)
+
+
+def positional_args_and_threads():
+    """sys.argv[1:] without "--threads N", after applying it to Torch."""
+    args = sys.argv[1:]
+    if "--threads" in args:
+        k = args.index("--threads")
+        torch.set_num_threads(int(args[k + 1]))
+        del args[k:k + 2]
+    return args
+
+
+def main():
+    args = positional_args_and_threads()
+    model, src, c, ni, nj, nk, pi, pj, pk, overlap, mode, batch, dst = args
+    c, ni, nj, nk, batch = int(c), int(ni), int(nj), int(nk), int(batch)
+    roi = (int(pi), int(pj), int(pk))
+    net = torch.jit.load(model).eval()
+    x = torch.from_numpy(np.fromfile(src, dtype="<f4").reshape(c, nk, nj, ni).transpose(0, 3, 2, 1).copy())
+    result, network_ms, windows = infer(net, x, roi, float(overlap), mode, batch)
     result.permute(0, 3, 2, 1).contiguous().numpy().astype("<f4").tofile(dst)
-    print(json.dumps({"channels": int(result.shape[0]), "network_ms": network_ms, "windows": len(windows)}))
+    print(json.dumps({"channels": int(result.shape[0]), "network_ms": network_ms, "windows": windows}))
 
 
 if __name__ == "__main__":

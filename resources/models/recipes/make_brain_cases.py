@@ -10,10 +10,11 @@ hypo- or hyperintense by 30-60 %, textured, with soft edges. The same warp carri
   3 deep grey matter (AAL 71-78: caudate, putamen, pallidum, thalamus)
 Everything is synthetic except the anatomy of that one subject; the model cards say so.
 
-  make_brain_cases.py OUT_DIR --train 24 --validation 8
-writes OUT_DIR/caseNNN.nii.gz, _seg.nii.gz, _findings.json and seg/det/cls datalists. Training
-seeds start at 1000 and held-out seeds at 5000: no held-out case shares a warp or a lesion with
-a training case.
+  make_brain_cases.py OUT_DIR --train 24 --validation 8 --test 8
+writes OUT_DIR/caseNNN.nii.gz, _seg.nii.gz, _findings.json, the seg/det/cls datalists
+(training + validation: validation picks the best checkpoint) and seg/det/cls_test.json (the
+held-out cases the model cards report, as a "validation" split for `lumen-ai eval`). Seeds:
+training 1000+, validation 5000+, test 9000+: no case shares a warp or a lesion with another.
 """
 import argparse
 import json
@@ -75,6 +76,7 @@ def main():
     p.add_argument("out")
     p.add_argument("--train", type=int, default=24)
     p.add_argument("--validation", type=int, default=8)
+    p.add_argument("--test", type=int, default=8)
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     ch2_img, ch2 = load("ch2")
@@ -85,8 +87,8 @@ def main():
     labels[(aal >= 91) & (aal <= 116)] = 2
     labels[(aal >= 71) & (aal <= 78)] = 3
     affine = ch2_img.affine
-    lists = {k: {"training": [], "validation": []} for k in ("seg", "det", "cls")}
-    for split, count, seed0 in (("training", a.train, 1000), ("validation", a.validation, 5000)):
+    lists = {k: {"training": [], "validation": [], "test": []} for k in ("seg", "det", "cls")}
+    for split, count, seed0 in (("training", a.train, 1000), ("validation", a.validation, 5000), ("test", a.test, 9000)):
         for n in range(count):
             seed = seed0 + n
             rng = np.random.default_rng(seed)
@@ -118,8 +120,12 @@ def main():
             lists["cls"][split].append({"image": f"{name}.nii.gz", "label": "lesion" if found else "no lesion"})
             print(f"{split} {name}: {len(found)} lesion(s)", flush=True)
     for k, v in lists.items():
-        with open(f"{a.out}/{k}_datalist.json", "w") as f:
-            json.dump(v, f, indent=1)
+        if a.train or a.validation:
+            with open(f"{a.out}/{k}_datalist.json", "w") as f:
+                json.dump({"training": v["training"], "validation": v["validation"]}, f, indent=1)
+        if a.test:
+            with open(f"{a.out}/{k}_test.json", "w") as f:
+                json.dump({"validation": v["test"]}, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Rebuilds the three starter models in resources/models/ from Debian-shipped data only:
+#   installer/setup.sh && cmake --preset release && cmake --build --preset release --target lumen-ai
+#   resources/models/recipes/train_starter_models.sh [WORK_DIR]
+# Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 8 test for the cards). Architectures:
+# ai/networks/script_network.py (untrained, scripted). Training and evaluation: lumen-ai only.
+# About 35 minutes on 2 CPU cores.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+work="${1:-$root/build/starter-models}"
+ai="${LUMEN_AI:-$root/build/release/bin/lumen-ai}"
+py=/usr/bin/python3
+threads="${THREADS:-2}"
+mkdir -p "$work"
+
+[ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
+[ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 8
+
+train() {  # name arch out_channels iterations datalist extra...
+    local name=$1 arch=$2 channels=$3 iterations=$4 data=$5; shift 5
+    rm -rf "$work/$name-untrained"
+    "$py" "$root/ai/networks/script_network.py" --arch "$arch" --out-channels "$channels" --width 8 --seed 1 --out "$work/$name.pt"
+    "$ai" package --network "$work/$name.pt" --manifest "$here/$name.json" --out "$work/$name-untrained"
+    rm -rf "$work/$name"
+    "$ai" train --model "$work/$name-untrained" --data "$work/cases/$data" --out "$work/$name" --version 1.0 \
+        --iterations "$iterations" --threads "$threads" --seed 1 "$@"
+    "$ai" eval --model "$work/$name" --data "$work/cases/${data%_datalist.json}_test.json" --split validation \
+        --threads "$threads" > "$work/$name.heldout.json"
+    "$ai" infer --quiet --model "$work/$name" --input /usr/share/mricron/templates/ch2.nii.gz --output "$work/$name-demo" \
+        --threads "$threads" > "$work/$name.runtime.json"
+    rm -rf "$root/resources/models/$name/1.0"
+    mkdir -p "$root/resources/models/$name"
+    cp -r "$work/$name" "$root/resources/models/$name/1.0"
+    echo "== $name: held-out $(cat "$work/$name.heldout.json" | tr -d '\n ' | head -c 400)"
+    echo "== $name: demo brain $(cat "$work/$name.runtime.json")"
+}
+
+train brain-structures unet 4 800 seg_datalist.json --batch-size 2 --validate-every 200 --learning-rate 0.003
+train lesion-detector unet 4 1200 det_datalist.json --batch-size 2 --validate-every 300 --learning-rate 0.003
+train lesion-classifier classifier 2 600 cls_datalist.json --batch-size 4 --validate-every 150 --learning-rate 0.001

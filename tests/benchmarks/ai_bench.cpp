@@ -1,0 +1,100 @@
+// Lumen's AI engine without io (builds in LUMEN_AI_ONLY, e.g. on a GPU machine): synthetic input,
+// one TorchScript file. ai_bench.sh runs it beside Debian's python3-torch doing the same work.
+//   ai_bench window --network F.pt --size 160,192,160 --patch 48 --out-channels 4 [--threads 2] [--device auto]
+//   ai_bench train-step --network F.pt --patch 48 --batch 2 --out-channels 4 [--iterations 5] [--threads 2]
+#include "ai/Device.h"
+#include "ai/SlidingWindowInferer.h"
+#include "ai/TorchNetwork.h"
+#include "ai/internal/Losses.h"
+#include "ai/internal/TorchNetworkImpl.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <random>
+#include <string>
+
+using namespace lumen;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::map<std::string, std::string> options(int argc, char** argv) {
+    std::map<std::string, std::string> o{{"threads", "2"}, {"device", "auto"}, {"patch", "48"}, {"batch", "2"},
+                                         {"out-channels", "4"}, {"iterations", "5"}, {"size", "160,192,160"}, {"repeat", "3"}};
+    for (int i = 2; i + 1 < argc; i += 2) o[std::string(argv[i]).substr(2)] = argv[i + 1];
+    return o;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: ai_bench window|train-step --network F.pt [...]\n";
+        return 2;
+    }
+    const std::string mode = argv[1];
+    auto o = options(argc, argv);
+    const ai::DeviceInfo device = ai::selectDevice(o["device"], std::stoi(o["threads"]));
+    ai::TorchNetwork net = ai::TorchNetwork::load(o["network"], device);
+    const int patch = std::stoi(o["patch"]), K = std::stoi(o["out-channels"]);
+    if (mode == "window") {
+        int x, y, z;
+        if (std::sscanf(o["size"].c_str(), "%d,%d,%d", &x, &y, &z) != 3) return 2;
+        ai::FloatImage image = ai::FloatImage::zeros(
+            core::ImageGeometry({std::size_t(x), std::size_t(y), std::size_t(z)}, {1, 1, 1}, {0, 0, 0}), 1);
+        std::mt19937 rng(1);
+        std::normal_distribution<float> n;
+        for (float& v : image.data) v = n(rng);
+        ai::SlidingWindowOptions sw;
+        sw.patchSize = {patch, patch, patch};
+        sw.outputChannels = K;
+        sw.batchSize = device.cuda ? 8 : 2;
+        sw.activation = ai::OutputSpec::Activation::Softmax;
+        std::vector<double> total, network;
+        ai::SlidingWindowStats stats;
+        for (int r = 0; r < std::stoi(o["repeat"]); ++r) {
+            const auto t0 = Clock::now();
+            ai::slidingWindowInference(net, image, sw, nullptr, &stats);
+            total.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            network.push_back(stats.networkMs);
+        }
+        const double voxels = double(x) * y * z;
+        std::cout << "{\"mode\":\"window\",\"device\":\"" << device.describe() << "\",\"voxels\":" << voxels
+                  << ",\"patches\":" << stats.patches << ",\"total_ms\":" << median(total) << ",\"network_ms\":" << median(network)
+                  << ",\"voxels_per_s\":" << voxels / (median(total) / 1000) << "}\n";
+        return 0;
+    }
+    if (mode == "train-step") {
+        auto& impl = net.impl();
+        std::vector<torch::Tensor> params;
+        for (const auto& p : impl.module.parameters()) params.push_back(p);
+        torch::optim::Adam adam(params, torch::optim::AdamOptions(1e-3));
+        impl.module.train();
+        torch::manual_seed(1);
+        const int64_t B = std::stoi(o["batch"]);
+        const auto x = torch::randn({B, 1, patch, patch, patch}).to(impl.torchDevice);
+        const auto y = torch::randint(0, K, {B, patch, patch, patch}, torch::kLong).to(impl.torchDevice);
+        std::vector<double> ms;
+        for (int i = 0; i < std::stoi(o["iterations"]) + 1; ++i) {
+            const auto t0 = Clock::now();
+            const auto loss = ai::internal::segmentationLoss(impl.forward(x), y);
+            adam.zero_grad();
+            loss.backward();
+            adam.step();
+            if (i > 0) ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());  // first: warm-up
+        }
+        std::cout << "{\"mode\":\"train-step\",\"device\":\"" << device.describe() << "\",\"ms_per_iteration\":" << median(ms) << "}\n";
+        return 0;
+    }
+    std::cerr << "unknown mode " << mode << "\n";
+    return 2;
+}
