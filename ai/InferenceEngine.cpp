@@ -76,6 +76,10 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         o.overlap = m.input.overlap;
         o.blending = m.input.blending;
         o.batchSize = m.input.batchSize;
+        if (network.device().cuda) {  // GPUs: as many patches per pass as memory holds
+            o.batchSize = std::max(o.batchSize, 32);
+            o.adaptiveBatch = true;
+        }
         o.halfPrecision = m.input.allowHalfPrecision;
         o.outputChannels = m.outputChannels();
         o.activation = m.output.activation;

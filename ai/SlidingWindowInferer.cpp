@@ -114,13 +114,21 @@ FloatImage slidingWindowInference(TorchNetwork& network, const FloatImage& input
     if (progress) progress->beginStage("network", windows.size());
 
     const int64_t px = o.patchSize[0], py = o.patchSize[1], pz = o.patchSize[2];
-    for (std::size_t first = 0; first < windows.size(); first += static_cast<std::size_t>(o.batchSize)) {
+    std::size_t batch = static_cast<std::size_t>(std::max(1, o.batchSize));
+    for (std::size_t first = 0; first < windows.size();) {
         if (progress) progress->checkCanceled();
-        const std::size_t last = std::min(windows.size(), first + static_cast<std::size_t>(o.batchSize));
+        const std::size_t last = std::min(windows.size(), first + batch);
         std::vector<torch::Tensor> patches;
         for (std::size_t w = first; w < last; ++w)
             patches.push_back(source.narrow(1, windows[w][0], px).narrow(2, windows[w][1], py).narrow(3, windows[w][2], pz));
-        const torch::Tensor out = runBatch(net, torch::stack(patches), o.halfPrecision, stats);
+        torch::Tensor out;
+        try {
+            out = runBatch(net, torch::stack(patches), o.halfPrecision, stats);
+        } catch (const ModelError& e) {
+            if (!o.adaptiveBatch || batch == 1 || std::string(e.what()).find("out of memory") == std::string::npos) throw;
+            batch /= 2;  // retry the same windows in smaller batches
+            continue;
+        }
         if (out.dim() != 5 || out.size(0) != static_cast<int64_t>(patches.size()) || out.size(1) != K || out.size(2) != px ||
             out.size(3) != py || out.size(4) != pz) {
             std::ostringstream got;
@@ -137,7 +145,9 @@ FloatImage slidingWindowInference(TorchNetwork& network, const FloatImage& input
         }
         stats.patches += patches.size();
         if (progress) progress->advance(last - first);
+        first = last;
     }
+    stats.batchSize = static_cast<int>(batch);
     torch::NoGradGuard noGrad;
     torch::Tensor result = (accum / weight.unsqueeze(0))
                                .narrow(1, before[0], size[0]).narrow(2, before[1], size[1]).narrow(3, before[2], size[2]);

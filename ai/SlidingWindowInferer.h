@@ -15,6 +15,9 @@ struct SlidingWindowOptions {
     double overlap = 0.25;
     InputSpec::Blending blending = InputSpec::Blending::Gaussian;
     int batchSize = 4;
+    // Start at batchSize and halve it whenever the device runs out of memory (then keep the size
+    // that fits): how the batch is sized to the free GPU memory without CUDA headers.
+    bool adaptiveBatch = false;
     bool halfPrecision = false;   // CUDA autocast
     int outputChannels = 1;       // what the network must return
     OutputSpec::Activation activation = OutputSpec::Activation::None;
@@ -24,6 +27,7 @@ struct SlidingWindowOptions {
 struct SlidingWindowStats {
     double networkMs = 0;  // inside forward() only
     std::size_t patches = 0;
+    int batchSize = 0;     // the batch size that ran (after any halving)
 };
 
 // MONAI's sliding_window_inference, reproduced: symmetric zero padding up to the patch size, scan

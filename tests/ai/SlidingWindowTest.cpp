@@ -139,3 +139,26 @@ TEST(SlidingWindowOracle, SameLogitsAsPythonTorchOnTheSameFile) {
     EXPECT_LE(worst, 1e-4) << "largest logit " << scale;
     EXPECT_GT(scale, 1e-2) << "an all-zero output would compare equal trivially";
 }
+
+TEST(SlidingWindow, AdaptiveBatchesHalveUntilTheyFit) {
+    // Stands in for a GPU running out of memory above 3 patches per pass.
+    test::TempDir dir("sw");
+    ai::TorchNetwork net = scripted(dir,
+        "def forward(self, x):\n"
+        "    torch._assert(x.size(0) <= 3, 'CUDA out of memory. Tried to allocate 2.00 GiB')\n"
+        "    return x\n");
+    const ai::FloatImage in = noise({40, 40, 20}, 1, 6);
+    ai::SlidingWindowOptions o;
+    o.patchSize = {16, 16, 16};
+    o.outputChannels = 1;
+    o.batchSize = 16;
+    EXPECT_THROW(ai::slidingWindowInference(net, in, o), ai::ModelError) << "without adaptive batching the error stands";
+    o.adaptiveBatch = true;
+    ai::SlidingWindowStats stats;
+    const ai::FloatImage out = ai::slidingWindowInference(net, in, o, nullptr, &stats);
+    EXPECT_EQ(stats.batchSize, 2);  // 16 → 8 → 4 → 2
+    EXPECT_EQ(stats.patches, 3u * 3u * 2u);
+    double worst = 0;
+    for (std::size_t v = 0; v < in.data.size(); ++v) worst = std::max(worst, double(std::abs(out.data[v] - in.data[v])));
+    EXPECT_LT(worst, 1e-5);
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""Puts the held-out metrics and the demo-brain runtime that train_starter_models.sh measured into
+each starter model's card (model.json "card"; model.pt and its sha256 are untouched) and writes
+resources/models/README.md from the cards.
+
+  write_model_cards.py WORK_DIR
+"""
+import json
+import os
+import sys
+
+MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
+WARNING = "Not for clinical use: trained from one atlas subject (mricron-data's ch2); lesions are synthetic."
+
+
+def main():
+    work = sys.argv[1]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sections = []
+    for name in MODELS:
+        path = os.path.join(root, name, "1.0", "model.json")
+        if not os.path.exists(path):
+            continue
+        m = json.load(open(path))
+        heldout = json.load(open(os.path.join(work, name + ".heldout.json")))
+        runtime = json.loads(open(os.path.join(work, name + ".runtime.json")).read().strip().splitlines()[-1])
+        card = m["card"]
+        card["heldout_metrics"] = heldout
+        card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
+        card["warning"] = WARNING
+        with open(path + ".tmp", "w") as f:
+            json.dump(m, f, indent=2)
+            f.write("\n")
+        os.replace(path + ".tmp", path)
+        p = m["provenance"]["metrics"]
+        sections.append("\n".join([
+            f"## {name} 1.0 ({m['task']})",
+            "",
+            m["description"] + ".",
+            "",
+            f"- **{WARNING}**",
+            f"- Labels: " + ", ".join(f"{l['value']} {l['name']}" for l in m["labels"]),
+            f"- Data: {card['data']}",
+            f"- Recipe: `{card['recipe']}` (command: `{m['provenance']['command']}`)",
+            f"- Training: {p['iterations']} iterations, best at {p['best_iteration']}, {p['ms_per_iteration']} ms/iteration, "
+            f"{len(m['provenance']['training_cases'])} training cases, {p['validation_cases']} validation cases (checkpoint choice)",
+            f"- Held-out (8 test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
+            f"- Runtime on the 181×217×181 demo brain ({runtime['device']}): {runtime['total_ms'] / 1000:.1f} s "
+            f"(network {runtime['network_ms'] / 1000:.1f} s), `lumen-ai infer`",
+            f"- Input: {m['input'].get('spacing', 'native')} mm, {m['input']['orientation']}, patch {m['input']['patch_size']}, "
+            f"normalisation {m['input']['normalization']['kind']}",
+            ""]))
+    with open(os.path.join(root, "README.md"), "w") as f:
+        f.write("# Starter models\n\nBundled, read-only packages (`NAME/VERSION/model.json + model.pt`, schema in "
+                "`docs/model-package.md`). Rebuilt from Debian-shipped data by `recipes/train_starter_models.sh`; "
+                "every figure below comes from that run. Fine-tuned versions go to the user's data folder, never here.\n\n")
+        f.write("\n".join(sections))
+
+
+if __name__ == "__main__":
+    main()
