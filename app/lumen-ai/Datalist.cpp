@@ -4,6 +4,7 @@
 #include "ai/Sha256.h"
 #include "io/LabelMapReader.h"
 #include "io/ImageLoader.h"
+#include "io/SeriesAssembler.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,7 +42,10 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
     ai::TrainingSample s;
     s.image = entry.at("image").get<std::string>();
     const fs::path image = fs::path(s.image).is_absolute() ? fs::path(s.image) : base / s.image;
-    s.volume = io::ImageLoader::load(image.string()).volume;
+    io::LoadedImage loaded = io::ImageLoader::load(image.string());
+    for (const auto& w : loaded.warnings)
+        if (w == io::kMissingSpacingWarning) throw ai::ModelError(image.string() + ": the files give no pixel spacing");
+    s.volume = std::move(loaded.volume);
     if (fs::is_regular_file(image)) s.imageSha256 = ai::sha256OfFile(image);
     const json& label = entry.at("label");
     if (m.task == ai::Task::Classification) {

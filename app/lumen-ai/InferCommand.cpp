@@ -7,6 +7,8 @@
 #include "io/AtomicFile.h"
 #include "io/ImageFileWriter.h"
 #include "io/ImageLoader.h"
+#include "io/SeriesAssembler.h"
+#include "ai/ModelError.h"
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,9 @@ int runInfer(const InferArgs& args) {
 
     progress.beginStage("load", 1);
     const io::LoadedImage image = io::ImageLoader::load(args.input, &progress);
+    for (const auto& w : image.warnings)
+        if (w == io::kMissingSpacingWarning)
+            throw ai::ModelError(args.input + ": the files give no pixel spacing; a model needs real millimetres");
     const double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     ai::InferenceOptions options;

@@ -191,6 +191,14 @@ TEST_F(LumenAi, BadModelsAndDevicesAreClearErrors) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("does not match the manifest"), std::string::npos) << r.err;
 
+    const auto made = test::run(std::string(test::kDebianPython) + " " + test::oracleScript("make_series.py").string() + " " +
+                                test::quote((dir / "nospacing").string()) + " no_spacing");
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    test::writePackage(dir / "sign2", signManifest(), kSignNet);
+    r = runAi("infer --model " + (dir / "sign2").string() + " --input " + (dir / "nospacing").string() + " --output " + (dir / "out").string());
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("no pixel spacing"), std::string::npos) << r.err;
+
     r = runAi("infer --model " + (dir / "nowhere").string() + args);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_FALSE(fs::exists(dir / "out.seg.nii.gz")) << "nothing written on failure";

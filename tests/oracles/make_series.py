@@ -4,7 +4,7 @@
 usage: make_series.py OUTDIR CASE
 CASE: axial sagittal coronal oblique shuffled interleaved nonuniform missing tilted ct_rescale
       enhanced classic_multiframe temporal reversed_numbers palette monochrome1
-      and malformed ones: nan_position no_pixel_data zero_rows absurd_native absurd_encapsulated
+      and malformed ones: no_spacing nan_position no_pixel_data zero_rows absurd_native absurd_encapsulated
 Voxel (i, j, k) of series s holds value(i, j, k, s) below, so any reordering shows.
 """
 import math
@@ -166,6 +166,8 @@ def main():
             if k == 7:
                 ds.ImagePositionPatient = ["nan", "0", "0"]
         geometric(out, *ax, extra=nan)
+    elif case == "no_spacing":
+        geometric(out, *ax, extra=lambda ds, k: delattr(ds, "PixelSpacing"))
     elif case == "no_pixel_data":
         geometric(out, *ax, extra=lambda ds, k: delattr(ds, "PixelData") if k == 3 else None)
     elif case == "zero_rows":

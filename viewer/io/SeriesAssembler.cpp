@@ -215,7 +215,7 @@ void finishStack(const core::SeriesRecord& series, std::vector<Slot> slots, std:
     const Entry& e0 = slots.front().entries.front();
     const auto& o = *e0.orientation;
     const Vector3 row{o[0], o[1], o[2]}, col{o[3], o[4], o[5]}, normal = normalOf(o);
-    if (!e0.hasPixelSpacing) warnings.push_back("PixelSpacing is missing: 1 mm assumed");
+    if (!e0.hasPixelSpacing) warnings.push_back(kMissingSpacingWarning);
     const auto& r = series.instances[e0.instance];
     const double dx = e0.pixelSpacing[1], dy = e0.pixelSpacing[0];
 

@@ -6,6 +6,10 @@
 
 namespace lumen::io {
 
+// The warning a stack carries when its files give no PixelSpacing and 1 mm was assumed: tools
+// that need real millimetres (lumen-ai) refuse such images by it.
+inline constexpr const char* kMissingSpacingWarning = "PixelSpacing is missing: 1 mm assumed";
+
 // Turns a series' instances into regular image stacks: split by orientation, size, pixel
 // format, echo and acquisition; ordered along the slice normal by ImagePositionPatient (never
 // by file name or InstanceNumber); repeated positions become time points when a temporal
