@@ -96,9 +96,20 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     const auto postStart = Clock::now();
     if (progress) progress->beginStage("postprocess", 1);
     if (m.task == Task::Segmentation) {
-        const FloatImage probabilities = resampleLinear(output, image.geometry());
+        // Probabilities are resampled back and decided voxel by voxel, never stored on the input grid.
+        const LabelDecider decide(m.output, m.labels, output.channels);
+        result.labels = core::LabelMap(image.geometry(), decide.depth());
+        result.labels.labels() = m.labels;
+        if (uncertainty) result.uncertainty = core::Volume::zeros(core::PixelType::Float32, image.geometry());
+        float* u = uncertainty ? result.uncertainty.as<float>() : nullptr;
+        const std::size_t K = output.channels;
+        resampleRows(output, image.geometry(), [&](std::size_t first, std::size_t count, const float* p) {
+            for (std::size_t n = 0; n < count; ++n) {
+                result.labels.set(first + n, decide(p + n * K));
+                if (u) u[first + n] = voxelEntropy(p + n * K, K);
+            }
+        });
         output = {};
-        result.labels = decideLabels(probabilities, m.output, m.labels);
         // Outside the foreground box the model never looked: background.
         const auto outsideCrop = [&](auto&& clear) {
             if (!crop) return;
@@ -113,11 +124,7 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         if (m.output.minComponentMm3 > 0)
             removeSmallComponents(result.labels, static_cast<std::size_t>(std::ceil(m.output.minComponentMm3 /
                                                                                     image.geometry().voxelVolumeMm3())));
-        if (uncertainty) {
-            result.uncertainty = normalizedEntropy(probabilities);
-            float* u = result.uncertainty.as<float>();
-            outsideCrop([&](std::size_t i, std::size_t j, std::size_t k) { u[result.uncertainty.linearIndex(i, j, k)] = 0; });
-        }
+        if (u) outsideCrop([&](std::size_t i, std::size_t j, std::size_t k) { u[result.uncertainty.linearIndex(i, j, k)] = 0; });
     } else if (m.task == Task::Detection) {
         result.findings = decodeCentreHeatmap(output, m.output, m.labels);
     } else {

@@ -8,6 +8,23 @@
 
 namespace lumen::ai {
 
+// The per-voxel decision below, for one voxel's channel values.
+class LabelDecider {
+public:
+    LabelDecider(const OutputSpec& output, const core::LabelTable& labels, std::size_t channels);  // throws on a channel mismatch
+    std::uint16_t operator()(const float* p) const;
+    core::PixelType depth() const { return depth_; }
+
+private:
+    bool argmax_;
+    float threshold_;
+    std::vector<std::uint16_t> value_;
+    core::PixelType depth_;
+};
+
+// Normalised entropy of one voxel's channel values (see normalizedEntropy).
+float voxelEntropy(const float* p, std::size_t channels);
+
 // Per-voxel decision from class probabilities. Argmax: channel 0 is background, channel c the
 // manifest's c-th label. Threshold: channel c is the c-th label, the most probable one above the
 // threshold wins.

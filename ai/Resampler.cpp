@@ -66,8 +66,7 @@ ImageGeometry modelGrid(const ImageGeometry& image, const InputSpec& input) {
     return ImageGeometry(dims, spacing, origin, core::Matrix3::fromColumns(columns[0], columns[1], columns[2]));
 }
 
-FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target, unsigned threads) {
-    FloatImage out = FloatImage::zeros(target, source.channels);
+void resampleRows(const FloatImage& source, const ImageGeometry& target, const RowSink& sink, unsigned threads) {
     const auto& sd = source.geometry.dims();
     if (source.voxels() == 0 || target.voxelCount() == 0) throw ModelError("cannot resample an empty image");
     // target index → source continuous index is affine: s = A·t + b.
@@ -79,38 +78,100 @@ FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target,
         a[axis] = source.geometry.worldToIndex(target.indexToWorld(unit)) - b;
     }
     const auto& td = target.dims();
-    const std::size_t sPlane = sd[0] * sd[1], sVox = source.voxels(), tVox = target.voxelCount();
+    const std::size_t sPlane = sd[0] * sd[1], sVox = source.voxels(), C = source.channels;
+    const std::size_t dx = sd[0] > 1 ? 1 : 0, dy = sd[1] > 1 ? sd[0] : 0, dz = sd[2] > 1 ? sPlane : 0;
+    const std::size_t o[8] = {0, dx, dy, dx + dy, dz, dz + dx, dz + dy, dz + dx + dy};
     auto clampIndex = [](double x, std::size_t n, std::size_t& lo, double& f) {
         x = std::clamp(x, 0.0, static_cast<double>(n - 1));
         lo = std::min(static_cast<std::size_t>(x), n > 1 ? n - 2 : 0);
         f = n > 1 ? x - static_cast<double>(lo) : 0.0;
     };
+    const std::size_t stride[3] = {1, sd[0], sPlane};
+    // Axis-aligned grids (every model grid of a straight image: permuted, flipped, rescaled):
+    // along a target row only one source coordinate moves, so the row is one source line
+    // interpolated in the other two axes, then linearly along it — a few operations per voxel.
+    int axisOf[3] = {-1, -1, -1};
+    bool aligned = true;
+    for (int t = 0; t < 3 && aligned; ++t) {
+        for (int q = 0; q < 3; ++q)
+            if (std::abs(a[t][q]) > 1e-9) {
+                if (axisOf[t] >= 0) aligned = false;
+                axisOf[t] = q;
+            }
+        if (axisOf[t] < 0) aligned = false;
+    }
+    aligned = aligned && axisOf[0] != axisOf[1] && axisOf[0] != axisOf[2] && axisOf[1] != axisOf[2];
+    if (aligned) {
+        const int p0 = axisOf[0], p1 = axisOf[1], p2 = axisOf[2];
+        const std::size_t n0 = sd[static_cast<std::size_t>(p0)];
+        std::vector<std::size_t> lo0(td[0]);
+        std::vector<double> f0(td[0]);
+        for (std::size_t i = 0; i < td[0]; ++i) clampIndex(b[p0] + a[0][p0] * static_cast<double>(i), n0, lo0[i], f0[i]);
+        const std::size_t step0 = n0 > 1 ? stride[p0] : 0;
+        core::parallelFor(td[2], threads ? threads : core::hardwareThreads(), [&](std::size_t k) {
+            std::vector<float> row(td[0] * C), line(n0 * C);
+            std::size_t lo2;
+            double f2;
+            clampIndex(b[p2] + a[2][p2] * static_cast<double>(k), sd[static_cast<std::size_t>(p2)], lo2, f2);
+            const std::size_t d2 = sd[static_cast<std::size_t>(p2)] > 1 ? stride[p2] : 0;
+            for (std::size_t j = 0; j < td[1]; ++j) {
+                std::size_t lo1;
+                double f1;
+                clampIndex(b[p1] + a[1][p1] * static_cast<double>(j), sd[static_cast<std::size_t>(p1)], lo1, f1);
+                const std::size_t d1 = sd[static_cast<std::size_t>(p1)] > 1 ? stride[p1] : 0;
+                const std::size_t base = lo1 * stride[p1] + lo2 * stride[p2];
+                const double w00 = (1 - f1) * (1 - f2), w10 = f1 * (1 - f2), w01 = (1 - f1) * f2, w11 = f1 * f2;
+                for (std::size_t c = 0; c < C; ++c) {
+                    const float* src = source.data.data() + c * sVox + base;
+                    for (std::size_t x = 0; x < n0; ++x) {
+                        const float* q = src + x * stride[p0];
+                        line[x * C + c] = static_cast<float>(w00 * q[0] + w10 * q[d1] + w01 * q[d2] + w11 * q[d1 + d2]);
+                    }
+                }
+                for (std::size_t i = 0; i < td[0]; ++i) {
+                    const float* l = line.data() + lo0[i] * C;
+                    const float* r = step0 ? l + C : l;
+                    for (std::size_t c = 0; c < C; ++c) row[i * C + c] = static_cast<float>((1 - f0[i]) * l[c] + f0[i] * r[c]);
+                }
+                sink((k * td[1] + j) * td[0], td[0], row.data());
+            }
+        });
+        return;
+    }
     core::parallelFor(td[2], threads ? threads : core::hardwareThreads(), [&](std::size_t k) {
+        std::vector<float> row(td[0] * C);
         for (std::size_t j = 0; j < td[1]; ++j) {
-            const Vector3 row = b + a[1] * static_cast<double>(j) + a[2] * static_cast<double>(k);
+            const Vector3 start = b + a[1] * static_cast<double>(j) + a[2] * static_cast<double>(k);
             for (std::size_t i = 0; i < td[0]; ++i) {
-                const Vector3 s = row + a[0] * static_cast<double>(i);
+                const Vector3 s = start + a[0] * static_cast<double>(i);
                 std::size_t x0, y0, z0;
                 double fx, fy, fz;
                 clampIndex(s.x, sd[0], x0, fx);
                 clampIndex(s.y, sd[1], y0, fy);
                 clampIndex(s.z, sd[2], z0, fz);
-                const std::size_t dx = sd[0] > 1 ? 1 : 0, dy = sd[1] > 1 ? sd[0] : 0, dz = sd[2] > 1 ? sPlane : 0;
                 const std::size_t base = (z0 * sd[1] + y0) * sd[0] + x0;
                 const double w[8] = {(1 - fx) * (1 - fy) * (1 - fz), fx * (1 - fy) * (1 - fz), (1 - fx) * fy * (1 - fz),
                                      fx * fy * (1 - fz), (1 - fx) * (1 - fy) * fz, fx * (1 - fy) * fz,
                                      (1 - fx) * fy * fz, fx * fy * fz};
-                const std::size_t o[8] = {0, dx, dy, dx + dy, dz, dz + dx, dz + dy, dz + dx + dy};
-                const std::size_t t = (k * td[1] + j) * td[0] + i;
-                for (std::size_t c = 0; c < source.channels; ++c) {
+                for (std::size_t c = 0; c < C; ++c) {
                     const float* src = source.data.data() + c * sVox + base;
                     double v = 0;
                     for (int n = 0; n < 8; ++n) v += w[n] * src[o[n]];
-                    out.data[c * tVox + t] = static_cast<float>(v);
+                    row[i * C + c] = static_cast<float>(v);
                 }
             }
+            sink((k * td[1] + j) * td[0], td[0], row.data());
         }
     });
+}
+
+FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target, unsigned threads) {
+    FloatImage out = FloatImage::zeros(target, source.channels);
+    const std::size_t C = source.channels, tVox = target.voxelCount();
+    resampleRows(source, target, [&](std::size_t first, std::size_t count, const float* values) {
+        for (std::size_t n = 0; n < count; ++n)
+            for (std::size_t c = 0; c < C; ++c) out.data[c * tVox + first + n] = values[n * C + c];
+    }, threads);
     return out;
 }
 

@@ -4,6 +4,8 @@
 #include "core/LabelMap.h"
 #include "core/Volume.h"
 
+#include <functional>
+
 namespace lumen::ai {
 
 // The grid a model sees for an image: the image's axes permuted and flipped to the manifest's
@@ -16,6 +18,12 @@ core::ImageGeometry modelGrid(const core::ImageGeometry& image, const InputSpec&
 // (MONAI's "border" padding). Every target voxel centre is mapped through both geometries, so
 // resampling back onto the input grid lands exactly on the voxels the user sees.
 FloatImage resampleLinear(const FloatImage& source, const core::ImageGeometry& target, unsigned threads = 0);
+
+// The same resampling, delivered row by row (in parallel, rows in any order): sink(first target
+// voxel, count, values[count × channels], voxel-major). Lets a caller decide per voxel without
+// materialising every channel on the target grid.
+using RowSink = std::function<void(std::size_t first, std::size_t count, const float* values)>;
+void resampleRows(const FloatImage& source, const core::ImageGeometry& target, const RowSink& sink, unsigned threads = 0);
 
 // Real voxel values (rescale applied) as a one-channel float image on the volume's own grid.
 FloatImage toFloatImage(const core::Volume& volume);

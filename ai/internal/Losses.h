@@ -7,8 +7,8 @@ namespace lumen::ai::internal {
 // defaults), logits [N, K, I, J, K'] against class indices [N, I, J, K'].
 torch::Tensor segmentationLoss(const torch::Tensor& logits, const torch::Tensor& target);
 
-// Centre heatmaps: BCE with positives weighted up (1 + 20·target); box sizes: L1 (mm / 10) where
-// sizeMask is set.
+// Centre heatmaps: CenterNet's focal loss (α = 2, β = 4; positives are target ≥ 0.999, i.e. the
+// centre voxel), normalised by the number of centres; box sizes: L1 (mm / 10) where sizeMask is set.
 torch::Tensor detectionLoss(const torch::Tensor& out, const torch::Tensor& heatmap, const torch::Tensor& sizes,
                             const torch::Tensor& sizeMask, int64_t classes);
 

@@ -105,8 +105,8 @@ void BatchSampler::renderBoxes(const Case& c, const std::array<long, 3>& start, 
     const auto& sp = c.image.geometry.spacing();
     for (const Box& b : c.boxes) {
         std::array<double, 3> centre, sigma;
-        for (int a = 0; a < 3; ++a) {
-            centre[a] = b.centre[a] - double(start[a]);
+        for (int a = 0; a < 3; ++a) {  // centred on a voxel, so that exactly one voxel holds 1
+            centre[a] = std::round(b.centre[a]) - double(start[a]);
             sigma[a] = std::max(1.0, b.sizeMm[a] / sp[a] / 6);
         }
         long lo[3], hi[3];

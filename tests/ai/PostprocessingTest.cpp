@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace lumen;
 using core::ImageGeometry;
@@ -62,6 +64,50 @@ TEST(Components, KeepLargestAndRemoveSmallCountExactly) {
     ai::keepLargestComponent(m, {1});
     EXPECT_EQ(m.count(1), 28u);
     EXPECT_EQ(m.count(2), 8u) << "only the listed labels are filtered";
+}
+
+TEST(Components, RunBasedLabellingMatchesAVoxelFloodFill) {
+    // Oracle: a plain 26-neighbour flood fill on random masks near the percolation threshold.
+    std::mt19937 rng(11);
+    for (int trial = 0; trial < 20; ++trial) {
+        const core::ImageGeometry g({17, 13, 11}, {1, 1, 1}, {0, 0, 0});
+        core::LabelMap m(g);
+        for (std::size_t v = 0; v < g.voxelCount(); ++v) m.set(v, rng() % 100 < 12 ? 1 : 0);
+        // Flood fill: component sizes and the component of each voxel.
+        std::vector<int> comp(g.voxelCount(), -1);
+        std::vector<std::size_t> sizes;
+        const auto& d = g.dims();
+        for (std::size_t s0 = 0; s0 < comp.size(); ++s0) {
+            if (comp[s0] >= 0 || !m.at(s0)) continue;
+            std::vector<std::size_t> stack{s0};
+            comp[s0] = int(sizes.size());
+            std::size_t n = 0;
+            while (!stack.empty()) {
+                const std::size_t v = stack.back();
+                stack.pop_back();
+                ++n;
+                const long i = long(v % d[0]), j = long(v / d[0] % d[1]), k = long(v / (d[0] * d[1]));
+                for (long dk = -1; dk <= 1; ++dk)
+                    for (long dj = -1; dj <= 1; ++dj)
+                        for (long di = -1; di <= 1; ++di) {
+                            const long x = i + di, y = j + dj, z = k + dk;
+                            if (x < 0 || y < 0 || z < 0 || x >= long(d[0]) || y >= long(d[1]) || z >= long(d[2])) continue;
+                            const std::size_t w = (std::size_t(z) * d[1] + std::size_t(y)) * d[0] + std::size_t(x);
+                            if (comp[w] < 0 && m.at(w)) comp[w] = comp[s0], stack.push_back(w);
+                        }
+            }
+            sizes.push_back(n);
+        }
+        const std::size_t largest = *std::max_element(sizes.begin(), sizes.end());
+        core::LabelMap kept = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        ai::keepLargestComponent(kept);
+        core::LabelMap big = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        ai::removeSmallComponents(big, 3);
+        for (std::size_t v = 0; v < comp.size(); ++v) {
+            ASSERT_EQ(kept.at(v), comp[v] >= 0 && sizes[std::size_t(comp[v])] == largest ? 1 : 0) << "trial " << trial << " voxel " << v;
+            ASSERT_EQ(big.at(v), comp[v] >= 0 && sizes[std::size_t(comp[v])] >= 3 ? 1 : 0) << "trial " << trial << " voxel " << v;
+        }
+    }
 }
 
 TEST(Entropy, IsZeroWhenCertainAndOneWhenUniform) {

@@ -2,7 +2,9 @@
 // one TorchScript file. ai_bench.sh runs it beside Debian's python3-torch doing the same work.
 //   ai_bench window --network F.pt --size 160,192,160 --patch 48 --out-channels 4 [--threads 2] [--device auto]
 //   ai_bench train-step --network F.pt --patch 48 --batch 2 --out-channels 4 [--iterations 5] [--threads 2]
+//   ai_bench pipeline --package DIR --size 181,217,181 [--spacing 1,1,1] [--threads 2]   (whole infer on noise)
 #include "ai/Device.h"
+#include "ai/InferenceEngine.h"
 #include "ai/SlidingWindowInferer.h"
 #include "ai/TorchNetwork.h"
 #include "ai/internal/Losses.h"
@@ -43,6 +45,27 @@ int main(int argc, char** argv) {
     }
     const std::string mode = argv[1];
     auto o = options(argc, argv);
+    if (mode == "pipeline") {  // preprocess + network + postprocess without file io
+        int x, y, z;
+        if (std::sscanf(o["size"].c_str(), "%d,%d,%d", &x, &y, &z) != 3) return 2;
+        ai::InferenceOptions io;
+        io.device = o["device"];
+        io.threads = std::stoi(o["threads"]);
+        const ai::InferenceEngine engine(ai::ModelPackage::open(o["package"]), io);
+        core::Volume image = core::Volume::zeros(core::PixelType::Int16,
+            core::ImageGeometry({std::size_t(x), std::size_t(y), std::size_t(z)}, {1, 1, 1}, {0, 0, 0}));
+        std::mt19937 rng(1);
+        for (std::size_t v = 0; v < image.voxelCount(); ++v) image.as<std::int16_t>()[v] = static_cast<std::int16_t>(rng() % 200);
+        std::vector<double> pre, net, post, total;
+        for (int r = 0; r < std::stoi(o["repeat"]); ++r) {
+            const auto t = engine.run(image).timings;
+            pre.push_back(t.preprocessMs), net.push_back(t.networkMs), post.push_back(t.postprocessMs), total.push_back(t.totalMs);
+        }
+        std::cout << "{\"mode\":\"pipeline\",\"device\":\"" << engine.device().describe() << "\",\"preprocess_ms\":" << median(pre)
+                  << ",\"network_ms\":" << median(net) << ",\"postprocess_ms\":" << median(post) << ",\"total_ms\":" << median(total)
+                  << ",\"voxels_per_s\":" << double(x) * y * z / (median(total) / 1000) << "}\n";
+        return 0;
+    }
     const ai::DeviceInfo device = ai::selectDevice(o["device"], std::stoi(o["threads"]));
     ai::TorchNetwork net = ai::TorchNetwork::load(o["network"], device);
     const int patch = std::stoi(o["patch"]), K = std::stoi(o["out-channels"]);

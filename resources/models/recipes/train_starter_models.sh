@@ -36,6 +36,14 @@ train() {  # name arch out_channels iterations datalist extra...
     echo "== $name: demo brain $(cat "$work/$name.runtime.json")"
 }
 
-train brain-structures unet 4 800 seg_datalist.json --batch-size 2 --validate-every 200 --learning-rate 0.003
-train lesion-detector unet 4 1200 det_datalist.json --batch-size 2 --validate-every 300 --learning-rate 0.003
-train lesion-classifier classifier 2 600 cls_datalist.json --batch-size 4 --validate-every 150 --learning-rate 0.001
+# Detector and classifier normalise by z-score: a percentile window clips hyperintense lesions to
+# the brightest tissue. MODELS="a b" rebuilds only those.
+models="${MODELS:-brain-structures lesion-detector lesion-classifier}"
+for m in $models; do
+    case $m in
+        brain-structures) train brain-structures unet 4 800 seg_datalist.json --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
+        lesion-detector) train lesion-detector unet 4 1000 det_datalist.json --batch-size 2 --validate-every 250 --learning-rate 0.003 ;;
+        lesion-classifier) train lesion-classifier classifier 2 400 cls_datalist.json --batch-size 4 --validate-every 100 --learning-rate 0.001 ;;
+    esac
+done
+"$py" "$here/write_model_cards.py" "$work"
