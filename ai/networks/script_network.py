@@ -86,10 +86,18 @@ def main():
     p.add_argument("--out-channels", type=int, required=True)
     p.add_argument("--width", type=int, default=8)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--heatmap-channels", type=int, default=0,
+                   help="detection: the first N output channels are centre heatmaps; their bias starts at "
+                        "log(0.01/0.99) (CenterNet's prior), so training begins by finding centres, not by "
+                        "unlearning a 0.5 everywhere")
     p.add_argument("--out", required=True)
     a = p.parse_args()
     torch.manual_seed(a.seed)
-    module = torch.jit.script(build(a.arch, a.in_channels, a.out_channels, a.width))
+    net = build(a.arch, a.in_channels, a.out_channels, a.width)
+    if a.heatmap_channels:
+        with torch.no_grad():
+            net.head.bias[:a.heatmap_channels] = -4.595
+    module = torch.jit.script(net)
     module.save(a.out)
 
 

@@ -17,10 +17,11 @@ mkdir -p "$work"
 [ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
 [ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 8
 
-train() {  # name arch out_channels iterations datalist extra...
-    local name=$1 arch=$2 channels=$3 iterations=$4 data=$5; shift 5
+train() {  # name "arch and script_network options" iterations datalist lumen-ai-train-options...
+    local name=$1 net=$2 iterations=$3 data=$4; shift 4
     rm -rf "$work/$name-untrained"
-    "$py" "$root/ai/networks/script_network.py" --arch "$arch" --out-channels "$channels" --width 8 --seed 1 --out "$work/$name.pt"
+    # shellcheck disable=SC2086
+    "$py" "$root/ai/networks/script_network.py" $net --width 8 --seed 1 --out "$work/$name.pt"
     "$ai" package --network "$work/$name.pt" --manifest "$here/$name.json" --out "$work/$name-untrained"
     rm -rf "$work/$name"
     "$ai" train --model "$work/$name-untrained" --data "$work/cases/$data" --out "$work/$name" --version 1.0 \
@@ -41,9 +42,12 @@ train() {  # name arch out_channels iterations datalist extra...
 models="${MODELS:-brain-structures lesion-detector lesion-classifier}"
 for m in $models; do
     case $m in
-        brain-structures) train brain-structures unet 4 800 seg_datalist.json --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
-        lesion-detector) train lesion-detector unet 4 1000 det_datalist.json --batch-size 2 --validate-every 250 --learning-rate 0.003 ;;
-        lesion-classifier) train lesion-classifier classifier 2 400 cls_datalist.json --batch-size 4 --validate-every 100 --learning-rate 0.001 ;;
+        brain-structures) train brain-structures "--arch unet --out-channels 4" 800 seg_datalist.json \
+            --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
+        lesion-detector) train lesion-detector "--arch unet --out-channels 4 --heatmap-channels 1" 800 det_datalist.json \
+            --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
+        lesion-classifier) train lesion-classifier "--arch classifier --out-channels 2" 400 cls_datalist.json \
+            --batch-size 4 --validate-every 100 --learning-rate 0.001 ;;
     esac
 done
 "$py" "$here/write_model_cards.py" "$work"

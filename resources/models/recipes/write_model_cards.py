@@ -47,6 +47,7 @@ def main():
             f"- Held-out (8 test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
             f"- Runtime on the 181×217×181 demo brain ({runtime['device']}): {runtime['total_ms'] / 1000:.1f} s "
             f"(network {runtime['network_ms'] / 1000:.1f} s), `lumen-ai infer`",
+            *([f"- **Limits:** {card['limits']}"] if card.get("limits") else []),
             f"- Input: {m['input'].get('spacing', 'native')} mm, {m['input']['orientation']}, patch {m['input']['patch_size']}, "
             f"normalisation {m['input']['normalization']['kind']}",
             ""]))
