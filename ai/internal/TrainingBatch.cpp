@@ -133,7 +133,6 @@ void BatchSampler::renderBoxes(const Case& c, const std::array<long, 3>& start, 
 Batch BatchSampler::sample(std::mt19937& rng) const {
     const auto& p = manifest_.input.patchSize;
     const int64_t N = options_.batchSize, C = manifest_.input.channels;
-    const int64_t P = int64_t(p[0]) * p[1] * p[2];
     Batch b;
     b.image = torch::zeros({N, C, p[0], p[1], p[2]});
     const Task task = manifest_.task;
@@ -184,7 +183,6 @@ Batch BatchSampler::sample(std::mt19937& rng) const {
                 renderBoxes(c, start, b.heatmap[n].data_ptr<float>(), b.sizes[n].data_ptr<float>(), b.sizeMask[n].data_ptr<float>());
         }
     }
-    (void)P;
     if (options_.augment) augment(b, rng);
     b.image = b.image.to(device_);
     if (b.labels.defined()) b.labels = b.labels.to(device_);
