@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -34,10 +35,10 @@ std::string nextVersion(const std::string& parent, const ai::ModelRegistry& regi
     std::string stem = parent.substr(0, dot + 1);
     long n = dot + 1 < parent.size() ? std::stol(parent.substr(dot + 1)) : 0;
     if (dot + 1 == parent.size()) stem += ".";
+    const std::vector<ai::RegistryEntry> taken = registry.versions(name);
     std::string v;
     do v = stem + std::to_string(++n);
-    while (!registry.versions(name).empty() &&
-           std::any_of(registry.versions(name).begin(), registry.versions(name).end(), [&](const auto& e) { return e.version == v; }));
+    while (std::any_of(taken.begin(), taken.end(), [&](const ai::RegistryEntry& e) { return e.version == v; }));
     return v;
 }
 

@@ -151,3 +151,21 @@ TEST_F(Training, KillNineThenTheSameCommandResumes) {
     const ai::ModelPackage child = ai::ModelPackage::open(dir / "ball-r");
     EXPECT_EQ(child.manifest().provenance.metrics["loss_first"], state["losses"][0]) << "the loss history continues";
 }
+
+TEST_F(Training, RegisteredFineTunesGetTheNextFreeVersion) {
+    const std::string env = "LUMEN_DATA_DIR=" + test::quote((dir / "data").string()) + " ";
+    for (const char* expected : {"1.1", "1.2"}) {
+        const auto r = test::run(env + lumenAi() + " finetune --quiet --register --model " + test::quote(parent.string()) + " --out " +
+                                 test::quote((dir / (std::string("ft-") + expected)).string()) + common() +
+                                 " --iterations 2 --validate-every 100");
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const json summary = json::parse(r.out);
+        EXPECT_EQ(summary["version"], expected);
+        EXPECT_TRUE(summary.contains("registered"));
+    }
+    const auto list = test::run(env + lumenAi() + " models list --json");
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    std::size_t ball = 0;
+    for (const auto& e : json::parse(list.out)) ball += e["name"] == "ball";
+    EXPECT_EQ(ball, 2u) << list.out;
+}
