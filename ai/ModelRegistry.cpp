@@ -37,7 +37,7 @@ void scanRoot(const fs::path& root, bool bundled, std::vector<RegistryEntry>& ou
                 e.trainingCases = m.provenance.trainingCases.size();
                 out.push_back(e);
             } catch (const ModelError&) {
-                // A broken package is skipped in the list; resolve() names its error.
+                // A broken package is left out of the list; opening its folder by path names the error.
             }
         }
     }
