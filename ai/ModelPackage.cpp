@@ -1,8 +1,9 @@
 #include "ai/ModelPackage.h"
 
+#include "ai/JsonFile.h"
 #include "ai/ModelError.h"
 #include "ai/Sha256.h"
-#include "ai/internal/AtomicWrite.h"
+#include "core/AtomicFile.h"
 
 #include <fstream>
 
@@ -13,17 +14,10 @@ namespace fs = std::filesystem;
 ModelPackage ModelPackage::open(const fs::path& dir, bool verifyHash) {
     if (!fs::is_directory(dir)) throw ModelError(dir.string() + ": not a model package (no such directory)");
     const fs::path manifestPath = dir / kManifestFile;
-    std::ifstream in(manifestPath);
-    if (!in) throw ModelError(manifestPath.string() + ": missing (a package holds model.json and model.pt)");
-    nlohmann::json json;
-    try {
-        in >> json;
-    } catch (const nlohmann::json::exception& e) {
-        throw ModelError(manifestPath.string() + ": not valid JSON (" + e.what() + ")");
-    }
     ModelPackage package;
     package.dir_ = dir;
-    package.manifest_ = ModelManifest::fromJson(json, manifestPath.string());
+    package.manifest_ = ModelManifest::fromJson(
+        readJsonFile(manifestPath, "missing (a package holds model.json and model.pt)"), manifestPath.string());
     const fs::path network = package.networkFile();
     if (!fs::is_regular_file(network)) throw ModelError(network.string() + ": missing");
     if (verifyHash) {
@@ -38,7 +32,19 @@ ModelPackage ModelPackage::open(const fs::path& dir, bool verifyHash) {
 void ModelPackage::writeManifest(const fs::path& dir, ModelManifest manifest) {
     manifest.sha256 = sha256OfFile(dir / kNetworkFile);
     ModelManifest::fromJson(manifest.toJson(), (dir / kManifestFile).string());  // never write what we cannot read back
-    internal::writeFileAtomically(dir / kManifestFile, manifest.toJson().dump(2) + "\n");
+    core::writeFileAtomically((dir / kManifestFile).string(), manifest.toJson().dump(2) + "\n");
+}
+
+ModelPackage ModelPackage::create(const fs::path& out, const fs::path& network, ModelManifest manifest) {
+    if (fs::exists(out)) throw ModelError(out.string() + " exists; a new package never replaces one");
+    if (!out.parent_path().empty()) fs::create_directories(out.parent_path());
+    const fs::path staging = out.string() + ".staging";
+    fs::remove_all(staging);
+    fs::create_directories(staging);
+    fs::copy_file(network, staging / kNetworkFile);
+    writeManifest(staging, std::move(manifest));
+    fs::rename(staging, out);
+    return open(out);
 }
 
 }  // namespace lumen::ai

@@ -18,6 +18,10 @@ public:
     // Writes model.json atomically (temp + fsync + rename) after filling in sha256 of model.pt.
     static void writeManifest(const std::filesystem::path& dir, ModelManifest manifest);
 
+    // A new package at `out` (which must not exist) from a TorchScript file and a manifest: staged
+    // beside it and renamed into place, so it appears whole or not at all.
+    static ModelPackage create(const std::filesystem::path& out, const std::filesystem::path& network, ModelManifest manifest);
+
     const std::filesystem::path& dir() const { return dir_; }
     std::filesystem::path networkFile() const { return dir_ / kNetworkFile; }
     const ModelManifest& manifest() const { return manifest_; }

@@ -1,7 +1,7 @@
 #include "ai/ModelRegistry.h"
 
 #include "ai/ModelError.h"
-#include "ai/internal/AtomicWrite.h"
+#include "core/AtomicFile.h"
 
 #include <algorithm>
 #include <fstream>
@@ -41,6 +41,19 @@ void scanRoot(const fs::path& root, bool bundled, std::vector<RegistryEntry>& ou
             }
         }
     }
+}
+
+// One listing scans every package folder: look versions up in it rather than scanning again.
+const RegistryEntry* versionIn(const std::vector<RegistryEntry>& versions, const std::string& version) {
+    for (const auto& e : versions)
+        if (e.version == version) return &e;
+    return nullptr;
+}
+
+const RegistryEntry* activeIn(const std::vector<RegistryEntry>& versions) {
+    for (const auto& e : versions)
+        if (e.active) return &e;
+    return nullptr;
 }
 
 void checkName(const std::string& what, const std::string& text) {
@@ -88,14 +101,14 @@ std::vector<RegistryEntry> ModelRegistry::versions(const std::string& name) cons
 }
 
 std::optional<RegistryEntry> ModelRegistry::active(const std::string& name) const {
-    for (const auto& e : versions(name))
-        if (e.active) return e;
+    const auto all = versions(name);
+    if (const RegistryEntry* e = activeIn(all)) return *e;
     return std::nullopt;
 }
 
 std::optional<RegistryEntry> ModelRegistry::find(const std::string& name, const std::string& version) const {
-    for (const auto& e : versions(name))
-        if (e.version == version) return e;
+    const auto all = versions(name);
+    if (const RegistryEntry* e = versionIn(all, version)) return *e;
     return std::nullopt;
 }
 
@@ -130,18 +143,19 @@ std::vector<std::string> ModelRegistry::history(const std::string& name) const {
 void ModelRegistry::writeHistory(const std::string& name, const std::vector<std::string>& history) const {
     fs::create_directories(userRoot_ / name);
     const nlohmann::json j = {{"active", history.empty() ? "" : history.back()}, {"history", history}};
-    internal::writeFileAtomically(userRoot_ / name / "active.json", j.dump(2) + "\n");
+    core::writeFileAtomically((userRoot_ / name / "active.json").string(), j.dump(2) + "\n");
 }
 
 void ModelRegistry::activate(const std::string& name, const std::string& version) {
     checkName("name", name);
     checkName("version", version);
-    const auto entry = find(name, version);
+    const auto all = versions(name);
+    const RegistryEntry* entry = versionIn(all, version);
     if (!entry) throw ModelError("model \"" + name + "\" has no version \"" + version + "\"");
     ModelPackage::open(entry->dir, true);  // refuse to activate a damaged package
     auto h = history(name);
     if (h.empty())
-        if (auto current = active(name)) h.push_back(current->version);
+        if (const RegistryEntry* current = activeIn(all)) h.push_back(current->version);
     if (h.empty() || h.back() != version) h.push_back(version);
     writeHistory(name, h);
 }
@@ -149,13 +163,14 @@ void ModelRegistry::activate(const std::string& name, const std::string& version
 std::string ModelRegistry::rollback(const std::string& name) {
     checkName("name", name);
     auto h = history(name);
-    const auto current = active(name);
+    const auto all = versions(name);
+    const RegistryEntry* current = activeIn(all);
     if (!current) throw ModelError("no model named \"" + name + "\"");
     // Drop the current version and any entries that no longer exist on disk.
-    while (!h.empty() && (h.back() == current->version || !find(name, h.back()))) h.pop_back();
+    while (!h.empty() && (h.back() == current->version || !versionIn(all, h.back()))) h.pop_back();
     if (h.empty()) {
         // Nothing recorded: roll back to the parent of the current version.
-        if (current->parentVersion.empty() || !find(name, current->parentVersion))
+        if (current->parentVersion.empty() || !versionIn(all, current->parentVersion))
             throw ModelError("model \"" + name + "\" has no earlier version to roll back to");
         h.push_back(current->parentVersion);
     }
@@ -183,10 +198,11 @@ RegistryEntry ModelRegistry::add(const fs::path& packageDir) {
 }
 
 std::vector<RegistryEntry> ModelRegistry::lineage(const std::string& name, const std::string& version) const {
+    const auto all = versions(name);
     std::vector<RegistryEntry> chain;
     std::string v = version;
-    while (!v.empty() && chain.size() < 1000) {
-        const auto e = find(name, v);
+    while (!v.empty() && chain.size() < all.size()) {  // a cycle cannot be longer than the versions
+        const RegistryEntry* e = versionIn(all, v);
         if (!e) break;
         chain.push_back(*e);
         v = e->parentVersion;

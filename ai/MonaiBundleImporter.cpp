@@ -1,5 +1,6 @@
 #include "ai/MonaiBundleImporter.h"
 
+#include "ai/JsonFile.h"
 #include "ai/ModelError.h"
 #include "ai/ModelPackage.h"
 
@@ -15,20 +16,11 @@ using nlohmann::json;
 namespace {
 
 json readJson(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) {
-        fs::path yaml = file;
-        yaml.replace_extension(".yaml");
-        if (fs::exists(yaml)) throw ModelError(yaml.string() + ": YAML bundle configs are not read; convert it to " + file.filename().string());
-        throw ModelError(file.string() + ": missing (not a MONAI bundle?)");
-    }
-    try {
-        json j;
-        in >> j;
-        return j;
-    } catch (const json::exception& e) {
-        throw ModelError(file.string() + ": not valid JSON (" + e.what() + ")");
-    }
+    fs::path yaml = file;
+    yaml.replace_extension(".yaml");
+    if (!fs::exists(file) && fs::exists(yaml))
+        throw ModelError(yaml.string() + ": YAML bundle configs are not read; convert it to " + file.filename().string());
+    return readJsonFile(file, "missing (not a MONAI bundle?)");
 }
 
 // MONAI transform names with or without the dictionary suffix "d" and a "monai.transforms." path.
@@ -231,16 +223,9 @@ ModelManifest MonaiBundleImporter::translate(const fs::path& bundle) {
 }
 
 ModelManifest MonaiBundleImporter::import(const fs::path& bundle, const fs::path& out) {
-    if (fs::exists(out)) throw ModelError(out.string() + " exists; choose a new folder for the package");
     ModelManifest m = translate(bundle);
-    const fs::path staging = out.string() + ".staging";
-    fs::remove_all(staging);
-    fs::create_directories(staging);
-    fs::copy_file(bundle / "models/model.ts", staging / ModelPackage::kNetworkFile);
     m.provenance.command = "lumen-ai import-monai " + bundle.string();
-    ModelPackage::writeManifest(staging, m);
-    fs::rename(staging, out);
-    return ModelPackage::open(out).manifest();
+    return ModelPackage::create(out, bundle / "models/model.ts", m).manifest();
 }
 
 }  // namespace lumen::ai

@@ -5,7 +5,7 @@
 #include "ai/ModelError.h"
 #include "ai/Resampler.h"
 #include "ai/TorchNetwork.h"
-#include "ai/internal/AtomicWrite.h"
+#include "core/AtomicFile.h"
 #include "ai/internal/TorchNetworkImpl.h"
 #include "ai/internal/Losses.h"
 #include "ai/internal/TrainingBatch.h"
@@ -29,8 +29,9 @@ using Clock = std::chrono::steady_clock;
 struct State {
     int iteration = 0;
     std::vector<double> losses;
-    double bestScore = -1;
+    json best;  // validation of the kept network (best.pt)
     int bestIteration = 0;
+    double bestScore() const { return best.is_null() ? -1 : best.at("score").get<double>(); }
     json before;
     std::string checkpoint;  // sub-folder of the latest checkpoint
     std::string rng;
@@ -38,14 +39,14 @@ struct State {
 };
 
 json stateJson(const State& s) {
-    return {{"iteration", s.iteration}, {"losses", s.losses}, {"best_score", s.bestScore}, {"best_iteration", s.bestIteration},
+    return {{"iteration", s.iteration}, {"losses", s.losses}, {"best_validation", s.best}, {"best_iteration", s.bestIteration},
             {"validation_before", s.before}, {"checkpoint", s.checkpoint}, {"rng", s.rng}, {"start_sha256", s.startSha}};
 }
 
 void saveModule(torch::jit::script::Module& module, const fs::path& target) {
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
-    module.save(temp.string());
-    fs::rename(temp, target);
+    const std::string temporary = core::temporarySibling(target.string());
+    module.save(temporary);
+    core::commitFile(temporary, target.string());
 }
 
 }  // namespace
@@ -77,7 +78,7 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         in >> j;
         state.iteration = j.at("iteration");
         state.losses = j.at("losses").get<std::vector<double>>();
-        state.bestScore = j.at("best_score");
+        state.best = j.at("best_validation");
         state.bestIteration = j.at("best_iteration");
         state.before = j.at("validation_before");
         state.checkpoint = j.at("checkpoint");
@@ -130,7 +131,7 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         state.rng = r.str();
         const std::string previous = state.checkpoint;
         state.checkpoint = name;
-        internal::writeFileAtomically(workDir / "state.json", stateJson(state).dump());
+        core::writeFileAtomically((workDir / "state.json").string(), stateJson(state).dump());
         if (!previous.empty() && previous != name) fs::remove_all(workDir / previous);
     };
 
@@ -145,7 +146,6 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
     if (progress && resumedFrom > 0) progress->advance(static_cast<std::size_t>(resumedFrom));
     double runMs = 0;
     int runIterations = 0;
-    json last;
     while (state.iteration < options_.iterations) {
         if (progress && progress->isCanceled()) {
             checkpoint();  // a cancel is a pause: the next run resumes here
@@ -183,13 +183,12 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         if (validate && (end || state.iteration % options_.validateEvery == 0)) {
             json v = runValidation();
             const double score = v.at("score").get<double>();
-            if (score > state.bestScore) {
-                state.bestScore = score;
+            if (score > state.bestScore()) {
+                state.best = v;
                 state.bestIteration = state.iteration;
                 saveModule(module, workDir / "best.pt");
             }
             e.validation = v;
-            last = v;
         }
         if (end || state.iteration % options_.checkpointEvery == 0) checkpoint();
         if (onEvent) onEvent(e);
@@ -204,9 +203,7 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
     if (validate && fs::exists(workDir / "best.pt")) {
         fs::copy_file(workDir / "best.pt", resultNetwork(workDir), fs::copy_options::overwrite_existing);
         outcome.bestIteration = state.bestIteration;
-        // The kept network's own validation, not the last iteration's.
-        TorchNetwork best = TorchNetwork::load(workDir / "best.pt", device);
-        outcome.validationAfter = evaluate(m, best, data.validation, progress);
+        outcome.validationAfter = state.best;  // the kept network's validation, not the last iteration's
     } else {
         saveModule(module, resultNetwork(workDir));
         outcome.bestIteration = state.iteration;

@@ -1,9 +1,9 @@
 #include "Datalist.h"
 
+#include "ai/JsonFile.h"
 #include "ai/ModelError.h"
 #include "ai/Sha256.h"
 #include "io/LabelMapReader.h"
-#include "io/ImageLoader.h"
 #include "io/SeriesAssembler.h"
 
 #include <nlohmann/json.hpp>
@@ -18,13 +18,19 @@ using nlohmann::json;
 
 namespace {
 
-ai::Finding boxFrom(const json& f, const ai::ModelManifest& m, const std::string& where) {
-    ai::Finding box;
-    const json& cls = f.at("class");
+// The model's class a datalist names, by name or by value.
+const core::Label& classOf(const json& cls, const ai::ModelManifest& m, const std::string& where) {
     for (const auto& l : m.labels.labels())
         if ((cls.is_string() && l.name == cls.get<std::string>()) || (cls.is_number_integer() && l.value == cls.get<int>()))
-            box.classValue = l.value, box.className = l.name;
-    if (!box.classValue) throw ai::ModelError(where + ": class " + cls.dump() + " is not one of the model's");
+            return l;
+    throw ai::ModelError(where + ": class " + cls.dump() + " is not one of the model's");
+}
+
+ai::Finding boxFrom(const json& f, const ai::ModelManifest& m, const std::string& where) {
+    ai::Finding box;
+    const core::Label& cls = classOf(f.at("class"), m, where);
+    box.classValue = cls.value;
+    box.className = cls.name;
     for (int a = 0; a < 3; ++a) {
         box.worldMin[a] = f.at("box_min_mm").at(static_cast<std::size_t>(a)).get<double>();
         box.worldMax[a] = f.at("box_max_mm").at(static_cast<std::size_t>(a)).get<double>();
@@ -42,18 +48,12 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
     ai::TrainingSample s;
     s.image = entry.at("image").get<std::string>();
     const fs::path image = fs::path(s.image).is_absolute() ? fs::path(s.image) : base / s.image;
-    io::LoadedImage loaded = io::ImageLoader::load(image.string());
-    for (const auto& w : loaded.warnings)
-        if (w == io::kMissingSpacingWarning) throw ai::ModelError(image.string() + ": the files give no pixel spacing");
-    s.volume = std::move(loaded.volume);
+    s.volume = loadModelInput(image.string()).volume;
     if (fs::is_regular_file(image)) s.imageSha256 = ai::sha256OfFile(image);
     const json& label = entry.at("label");
     if (m.task == ai::Task::Classification) {
         s.label = label.is_string() ? label.get<std::string>() : label.dump();
-        for (const auto& l : m.labels.labels())
-            if ((label.is_string() && l.name == label.get<std::string>()) || (label.is_number_integer() && l.value == label.get<int>()))
-                s.classValue = l.value;
-        if (!s.classValue) throw ai::ModelError(where + ": class " + label.dump() + " is not one of the model's");
+        s.classValue = classOf(label, m, where).value;
         return s;
     }
     s.label = label.get<std::string>();
@@ -62,10 +62,8 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
     if (m.task == ai::Task::Segmentation) {
         s.labels = io::LabelMapReader::read(file.string(), s.volume.geometry());  // checks the grid
     } else {
-        std::ifstream in(file);
-        json j;
+        const json j = ai::readJsonFile(file);
         try {
-            in >> j;
             for (const json& f : j.at("findings")) s.boxes.push_back(boxFrom(f, m, file.string()));
         } catch (const json::exception& e) {
             throw ai::ModelError(file.string() + ": not a findings file (" + e.what() + ")");
@@ -76,15 +74,16 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
 
 }  // namespace
 
+io::LoadedImage loadModelInput(const std::string& path, core::Progress* progress) {
+    io::LoadedImage image = io::ImageLoader::load(path, progress);
+    for (const auto& w : image.warnings)
+        if (w == io::kMissingSpacingWarning)
+            throw ai::ModelError(path + ": the files give no pixel spacing; a model needs real millimetres");
+    return image;
+}
+
 ai::TrainingSet loadDatalist(const std::string& path, const ai::ModelManifest& manifest) {
-    std::ifstream in(path);
-    if (!in) throw ai::ModelError(path + ": cannot be read");
-    json j;
-    try {
-        in >> j;
-    } catch (const json::exception& e) {
-        throw ai::ModelError(path + ": not valid JSON (" + e.what() + ")");
-    }
+    const json j = ai::readJsonFile(path);
     const fs::path base = fs::absolute(path).parent_path();
     ai::TrainingSet set;
     for (const char* split : {"training", "validation"}) {

@@ -1,20 +1,16 @@
 #include "Commands.h"
-#include "SignalCancel.h"
+#include "Datalist.h"
+#include "CommandProgress.h"
 
 #include "ai/InferenceEngine.h"
 #include "ai/ModelPackage.h"
 #include "core/Progress.h"
-#include "io/AtomicFile.h"
+#include "core/AtomicFile.h"
 #include "io/ImageFileWriter.h"
-#include "io/ImageLoader.h"
-#include "io/SeriesAssembler.h"
-#include "ai/ModelError.h"
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <chrono>
-#include <fstream>
 #include <iostream>
 
 namespace lumen::aicli {
@@ -25,11 +21,7 @@ namespace {
 
 json vec(const core::Vector3& v) { return {v.x, v.y, v.z}; }
 
-void writeJson(const std::string& path, const json& j) {
-    const std::string temp = io::temporarySibling(path);
-    std::ofstream(temp) << j.dump(2) << "\n";
-    io::commitFile(temp, path);
-}
+void writeJson(const std::string& path, const json& j) { core::writeFileAtomically(path, j.dump(2) + "\n"); }
 
 json modelJson(const ai::ModelManifest& m) {
     return {{"name", m.name}, {"version", m.version}, {"task", ai::taskName(m.task)}};
@@ -43,17 +35,11 @@ int runInfer(const InferArgs& args) {
     ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
     const ai::ModelManifest manifest = package.manifest();
 
-    core::Progress progress([&](double fraction, const std::string& stage) {
-        if (!args.quiet)
-            std::cerr << json{{"progress", std::round(fraction * 1000) / 1000}, {"stage", stage}}.dump() << std::endl;
-    });
+    core::Progress progress(progressLines(args.quiet));
     cancelOnSignals(&progress);
 
     progress.beginStage("load", 1);
-    const io::LoadedImage image = io::ImageLoader::load(args.input, &progress);
-    for (const auto& w : image.warnings)
-        if (w == io::kMissingSpacingWarning)
-            throw ai::ModelError(args.input + ": the files give no pixel spacing; a model needs real millimetres");
+    const io::LoadedImage image = loadModelInput(args.input, &progress);
     const double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     ai::InferenceOptions options;
@@ -67,9 +53,11 @@ int runInfer(const InferArgs& args) {
     if (r.task == ai::Task::Segmentation) {
         io::ImageFileWriter::write(r.labels.voxels(), args.output + ".seg.nii.gz");
         json labels = json::array();
+        auto counts = r.labels.histogram();  // one pass over the voxels for every label
         for (const auto& l : r.labels.labels().labels())
             labels.push_back({{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b}},
-                              {"volume_ml", r.labels.volumeMl(l.value)}, {"voxels", r.labels.count(l.value)}});
+                              {"volume_ml", double(counts[l.value]) * r.labels.geometry().voxelVolumeMm3() / 1000.0},
+                              {"voxels", counts[l.value]}});
         writeJson(args.output + ".seg.json", {{"model", model}, {"image", args.input}, {"labels", labels}});
         if (args.uncertainty) io::ImageFileWriter::write(r.uncertainty, args.output + ".uncertainty.nii.gz");
     } else if (r.task == ai::Task::Detection) {

@@ -1,10 +1,9 @@
 #include "Commands.h"
 
-#include "ai/ModelError.h"
+#include "ai/JsonFile.h"
 #include "ai/MonaiBundleImporter.h"
 #include "ai/TorchNetwork.h"
 
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -53,23 +52,11 @@ int runModelsRollback(const ModelsArgs& args) {
 }
 
 int runPackage(const std::string& network, const std::string& manifestFile, const std::string& out) {
-    if (std::filesystem::exists(out)) throw ai::ModelError(out + " exists; choose a new folder for the package");
-    std::ifstream in(manifestFile);
-    nlohmann::json j;
-    try {
-        in >> j;
-    } catch (const nlohmann::json::exception& e) {
-        throw ai::ModelError(manifestFile + ": not valid JSON (" + e.what() + ")");
-    }
+    nlohmann::json j = ai::readJsonFile(manifestFile);
     j["sha256"] = std::string(64, '0');  // replaced by the real one below
     const ai::ModelManifest m = ai::ModelManifest::fromJson(j, manifestFile);
-    const std::string staging = out + ".staging";
-    std::filesystem::remove_all(staging);
-    std::filesystem::create_directories(staging);
-    std::filesystem::copy_file(network, std::filesystem::path(staging) / ai::ModelPackage::kNetworkFile);
-    ai::ModelPackage::writeManifest(staging, m);
-    ai::TorchNetwork::load(std::filesystem::path(staging) / ai::ModelPackage::kNetworkFile, {});  // refuse what Torch cannot load
-    std::filesystem::rename(staging, out);
+    ai::TorchNetwork::load(network, {});  // refuse what Torch cannot load
+    ai::ModelPackage::create(out, network, m);
     std::cout << nlohmann::json{{"package", out}, {"name", m.name}, {"version", m.version}}.dump() << "\n";
     return 0;
 }

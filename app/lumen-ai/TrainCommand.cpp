@@ -1,5 +1,5 @@
 #include "Commands.h"
-#include "SignalCancel.h"
+#include "CommandProgress.h"
 #include "Datalist.h"
 
 #include "ai/Evaluator.h"
@@ -49,12 +49,11 @@ int runTrain(const TrainArgs& args) {
     ai::ModelRegistry registry = openRegistry();
     const ai::ModelPackage start = ai::ModelPackage::open(registry.resolve(args.model));
     const ai::ModelManifest& parent = start.manifest();
-    const fs::path out = args.out, work = args.out + ".work", staging = args.out + ".staging";
+    const fs::path out = args.out, work = args.out + ".work";
     if (fs::exists(out)) throw ai::ModelError(out.string() + " exists; a new version never replaces a package");
     const std::string parentDir = fs::weakly_canonical(start.dir()).string() + "/";
     if ((fs::weakly_canonical(out).string() + "/").rfind(parentDir, 0) == 0)
         throw ai::ModelError("--out must not be inside the parent package " + start.dir().string());
-    if (!out.parent_path().empty()) fs::create_directories(out.parent_path());
 
     const ai::TrainingSet data = loadDatalist(args.data, parent);
     ai::TrainerOptions o;
@@ -70,10 +69,7 @@ int runTrain(const TrainArgs& args) {
     o.augment = !args.noAugment;
     if (args.noFlip) o.flipAxes = {false, false, false};
 
-    core::Progress progress([&](double fraction, const std::string& stage) {
-        if (!args.quiet && stage != "train")
-            std::cerr << json{{"progress", std::round(fraction * 1000) / 1000}, {"stage", stage}}.dump() << std::endl;
-    });
+    core::Progress progress(progressLines(args.quiet, "train"));
     cancelOnSignals(&progress);
 
     ai::Trainer trainer(start, o);
@@ -105,11 +101,7 @@ int runTrain(const TrainArgs& args) {
     m.provenance.command = args.commandLine;
     m.provenance.created = utcNow();
 
-    fs::remove_all(staging);
-    fs::create_directories(staging);
-    fs::copy_file(ai::Trainer::resultNetwork(work), staging / ai::ModelPackage::kNetworkFile);
-    ai::ModelPackage::writeManifest(staging, m);
-    fs::rename(staging, out);  // the package appears whole
+    ai::ModelPackage::create(out, ai::Trainer::resultNetwork(work), m);
     fs::remove_all(work);
 
     json summary = {{"package", out.string()}, {"name", m.name}, {"version", m.version}, {"parent_version", m.provenance.parentVersion},

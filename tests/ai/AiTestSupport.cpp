@@ -4,6 +4,9 @@
 
 #include <torch/script.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace lumen::test {
 
 void saveScriptedModule(const std::filesystem::path& file, const std::string& forwardSource) {
@@ -23,6 +26,12 @@ ai::ModelManifest segmentationManifest(int labels, int patch) {
     m.input.batchSize = 2;
     m.sha256 = std::string(64, '0');
     return m;
+}
+
+double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b) {
+    double worst = a.size() == b.size() ? 0 : HUGE_VAL;
+    for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));
+    return worst;
 }
 
 void writePackage(const std::filesystem::path& dir, const ai::ModelManifest& manifest, const std::string& forwardSource) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace lumen::test {
 
@@ -13,6 +14,9 @@ void saveScriptedModule(const std::filesystem::path& file, const std::string& fo
 
 // A segmentation manifest for `labels` labels, patch `patch`, no resampling, no normalisation.
 ai::ModelManifest segmentationManifest(int labels, int patch = 16);
+
+// Largest |a[i] − b[i]| (the vectors must be the same length).
+double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b);
 
 // Writes DIR/model.pt (from forwardSource) and DIR/model.json (with its sha256).
 void writePackage(const std::filesystem::path& dir, const ai::ModelManifest& manifest, const std::string& forwardSource);

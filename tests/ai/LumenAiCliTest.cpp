@@ -39,6 +39,15 @@ ai::ModelManifest signManifest() {
     return m;
 }
 
+// The z-score the sign network sees is relative to this: the mean of the non-zero voxels.
+double nonZeroMean(const core::Volume& image) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < image.voxelCount(); ++v)
+        if (image.realValue(v) != 0) sum += image.realValue(v), ++n;
+    return sum / double(n);
+}
+
 json lastJsonLine(const std::string& out) {
     const auto end = out.find_last_not_of('\n');
     const auto start = out.rfind('\n', end);
@@ -68,11 +77,7 @@ TEST_F(LumenAi, SegmentsTheRealBrainOntoItsOwnGridExactly) {
     const core::Volume seg = io::ImageFileReader::read((dir / "out.seg.nii.gz").string());
     ASSERT_TRUE(seg.geometry().isApprox(image.geometry(), 1e-4));
     // The rule the network encodes, computed here from the voxels: every voxel must agree.
-    double sum = 0;
-    std::size_t n = 0;
-    for (std::size_t v = 0; v < image.voxelCount(); ++v)
-        if (image.realValue(v) != 0) sum += image.realValue(v), ++n;
-    const double mean = sum / double(n);
+    const double mean = nonZeroMean(image);
     std::size_t wrong = 0, ones = 0;
     for (std::size_t v = 0; v < image.voxelCount(); ++v) {
         const double x = image.realValue(v);
@@ -104,15 +109,12 @@ TEST_F(LumenAi, ResamplesToTheModelGridAndBack) {
     // Grey/white contrast survives 3 mm: most brain voxels keep their side of the mean; a flipped
     // or shifted grid would not.
     std::size_t agree = 0, brain = 0;
-    double sum = 0;
-    std::size_t n = 0;
-    for (std::size_t v = 0; v < image.voxelCount(); ++v)
-        if (image.realValue(v) != 0) sum += image.realValue(v), ++n;
+    const double mean = nonZeroMean(image);
     for (std::size_t v = 0; v < image.voxelCount(); ++v) {
         const double x = image.realValue(v);
         if (x == 0) continue;
         ++brain;
-        agree += (x > sum / double(n) ? 1 : 2) == static_cast<int>(seg.realValue(v));
+        agree += (x > mean ? 1 : 2) == static_cast<int>(seg.realValue(v));
     }
     EXPECT_GT(double(agree) / double(brain), 0.85);
 }

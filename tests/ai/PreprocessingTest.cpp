@@ -1,3 +1,4 @@
+#include "AiTestSupport.h"
 #include "TestSupport.h"
 
 #include "ai/IntensityNormalizer.h"
@@ -27,6 +28,21 @@ ai::FloatImage ramp(const ImageGeometry& g) {
                 im.data[(k * d[1] + j) * d[0] + i] = static_cast<float>(2 * p.x + 3 * p.y - p.z);
             }
     return im;
+}
+
+// Largest |got − truth| over the target voxels between the source's outermost voxel centres
+// (beyond them resampling pads with the border, which a linear field does not).
+double worstInside(const ai::FloatImage& got, const ai::FloatImage& truth, const ImageGeometry& source) {
+    const ImageGeometry& target = got.geometry;
+    const auto& d = target.dims();
+    double worst = 0;
+    for (std::size_t v = 0; v < got.data.size(); ++v) {
+        const Vector3 s = source.worldToIndex(target.indexToWorld({double(v % d[0]), double(v / d[0] % d[1]), double(v / (d[0] * d[1]))}));
+        bool inside = true;
+        for (int a = 0; a < 3; ++a) inside = inside && s[a] >= 0 && s[a] <= double(source.dims()[a] - 1);
+        if (inside) worst = std::max(worst, std::abs(double(got.data[v]) - truth.data[v]));
+    }
+    return worst;
 }
 
 core::Matrix3 rotationZ(double degrees) {
@@ -85,20 +101,7 @@ TEST(Resampler, SameGridIsExactAndLinearFieldsAreReproduced) {
     in.spacing = Vector3{0.7, 0.7, 1.3};
     const ImageGeometry target = ai::modelGrid(src, in);
     const ai::FloatImage r = ai::resampleLinear(f, target);
-    const ai::FloatImage truth = ramp(target);
-    const auto& d = target.dims();
-    double worst = 0;
-    for (std::size_t k = 0; k < d[2]; ++k)
-        for (std::size_t j = 0; j < d[1]; ++j)
-            for (std::size_t i = 0; i < d[0]; ++i) {
-                const Vector3 s = src.worldToIndex(target.indexToWorld({double(i), double(j), double(k)}));
-                bool inside = true;  // between the outermost voxel centres; beyond them: border padding
-                for (int a = 0; a < 3; ++a) inside = inside && s[a] >= 0 && s[a] <= double(src.dims()[a] - 1);
-                if (!inside) continue;
-                const std::size_t v = (k * d[1] + j) * d[0] + i;
-                worst = std::max(worst, std::abs(double(r.data[v]) - truth.data[v]));
-            }
-    EXPECT_LT(worst, 1e-3);
+    EXPECT_LT(worstInside(r, ramp(target), src), 1e-3);
 }
 
 TEST(Resampler, MatchesScipyOnTheRealBrain) {
@@ -138,9 +141,7 @@ TEST(Resampler, MatchesScipyOnTheRealBrain) {
     ASSERT_EQ(oracle.exitCode, 0) << oracle.err;
     std::vector<float> expected(r.data.size());
     std::ifstream(dir / "scipy.f32", std::ios::binary).read(reinterpret_cast<char*>(expected.data()), expected.size() * 4);
-    double worst = 0;
-    for (std::size_t v = 0; v < expected.size(); ++v) worst = std::max(worst, std::abs(double(expected[v]) - r.data[v]));
-    EXPECT_LT(worst, 1e-3) << "over " << expected.size() << " voxels";
+    EXPECT_LT(test::maxAbsDifference(expected, r.data), 1e-3) << "over " << expected.size() << " voxels";
 }
 
 TEST(IntensityNormalizer, WindowZScoreAndPercentileFollowMonai) {
@@ -191,15 +192,8 @@ TEST(Resampler, PermutedAndFlippedGridsTakeTheFastPathExactly) {
     const ai::FloatImage truth = ramp(target);
     const ImageGeometry nudged(target.dims(), target.spacing(), target.origin(), target.direction() * rotationZ(1e-6));
     const ai::FloatImage general = ai::resampleLinear(f, nudged);
-    const auto& d = target.dims();
-    double worstTruth = 0, worstGeneral = 0;
-    for (std::size_t v = 0; v < fast.data.size(); ++v) {
-        worstGeneral = std::max(worstGeneral, double(std::abs(fast.data[v] - general.data[v])));
-        const Vector3 s = sag.worldToIndex(target.indexToWorld({double(v % d[0]), double(v / d[0] % d[1]), double(v / (d[0] * d[1]))}));
-        bool inside = true;
-        for (int a = 0; a < 3; ++a) inside = inside && s[a] >= 0 && s[a] <= double(sag.dims()[a] - 1);
-        if (inside) worstTruth = std::max(worstTruth, std::abs(double(fast.data[v]) - truth.data[v]));
-    }
+    const double worstTruth = worstInside(fast, truth, sag);
+    const double worstGeneral = test::maxAbsDifference(fast.data, general.data);
     EXPECT_LT(worstTruth, 1e-3);
     EXPECT_LT(worstGeneral, 1e-2);
 }

@@ -54,9 +54,7 @@ TEST(SlidingWindow, AnIdentityNetworkReproducesItsInput) {
         ai::SlidingWindowStats stats;
         const ai::FloatImage out = ai::slidingWindowInference(net, in, o, nullptr, &stats);
         ASSERT_EQ(out.data.size(), in.data.size());
-        double worst = 0;
-        for (std::size_t v = 0; v < in.data.size(); ++v) worst = std::max(worst, double(std::abs(out.data[v] - in.data[v])));
-        EXPECT_LT(worst, 1e-5);
+        EXPECT_LT(test::maxAbsDifference(out.data, in.data), 1e-5);
         EXPECT_EQ(stats.patches, 4u * 3u * 1u);  // i: 0,9,18,21; j: 0,7,9; k: padded to one window
     }
 }
@@ -158,7 +156,5 @@ TEST(SlidingWindow, AdaptiveBatchesHalveUntilTheyFit) {
     const ai::FloatImage out = ai::slidingWindowInference(net, in, o, nullptr, &stats);
     EXPECT_EQ(stats.batchSize, 2);  // 16 → 8 → 4 → 2
     EXPECT_EQ(stats.patches, 3u * 3u * 2u);
-    double worst = 0;
-    for (std::size_t v = 0; v < in.data.size(); ++v) worst = std::max(worst, double(std::abs(out.data[v] - in.data[v])));
-    EXPECT_LT(worst, 1e-5);
+    EXPECT_LT(test::maxAbsDifference(out.data, in.data), 1e-5);
 }

@@ -1,50 +1,19 @@
 #include "io/AtomicFile.h"
 
+#include "core/AtomicFile.h"
 #include "io/IoError.h"
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
 
 namespace lumen::io {
 
-namespace fs = std::filesystem;
-
-std::string temporarySibling(const std::string& target) {
-    static std::atomic<unsigned> counter{0};
-    const fs::path p(target);
-    const std::string name = p.filename().string();
-    const auto dot = name.find('.', 1);
-    const std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
-    const std::string ext = dot == std::string::npos ? "" : name.substr(dot);
-    const std::string tag = ".lumen-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    return (p.parent_path() / (stem + tag + ext)).string();
-}
-
-namespace {
-void syncPath(const std::string& path, int flags) {
-    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-}  // namespace
+std::string temporarySibling(const std::string& target) { return core::temporarySibling(target); }
 
 void commitFile(const std::string& temporary, const std::string& target) {
-    syncPath(temporary, O_RDONLY);
-    if (std::rename(temporary.c_str(), target.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::error_code ec;
-        fs::remove(temporary, ec);
-        throw IoError(target, "cannot replace the file: " + why);
+    try {
+        core::commitFile(temporary, target);
+    } catch (const core::AtomicFileError& e) {
+        const std::string what = e.what();
+        throw IoError(target, what.substr(target.size() + 2));  // the message is "TARGET: reason"
     }
-    const fs::path dir = fs::path(target).parent_path();
-    syncPath(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
 }  // namespace lumen::io

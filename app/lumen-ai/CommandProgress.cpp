@@ -1,9 +1,11 @@
-#include "SignalCancel.h"
+#include "CommandProgress.h"
 
-#include "core/Progress.h"
+#include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
+#include <iostream>
 
 namespace lumen::aicli {
 
@@ -13,6 +15,13 @@ extern "C" void forwardSignal(int) {
     if (core::Progress* p = gProgress.load()) p->cancel();  // an atomic store: safe in a handler
 }
 }  // namespace
+
+core::Progress::Observer progressLines(bool quiet, const std::string& silent) {
+    return [quiet, silent](double fraction, const std::string& stage) {
+        if (quiet || stage == silent) return;
+        std::cerr << nlohmann::json{{"progress", std::round(fraction * 1000) / 1000}, {"stage", stage}}.dump() << std::endl;
+    };
+}
 
 void cancelOnSignals(core::Progress* progress) {
     gProgress = progress;
