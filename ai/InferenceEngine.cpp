@@ -50,15 +50,20 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
 
     // Preprocess.
     if (progress) progress->beginStage("preprocess", 1);
-    FloatImage input = toFloatImage(image);
-    if (static_cast<int>(input.channels) != m.input.channels)
+    if (static_cast<int>(image.timePoints()) != m.input.channels)
         throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
-                         std::to_string(input.channels));
+                         std::to_string(image.timePoints()));
     std::optional<VoxelBox> crop;
-    if (m.input.cropForeground) crop = foregroundBox(input, m.input.cropThreshold, m.input.cropMargin);
-    result.modelGrid = modelGrid(crop ? cropGeometry(image.geometry(), *crop) : image.geometry(), m.input);
-    FloatImage modelInput = resampleLinear(input, result.modelGrid);
-    input = {};
+    FloatImage modelInput;
+    if (m.input.cropForeground) {  // the box needs every input voxel as a real value
+        const FloatImage input = toFloatImage(image);
+        crop = foregroundBox(input, m.input.cropThreshold, m.input.cropMargin);
+        result.modelGrid = modelGrid(cropGeometry(image.geometry(), *crop), m.input);
+        modelInput = resampleLinear(input, result.modelGrid);
+    } else {
+        result.modelGrid = modelGrid(image.geometry(), m.input);
+        modelInput = resampleVolume(image, result.modelGrid);
+    }
     normalizeIntensity(modelInput, m.input.normalization);
     result.timings.preprocessMs = msSince(start);
 
@@ -96,19 +101,25 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     const auto postStart = Clock::now();
     if (progress) progress->beginStage("postprocess", 1);
     if (m.task == Task::Segmentation) {
-        // Probabilities are resampled back and decided voxel by voxel, never stored on the input grid.
+        // Probabilities are resampled back and decided voxel by voxel, never stored on the input
+        // grid; without an uncertainty map only voxels near label boundaries need interpolating.
         const LabelDecider decide(m.output, m.labels, output.channels);
-        result.labels = core::LabelMap(image.geometry(), decide.depth());
+        float* u = nullptr;
+        if (uncertainty) {
+            result.labels = core::LabelMap(image.geometry(), decide.depth());
+            result.uncertainty = core::Volume::zeros(core::PixelType::Float32, image.geometry());
+            u = result.uncertainty.as<float>();
+            const std::size_t K = output.channels;
+            resampleRows(output, image.geometry(), [&](std::size_t first, std::size_t count, const float* p) {
+                for (std::size_t n = 0; n < count; ++n) {
+                    result.labels.set(first + n, decide(p + n * K));
+                    u[first + n] = voxelEntropy(p + n * K, K);
+                }
+            });
+        } else {
+            result.labels = resampleDecisions(output, image.geometry(), decide);
+        }
         result.labels.labels() = m.labels;
-        if (uncertainty) result.uncertainty = core::Volume::zeros(core::PixelType::Float32, image.geometry());
-        float* u = uncertainty ? result.uncertainty.as<float>() : nullptr;
-        const std::size_t K = output.channels;
-        resampleRows(output, image.geometry(), [&](std::size_t first, std::size_t count, const float* p) {
-            for (std::size_t n = 0; n < count; ++n) {
-                result.labels.set(first + n, decide(p + n * K));
-                if (u) u[first + n] = voxelEntropy(p + n * K, K);
-            }
-        });
         output = {};
         // Outside the foreground box the model never looked: background.
         const auto outsideCrop = [&](auto&& clear) {

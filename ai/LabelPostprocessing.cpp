@@ -1,10 +1,13 @@
 #include "ai/LabelPostprocessing.h"
 
 #include "ai/ModelError.h"
+#include "ai/internal/GridMapping.h"
 #include "core/ParallelFor.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <type_traits>
 
 namespace lumen::ai {
 
@@ -42,6 +45,102 @@ core::LabelMap decideLabels(const FloatImage& p, const OutputSpec& output, const
     return out;
 }
 
+core::LabelMap resampleDecisions(const FloatImage& p, const core::ImageGeometry& target, const LabelDecider& decide,
+                                 unsigned threads) {
+    if (p.voxels() == 0 || target.voxelCount() == 0) throw ModelError("cannot resample an empty image");
+    const internal::GridMapping map(p.geometry, target);
+    const std::size_t n = p.voxels(), C = p.channels;
+    const unsigned workers = threads ? threads : core::hardwareThreads();
+    // The decision at every source voxel, then per cell (lowest corner) its label when all
+    // eight corners agree, else kMixed.
+    constexpr std::uint16_t kMixed = 0xFFFF;
+    std::vector<std::uint16_t> at(n), cell(n, kMixed);
+    const auto& sd = p.geometry.dims();
+    core::parallelFor(sd[2], workers, [&](std::size_t k) {
+        std::vector<float> voxel(C);
+        for (std::size_t v = k * sd[0] * sd[1]; v < (k + 1) * sd[0] * sd[1]; ++v) {
+            for (std::size_t c = 0; c < C; ++c) voxel[c] = p.data[c * n + v];
+            at[v] = decide(voxel.data());
+        }
+    });
+    const auto& o = map.corners();
+    const auto last = [](std::size_t size) { return size > 1 ? size - 1 : 1; };  // cells per axis
+    core::parallelFor(last(sd[2]), workers, [&](std::size_t k) {
+        for (std::size_t j = 0; j < last(sd[1]); ++j)
+            for (std::size_t i = 0; i < last(sd[0]); ++i) {
+                const std::size_t v = (k * sd[1] + j) * sd[0] + i;
+                bool same = true;
+                for (int q = 1; q < 8 && same; ++q) same = at[v + o[q]] == at[v];
+                if (same) cell[v] = at[v];
+            }
+    });
+    core::LabelMap out(target, decide.depth());
+    const auto write = [&](auto* labels) {
+        using T = std::remove_pointer_t<decltype(labels)>;
+        const auto& td = target.dims();
+        const std::size_t n0 = map.aligned() ? sd[map.sourceAxis(0)] : 0;
+        core::parallelFor(td[2], workers, [&](std::size_t k) {
+            std::vector<std::size_t> cells(td[0]);
+            std::vector<float> voxel(C), line(n0 * C);
+            std::vector<char> have(n0);
+            for (std::size_t j = 0; j < td[1]; ++j) {
+                T* row = labels + (k * td[1] + j) * td[0];
+                if (!map.aligned()) {
+                    map.rowCells(j, k, cells.data());
+                    for (std::size_t i = 0; i < td[0]; ++i) {
+                        const std::uint16_t known = cell[cells[i]];
+                        if (known != kMixed) {
+                            row[i] = static_cast<T>(known);
+                            continue;
+                        }
+                        const auto w = internal::GridMapping::weights(map.fraction(i, j, k));
+                        for (std::size_t c = 0; c < C; ++c) {
+                            const float* src = p.data.data() + c * n + cells[i];
+                            double value = 0;
+                            for (int q = 0; q < 8; ++q) value += w[q] * src[o[q]];
+                            voxel[c] = static_cast<float>(value);
+                        }
+                        row[i] = static_cast<T>(decide(voxel.data()));
+                    }
+                    continue;
+                }
+                // Aligned: runs of the row share a cell; mixed cells are interpolated like
+                // resampleRows, across the row's source line (only at the columns needed), then along it.
+                const auto L = map.alignedLine(j, k);
+                const std::size_t step0 = map.stride(map.sourceAxis(0));
+                bool lineReset = false;
+                for (const auto& span : map.alignedSpans()) {
+                    const std::uint16_t known = cell[L.base + span.x * step0];
+                    if (known != kMixed) {
+                        std::fill(row + span.begin, row + span.end, static_cast<T>(known));
+                        continue;
+                    }
+                    if (!lineReset) std::fill(have.begin(), have.end(), 0), lineReset = true;
+                    const std::size_t x0 = span.x, x1 = n0 > 1 ? x0 + 1 : x0;
+                    for (std::size_t x : {x0, x1}) {
+                        if (have[x]) continue;
+                        have[x] = 1;
+                        for (std::size_t c = 0; c < C; ++c) {
+                            const float* q = p.data.data() + c * n + L.base + x * step0;
+                            line[x * C + c] = static_cast<float>(L.w[0] * q[L.offset[0]] + L.w[1] * q[L.offset[1]] +
+                                                                 L.w[2] * q[L.offset[2]] + L.w[3] * q[L.offset[3]]);
+                        }
+                    }
+                    for (std::size_t i = span.begin; i < span.end; ++i) {
+                        const double f = map.alignedF0()[i];
+                        for (std::size_t c = 0; c < C; ++c)
+                            voxel[c] = static_cast<float>((1 - f) * line[x0 * C + c] + f * line[x1 * C + c]);
+                        row[i] = static_cast<T>(decide(voxel.data()));
+                    }
+                }
+            }
+        });
+    };
+    if (out.depth() == core::PixelType::UInt8) write(out.voxelData<std::uint8_t>());
+    else write(out.voxelData<std::uint16_t>());
+    return out;
+}
+
 float voxelEntropy(const float* p, std::size_t channels) {
     double h = 0;
     auto term = [&h](double q) { if (q > 1e-12) h -= q * std::log(q); };
@@ -59,11 +158,12 @@ float voxelEntropy(const float* p, std::size_t channels) {
 
 namespace {
 
-// 26-connected components of one label value, on runs along i: a run joins every run of the
-// previously scanned neighbour rows (j−1 or k−1) that overlaps it or touches it diagonally. Far
-// fewer union-find nodes than voxels, and no per-voxel neighbour checks.
+// 26-connected components of every label at once, on runs of one value along i: a run joins
+// every run of the same value in the previously scanned neighbour rows (j−1 or k−1) that
+// overlaps it or touches it diagonally. Far fewer union-find nodes than voxels, no per-voxel
+// neighbour checks, and one pass over the map whatever the number of labels.
 struct Runs {
-    struct Run { std::size_t row, begin, end; std::uint32_t parent; std::size_t size; };
+    struct Run { std::size_t row, begin, end; std::uint32_t parent; std::size_t size; std::uint16_t value; };
     std::vector<Run> runs;
     std::uint32_t find(std::uint32_t r) {
         while (runs[r].parent != r) r = runs[r].parent = runs[runs[r].parent].parent;
@@ -78,22 +178,23 @@ struct Runs {
     }
 };
 
-Runs components(const core::LabelMap& map, std::uint16_t label) {
-    const auto& d = map.geometry().dims();
+template <typename T>
+Runs components(const T* v, const core::ImageGeometry::Dims& d) {
     Runs r;
     std::vector<std::size_t> rowStart(d[1] * d[2] + 1, 0);  // first run of each row (j, k)
     for (std::size_t row = 0; row < d[1] * d[2]; ++row) {
         rowStart[row] = r.runs.size();
-        const std::size_t base = row * d[0];
+        const T* line = v + row * d[0];
         for (std::size_t i = 0; i < d[0];) {
-            if (map.at(base + i) != label) {
+            const T value = line[i];
+            if (value == 0) {
                 ++i;
                 continue;
             }
-            std::size_t e = i;
-            while (e < d[0] && map.at(base + e) == label) ++e;
+            std::size_t e = i + 1;
+            while (e < d[0] && line[e] == value) ++e;
             const auto id = static_cast<std::uint32_t>(r.runs.size());
-            r.runs.push_back({row, i, e, id, e - i});
+            r.runs.push_back({row, i, e, id, e - i, value});
             const std::size_t j = row % d[1], k = row / d[1];
             for (int dk = -1; dk <= 0; ++dk)
                 for (int dj = -1; dj <= 1; ++dj) {
@@ -102,7 +203,8 @@ Runs components(const core::LabelMap& map, std::uint16_t label) {
                     if (nj < 0 || nk < 0 || nj >= long(d[1])) continue;
                     const std::size_t other = std::size_t(nk) * d[1] + std::size_t(nj);
                     for (std::size_t o = rowStart[other]; o < rowStart[other + 1]; ++o)
-                        if (r.runs[o].begin <= e && r.runs[o].end + 1 > i) r.join(id, static_cast<std::uint32_t>(o));
+                        if (r.runs[o].value == value && r.runs[o].begin <= e && r.runs[o].end + 1 > i)
+                            r.join(id, static_cast<std::uint32_t>(o));
                 }
             i = e;
         }
@@ -111,23 +213,27 @@ Runs components(const core::LabelMap& map, std::uint16_t label) {
     return r;
 }
 
+// keep(component size, largest component of its label) decides; labels not in `which` (when
+// given) are left alone.
+template <typename T, typename Keep>
+void filterComponents(T* v, const core::ImageGeometry::Dims& d, const std::vector<std::uint16_t>& which, Keep keep) {
+    Runs r = components(v, d);
+    std::map<std::uint16_t, std::size_t> largest;
+    for (std::uint32_t n = 0; n < r.runs.size(); ++n)
+        if (r.runs[n].parent == n) largest[r.runs[n].value] = std::max(largest[r.runs[n].value], r.runs[n].size);
+    for (std::uint32_t n = 0; n < r.runs.size(); ++n) {
+        const auto& run = r.runs[n];
+        if (!which.empty() && std::find(which.begin(), which.end(), run.value) == which.end()) continue;
+        if (keep(r.runs[r.find(n)].size, largest[run.value])) continue;
+        std::fill(v + run.row * d[0] + run.begin, v + run.row * d[0] + run.end, T(0));
+    }
+}
+
 template <typename Keep>
 void filterComponents(core::LabelMap& map, const std::vector<std::uint16_t>& which, Keep keep) {
-    std::vector<std::uint16_t> values = which;
-    if (values.empty())
-        for (const auto& [v, count] : map.histogram()) values.push_back(v);
-    const std::size_t rowLength = map.geometry().dims()[0];
-    for (std::uint16_t label : values) {
-        Runs r = components(map, label);
-        std::size_t largest = 0;
-        for (std::uint32_t n = 0; n < r.runs.size(); ++n)
-            if (r.runs[n].parent == n) largest = std::max(largest, r.runs[n].size);
-        for (std::uint32_t n = 0; n < r.runs.size(); ++n) {
-            const auto& root = r.runs[r.find(n)];
-            if (keep(root.size, largest)) continue;
-            for (std::size_t i = r.runs[n].begin; i < r.runs[n].end; ++i) map.set(r.runs[n].row * rowLength + i, 0);
-        }
-    }
+    const auto& d = map.geometry().dims();
+    if (map.depth() == core::PixelType::UInt8) filterComponents(map.voxelData<std::uint8_t>(), d, which, keep);
+    else filterComponents(map.voxelData<std::uint16_t>(), d, which, keep);
 }
 
 }  // namespace

@@ -22,6 +22,14 @@ private:
     core::PixelType depth_;
 };
 
+// Labels on a target grid decided from class probabilities on the source grid: the same labels
+// as deciding the trilinearly resampled probabilities voxel by voxel (resampleRows + decide),
+// but only voxels near a boundary are interpolated. Where the eight source voxels around a
+// target voxel all decide the same label, every convex combination of them decides it too (for
+// argmax, and for "most probable above a threshold"), so that label is written directly.
+core::LabelMap resampleDecisions(const FloatImage& probabilities, const core::ImageGeometry& target,
+                                 const LabelDecider& decide, unsigned threads = 0);
+
 // Normalised entropy of one voxel's channel values (see normalizedEntropy).
 float voxelEntropy(const float* p, std::size_t channels);
 

@@ -1,6 +1,7 @@
 #include "ai/Resampler.h"
 
 #include "ai/ModelError.h"
+#include "ai/internal/GridMapping.h"
 #include "core/ParallelFor.h"
 
 #include <algorithm>
@@ -66,98 +67,60 @@ ImageGeometry modelGrid(const ImageGeometry& image, const InputSpec& input) {
     return ImageGeometry(dims, spacing, origin, core::Matrix3::fromColumns(columns[0], columns[1], columns[2]));
 }
 
-void resampleRows(const FloatImage& source, const ImageGeometry& target, const RowSink& sink, unsigned threads) {
-    const auto& sd = source.geometry.dims();
-    if (source.voxels() == 0 || target.voxelCount() == 0) throw ModelError("cannot resample an empty image");
-    // target index → source continuous index is affine: s = A·t + b.
-    const Vector3 b = source.geometry.worldToIndex(target.origin());
-    Vector3 a[3];
-    for (int axis = 0; axis < 3; ++axis) {
-        Vector3 unit{};
-        unit[axis] = 1;
-        a[axis] = source.geometry.worldToIndex(target.indexToWorld(unit)) - b;
-    }
-    const auto& td = target.dims();
-    const std::size_t sPlane = sd[0] * sd[1], sVox = source.voxels(), C = source.channels;
-    const std::size_t dx = sd[0] > 1 ? 1 : 0, dy = sd[1] > 1 ? sd[0] : 0, dz = sd[2] > 1 ? sPlane : 0;
-    const std::size_t o[8] = {0, dx, dy, dx + dy, dz, dz + dx, dz + dy, dz + dx + dy};
-    auto clampIndex = [](double x, std::size_t n, std::size_t& lo, double& f) {
-        x = std::clamp(x, 0.0, static_cast<double>(n - 1));
-        lo = std::min(static_cast<std::size_t>(x), n > 1 ? n - 2 : 0);
-        f = n > 1 ? x - static_cast<double>(lo) : 0.0;
-    };
-    const std::size_t stride[3] = {1, sd[0], sPlane};
-    // Axis-aligned grids (every model grid of a straight image: permuted, flipped, rescaled):
-    // along a target row only one source coordinate moves, so the row is one source line
-    // interpolated in the other two axes, then linearly along it — a few operations per voxel.
-    int axisOf[3] = {-1, -1, -1};
-    bool aligned = true;
-    for (int t = 0; t < 3 && aligned; ++t) {
-        for (int q = 0; q < 3; ++q)
-            if (std::abs(a[t][q]) > 1e-9) {
-                if (axisOf[t] >= 0) aligned = false;
-                axisOf[t] = q;
-            }
-        if (axisOf[t] < 0) aligned = false;
-    }
-    aligned = aligned && axisOf[0] != axisOf[1] && axisOf[0] != axisOf[2] && axisOf[1] != axisOf[2];
-    if (aligned) {
-        const int p0 = axisOf[0], p1 = axisOf[1], p2 = axisOf[2];
-        const std::size_t n0 = sd[static_cast<std::size_t>(p0)];
-        std::vector<std::size_t> lo0(td[0]);
-        std::vector<double> f0(td[0]);
-        for (std::size_t i = 0; i < td[0]; ++i) clampIndex(b[p0] + a[0][p0] * static_cast<double>(i), n0, lo0[i], f0[i]);
-        const std::size_t step0 = n0 > 1 ? stride[p0] : 0;
-        core::parallelFor(td[2], threads ? threads : core::hardwareThreads(), [&](std::size_t k) {
+namespace {
+
+// Trilinear resampling of channel-first voxels of any scalar type; the rescale (affine) is applied
+// to the interpolated stored values, which equals interpolating the rescaled ones.
+template <typename T>
+void resampleRowsOf(const T* data, std::size_t channels, const ImageGeometry& sourceGrid, const ImageGeometry& target,
+                    const core::Rescale& r, const RowSink& sink, unsigned threads) {
+    if (sourceGrid.voxelCount() == 0 || target.voxelCount() == 0) throw ModelError("cannot resample an empty image");
+    const internal::GridMapping map(sourceGrid, target);
+    const auto& sd = map.sourceDims();
+    const auto& td = map.targetDims();
+    const std::size_t sVox = sourceGrid.voxelCount(), C = channels;
+    const unsigned n = threads ? threads : core::hardwareThreads();
+    if (map.aligned()) {
+        // Along a target row only one source coordinate moves, so the row is one source line
+        // interpolated in the other two axes, then linearly along it: a few operations per voxel.
+        const std::size_t n0 = sd[map.sourceAxis(0)], step0 = map.stride(map.sourceAxis(0));
+        const auto& lo0 = map.alignedLo0();
+        const auto& f0 = map.alignedF0();
+        core::parallelFor(td[2], n, [&](std::size_t k) {
             std::vector<float> row(td[0] * C), line(n0 * C);
-            std::size_t lo2;
-            double f2;
-            clampIndex(b[p2] + a[2][p2] * static_cast<double>(k), sd[static_cast<std::size_t>(p2)], lo2, f2);
-            const std::size_t d2 = sd[static_cast<std::size_t>(p2)] > 1 ? stride[p2] : 0;
             for (std::size_t j = 0; j < td[1]; ++j) {
-                std::size_t lo1;
-                double f1;
-                clampIndex(b[p1] + a[1][p1] * static_cast<double>(j), sd[static_cast<std::size_t>(p1)], lo1, f1);
-                const std::size_t d1 = sd[static_cast<std::size_t>(p1)] > 1 ? stride[p1] : 0;
-                const std::size_t base = lo1 * stride[p1] + lo2 * stride[p2];
-                const double w00 = (1 - f1) * (1 - f2), w10 = f1 * (1 - f2), w01 = (1 - f1) * f2, w11 = f1 * f2;
+                const auto L = map.alignedLine(j, k);
                 for (std::size_t c = 0; c < C; ++c) {
-                    const float* src = source.data.data() + c * sVox + base;
+                    const T* src = data + c * sVox + L.base;
                     for (std::size_t x = 0; x < n0; ++x) {
-                        const float* q = src + x * stride[p0];
-                        line[x * C + c] = static_cast<float>(w00 * q[0] + w10 * q[d1] + w01 * q[d2] + w11 * q[d1 + d2]);
+                        const T* q = src + x * step0;
+                        line[x * C + c] = static_cast<float>(r.apply(L.w[0] * double(q[L.offset[0]]) + L.w[1] * double(q[L.offset[1]]) +
+                                                                     L.w[2] * double(q[L.offset[2]]) + L.w[3] * double(q[L.offset[3]])));
                     }
                 }
                 for (std::size_t i = 0; i < td[0]; ++i) {
                     const float* l = line.data() + lo0[i] * C;
-                    const float* r = step0 ? l + C : l;
-                    for (std::size_t c = 0; c < C; ++c) row[i * C + c] = static_cast<float>((1 - f0[i]) * l[c] + f0[i] * r[c]);
+                    const float* rr = n0 > 1 ? l + C : l;
+                    for (std::size_t c = 0; c < C; ++c) row[i * C + c] = static_cast<float>((1 - f0[i]) * l[c] + f0[i] * rr[c]);
                 }
                 sink((k * td[1] + j) * td[0], td[0], row.data());
             }
         });
         return;
     }
-    core::parallelFor(td[2], threads ? threads : core::hardwareThreads(), [&](std::size_t k) {
+    const auto& o = map.corners();
+    core::parallelFor(td[2], n, [&](std::size_t k) {
         std::vector<float> row(td[0] * C);
+        std::vector<std::size_t> cell(td[0]);
         for (std::size_t j = 0; j < td[1]; ++j) {
-            const Vector3 start = b + a[1] * static_cast<double>(j) + a[2] * static_cast<double>(k);
+            map.rowCells(j, k, cell.data());
             for (std::size_t i = 0; i < td[0]; ++i) {
-                const Vector3 s = start + a[0] * static_cast<double>(i);
-                std::size_t x0, y0, z0;
-                double fx, fy, fz;
-                clampIndex(s.x, sd[0], x0, fx);
-                clampIndex(s.y, sd[1], y0, fy);
-                clampIndex(s.z, sd[2], z0, fz);
-                const std::size_t base = (z0 * sd[1] + y0) * sd[0] + x0;
-                const double w[8] = {(1 - fx) * (1 - fy) * (1 - fz), fx * (1 - fy) * (1 - fz), (1 - fx) * fy * (1 - fz),
-                                     fx * fy * (1 - fz), (1 - fx) * (1 - fy) * fz, fx * (1 - fy) * fz,
-                                     (1 - fx) * fy * fz, fx * fy * fz};
+                const auto w = internal::GridMapping::weights(map.fraction(i, j, k));
                 for (std::size_t c = 0; c < C; ++c) {
-                    const float* src = source.data.data() + c * sVox + base;
+                    const T* src = data + c * sVox + cell[i];
                     double v = 0;
-                    for (int n = 0; n < 8; ++n) v += w[n] * src[o[n]];
-                    row[i * C + c] = static_cast<float>(v);
+                    for (int q = 0; q < 8; ++q) v += w[q] * double(src[o[q]]);
+                    row[i * C + c] = static_cast<float>(r.apply(v));
                 }
             }
             sink((k * td[1] + j) * td[0], td[0], row.data());
@@ -165,22 +128,50 @@ void resampleRows(const FloatImage& source, const ImageGeometry& target, const R
     });
 }
 
-FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target, unsigned threads) {
-    FloatImage out = FloatImage::zeros(target, source.channels);
-    const std::size_t C = source.channels, tVox = target.voxelCount();
-    resampleRows(source, target, [&](std::size_t first, std::size_t count, const float* values) {
+FloatImage collectRows(const ImageGeometry& target, std::size_t C, const std::function<void(const RowSink&)>& produce) {
+    FloatImage out;
+    out.geometry = target;
+    out.channels = C;
+    const std::size_t tVox = target.voxelCount();
+    out.data.resize(tVox * C);
+    produce([&](std::size_t first, std::size_t count, const float* values) {
         for (std::size_t n = 0; n < count; ++n)
             for (std::size_t c = 0; c < C; ++c) out.data[c * tVox + first + n] = values[n * C + c];
-    }, threads);
+    });
     return out;
 }
 
-FloatImage toFloatImage(const core::Volume& volume) {
+void checkModelInput(const core::Volume& volume) {
     if (volume.empty()) throw ModelError("the image is empty");
     if (volume.pixelType() == core::PixelType::Rgb24) throw ModelError("colour images are not model input");
     const auto& sp = volume.geometry().spacing();
     if (!(sp.x > 0 && sp.y > 0 && sp.z > 0) || !sp.isFinite())
         throw ModelError("the image has no valid voxel spacing; a model needs millimetres");
+}
+
+}  // namespace
+
+void resampleRows(const FloatImage& source, const ImageGeometry& target, const RowSink& sink, unsigned threads) {
+    resampleRowsOf(source.data.data(), source.channels, source.geometry, target, core::Rescale{}, sink, threads);
+}
+
+FloatImage resampleLinear(const FloatImage& source, const ImageGeometry& target, unsigned threads) {
+    return collectRows(target, source.channels, [&](const RowSink& sink) { resampleRows(source, target, sink, threads); });
+}
+
+FloatImage resampleVolume(const core::Volume& volume, const ImageGeometry& target, unsigned threads) {
+    checkModelInput(volume);
+    return collectRows(target, volume.timePoints(), [&](const RowSink& sink) {
+        core::visitScalarType(volume.pixelType(), [&](auto tag) {
+            using T = decltype(tag);
+            resampleRowsOf(volume.as<T>(), volume.timePoints(), volume.geometry(), target, volume.rescale(), sink, threads);
+            return 0;
+        });
+    });
+}
+
+FloatImage toFloatImage(const core::Volume& volume) {
+    checkModelInput(volume);
     FloatImage out = FloatImage::zeros(volume.geometry(), volume.timePoints());
     const core::Rescale r = volume.rescale();
     core::visitScalarType(volume.pixelType(), [&](auto tag) {

@@ -25,7 +25,12 @@ FloatImage resampleLinear(const FloatImage& source, const core::ImageGeometry& t
 using RowSink = std::function<void(std::size_t first, std::size_t count, const float* values)>;
 void resampleRows(const FloatImage& source, const core::ImageGeometry& target, const RowSink& sink, unsigned threads = 0);
 
-// Real voxel values (rescale applied) as a one-channel float image on the volume's own grid.
+// resampleLinear straight from a volume's stored voxels (time points as channels, rescale
+// applied): the same values as resampleLinear(toFloatImage(volume), target) without a float copy
+// of the whole input.
+FloatImage resampleVolume(const core::Volume& volume, const core::ImageGeometry& target, unsigned threads = 0);
+
+// Real voxel values (rescale applied) as a float image on the volume's own grid.
 FloatImage toFloatImage(const core::Volume& volume);
 
 }  // namespace lumen::ai

@@ -1,11 +1,13 @@
 #include "ai/DetectionDecoder.h"
 #include "ai/LabelPostprocessing.h"
 #include "ai/ModelError.h"
+#include "ai/Resampler.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 
 using namespace lumen;
@@ -46,6 +48,51 @@ TEST(LabelDecision, ThresholdPicksTheMostProbableAboveIt) {
     EXPECT_EQ(labels.at(2), 20);
 }
 
+TEST(LabelDecision, OnlyBoundaryVoxelsAreInterpolatedAndTheLabelsAreTheSame) {
+    // resampleDecisions writes a label directly where the eight source voxels around a target
+    // voxel agree. Oracle: interpolate every voxel (resampleRows) and decide each. Smooth random
+    // class fields with many boundaries, onto a finer grid that is permuted + flipped (the fast
+    // path) and onto an oblique one, for argmax and threshold decisions.
+    const ImageGeometry coarse({14, 12, 10}, {3, 3, 3}, {-20, -15, -12});
+    std::mt19937 rng(3);
+    auto field = [&](std::size_t channels) {
+        ai::FloatImage p = ai::FloatImage::zeros(coarse, channels);
+        std::uniform_real_distribution<double> u(0, 1);
+        for (std::size_t c = 0; c < channels; ++c) {
+            const core::Vector3 centre{u(rng) * 40 - 20, u(rng) * 36 - 15, u(rng) * 30 - 12};
+            const auto& d = coarse.dims();
+            for (std::size_t v = 0; v < p.voxels(); ++v) {
+                const auto w = coarse.indexToWorld({double(v % d[0]), double(v / d[0] % d[1]), double(v / (d[0] * d[1]))});
+                p.data[c * p.voxels() + v] = static_cast<float>(std::exp(-(w - centre).norm() / 15) + 0.05 * u(rng));
+            }
+        }
+        return p;
+    };
+    const ImageGeometry fine({37, 41, 29}, {1, 0.8, 1.1}, {15, 14, -10},
+                             core::Matrix3::fromColumns({-1, 0, 0}, {0, 0, 1}, {0, -1, 0}));
+    const ImageGeometry oblique({37, 41, 29}, {1, 0.8, 1.1}, {-18, -14, -10},
+                                core::Matrix3::fromColumns({0.8, 0.6, 0}, {-0.6, 0.8, 0}, {0, 0, 1}));
+    for (bool argmax : {true, false}) {
+        ai::OutputSpec out;
+        out.decision = argmax ? ai::OutputSpec::Decision::Argmax : ai::OutputSpec::Decision::Threshold;
+        out.threshold = 0.55;
+        const ai::FloatImage p = field(argmax ? 4 : 3);
+        const ai::LabelDecider decide(out, table(3), p.channels);
+        for (const ImageGeometry& target : {fine, oblique}) {
+            const core::LabelMap got = ai::resampleDecisions(p, target, decide);
+            std::vector<std::uint16_t> expected(target.voxelCount());
+            ai::resampleRows(p, target, [&](std::size_t first, std::size_t count, const float* values) {
+                for (std::size_t n = 0; n < count; ++n) expected[first + n] = decide(values + n * p.channels);
+            });
+            std::size_t differ = 0;
+            std::map<std::uint16_t, std::size_t> seen;
+            for (std::size_t v = 0; v < expected.size(); ++v) differ += got.at(v) != expected[v], ++seen[expected[v]];
+            EXPECT_EQ(differ, 0u) << (argmax ? "argmax" : "threshold");
+            EXPECT_GE(seen.size(), 3u) << "the fields must have boundaries to test";
+        }
+    }
+}
+
 TEST(Components, KeepLargestAndRemoveSmallCountExactly) {
     core::LabelMap m(ImageGeometry({10, 10, 10}, {1, 1, 1}, {0, 0, 0}));
     auto box = [&](int i0, int j0, int k0, int n, std::uint16_t v) {
@@ -67,18 +114,21 @@ TEST(Components, KeepLargestAndRemoveSmallCountExactly) {
 }
 
 TEST(Components, RunBasedLabellingMatchesAVoxelFloodFill) {
-    // Oracle: a plain 26-neighbour flood fill on random masks near the percolation threshold.
+    // Oracle: a plain 26-neighbour flood fill of each value on random masks of three labels near
+    // the percolation threshold (touching voxels of different labels are different components).
     std::mt19937 rng(11);
     for (int trial = 0; trial < 20; ++trial) {
         const core::ImageGeometry g({17, 13, 11}, {1, 1, 1}, {0, 0, 0});
         core::LabelMap m(g);
-        for (std::size_t v = 0; v < g.voxelCount(); ++v) m.set(v, rng() % 100 < 12 ? 1 : 0);
-        // Flood fill: component sizes and the component of each voxel.
+        for (std::size_t v = 0; v < g.voxelCount(); ++v) m.set(v, rng() % 100 < 24 ? std::uint16_t(1 + rng() % 3) : 0);
+        // Flood fill: component sizes, the component of each voxel, the largest of each label.
         std::vector<int> comp(g.voxelCount(), -1);
         std::vector<std::size_t> sizes;
+        std::map<std::uint16_t, std::size_t> largest;
         const auto& d = g.dims();
         for (std::size_t s0 = 0; s0 < comp.size(); ++s0) {
-            if (comp[s0] >= 0 || !m.at(s0)) continue;
+            const std::uint16_t value = m.at(s0);
+            if (comp[s0] >= 0 || !value) continue;
             std::vector<std::size_t> stack{s0};
             comp[s0] = int(sizes.size());
             std::size_t n = 0;
@@ -93,19 +143,24 @@ TEST(Components, RunBasedLabellingMatchesAVoxelFloodFill) {
                             const long x = i + di, y = j + dj, z = k + dk;
                             if (x < 0 || y < 0 || z < 0 || x >= long(d[0]) || y >= long(d[1]) || z >= long(d[2])) continue;
                             const std::size_t w = (std::size_t(z) * d[1] + std::size_t(y)) * d[0] + std::size_t(x);
-                            if (comp[w] < 0 && m.at(w)) comp[w] = comp[s0], stack.push_back(w);
+                            if (comp[w] < 0 && m.at(w) == value) comp[w] = comp[s0], stack.push_back(w);
                         }
             }
             sizes.push_back(n);
+            largest[value] = std::max(largest[value], n);
         }
-        const std::size_t largest = *std::max_element(sizes.begin(), sizes.end());
         core::LabelMap kept = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
         ai::keepLargestComponent(kept);
+        core::LabelMap keptTwo = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        ai::keepLargestComponent(keptTwo, {2});
         core::LabelMap big = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
         ai::removeSmallComponents(big, 3);
         for (std::size_t v = 0; v < comp.size(); ++v) {
-            ASSERT_EQ(kept.at(v), comp[v] >= 0 && sizes[std::size_t(comp[v])] == largest ? 1 : 0) << "trial " << trial << " voxel " << v;
-            ASSERT_EQ(big.at(v), comp[v] >= 0 && sizes[std::size_t(comp[v])] >= 3 ? 1 : 0) << "trial " << trial << " voxel " << v;
+            const std::uint16_t value = m.at(v);
+            const std::size_t size = comp[v] >= 0 ? sizes[std::size_t(comp[v])] : 0;
+            ASSERT_EQ(kept.at(v), value && size == largest[value] ? value : 0) << "trial " << trial << " voxel " << v;
+            ASSERT_EQ(keptTwo.at(v), value != 2 || size == largest[2] ? value : 0) << "trial " << trial << " voxel " << v;
+            ASSERT_EQ(big.at(v), size >= 3 ? value : 0) << "trial " << trial << " voxel " << v;
         }
     }
 }

@@ -170,6 +170,31 @@ TEST(IntensityNormalizer, WindowZScoreAndPercentileFollowMonai) {
     EXPECT_NEAR(ai::percentile([] { std::vector<float> v; for (int i = 1; i <= 100; ++i) v.push_back(float(i)); return v; }(), 95), 95.05, 1e-9);
 }
 
+TEST(Resampler, StraightFromTheVolumeEqualsResamplingItsFloatCopy) {
+    // Inference resamples the stored voxels directly (no float copy of the whole input); the
+    // rescale is affine, so applying it after interpolation must give the same values. Two time
+    // points (channels), int16 with a slope and intercept, onto an aligned and an oblique grid.
+    const ImageGeometry sag({30, 26, 12}, {1.1, 0.9, 2.5}, {4, -3, 7},
+                            core::Matrix3::fromColumns({0, 1, 0}, {0, 0, -1}, {1, 0, 0}));
+    core::Volume v = core::Volume::zeros(core::PixelType::Int16, sag, 2);
+    std::mt19937 rng(5);
+    for (std::size_t n = 0; n < v.voxelCount(); ++n) v.as<std::int16_t>()[n] = static_cast<std::int16_t>(int(rng() % 1001) - 500);
+    v.setRescale({2.5, -100});
+    ai::InputSpec in;
+    in.orientation = "RAS";
+    in.spacing = Vector3{1.7, 0.6, 1.3};
+    const ImageGeometry aligned = ai::modelGrid(sag, in);
+    const ImageGeometry oblique(aligned.dims(), aligned.spacing(), aligned.origin(), aligned.direction() * rotationZ(23));
+    const ai::FloatImage copy = ai::toFloatImage(v);
+    for (const ImageGeometry& target : {aligned, oblique}) {
+        const ai::FloatImage direct = ai::resampleVolume(v, target);
+        const ai::FloatImage expected = ai::resampleLinear(copy, target);
+        ASSERT_EQ(direct.channels, 2u);
+        EXPECT_LT(test::maxAbsDifference(expected.data, direct.data), 1e-3);
+    }
+    EXPECT_THROW(ai::resampleVolume(core::Volume(), aligned), ai::ModelError);
+}
+
 TEST(Resampler, RefusesEmptyAndColourImages) {
     // (core::ImageGeometry itself refuses zero or missing spacing, so no volume reaches here without one.)
     EXPECT_THROW(ai::toFloatImage(core::Volume()), ai::ModelError);

@@ -21,11 +21,12 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1
 
 echo "model: $model"
 echo "input: $input ($threads threads, $runs runs, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
-lw=(); lt=(); ln=(); pw=(); pt=(); pn=()
+lw=(); lt=(); ln=(); lpre=(); lpost=(); pw=(); pt=(); pn=()
 for r in $(seq "$runs"); do
     s=$(date +%s.%N)
     out=$("$build/bin/lumen-ai" infer --quiet --model "$model" --input "$input" --output "$tmp/lumen" --threads "$threads")
     lw+=("$(echo "$(date +%s.%N) - $s" | bc)"); lt+=("$(field "$out" total_ms)"); ln+=("$(field "$out" network_ms)")
+    lpre+=("$(field "$out" preprocess_ms)"); lpost+=("$(field "$out" postprocess_ms)")
     s=$(date +%s.%N)
     out=$($py "$root/tests/benchmarks/ai_pipeline.py" "$model" "$input" "$tmp/python.nii.gz" --threads "$threads")
     pw+=("$(echo "$(date +%s.%N) - $s" | bc)"); pt+=("$(field "$out" total_ms)"); pn+=("$(field "$out" network_ms)")
@@ -43,18 +44,24 @@ echo "|---|---|---|---|"
 printf "| process wall time, s (median) | %.2f | %.2f | %.2f |\n" "$(median "${lw[@]}")" "$(median "${pw[@]}")" "$(echo "$(median "${lw[@]}") / $(median "${pw[@]}")" | bc -l)"
 printf "| pipeline total, ms | %.0f | %.0f | %.2f |\n" "$LT" "$PT" "$(echo "$LT / $PT" | bc -l)"
 printf "| network (forward passes), ms | %.0f | %.0f | |\n" "$LN" "$PN"
+printf "| Lumen's preprocess / postprocess, ms | %.0f / %.0f | | |\n" "$(median "${lpre[@]}")" "$(median "${lpost[@]}")"
 printf "| non-network share (total − network) / total | %.3f | %.3f | |\n" "$(echo "($LT - $LN) / $LT" | bc -l)" "$(echo "($PT - $PN) / $PT" | bc -l)"
 echo "| outputs | $agree | | |"
 
 channels=$($py -c "import json,sys; m=json.load(open(sys.argv[1])); print(len(m['labels']) + (1 if m['task']=='segmentation' else 3))" "$model/model.json")
 patch=$($py -c "import json,sys; print(json.load(open(sys.argv[1]))['input']['patch_size'][0])" "$model/model.json")
-ls=$("$build/bin/ai_bench" train-step --network "$model/model.pt" --patch "$patch" --batch 2 --out-channels "$channels" --threads "$threads")
-ps=$($py "$root/tests/benchmarks/ai_train_step.py" "$model/model.pt" --patch "$patch" --batch 2 --out-channels "$channels" --threads "$threads")
-LS=$(field "$ls" ms_per_iteration); PS=$(field "$ps" ms_per_iteration)
+# Both run the same LibTorch kernels, so a single pair is mostly run-to-run noise: interleave
+# RUNS pairs and compare the medians.
+ls=(); ps=()
+for r in $(seq "$runs"); do
+    ls+=("$(field "$("$build/bin/ai_bench" train-step --network "$model/model.pt" --patch "$patch" --batch 2 --out-channels "$channels" --threads "$threads")" ms_per_iteration)")
+    ps+=("$(field "$($py "$root/tests/benchmarks/ai_train_step.py" "$model/model.pt" --patch "$patch" --batch 2 --out-channels "$channels" --threads "$threads")" ms_per_iteration)")
+done
+LS=$(median "${ls[@]}"); PS=$(median "${ps[@]}")
 echo
 echo "| training iteration (batch 2, ${patch}³, Adam, Dice + CE) | Lumen (LibTorch) | Python | Lumen / Python |"
 echo "|---|---|---|---|"
-printf "| ms per iteration (median of 5) | %.0f | %.0f | %.2f |\n" "$LS" "$PS" "$(echo "$LS / $PS" | bc -l)"
+printf "| ms per iteration (median of %s runs × 5 iterations) | %.0f | %.0f | %.2f |\n" "$runs" "$LS" "$PS" "$(echo "$LS / $PS" | bc -l)"
 
 w=$("$build/bin/ai_bench" window --network "$model/model.pt" --size 181,217,181 --patch "$patch" --out-channels "$channels" --threads "$threads")
 echo

@@ -34,6 +34,10 @@ public:
         set(voxels_.linearIndex(i, j, k), value);
     }
 
+    // Raw voxels for bulk passes: T is std::uint8_t or std::uint16_t as depth() says (checked).
+    template <typename T> T* voxelData() { return voxels_.as<T>(); }
+    template <typename T> const T* voxelData() const { return voxels_.as<T>(); }
+
     std::size_t count(std::uint16_t value) const;
     std::map<std::uint16_t, std::size_t> histogram() const;  // non-zero values only
     double volumeMl(std::uint16_t value) const;
