@@ -31,12 +31,20 @@ struct State {
     std::vector<double> losses;
     json best;  // validation of the kept network (best.pt)
     int bestIteration = 0;
-    double bestScore() const { return best.is_null() ? -1 : best.at("score").get<double>(); }
     json before;
     std::string checkpoint;  // sub-folder of the latest checkpoint
     std::string rng;
     std::string startSha;
 };
+
+// Whether a validation beats the kept one: a higher score; on an equal score (AUC saturates on a
+// few validation cases) a higher accuracy, i.e. better calibrated at the decision threshold.
+bool improves(const json& v, const json& best) {
+    if (best.is_null()) return true;
+    const double score = v.at("score").get<double>(), kept = best.at("score").get<double>();
+    if (score != kept) return score > kept;
+    return v.contains("accuracy") && best.contains("accuracy") && v["accuracy"].get<double>() > best["accuracy"].get<double>();
+}
 
 json stateJson(const State& s) {
     return {{"iteration", s.iteration}, {"losses", s.losses}, {"best_validation", s.best}, {"best_iteration", s.bestIteration},
@@ -182,8 +190,7 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         const bool end = state.iteration == options_.iterations;
         if (validate && (end || state.iteration % options_.validateEvery == 0)) {
             json v = runValidation();
-            const double score = v.at("score").get<double>();
-            if (score > state.bestScore()) {
+            if (improves(v, state.best)) {
                 state.best = v;
                 state.bestIteration = state.iteration;
                 saveModule(module, workDir / "best.pt");

@@ -50,38 +50,36 @@ class UNet3D(nn.Module):
         return self.head(d1)
 
 
-class Classifier3D(nn.Module):
-    """Four conv blocks with max pooling, then global *max* pooling → class logits [N, classes].
-    "Is there a lesion anywhere?" is a max question: average pooling dilutes a small finding over
-    the whole brain (a first version with it never learned, AUC 0.5)."""
+class HeatmapClassifier(nn.Module):
+    """A whole-image classifier built on the detector's U-Net: "is there a lesion anywhere?" is the
+    global maximum of a per-voxel lesion-evidence map (the detector's centre-heatmap logit,
+    channel 0), mapped to class logits by a 1 → classes linear head. Weakly supervised learning
+    of the evidence map from 24 class labels alone does not work (a from-scratch CNN with global
+    max pooling, the first starter classifier, stayed at chance: held-out AUC 0.42),
+    so --from-detector starts the U-Net from the trained lesion-detector (transfer learning) and
+    lumen-ai then trains the whole network on the class labels."""
 
-    def __init__(self, cin: int, classes: int, width: int = 8):
+    def __init__(self, cin: int, classes: int, width: int = 8, unet_out: int = 4):
         super().__init__()
-        self.b1 = ConvBlock(cin, width)
-        self.b2 = ConvBlock(width, 2 * width)
-        self.b3 = ConvBlock(2 * width, 4 * width)
-        self.b4 = ConvBlock(4 * width, 4 * width)
-        self.fc = nn.Linear(4 * width, classes)
+        self.unet = UNet3D(cin, unet_out, width)
+        self.head = nn.Linear(1, classes)
 
     def forward(self, x):
-        x = F.max_pool3d(self.b1(x), 2)
-        x = F.max_pool3d(self.b2(x), 2)
-        x = F.max_pool3d(self.b3(x), 2)
-        x = self.b4(x)
-        return self.fc(torch.amax(x, dim=[2, 3, 4]))
+        evidence = self.unet(x)[:, 0]
+        return self.head(torch.amax(evidence, dim=[1, 2, 3]).unsqueeze(1))
 
 
 def build(arch: str, cin: int, cout: int, width: int) -> nn.Module:
     if arch == "unet":  # segmentation (cout = labels + 1) and centre-heatmap detection (cout = classes + 3)
         return UNet3D(cin, cout, width)
-    if arch == "classifier":
-        return Classifier3D(cin, cout, width)
+    if arch == "heatmap-classifier":
+        return HeatmapClassifier(cin, cout, width)
     raise SystemExit(f"unknown --arch {arch}")
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--arch", required=True, choices=["unet", "classifier"])
+    p.add_argument("--arch", required=True, choices=["unet", "heatmap-classifier"])
     p.add_argument("--in-channels", type=int, default=1)
     p.add_argument("--out-channels", type=int, required=True)
     p.add_argument("--width", type=int, default=8)
@@ -90,6 +88,9 @@ def main():
                    help="detection: the first N output channels are centre heatmaps; their bias starts at "
                         "log(0.01/0.99) (CenterNet's prior), so training begins by finding centres, not by "
                         "unlearning a 0.5 everywhere")
+    p.add_argument("--from-detector", metavar="MODEL_PT",
+                   help="heatmap-classifier: copy the U-Net weights of a detector trained by lumen-ai; "
+                        "the head starts as logit(lesion) - logit(none) = the maximum evidence")
     p.add_argument("--out", required=True)
     a = p.parse_args()
     torch.manual_seed(a.seed)
@@ -97,6 +98,13 @@ def main():
     if a.heatmap_channels:
         with torch.no_grad():
             net.head.bias[:a.heatmap_channels] = -4.595
+    if a.from_detector:
+        if a.arch != "heatmap-classifier" or a.out_channels != 2:
+            raise SystemExit("--from-detector builds a two-class heatmap-classifier")
+        net.unet.load_state_dict(torch.jit.load(a.from_detector).state_dict())
+        with torch.no_grad():
+            net.head.weight[:] = torch.tensor([[-0.5], [0.5]])
+            net.head.bias.zero_()
     module = torch.jit.script(net)
     module.save(a.out)
 

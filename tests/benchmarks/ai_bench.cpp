@@ -106,16 +106,22 @@ int main(int argc, char** argv) {
         const int64_t B = std::stoi(o["batch"]);
         const auto x = torch::randn({B, 1, patch, patch, patch}).to(impl.torchDevice);
         const auto y = torch::randint(0, K, {B, patch, patch, patch}, torch::kLong).to(impl.torchDevice);
-        std::vector<double> ms;
+        std::vector<double> ms, forward, backward;
+        auto since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
         for (int i = 0; i < std::stoi(o["iterations"]) + 1; ++i) {
             const auto t0 = Clock::now();
-            const auto loss = ai::internal::segmentationLoss(impl.forward(x), y);
+            const auto out = impl.forward(x);
+            const double f = since(t0);
+            const auto loss = ai::internal::segmentationLoss(out, y);
             adam.zero_grad();
+            const auto t1 = Clock::now();
             loss.backward();
+            const double b = since(t1);
             adam.step();
-            if (i > 0) ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());  // first: warm-up
+            if (i > 0) ms.push_back(since(t0)), forward.push_back(f), backward.push_back(b);  // first: warm-up
         }
-        std::cout << "{\"mode\":\"train-step\",\"device\":\"" << device.describe() << "\",\"ms_per_iteration\":" << median(ms) << "}\n";
+        std::cout << "{\"mode\":\"train-step\",\"device\":\"" << device.describe() << "\",\"ms_per_iteration\":" << median(ms)
+                  << ",\"forward_ms\":" << median(forward) << ",\"backward_ms\":" << median(backward) << "}\n";
         return 0;
     }
     std::cerr << "unknown mode " << mode << "\n";

@@ -2,9 +2,9 @@
 # Rebuilds the three starter models in resources/models/ from Debian-shipped data only:
 #   installer/setup.sh && cmake --preset release && cmake --build --preset release --target lumen-ai
 #   resources/models/recipes/train_starter_models.sh [WORK_DIR]
-# Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 8 test for the cards). Architectures:
-# ai/networks/script_network.py (untrained, scripted). Training and evaluation: lumen-ai only.
-# About 35 minutes on 2 CPU cores.
+# Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 24 test for the cards). Architectures:
+# ai/networks/script_network.py (untrained, scripted; the classifier starts from the trained detector's
+# U-Net, transfer learning). Training and evaluation: lumen-ai only. About 45 minutes on 2 CPU cores.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -15,7 +15,7 @@ threads="${THREADS:-2}"
 mkdir -p "$work"
 
 [ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
-[ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 8
+[ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 24
 
 train() {  # name "arch and script_network options" iterations datalist lumen-ai-train-options...
     local name=$1 net=$2 iterations=$3 data=$4; shift 4
@@ -46,8 +46,11 @@ for m in $models; do
             --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
         lesion-detector) train lesion-detector "--arch unet --out-channels 4 --heatmap-channels 1" 800 det_datalist.json \
             --batch-size 2 --validate-every 200 --learning-rate 0.003 ;;
-        lesion-classifier) train lesion-classifier "--arch classifier --out-channels 2" 400 cls_datalist.json \
-            --batch-size 4 --validate-every 100 --learning-rate 0.001 ;;
+        # The classifier's lesion evidence is the detector's heatmap (its U-Net, copied), so the
+        # detector must be trained first; lumen-ai then trains the whole network on class labels.
+        lesion-classifier) train lesion-classifier "--arch heatmap-classifier --out-channels 2 \
+            --from-detector $root/resources/models/lesion-detector/1.0/model.pt" 150 cls_datalist.json \
+            --batch-size 2 --validate-every 25 --learning-rate 0.0003 ;;
     esac
 done
 "$py" "$here/write_model_cards.py" "$work"

@@ -44,11 +44,12 @@ def main():
             f"- Recipe: `{card['recipe']}` (command: `{m['provenance']['command']}`)",
             f"- Training: {p['iterations']} iterations, best at {p['best_iteration']}, {p['ms_per_iteration']} ms/iteration, "
             f"{len(m['provenance']['training_cases'])} training cases, {p['validation_cases']} validation cases (checkpoint choice)",
-            f"- Held-out (8 test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
+            f"- Held-out ({heldout['cases']} test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
             f"- Runtime on the 181×217×181 demo brain ({runtime['device']}): {runtime['total_ms'] / 1000:.1f} s "
             f"(network {runtime['network_ms'] / 1000:.1f} s), `lumen-ai infer`",
             *([f"- **Limits:** {card['limits']}"] if card.get("limits") else []),
-            f"- Input: {m['input'].get('spacing', 'native')} mm, {m['input']['orientation']}, patch {m['input']['patch_size']}, "
+            f"- Input: {'whole image resized to' if m['input'].get('resize_to_patch') else str(m['input'].get('spacing', 'native')) + ' mm, patch'} "
+            f"{m['input']['patch_size']}, {m['input']['orientation']}, "
             f"normalisation {m['input']['normalization']['kind']}",
             ""]))
     with open(os.path.join(root, "README.md"), "w") as f:
