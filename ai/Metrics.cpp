@@ -2,6 +2,7 @@
 
 #include "ai/ModelError.h"
 #include "ai/IntensityNormalizer.h"
+#include "core/DistanceTransform.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,41 +15,6 @@ namespace {
 
 void checkSameGrid(const core::LabelMap& a, const core::LabelMap& b) {
     if (!a.geometry().isApprox(b.geometry(), 1e-3)) throw ModelError("prediction and truth are on different grids");
-}
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// 1D squared distance transform of f (0 or inf) with sample spacing h.
-void transform1d(const double* f, double* d, std::size_t n, double h, std::vector<int>& v, std::vector<double>& z) {
-    v.assign(n, 0);
-    z.assign(n + 1, 0);
-    int k = -1;
-    for (std::size_t q = 0; q < n; ++q) {
-        if (f[q] == kInf) continue;
-        const double pq = static_cast<double>(q) * h;
-        double s = -kInf;
-        while (k >= 0) {
-            const double pv = v[static_cast<std::size_t>(k)] * h;
-            s = ((f[q] + pq * pq) - (f[v[static_cast<std::size_t>(k)]] + pv * pv)) / (2 * pq - 2 * pv);
-            if (s <= z[static_cast<std::size_t>(k)]) --k;
-            else break;
-        }
-        ++k;
-        v[static_cast<std::size_t>(k)] = static_cast<int>(q);
-        z[static_cast<std::size_t>(k)] = k == 0 ? -kInf : s;
-        z[static_cast<std::size_t>(k) + 1] = kInf;
-    }
-    if (k < 0) {
-        std::fill(d, d + n, kInf);
-        return;
-    }
-    int j = 0;
-    for (std::size_t q = 0; q < n; ++q) {
-        const double x = static_cast<double>(q) * h;
-        while (z[static_cast<std::size_t>(j) + 1] < x) ++j;
-        const double dx = x - v[static_cast<std::size_t>(j)] * h;
-        d[q] = dx * dx + f[v[static_cast<std::size_t>(j)]];
-    }
 }
 
 std::vector<std::uint8_t> surface(const core::LabelMap& m, std::uint16_t label) {
@@ -76,29 +42,6 @@ double directed95(const std::vector<std::uint8_t>& a, const std::vector<double>&
 
 }  // namespace
 
-std::vector<double> squaredDistanceTransform(const std::vector<std::uint8_t>& mask, const core::ImageGeometry& g) {
-    const auto& d = g.dims();
-    std::vector<double> out(mask.size());
-    for (std::size_t v = 0; v < mask.size(); ++v) out[v] = mask[v] ? 0 : kInf;
-    std::vector<int> v;
-    std::vector<double> z, line, result;
-    const std::size_t stride[3] = {1, d[0], d[0] * d[1]};
-    for (int axis = 0; axis < 3; ++axis) {
-        const std::size_t n = d[static_cast<std::size_t>(axis)];
-        line.resize(n);
-        result.resize(n);
-        const int a1 = (axis + 1) % 3, a2 = (axis + 2) % 3;
-        for (std::size_t p = 0; p < d[static_cast<std::size_t>(a1)]; ++p)
-            for (std::size_t q = 0; q < d[static_cast<std::size_t>(a2)]; ++q) {
-                const std::size_t base = p * stride[a1] + q * stride[a2];
-                for (std::size_t x = 0; x < n; ++x) line[x] = out[base + x * stride[axis]];
-                transform1d(line.data(), result.data(), n, g.spacing()[axis], v, z);
-                for (std::size_t x = 0; x < n; ++x) out[base + x * stride[axis]] = result[x];
-            }
-    }
-    return out;
-}
-
 double dice(const core::LabelMap& p, const core::LabelMap& t, std::uint16_t label) {
     checkSameGrid(p, t);
     std::size_t a = 0, b = 0, both = 0;
@@ -116,8 +59,8 @@ std::optional<double> hausdorff95(const core::LabelMap& p, const core::LabelMap&
     const auto sp = surface(p, label), st = surface(t, label);
     if (std::none_of(sp.begin(), sp.end(), [](auto x) { return x; }) || std::none_of(st.begin(), st.end(), [](auto x) { return x; }))
         return std::nullopt;
-    const auto toT = squaredDistanceTransform(st, p.geometry());
-    const auto toP = squaredDistanceTransform(sp, p.geometry());
+    const auto toT = core::squaredDistanceTransform(st, p.geometry().dims(), p.geometry().spacing());
+    const auto toP = core::squaredDistanceTransform(sp, p.geometry().dims(), p.geometry().spacing());
     return std::max(directed95(sp, toT), directed95(st, toP));
 }
 

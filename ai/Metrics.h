@@ -34,8 +34,4 @@ struct FrocPoint {
 std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truth,
                             const std::vector<double>& fpRates = {0.5, 1, 2});
 
-// Squared Euclidean distance (mm²) from each voxel to the nearest voxel where mask is true,
-// exact, anisotropic spacing (Felzenszwalb & Huttenlocher's separable transform).
-std::vector<double> squaredDistanceTransform(const std::vector<std::uint8_t>& mask, const core::ImageGeometry& grid);
-
 }  // namespace lumen::ai

@@ -1,4 +1,5 @@
 #include "ai/Metrics.h"
+#include "core/DistanceTransform.h"
 
 #include <gtest/gtest.h>
 
@@ -47,7 +48,7 @@ TEST(Metrics, DistanceTransformMatchesBruteForce) {
     std::mt19937 rng(5);
     std::vector<std::uint8_t> mask(g.voxelCount(), 0);
     for (int n = 0; n < 12; ++n) mask[rng() % mask.size()] = 1;
-    const auto d = ai::squaredDistanceTransform(mask, g);
+    const auto d = core::squaredDistanceTransform(mask, g.dims(), g.spacing());
     const auto& dims = g.dims();
     for (std::size_t v = 0; v < mask.size(); ++v) {
         double best = 1e300;

@@ -179,7 +179,10 @@ TEST(Resampler, StraightFromTheVolumeEqualsResamplingItsFloatCopy) {
     core::Volume v = core::Volume::zeros(core::PixelType::Int16, sag, 2);
     std::mt19937 rng(5);
     for (std::size_t n = 0; n < v.voxelCount(); ++n) v.as<std::int16_t>()[n] = static_cast<std::int16_t>(int(rng() % 1001) - 500);
-    v.setRescale({2.5, -100});
+    core::Rescale rescale;
+    rescale.slope = 2.5;
+    rescale.intercept = -100;
+    v.setRescale(rescale);
     ai::InputSpec in;
     in.orientation = "RAS";
     in.spacing = Vector3{1.7, 0.6, 1.3};

@@ -1,0 +1,115 @@
+#include "logic/LabelRegionTools.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace lumen;
+using core::ImageGeometry;
+
+namespace {
+
+void disc(core::LabelMap& m, std::size_t k, double cx, double cy, double r, std::uint16_t v = 1) {
+    const auto& d = m.geometry().dims();
+    for (std::size_t j = 0; j < d[1]; ++j)
+        for (std::size_t i = 0; i < d[0]; ++i)
+            if (std::hypot(double(i) - cx, double(j) - cy) <= r) m.set(i, j, k, v);
+}
+
+}  // namespace
+
+TEST(SliceInterpolation, TwoDiscsGiveACone) {
+    // Radius 16 at k = 5 and 6 at k = 25: every slice between is a disc whose radius moves
+    // linearly, within one voxel.
+    const ImageGeometry g({64, 64, 30}, {1, 1, 1}, {0, 0, 0});
+    core::LabelMap m(g);
+    disc(m, 5, 32, 32, 16);
+    disc(m, 25, 32, 32, 6);
+    core::LabelMapEdit edit;
+    EXPECT_EQ(logic::interpolateSlices(m, 1, 2, edit), 19u);
+    ASSERT_TRUE(edit.finish(m));
+    for (std::size_t k = 6; k < 25; ++k) {
+        const double t = (double(k) - 5) / 20, r = 16 * (1 - t) + 6 * t;
+        for (std::size_t j = 0; j < 64; ++j)
+            for (std::size_t i = 0; i < 64; ++i) {
+                const double dist = std::hypot(double(i) - 32, double(j) - 32);
+                if (dist < r - 1) {
+                    ASSERT_EQ(m.at(i, j, k), 1) << i << "," << j << "," << k;
+                } else if (dist > r + 1) {
+                    ASSERT_EQ(m.at(i, j, k), 0) << i << "," << j << "," << k;
+                }
+            }
+    }
+    EXPECT_EQ(m.at(32, 32, 4), 0) << "nothing outside the labelled range";
+    EXPECT_EQ(m.at(32, 32, 26), 0);
+}
+
+TEST(SliceInterpolation, ShiftedOverlappingDiscsMoveAndOtherLabelsStay) {
+    // Radius 8 discs 8 voxels apart (overlapping) on anisotropic voxels: each slice between holds
+    // the linearly moving centre and nothing 10 voxels beside it. (Shapes that do not overlap at
+    // all are not bridged by distance blending: the in-between slices stay empty.)
+    const ImageGeometry g({64, 40, 12}, {0.7, 0.7, 2}, {0, 0, 0});
+    core::LabelMap m(g);
+    disc(m, 0, 16, 20, 8);
+    disc(m, 10, 24, 20, 8);
+    m.set(20, 20, 5, 2);  // another label in the way is kept
+    core::LabelMapEdit edit;
+    EXPECT_EQ(logic::interpolateSlices(m, 1, 2, edit), 9u);
+    for (std::size_t k = 1; k < 10; ++k) {
+        const auto cx = static_cast<std::size_t>(std::lround(16 + 0.8 * double(k)));
+        if (k != 5) {
+            EXPECT_EQ(m.at(cx, 20, k), 1) << k;
+        }
+        EXPECT_EQ(m.at(cx + 10, 20, k), 0) << k;
+    }
+    EXPECT_EQ(m.at(20, 20, 5), 2);
+}
+
+TEST(FloodFill, FillsTheConnectedInRangeRegionIn2DAnd3D) {
+    // Two bright 10³ cubes joined by a bar through z = 5 only, in a dark volume.
+    const ImageGeometry g({40, 20, 20}, {1, 1, 1}, {0, 0, 0});
+    core::Volume image = core::Volume::zeros(core::PixelType::Int16, g);
+    auto bright = [&](std::size_t i, std::size_t j, std::size_t k) { image.as<std::int16_t>()[image.linearIndex(i, j, k)] = 200; };
+    for (std::size_t k = 0; k < 10; ++k)
+        for (std::size_t j = 0; j < 10; ++j)
+            for (std::size_t i = 0; i < 10; ++i) bright(i, j, k), bright(i + 25, j, k);
+    for (std::size_t i = 10; i < 25; ++i) bright(i, 5, 5);
+    core::LabelMap m(g);
+    core::LabelMapEdit edit;
+    EXPECT_EQ(logic::floodFill(m, image, {2, 2, 2}, 1, 100, 300, -1, false, edit), 2000u + 15);
+    core::LabelMap flat(g);
+    EXPECT_EQ(logic::floodFill(flat, image, {2, 2, 5}, 1, 100, 300, 2, false, edit), 200u + 15);
+    EXPECT_EQ(logic::floodFill(flat, image, {2, 2, 6}, 1, 100, 300, 2, false, edit), 100u);
+    EXPECT_EQ(logic::floodFill(flat, image, {15, 15, 15}, 1, 100, 300, -1, false, edit), 0u) << "seed out of range";
+}
+
+TEST(LabelMorphology, HoleFillOpenCloseAndMerge) {
+    const ImageGeometry g({30, 30, 30}, {1, 1, 1}, {0, 0, 0});
+    core::LabelMap m(g);
+    for (std::size_t k = 5; k < 25; ++k)
+        for (std::size_t j = 5; j < 25; ++j)
+            for (std::size_t i = 5; i < 25; ++i) m.set(i, j, k, 1);
+    for (std::size_t k = 12; k < 15; ++k)
+        for (std::size_t j = 12; j < 15; ++j)
+            for (std::size_t i = 12; i < 15; ++i) m.set(i, j, k, 0);  // a 27-voxel cavity
+    m.set(13, 13, 13, 2);  // with another label in it, kept
+    core::LabelMapEdit edit;
+    EXPECT_EQ(logic::fillHoles(m, 1, edit), 26u);
+    EXPECT_EQ(m.count(1), 8000u - 1);
+    EXPECT_EQ(m.at(13, 13, 13), 2);
+
+    // Opening with 2 mm removes a one-voxel spike; closing fills a one-voxel notch.
+    m.set(15, 15, 26, 1);
+    m.set(15, 15, 25, 1);
+    EXPECT_GE(logic::smoothLabel(m, 1, logic::Morphology::Open, 2, edit), 2u);
+    EXPECT_EQ(m.at(15, 15, 26), 0);
+    EXPECT_EQ(m.at(15, 15, 15), 1) << "the body stays";
+    m.set(15, 15, 24, 0);
+    logic::smoothLabel(m, 1, logic::Morphology::Close, 2, edit);
+    EXPECT_EQ(m.at(15, 15, 24), 1);
+
+    m.labels().set({2, "two", {}});
+    EXPECT_EQ(logic::mergeLabel(m, 2, 1, edit), 1u);
+    EXPECT_EQ(m.count(2), 0u);
+    EXPECT_EQ(m.labels().find(2), nullptr);
+}
