@@ -1,0 +1,189 @@
+#include "logic/AnnotationJson.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+namespace lumen::logic {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kFormat = "lumen-annotations";
+constexpr int kVersion = 1;
+
+json point(const core::Point3& p) { return json::array({p.x, p.y, p.z}); }
+core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>()}; }
+
+json provenance(const core::Provenance& p) {
+    return {{"source", p.source}, {"model_version", p.modelVersion}, {"author", p.author}, {"created", p.created},
+            {"modified", p.modified}, {"edited_by_user", p.editedByUser}, {"voxels_added", p.voxelsAdded},
+            {"voxels_removed", p.voxelsRemoved}, {"edit_seconds", p.editSeconds}};
+}
+
+core::Provenance provenance(const json& j) {
+    core::Provenance p;
+    p.source = j.value("source", "user");
+    p.modelVersion = j.value("model_version", "");
+    p.author = j.value("author", "");
+    p.created = j.value("created", "");
+    p.modified = j.value("modified", "");
+    p.editedByUser = j.value("edited_by_user", false);
+    p.voxelsAdded = j.value("voxels_added", std::size_t(0));
+    p.voxelsRemoved = j.value("voxels_removed", std::size_t(0));
+    p.editSeconds = j.value("edit_seconds", 0.0);
+    return p;
+}
+
+core::Finding::Status status(const std::string& s) {
+    for (auto st : {core::Finding::Status::Proposed, core::Finding::Status::Accepted, core::Finding::Status::Rejected,
+                    core::Finding::Status::Edited})
+        if (s == core::findingStatusName(st)) return st;
+    throw AnnotationFormatError("unknown finding status \"" + s + "\"");
+}
+
+core::Measurement::Kind measurementKind(const std::string& s) {
+    for (auto k : {core::Measurement::Kind::Length, core::Measurement::Kind::Angle, core::Measurement::Kind::Ellipse,
+                   core::Measurement::Kind::Rectangle})
+        if (s == core::measurementKindName(k)) return k;
+    throw AnnotationFormatError("unknown measurement kind \"" + s + "\"");
+}
+
+}  // namespace
+
+std::string annotationsToJson(const core::AnnotationSet& set, const std::string& labelFile, std::uint64_t checksum) {
+    json labels = json::array();
+    for (const auto& l : set.labels.labels().labels()) {
+        json entry = {{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b, l.color.a}}};
+        if (const auto* s = set.segment(l.value)) {
+            if (!s->codeValue.empty()) entry["code"] = {{"scheme", s->codingScheme}, {"value", s->codeValue}, {"meaning", s->codeMeaning}};
+            entry["provenance"] = provenance(s->provenance);
+        }
+        labels.push_back(entry);
+    }
+    json findings = json::array();
+    for (const auto& f : set.findings)
+        findings.push_back({{"id", f.id}, {"class", f.className}, {"score", f.score}, {"box_min_mm", point(f.boxMin)},
+                            {"box_max_mm", point(f.boxMax)}, {"status", core::findingStatusName(f.status)},
+                            {"provenance", provenance(f.provenance)}});
+    json classifications = json::array();
+    for (const auto& c : set.classifications) {
+        json probabilities = json::array();
+        for (const auto& [name, p] : c.probabilities) probabilities.push_back({{"class", name}, {"probability", p}});
+        classifications.push_back({{"level", c.level}, {"class", c.className}, {"probabilities", probabilities},
+                                   {"provenance", provenance(c.provenance)}});
+    }
+    json measurements = json::array();
+    for (const auto& m : set.measurements) {
+        json points = json::array();
+        for (const auto& p : m.points) points.push_back(point(p));
+        json entry = {{"id", m.id}, {"kind", core::measurementKindName(m.kind)}, {"points_mm", points},
+                      {"plane_normal", point(m.planeNormal)}, {"plane_right", point(m.planeRight)}, {"value", m.value},
+                      {"units", m.units}, {"label", m.label}};
+        if (m.statistics)
+            entry["statistics"] = {{"mean", m.statistics->mean}, {"sd", m.statistics->standardDeviation},
+                                   {"min", m.statistics->minimum}, {"max", m.statistics->maximum},
+                                   {"area_mm2", m.statistics->areaMm2}, {"samples", m.statistics->samples}};
+        measurements.push_back(entry);
+    }
+    const json out = {{"format", kFormat}, {"version", kVersion}, {"series_instance_uid", set.seriesInstanceUid},
+                      {"label_map", labelFile.empty() ? json() : json{{"file", labelFile}, {"checksum", std::to_string(checksum)}}},
+                      {"labels", labels}, {"findings", findings}, {"classifications", classifications},
+                      {"measurements", measurements}};
+    return out.dump(1) + "\n";
+}
+
+ParsedAnnotations annotationsFromJson(const std::string& text) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw AnnotationFormatError(std::string("annotations.json is not valid JSON (") + e.what() + ")");
+    }
+    if (!j.is_object() || j.value("format", "") != kFormat)
+        throw AnnotationFormatError("not a Lumen annotations file (\"format\" is not \"lumen-annotations\")");
+    if (j.value("version", 0) > kVersion)
+        throw AnnotationFormatError("annotations.json version " + std::to_string(j.value("version", 0)) + " is newer than this Lumen reads");
+    ParsedAnnotations out;
+    try {
+        auto& set = out.set;
+        set.seriesInstanceUid = j.value("series_instance_uid", "");
+        if (!j.at("label_map").is_null()) {
+            out.labelFile = j["label_map"].at("file").get<std::string>();
+            out.labelChecksum = std::stoull(j["label_map"].at("checksum").get<std::string>());
+        }
+        for (const auto& l : j.at("labels")) {
+            const auto& c = l.at("color");
+            set.labels.labels().set({l.at("value").get<std::uint16_t>(), l.at("name").get<std::string>(),
+                                     {c.at(0).get<std::uint8_t>(), c.at(1).get<std::uint8_t>(), c.at(2).get<std::uint8_t>(),
+                                      c.at(3).get<std::uint8_t>()}});
+            if (!l.contains("provenance") && !l.contains("code")) continue;
+            core::SegmentInfo s;
+            s.value = l.at("value").get<std::uint16_t>();
+            if (l.contains("code"))
+                s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
+            if (l.contains("provenance")) s.provenance = provenance(l["provenance"]);
+            set.segments.push_back(s);
+        }
+        for (const auto& f : j.at("findings")) {
+            core::Finding x;
+            x.id = f.at("id").get<std::uint64_t>();
+            x.className = f.at("class").get<std::string>();
+            x.score = f.at("score").get<double>();
+            x.boxMin = point(f.at("box_min_mm"));
+            x.boxMax = point(f.at("box_max_mm"));
+            x.status = status(f.at("status").get<std::string>());
+            x.provenance = provenance(f.at("provenance"));
+            set.findings.push_back(x);
+        }
+        for (const auto& c : j.at("classifications")) {
+            core::Classification x;
+            x.level = c.at("level").get<std::string>();
+            x.className = c.at("class").get<std::string>();
+            for (const auto& p : c.at("probabilities")) x.probabilities.emplace_back(p.at("class").get<std::string>(), p.at("probability").get<double>());
+            x.provenance = provenance(c.at("provenance"));
+            set.classifications.push_back(x);
+        }
+        for (const auto& m : j.at("measurements")) {
+            core::Measurement x;
+            x.id = m.at("id").get<std::uint64_t>();
+            x.kind = measurementKind(m.at("kind").get<std::string>());
+            for (const auto& p : m.at("points_mm")) x.points.push_back(point(p));
+            x.planeNormal = point(m.at("plane_normal"));
+            x.planeRight = point(m.at("plane_right"));
+            x.value = m.at("value").get<double>();
+            x.units = m.value("units", "");
+            x.label = m.value("label", "");
+            if (m.contains("statistics")) {
+                const auto& s = m["statistics"];
+                x.statistics = core::RegionStatistics{s.at("mean"), s.at("sd"), s.at("min"), s.at("max"), s.at("area_mm2"), s.at("samples")};
+            }
+            set.measurements.push_back(x);
+        }
+    } catch (const AnnotationFormatError&) {
+        throw;
+    } catch (const std::exception& e) {  // json type/out_of_range errors, bad numbers
+        throw AnnotationFormatError(std::string("annotations.json is incomplete or malformed: ") + e.what());
+    }
+    return out;
+}
+
+std::uint64_t labelChecksum(const core::LabelMap& labels) {
+    std::uint64_t h = 1469598103934665603ull;
+    if (labels.empty()) return h;
+    const auto* p = static_cast<const unsigned char*>(labels.voxels().data());
+    for (std::size_t n = 0; n < labels.voxels().byteSize(); ++n) h = (h ^ p[n]) * 1099511628211ull;
+    return h;
+}
+
+std::string isoTimeNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+}  // namespace lumen::logic

@@ -1,0 +1,33 @@
+#pragma once
+#include "core/Annotation.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace lumen::logic {
+
+class AnnotationFormatError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// annotations.json: everything of an AnnotationSet except the label map's voxels (label table,
+// segment codes, findings, classifications, measurements, provenance). `labelFile` names the
+// label map stored beside it ("" when there is none) and `labelChecksum` its voxels' FNV-1a.
+std::string annotationsToJson(const core::AnnotationSet& set, const std::string& labelFile, std::uint64_t labelChecksum);
+
+struct ParsedAnnotations {
+    core::AnnotationSet set;  // labels: only the table (voxels come from labelFile)
+    std::string labelFile;
+    std::uint64_t labelChecksum = 0;
+};
+// Throws AnnotationFormatError naming what is wrong (not JSON, wrong format, missing fields).
+ParsedAnnotations annotationsFromJson(const std::string& text);
+
+// FNV-1a 64 of a label map's voxel bytes: ties annotations.json to the one label file it wrote.
+std::uint64_t labelChecksum(const core::LabelMap& labels);
+
+// Now as ISO 8601 UTC ("2026-11-26T21:37:46Z"), for provenance times.
+std::string isoTimeNow();
+
+}  // namespace lumen::logic
