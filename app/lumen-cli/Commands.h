@@ -27,7 +27,12 @@ struct RenderArgs {
     bool hasLevel = false, outline = false, noAnnotations = false, aligned = false;
 };
 
+struct SegExportArgs { std::string labels, source, out, labelTable; };
+struct SegImportArgs { std::string seg, source, out; };
+
 int runInfo(const InfoArgs& args);
+int runSegExport(const SegExportArgs& args);
+int runSegImport(const SegImportArgs& args);
 int runRender(const RenderArgs& args);
 int runConvert(const ConvertArgs& args);
 int runLoad(const LoadArgs& args);

@@ -80,6 +80,20 @@ int main(int argc, char** argv) {
     renderCmd->add_option("--size", renderArgs.size, "WIDTHxHEIGHT in pixels");
     renderCmd->add_option("--out", renderArgs.out, "PNG to write")->required();
 
+    auto* segCmd = app.add_subcommand("seg", "DICOM Segmentation objects (binary segments) to and from label maps");
+    segCmd->require_subcommand(1);
+    SegExportArgs segExport;
+    auto* segExportCmd = segCmd->add_subcommand("export", "Write a label map as a DICOM SEG referencing its source series");
+    segExportCmd->add_option("--labels", segExport.labels, "Label map (NIfTI/NRRD/MHA) on the series' grid")->required();
+    segExportCmd->add_option("--source", segExport.source, "The source DICOM series (folder)")->required();
+    segExportCmd->add_option("--out", segExport.out, "SEG file to write")->required();
+    segExportCmd->add_option("--label-table", segExport.labelTable, "Names, colours, codes: a label sidecar JSON or annotations.json");
+    SegImportArgs segImport;
+    auto* segImportCmd = segCmd->add_subcommand("import", "Read a DICOM SEG onto its source series as a label map + JSON sidecar");
+    segImportCmd->add_option("seg", segImport.seg, "The SEG file")->required();
+    segImportCmd->add_option("--source", segImport.source, "The source DICOM series (folder)")->required();
+    segImportCmd->add_option("--out", segImport.out, "Label map to write (.nii.gz, .nrrd, .mha); the sidecar goes beside it as .json")->required();
+
     CLI11_PARSE(app, argc, argv);
     renderArgs.hasLevel = levelOpt->count() > 0;
     try {
@@ -89,6 +103,8 @@ int main(int argc, char** argv) {
         if (*demoCmd) return runDemoData(demo);
         if (*synthCmd) return runSynthCt(synth);
         if (*renderCmd) return runRender(renderArgs);
+        if (*segExportCmd) return runSegExport(segExport);
+        if (*segImportCmd) return runSegImport(segImport);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;

@@ -103,6 +103,45 @@ TEST(LumenCli, ConvertRoundTripsThroughNiftiAndDicom) {
     EXPECT_EQ(b["pixel_type"], "int16") << "HU kept as int16 (integer rescale)";
 }
 
+TEST(LumenCli, SegExportAndImportRoundTripTheAtlasOnTheRealBrain) {
+    // mricron's ch2 as a DICOM series, AAL's eight deep grey labels (71–78) as the label map.
+    const std::string templates = test::kMricronTemplates;
+    if (!std::filesystem::exists(templates + "/aal.nii.gz")) GTEST_SKIP() << "mricron-data missing";
+    test::TempDir dir("cli-seg");
+    ASSERT_EQ(cli("convert " + test::quote(templates + "/ch2.nii.gz") + " " + test::quote(dir / "mr") + " --to-dicom --modality MR").exitCode, 0);
+    const auto made = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import nibabel as nib, numpy as np, json\n"
+        "a = nib.load('" + templates + "/aal.nii.gz'); v = np.asarray(a.dataobj)\n"
+        "m = np.where((v >= 71) & (v <= 78), v - 70, 0).astype(np.uint8)\n"
+        "nib.save(nib.Nifti1Image(m, a.affine), '" + (dir / "deep.nii.gz").string() + "')\n"
+        "json.dump({'labels': [{'value': i, 'name': 'deep %d' % i, 'color': [30 * i, 100, 200]} for i in range(1, 9)]},"
+        " open('" + (dir / "table.json").string() + "', 'w'))\n"));
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    const auto exported = cli("seg export --labels " + test::quote(dir / "deep.nii.gz") + " --source " + test::quote(dir / "mr") +
+                              " --out " + test::quote(dir / "deep-seg.dcm") + " --label-table " + test::quote(dir / "table.json"));
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    for (const auto& error : test::dciodvfyErrors((dir / "deep-seg.dcm").string(), "Segmentation")) ADD_FAILURE() << error;
+    const auto imported = cli("seg import " + test::quote(dir / "deep-seg.dcm") + " --source " + test::quote(dir / "mr") + " --out " +
+                              test::quote(dir / "back.nii.gz"));
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    const auto same = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import nibabel as nib, numpy as np\n"
+        "a = np.asarray(nib.load('" + (dir / "deep.nii.gz").string() + "').dataobj)\n"
+        "b = np.asarray(nib.load('" + (dir / "back.nii.gz").string() + "').dataobj)\n"
+        "print(a.shape == b.shape and bool((a == b).all()), int((a > 0).sum()))\n"));
+    EXPECT_EQ(same.out.substr(0, 4), "True") << same.out << same.err;
+    const json table = json::parse(test::readText(dir / "back.json"));
+    EXPECT_EQ(table["labels"].size(), 8u);
+    EXPECT_EQ(table["labels"][2]["name"], "deep 3");
+    // Onto a series it does not belong to: refused, nothing written.
+    ASSERT_EQ(cli("convert " + test::quote(templates + "/ch2bet.nii.gz") + " " + test::quote(dir / "other") + " --to-dicom --modality MR").exitCode, 0);
+    const auto wrong = cli("seg import " + test::quote(dir / "deep-seg.dcm") + " --source " + test::quote(dir / "other") + " --out " +
+                           test::quote(dir / "wrong.nii.gz"));
+    EXPECT_EQ(wrong.exitCode, 1);
+    EXPECT_NE(wrong.err.find("frame of reference"), std::string::npos) << wrong.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "wrong.nii.gz"));
+}
+
 TEST(LumenCli, DemoDataIsTheRealBrainAndASyntheticCt) {
     test::TempDir dir("cli-demo");
     const auto made = cli("demo-data " + test::quote(dir / "demo") + " --ct-slices 8");

@@ -68,3 +68,18 @@ std::string readText(const fs::path& file) {
 }
 
 }  // namespace lumen::test
+
+namespace lumen::test {
+
+std::vector<std::string> dciodvfyErrors(const std::string& file, const std::string& iod) {
+    const auto r = run("dciodvfy " + quote(file));
+    const std::string report = r.out + r.err;  // dciodvfy reports on stderr
+    if (report.find(iod) == std::string::npos) return {"dciodvfy did not check " + iod + ": " + report};
+    std::vector<std::string> errors;
+    std::istringstream lines(report);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("Error", 0) == 0) errors.push_back(line);
+    return errors;
+}
+
+}  // namespace lumen::test

@@ -40,6 +40,10 @@ private:
 };
 
 std::vector<std::string> filesUnder(const std::filesystem::path& dir);
+
+// dciodvfy's verdict on a DICOM file: the "Error - ..." lines (empty: valid), after checking that
+// it validated against `iod` (e.g. "MRImage", "Segmentation"); an error line says so otherwise.
+std::vector<std::string> dciodvfyErrors(const std::string& file, const std::string& iod);
 std::string readText(const std::filesystem::path& file);
 
 }  // namespace lumen::test

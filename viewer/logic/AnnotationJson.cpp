@@ -50,9 +50,7 @@ core::Measurement::Kind measurementKind(const std::string& s) {
     throw AnnotationFormatError("unknown measurement kind \"" + s + "\"");
 }
 
-}  // namespace
-
-std::string annotationsToJson(const core::AnnotationSet& set, const std::string& labelFile, std::uint64_t checksum) {
+json labelsJson(const core::AnnotationSet& set) {
     json labels = json::array();
     for (const auto& l : set.labels.labels().labels()) {
         json entry = {{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b, l.color.a}}};
@@ -62,6 +60,30 @@ std::string annotationsToJson(const core::AnnotationSet& set, const std::string&
         }
         labels.push_back(entry);
     }
+    return labels;
+}
+
+// Fills the label table and segment infos of `set` from a "labels" array.
+void readLabels(const json& labels, core::AnnotationSet& set) {
+    for (const auto& l : labels) {
+        const auto& c = l.at("color");
+        set.labels.labels().set({l.at("value").get<std::uint16_t>(), l.at("name").get<std::string>(),
+                                 {c.at(0).get<std::uint8_t>(), c.at(1).get<std::uint8_t>(), c.at(2).get<std::uint8_t>(),
+                                  c.size() > 3 ? c.at(3).get<std::uint8_t>() : std::uint8_t(255)}});
+        if (!l.contains("provenance") && !l.contains("code")) continue;
+        core::SegmentInfo s;
+        s.value = l.at("value").get<std::uint16_t>();
+        if (l.contains("code"))
+            s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
+        if (l.contains("provenance")) s.provenance = provenance(l["provenance"]);
+        set.segments.push_back(s);
+    }
+}
+
+}  // namespace
+
+std::string annotationsToJson(const core::AnnotationSet& set, const std::string& labelFile, std::uint64_t checksum) {
+    const json labels = labelsJson(set);
     json findings = json::array();
     for (const auto& f : set.findings)
         findings.push_back({{"id", f.id}, {"class", f.className}, {"score", f.score}, {"box_min_mm", point(f.boxMin)},
@@ -113,19 +135,7 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
             out.labelFile = j["label_map"].at("file").get<std::string>();
             out.labelChecksum = std::stoull(j["label_map"].at("checksum").get<std::string>());
         }
-        for (const auto& l : j.at("labels")) {
-            const auto& c = l.at("color");
-            set.labels.labels().set({l.at("value").get<std::uint16_t>(), l.at("name").get<std::string>(),
-                                     {c.at(0).get<std::uint8_t>(), c.at(1).get<std::uint8_t>(), c.at(2).get<std::uint8_t>(),
-                                      c.at(3).get<std::uint8_t>()}});
-            if (!l.contains("provenance") && !l.contains("code")) continue;
-            core::SegmentInfo s;
-            s.value = l.at("value").get<std::uint16_t>();
-            if (l.contains("code"))
-                s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
-            if (l.contains("provenance")) s.provenance = provenance(l["provenance"]);
-            set.segments.push_back(s);
-        }
+        readLabels(j.at("labels"), set);
         for (const auto& f : j.at("findings")) {
             core::Finding x;
             x.id = f.at("id").get<std::uint64_t>();
@@ -167,6 +177,19 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
         throw AnnotationFormatError(std::string("annotations.json is incomplete or malformed: ") + e.what());
     }
     return out;
+}
+
+std::string labelSidecarJson(const core::AnnotationSet& set) {
+    return json{{"format", "lumen-labels"}, {"version", kVersion}, {"labels", labelsJson(set)}}.dump(1) + "\n";
+}
+
+void readLabelSidecar(const std::string& text, core::AnnotationSet& set) {
+    try {
+        const json j = json::parse(text);
+        readLabels(j.is_array() ? j : j.at("labels"), set);
+    } catch (const std::exception& e) {
+        throw AnnotationFormatError(std::string("not a label table (a \"labels\" array of value, name, color): ") + e.what());
+    }
 }
 
 std::uint64_t labelChecksum(const core::LabelMap& labels) {

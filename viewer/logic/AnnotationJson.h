@@ -24,6 +24,12 @@ struct ParsedAnnotations {
 // Throws AnnotationFormatError naming what is wrong (not JSON, wrong format, missing fields).
 ParsedAnnotations annotationsFromJson(const std::string& text);
 
+// The label table alone (values, names, colours, codes, provenance): the JSON sidecar of a NIfTI
+// label map for training pipelines, and what `lumen-cli seg export --label-table` reads. Reading
+// also accepts annotations.json (its "labels") or a bare array.
+std::string labelSidecarJson(const core::AnnotationSet& set);
+void readLabelSidecar(const std::string& text, core::AnnotationSet& set);  // throws AnnotationFormatError
+
 // FNV-1a 64 of a label map's voxel bytes: ties annotations.json to the one label file it wrote.
 std::uint64_t labelChecksum(const core::LabelMap& labels);
 

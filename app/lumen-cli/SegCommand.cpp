@@ -1,0 +1,69 @@
+// lumen-cli seg export|import: DICOM Segmentation objects to and from label maps, on their source series.
+#include "Commands.h"
+
+#include "io/DicomSegmentation.h"
+#include "io/ImageFileWriter.h"
+#include "io/IoError.h"
+#include "io/LabelMapReader.h"
+#include "logic/AnnotationJson.h"
+#include "core/AtomicFile.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace lumen::cli {
+
+namespace {
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io::IoError(path, "cannot open");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// LABELMAP.nii.gz → LABELMAP.json
+std::string sidecarPath(std::string path) {
+    for (const char* ext : {".nii.gz", ".nii", ".nrrd", ".mha"})
+        if (path.size() > std::string(ext).size() && path.compare(path.size() - std::string(ext).size(), std::string::npos, ext) == 0)
+            return path.substr(0, path.size() - std::string(ext).size()) + ".json";
+    return path + ".json";
+}
+
+}  // namespace
+
+int runSegExport(const SegExportArgs& args) {
+    const io::ImageStack source = io::DicomSegmentation::sourceStack(args.source);
+    core::AnnotationSet set;
+    set.seriesInstanceUid = source.seriesUid;
+    set.labels = io::LabelMapReader::read(args.labels, source.geometry);
+    if (!args.labelTable.empty()) {
+        try {
+            logic::readLabelSidecar(readText(args.labelTable), set);
+        } catch (const logic::AnnotationFormatError& e) {
+            throw io::IoError(args.labelTable, e.what());
+        }
+    }
+    for (const auto& [value, count] : set.labels.histogram())
+        if (!set.labels.labels().find(value))
+            set.labels.labels().set({value, "Segment " + std::to_string(value), core::LabelTable::defaultColor(value)});
+    io::DicomSegmentation::write(set, source, args.out);
+    std::cout << "wrote " << args.out << ": " << set.labels.histogram().size() << " segment(s) on " << source.frames.size()
+              << " source slices\n";
+    return 0;
+}
+
+int runSegImport(const SegImportArgs& args) {
+    const io::ImageStack source = io::DicomSegmentation::sourceStack(args.source);
+    std::size_t overlaps = 0;
+    const core::AnnotationSet set = io::DicomSegmentation::read(args.seg, source, &overlaps);
+    io::ImageFileWriter::write(set.labels.voxels(), args.out);
+    core::writeFileAtomically(sidecarPath(args.out), logic::labelSidecarJson(set));
+    if (overlaps) std::cerr << "lumen-cli: warning: " << overlaps << " voxels belong to more than one segment; the higher segment number was kept\n";
+    std::cout << "wrote " << args.out << " and " << sidecarPath(args.out) << ": " << set.labels.labels().size() << " segment(s)\n";
+    return 0;
+}
+
+}  // namespace lumen::cli
