@@ -13,7 +13,8 @@ inline core::AnnotationSet workspaceState(int which) {
     s.labels = core::LabelMap(workspaceGrid());
     s.labels.labels().set({1, "liver", {200, 100, 50, 255}});
     s.labels.labels().set({2, which ? "lesion B" : "lesion A", {255, 0, 0, 255}});
-    const auto& d = workspaceGrid().dims();
+    const core::ImageGeometry grid = workspaceGrid();
+    const auto& d = grid.dims();
     for (std::size_t k = 0; k < d[2]; ++k)
         for (std::size_t j = 0; j < d[1]; ++j)
             for (std::size_t i = 0; i < d[0]; ++i)

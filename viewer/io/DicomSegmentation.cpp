@@ -24,8 +24,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
-#include <set>
 
 namespace lumen::io {
 
@@ -111,8 +111,10 @@ void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& 
 
     std::vector<Uint8> pixels(d[0] * d[1]);
     Uint16 segmentNumber = 0;
+    std::map<std::uint16_t, Uint16> numberOf;  // label value → segment number
+    const auto histogram = labels.histogram();
     for (const auto& label : labels.labels().labels()) {
-        if (labels.count(label.value) == 0) continue;
+        if (!histogram.count(label.value)) continue;
         const core::SegmentInfo* info = set.segment(label.value);
         const core::Provenance provenance = info ? info->provenance : core::Provenance{};
         const bool coded = info && !info->codeValue.empty();
@@ -139,11 +141,26 @@ void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& 
         segment->setSegmentDescription(label.name.substr(0, 64).c_str());
         check(seg->addSegment(segment, segmentNumber), path, "adding segment \"" + label.name + "\"");
 
-        for (std::size_t k = 0; k < d[2]; ++k) {
-            bool any = false;
-            for (std::size_t j = 0; j < d[1]; ++j)
-                for (std::size_t i = 0; i < d[0]; ++i) any |= (pixels[j * d[0] + i] = labels.at(i, j, k) == label.value) != 0;
-            if (!any) continue;
+        numberOf[label.value] = segmentNumber;
+    }
+    if (segmentNumber == 0) throw IoError(path, "the label map is empty: there is nothing to export");
+
+    // Frames slice by slice: one pass over each slice's labels, then a mask per segment present.
+    std::vector<std::uint16_t> slice(d[0] * d[1]);
+    std::vector<char> seen(65536, 0);
+    for (std::size_t k = 0; k < d[2]; ++k) {
+        std::vector<std::uint16_t> present;
+        for (std::size_t v = 0; v < slice.size(); ++v) {
+            slice[v] = labels.at(k * slice.size() + v);
+            if (slice[v] && !seen[slice[v]]) seen[slice[v]] = 1, present.push_back(slice[v]);
+        }
+        for (const std::uint16_t value : present) seen[value] = 0;
+        std::sort(present.begin(), present.end());
+        for (const std::uint16_t value : present) {
+            const auto found = numberOf.find(value);
+            if (found == numberOf.end()) continue;
+            const Uint16 segmentNumber = found->second;
+            for (std::size_t v = 0; v < slice.size(); ++v) pixels[v] = slice[v] == value;
             const core::Point3 p = g.indexToWorld({0, 0, double(k)});
             std::unique_ptr<FGPlanePosPatient> position(
                 FGPlanePosPatient::createMinimal(number(p.x).c_str(), number(p.y).c_str(), number(p.z).c_str()));
@@ -166,7 +183,6 @@ void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& 
                   "adding a frame");
         }
     }
-    if (segmentNumber == 0) throw IoError(path, "the label map is empty: there is nothing to export");
 
     // Common Instance Reference: every source image, by series.
     OFVector<OFString> files;
