@@ -81,6 +81,13 @@ TEST(FloodFill, FillsTheConnectedInRangeRegionIn2DAnd3D) {
     EXPECT_EQ(logic::floodFill(flat, image, {2, 2, 5}, 1, 100, 300, 2, false, edit), 200u + 15);
     EXPECT_EQ(logic::floodFill(flat, image, {2, 2, 6}, 1, 100, 300, 2, false, edit), 100u);
     EXPECT_EQ(logic::floodFill(flat, image, {15, 15, 15}, 1, 100, 300, -1, false, edit), 0u) << "seed out of range";
+    // Already-labelled voxels carry the fill; with onlyEmpty another label stops it.
+    core::LabelMap wall(g);
+    for (std::size_t i = 12; i < 14; ++i) wall.set(i, 5, 5, 1);
+    EXPECT_EQ(logic::floodFill(wall, image, {2, 2, 2}, 1, 100, 300, -1, false, edit), 2000u + 13);
+    core::LabelMap blocked(g);
+    blocked.set(12, 5, 5, 3);
+    EXPECT_EQ(logic::floodFill(blocked, image, {2, 2, 2}, 1, 100, 300, -1, true, edit), 1000u + 2) << "stops at label 3 on the bar";
 }
 
 TEST(LabelMorphology, HoleFillOpenCloseAndMerge) {

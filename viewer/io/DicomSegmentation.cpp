@@ -100,9 +100,8 @@ void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& 
     check(seg->addForAllFrames(orientation), path, "plane orientation");
 
     // Dimensions: segment, then position along the stack.
-    const char* organisation = dcmGenerateUniqueIdentifier(new char[65], SITE_INSTANCE_UID_ROOT);
-    const std::string organisationUid = organisation;
-    delete[] organisation;
+    char organisation[65];
+    const std::string organisationUid = dcmGenerateUniqueIdentifier(organisation, SITE_INSTANCE_UID_ROOT);
     IODMultiframeDimensionModule& dims = seg->getDimensions();
     check(dims.addDimensionIndex(DCM_ReferencedSegmentNumber, organisationUid.c_str(), DCM_SegmentIdentificationSequence, "Segment"),
           path, "dimension index");

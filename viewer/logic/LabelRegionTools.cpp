@@ -64,10 +64,12 @@ std::size_t floodFill(core::LabelMap& labels, const core::Volume& image, const s
     const auto& d = labels.geometry().dims();
     for (int a = 0; a < 3; ++a)
         if (seed[a] >= d[a]) return 0;
+    // The fill spreads through in-range voxels (those already labelled included); with
+    // onlyEmpty, other labels stop it.
     const auto fillable = [&](std::size_t v) {
         const double x = image.realValue(v);
         const std::uint16_t current = labels.at(v);
-        return x >= low && x <= high && current != label && !(onlyEmpty && current != 0);
+        return x >= low && x <= high && !(onlyEmpty && current != 0 && current != label);
     };
     const std::size_t start = (seed[2] * d[1] + seed[1]) * d[0] + seed[0];
     if (!fillable(start)) return 0;
@@ -78,7 +80,7 @@ std::size_t floodFill(core::LabelMap& labels, const core::Volume& image, const s
     while (!stack.empty()) {
         const std::size_t v = stack.back();
         stack.pop_back();
-        filled.push_back(v);
+        if (labels.at(v) != label) filled.push_back(v);
         const auto idx = indexOf(v, d);
         for (int a = 0; a < 3; ++a) {
             if (a == axis) continue;
