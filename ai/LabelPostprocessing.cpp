@@ -94,12 +94,7 @@ core::LabelMap resampleDecisions(const FloatImage& p, const core::ImageGeometry&
                             continue;
                         }
                         const auto w = internal::GridMapping::weights(map.fraction(i, j, k));
-                        for (std::size_t c = 0; c < C; ++c) {
-                            const float* src = p.data.data() + c * n + cells[i];
-                            double value = 0;
-                            for (int q = 0; q < 8; ++q) value += w[q] * src[o[q]];
-                            voxel[c] = static_cast<float>(value);
-                        }
+                        for (std::size_t c = 0; c < C; ++c) voxel[c] = static_cast<float>(map.trilinear(p.data.data() + c * n + cells[i], w));
                         row[i] = static_cast<T>(decide(voxel.data()));
                     }
                     continue;
@@ -120,11 +115,7 @@ core::LabelMap resampleDecisions(const FloatImage& p, const core::ImageGeometry&
                     for (std::size_t x : {x0, x1}) {
                         if (have[x]) continue;
                         have[x] = 1;
-                        for (std::size_t c = 0; c < C; ++c) {
-                            const float* q = p.data.data() + c * n + L.base + x * step0;
-                            line[x * C + c] = static_cast<float>(L.w[0] * q[L.offset[0]] + L.w[1] * q[L.offset[1]] +
-                                                                 L.w[2] * q[L.offset[2]] + L.w[3] * q[L.offset[3]]);
-                        }
+                        for (std::size_t c = 0; c < C; ++c) line[x * C + c] = static_cast<float>(L.at(p.data.data() + c * n + L.base + x * step0));
                     }
                     for (std::size_t i = span.begin; i < span.end; ++i) {
                         const double f = map.alignedF0()[i];

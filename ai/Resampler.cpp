@@ -93,9 +93,7 @@ void resampleRowsOf(const T* data, std::size_t channels, const ImageGeometry& so
                 for (std::size_t c = 0; c < C; ++c) {
                     const T* src = data + c * sVox + L.base;
                     for (std::size_t x = 0; x < n0; ++x) {
-                        const T* q = src + x * step0;
-                        line[x * C + c] = static_cast<float>(r.apply(L.w[0] * double(q[L.offset[0]]) + L.w[1] * double(q[L.offset[1]]) +
-                                                                     L.w[2] * double(q[L.offset[2]]) + L.w[3] * double(q[L.offset[3]])));
+                        line[x * C + c] = static_cast<float>(r.apply(L.at(src + x * step0)));
                     }
                 }
                 for (std::size_t i = 0; i < td[0]; ++i) {
@@ -108,7 +106,6 @@ void resampleRowsOf(const T* data, std::size_t channels, const ImageGeometry& so
         });
         return;
     }
-    const auto& o = map.corners();
     core::parallelFor(td[2], n, [&](std::size_t k) {
         std::vector<float> row(td[0] * C);
         std::vector<std::size_t> cell(td[0]);
@@ -116,12 +113,7 @@ void resampleRowsOf(const T* data, std::size_t channels, const ImageGeometry& so
             map.rowCells(j, k, cell.data());
             for (std::size_t i = 0; i < td[0]; ++i) {
                 const auto w = internal::GridMapping::weights(map.fraction(i, j, k));
-                for (std::size_t c = 0; c < C; ++c) {
-                    const T* src = data + c * sVox + cell[i];
-                    double v = 0;
-                    for (int q = 0; q < 8; ++q) v += w[q] * double(src[o[q]]);
-                    row[i * C + c] = static_cast<float>(r.apply(v));
-                }
+                for (std::size_t c = 0; c < C; ++c) row[i * C + c] = static_cast<float>(r.apply(map.trilinear(data + c * sVox + cell[i], w)));
             }
             sink((k * td[1] + j) * td[0], td[0], row.data());
         }

@@ -24,6 +24,13 @@ public:
     const std::array<std::size_t, 8>& corners() const { return corners_; }
     // Trilinear weights of the eight corners, in the order of corners().
     static std::array<double, 8> weights(const std::array<double, 3>& f);
+    // The trilinear value in the cell whose lowest corner `lowest` points at.
+    template <typename T>
+    double trilinear(const T* lowest, const std::array<double, 8>& w) const {
+        double v = 0;
+        for (int q = 0; q < 8; ++q) v += w[q] * double(lowest[corners_[q]]);
+        return v;
+    }
 
     // The lowest corner index along an axis of n voxels and the fraction towards the next one.
     static void clampIndex(double x, std::size_t n, std::size_t& lo, double& f);
@@ -40,6 +47,11 @@ public:
         std::size_t base;
         std::array<double, 4> w;
         std::array<std::size_t, 4> offset;
+        // The line's value at the source voxel `q` points at (base + x·stride of some channel).
+        template <typename T>
+        double at(const T* q) const {
+            return w[0] * double(q[offset[0]]) + w[1] * double(q[offset[1]]) + w[2] * double(q[offset[2]]) + w[3] * double(q[offset[3]]);
+        }
     };
     Line alignedLine(std::size_t j, std::size_t k) const;
     // Aligned: target i of a row grouped into runs that share their source cell along the line.

@@ -26,12 +26,11 @@ BatchSampler::BatchSampler(const ModelManifest& m, const TrainerOptions& options
     for (const TrainingSample& s : cases) {
         if (progress) progress->checkCanceled();
         Case c;
-        FloatImage input = toFloatImage(s.volume);
-        if (static_cast<int>(input.channels) != m.input.channels)
-            throw ModelError(s.image + ": has " + std::to_string(input.channels) + " channel(s); the model takes " +
+        if (static_cast<int>(s.volume.timePoints()) != m.input.channels)
+            throw ModelError(s.image + ": has " + std::to_string(s.volume.timePoints()) + " channel(s); the model takes " +
                              std::to_string(m.input.channels));
         const core::ImageGeometry grid = modelGrid(s.volume.geometry(), m.input);
-        c.image = resampleLinear(input, grid);
+        c.image = resampleVolume(s.volume, grid);  // as inference does: no float copy of the whole case
         normalizeIntensity(c.image, m.input.normalization);
         if (m.task == Task::Segmentation) {
             if (!s.labels.fits(s.volume.geometry(), 1e-3)) throw ModelError(s.label + ": label map is not on its image's grid");
