@@ -8,21 +8,11 @@
 #include "logic/AnnotationJson.h"
 #include "core/AtomicFile.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace lumen::cli {
 
 namespace {
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io::IoError(path, "cannot open");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // LABELMAP.nii.gz → LABELMAP.json
 std::string sidecarPath(std::string path) {
@@ -41,7 +31,7 @@ int runSegExport(const SegExportArgs& args) {
     set.labels = io::LabelMapReader::read(args.labels, source.geometry);
     if (!args.labelTable.empty()) {
         try {
-            logic::readLabelSidecar(readText(args.labelTable), set);
+            logic::readLabelSidecar(logic::readAnnotationText(args.labelTable), set);
         } catch (const logic::AnnotationFormatError& e) {
             throw io::IoError(args.labelTable, e.what());
         }

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <ctime>
+#include <fstream>
+#include <sstream>
 
 namespace lumen::logic {
 
@@ -81,6 +83,13 @@ void readLabels(const json& labels, core::AnnotationSet& set) {
 }
 
 }  // namespace
+
+std::string readAnnotationText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    if (!(in && text << in.rdbuf())) throw AnnotationFormatError(file.string() + " cannot be read");
+    return text.str();
+}
 
 std::string annotationsToJson(const core::AnnotationSet& set, const std::string& labelFile, std::uint64_t checksum) {
     const json labels = labelsJson(set);

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/Annotation.h"
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -10,6 +11,10 @@ class AnnotationFormatError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// The whole of annotations.json or a label sidecar; throws AnnotationFormatError when the file
+// cannot be read.
+std::string readAnnotationText(const std::filesystem::path& file);
 
 // annotations.json: everything of an AnnotationSet except the label map's voxels (label table,
 // segment codes, findings, classifications, measurements, provenance). `labelFile` names the

@@ -17,15 +17,18 @@ std::array<std::size_t, 3> indexOf(std::size_t v, const core::ImageGeometry::Dim
     return {v % d[0], v / d[0] % d[1], v / (d[0] * d[1])};
 }
 
+// An empty box that include() grows to the voxels it is given.
+VoxelRegion emptyBox(const core::ImageGeometry::Dims& d) { return {{d[0], d[1], d[2]}, {0, 0, 0}}; }
+void include(VoxelRegion& box, const std::array<std::size_t, 3>& idx) {
+    for (int a = 0; a < 3; ++a) box.lo[a] = std::min(box.lo[a], idx[a]), box.hi[a] = std::max(box.hi[a], idx[a] + 1);
+}
+
 // Sets `voxels` to `value`, recording their bounding box in the edit first.
 std::size_t apply(core::LabelMap& labels, const std::vector<std::size_t>& voxels, std::uint16_t value, core::LabelMapEdit& edit) {
     if (voxels.empty()) return 0;
     const auto& d = labels.geometry().dims();
-    VoxelRegion box{{d[0], d[1], d[2]}, {0, 0, 0}};
-    for (std::size_t v : voxels) {
-        const auto idx = indexOf(v, d);
-        for (int a = 0; a < 3; ++a) box.lo[a] = std::min(box.lo[a], idx[a]), box.hi[a] = std::max(box.hi[a], idx[a] + 1);
-    }
+    VoxelRegion box = emptyBox(d);
+    for (std::size_t v : voxels) include(box, indexOf(v, d));
     edit.capture(labels, box);
     for (std::size_t v : voxels) labels.set(v, value);
     return voxels.size();
@@ -34,12 +37,9 @@ std::size_t apply(core::LabelMap& labels, const std::vector<std::size_t>& voxels
 // The bounding box of a label grown by `margin` voxels per axis (empty when the label is absent).
 VoxelRegion labelBox(const core::LabelMap& labels, std::uint16_t label, const std::array<std::size_t, 3>& margin) {
     const auto& d = labels.geometry().dims();
-    VoxelRegion box{{d[0], d[1], d[2]}, {0, 0, 0}};
-    for (std::size_t v = 0; v < labels.geometry().voxelCount(); ++v) {
-        if (labels.at(v) != label) continue;
-        const auto idx = indexOf(v, d);
-        for (int a = 0; a < 3; ++a) box.lo[a] = std::min(box.lo[a], idx[a]), box.hi[a] = std::max(box.hi[a], idx[a] + 1);
-    }
+    VoxelRegion box = emptyBox(d);
+    for (std::size_t v = 0; v < labels.geometry().voxelCount(); ++v)
+        if (labels.at(v) == label) include(box, indexOf(v, d));
     if (box.empty()) return {};
     for (int a = 0; a < 3; ++a) box.lo[a] = box.lo[a] > margin[a] ? box.lo[a] - margin[a] : 0, box.hi[a] = std::min(d[a], box.hi[a] + margin[a]);
     return box;
@@ -197,10 +197,16 @@ std::size_t smoothLabel(core::LabelMap& labels, std::uint16_t label, Morphology 
 
 std::size_t mergeLabel(core::LabelMap& labels, std::uint16_t from, std::uint16_t into, core::LabelMapEdit& edit) {
     if (from == 0 || from == into) return 0;
-    std::vector<std::size_t> voxels;
-    for (std::size_t v = 0; v < labels.geometry().voxelCount(); ++v)
-        if (labels.at(v) == from) voxels.push_back(v);
-    const std::size_t n = apply(labels, voxels, into, edit);
+    // In place within the label's box: a list of its voxels could be hundreds of MB.
+    const VoxelRegion box = labelBox(labels, from, {0, 0, 0});
+    std::size_t n = 0;
+    if (!box.empty()) {
+        edit.capture(labels, box);
+        for (std::size_t k = box.lo[2]; k < box.hi[2]; ++k)
+            for (std::size_t j = box.lo[1]; j < box.hi[1]; ++j)
+                for (std::size_t i = box.lo[0]; i < box.hi[0]; ++i)
+                    if (labels.at(i, j, k) == from) labels.set(i, j, k, into), ++n;
+    }
     labels.labels().remove(from);
     return n;
 }

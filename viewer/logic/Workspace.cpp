@@ -8,8 +8,6 @@
 
 #include <cctype>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <unistd.h>
 
@@ -53,13 +51,10 @@ void writeState(const fs::path& folder, const core::AnnotationSet& set) {
 }
 
 core::AnnotationSet readState(const fs::path& folder, const core::ImageGeometry& series) {
-    std::ifstream in(folder / kJson, std::ios::binary);
-    if (!in) throw WorkspaceError("no annotations in " + folder.string());
-    std::stringstream text;
-    text << in.rdbuf();
+    if (!fs::exists(folder / kJson)) throw WorkspaceError("no annotations in " + folder.string());
     ParsedAnnotations parsed;
     try {
-        parsed = annotationsFromJson(text.str());
+        parsed = annotationsFromJson(readAnnotationText(folder / kJson));
     } catch (const AnnotationFormatError& e) {
         throw WorkspaceError((folder / kJson).string() + ": " + e.what());
     }
