@@ -57,16 +57,16 @@ std::string frameOfReference(const ImageStack& source) {
 ImageStack DicomSegmentation::sourceStack(const std::string& seriesPath) {
     internal::ensureDcmtkReady();
     const DicomIndex index = DicomIndexer::index({seriesPath});
+    if (index.instanceCount() == 0) throw IoError(seriesPath, "no DICOM image series here");
+    LoadRequest request;
+    request.path = seriesPath;
     const core::SeriesRecord* series = nullptr;
-    std::vector<ImageStack> stacks = ImageLoader::stacksOf(index, "", &series);
-    if (stacks.empty()) throw IoError(seriesPath, "no DICOM image series here");
-    auto best = std::max_element(stacks.begin(), stacks.end(),
-                                 [](const ImageStack& a, const ImageStack& b) { return a.frames.size() < b.frames.size(); });
-    if (best->needsResampling())
+    ImageStack stack = ImageLoader::selectStack(index, request, &series);  // the one the viewer opens
+    if (stack.needsResampling())
         throw IoError(seriesPath, "the series is tilted or irregularly spaced; a segmentation needs one frame per source slice");
-    for (const auto& f : best->frames)
+    for (const auto& f : stack.frames)
         if (f.instance == StackFrame::kGap) throw IoError(seriesPath, "the series has missing slices");
-    return std::move(*best);
+    return stack;
 }
 
 void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& source, const std::string& path) {

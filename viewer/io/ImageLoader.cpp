@@ -37,6 +37,27 @@ std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std
     return SeriesAssembler::assemble(*series);
 }
 
+ImageStack ImageLoader::selectStack(const DicomIndex& index, const LoadRequest& request, const core::SeriesRecord** series) {
+    std::vector<ImageStack> stacks;
+    try {
+        stacks = stacksOf(index, request.seriesUid, series);
+    } catch (const IoError& e) {
+        throw IoError(request.path, e.reason());
+    }
+    if (stacks.empty()) throw IoError(request.path, "the series has no loadable images");
+    std::size_t pick = 0;
+    if (request.stackIndex >= 0) {
+        if (std::size_t(request.stackIndex) >= stacks.size())
+            throw IoError(request.path, "the series has " + std::to_string(stacks.size()) + " stack(s), not " +
+                                            std::to_string(request.stackIndex + 1));
+        pick = std::size_t(request.stackIndex);
+    } else {
+        for (std::size_t i = 1; i < stacks.size(); ++i)
+            if (stacks[i].frames.size() > stacks[pick].frames.size()) pick = i;
+    }
+    return std::move(stacks[pick]);
+}
+
 LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progress) {
     LoadedImage result;
     const auto t0 = std::chrono::steady_clock::now();
@@ -55,30 +76,13 @@ LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progre
     }
     const auto t1 = std::chrono::steady_clock::now();
     const core::SeriesRecord* series = nullptr;
-    std::vector<ImageStack> stacks;
-    try {
-        stacks = stacksOf(index, request.seriesUid, &series);
-    } catch (const IoError& e) {
-        throw IoError(request.path, e.reason());
-    }
-    if (stacks.empty()) throw IoError(request.path, "the series has no loadable images");
-    std::size_t pick = 0;
-    if (request.stackIndex >= 0) {
-        if (std::size_t(request.stackIndex) >= stacks.size())
-            throw IoError(request.path, "the series has " + std::to_string(stacks.size()) + " stack(s), not " +
-                                            std::to_string(request.stackIndex + 1));
-        pick = std::size_t(request.stackIndex);
-    } else {
-        for (std::size_t i = 1; i < stacks.size(); ++i)
-            if (stacks[i].frames.size() > stacks[pick].frames.size()) pick = i;
-    }
-    const ImageStack& stack = stacks[pick];
+    const ImageStack stack = selectStack(index, request, &series);
     result.volume = DicomSeriesLoader::load(stack, progress, request.threads);
     result.decodeMs = msSince(t1);
     result.warnings = stack.warnings;
     for (const auto& e : index.errors) result.warnings.push_back(e.file + ": " + e.reason);
     result.fromDicom = true;
-    result.stackIndex = pick;
+    result.stackIndex = stack.stackIndex;
     result.windowCenter = stack.firstInstance().windowCenter;
     result.windowWidth = stack.firstInstance().windowWidth;
     result.files = stack.instances.size();

@@ -45,7 +45,10 @@ public:
         request.path = path;
         return load(request, progress);
     }
-    // The stack a request selects from an index (also used by `info`).
+    // The stack a request selects from an index: its series (default: the largest) and stack
+    // (default: the one with the most slices). Throws IoError naming request.path.
+    static ImageStack selectStack(const DicomIndex& index, const LoadRequest& request, const core::SeriesRecord** series);
+    // Every stack of a series in an index (also used by `info`).
     static std::vector<ImageStack> stacksOf(const DicomIndex& index, const std::string& seriesUid,
                                             const core::SeriesRecord** chosen);
 };
