@@ -29,10 +29,14 @@ struct RenderArgs {
 
 struct SegExportArgs { std::string labels, source, out, labelTable; };
 struct SegImportArgs { std::string seg, source, out; };
+struct SrExportArgs { std::string annotations, source, out; };
+struct SrImportArgs { std::string sr, out; };
 
 int runInfo(const InfoArgs& args);
 int runSegExport(const SegExportArgs& args);
 int runSegImport(const SegImportArgs& args);
+int runSrExport(const SrExportArgs& args);
+int runSrImport(const SrImportArgs& args);
 int runRender(const RenderArgs& args);
 int runConvert(const ConvertArgs& args);
 int runLoad(const LoadArgs& args);

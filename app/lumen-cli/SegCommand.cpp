@@ -5,7 +5,7 @@
 #include "io/ImageFileWriter.h"
 #include "io/IoError.h"
 #include "io/LabelMapReader.h"
-#include "logic/AnnotationJson.h"
+#include "io/AnnotationJson.h"
 #include "core/AtomicFile.h"
 
 #include <iostream>
@@ -31,8 +31,8 @@ int runSegExport(const SegExportArgs& args) {
     set.labels = io::LabelMapReader::read(args.labels, source.geometry);
     if (!args.labelTable.empty()) {
         try {
-            logic::readLabelSidecar(logic::readAnnotationText(args.labelTable), set);
-        } catch (const logic::AnnotationFormatError& e) {
+            io::readLabelSidecar(io::readAnnotationText(args.labelTable), set);
+        } catch (const io::AnnotationFormatError& e) {
             throw io::IoError(args.labelTable, e.what());
         }
     }
@@ -50,7 +50,7 @@ int runSegImport(const SegImportArgs& args) {
     std::size_t overlaps = 0;
     const core::AnnotationSet set = io::DicomSegmentation::read(args.seg, source, &overlaps);
     io::ImageFileWriter::write(set.labels.voxels(), args.out);
-    core::writeFileAtomically(sidecarPath(args.out), logic::labelSidecarJson(set));
+    core::writeFileAtomically(sidecarPath(args.out), io::labelSidecarJson(set));
     if (overlaps) std::cerr << "lumen-cli: warning: " << overlaps << " voxels belong to more than one segment; the higher segment number was kept\n";
     std::cout << "wrote " << args.out << " and " << sidecarPath(args.out) << ": " << set.labels.labels().size() << " segment(s)\n";
     return 0;

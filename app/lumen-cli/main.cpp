@@ -94,6 +94,18 @@ int main(int argc, char** argv) {
     segImportCmd->add_option("--source", segImport.source, "The source DICOM series (folder)")->required();
     segImportCmd->add_option("--out", segImport.out, "Label map to write (.nii.gz, .nrrd, .mha); the sidecar goes beside it as .json")->required();
 
+    auto* srCmd = app.add_subcommand("sr", "DICOM SR measurement reports (TID 1500): findings, measurements, classifications");
+    srCmd->require_subcommand(1);
+    SrExportArgs srExport;
+    auto* srExportCmd = srCmd->add_subcommand("export", "Write annotations.json as a TID 1500 report referencing its source series");
+    srExportCmd->add_option("--annotations", srExport.annotations, "A workspace's annotations.json")->required();
+    srExportCmd->add_option("--source", srExport.source, "The source DICOM series (folder)")->required();
+    srExportCmd->add_option("--out", srExport.out, "SR file to write")->required();
+    SrImportArgs srImport;
+    auto* srImportCmd = srCmd->add_subcommand("import", "Read a TID 1500 report into annotations.json");
+    srImportCmd->add_option("sr", srImport.sr, "The SR file")->required();
+    srImportCmd->add_option("--out", srImport.out, "annotations.json to write")->required();
+
     CLI11_PARSE(app, argc, argv);
     renderArgs.hasLevel = levelOpt->count() > 0;
     try {
@@ -105,6 +117,8 @@ int main(int argc, char** argv) {
         if (*renderCmd) return runRender(renderArgs);
         if (*segExportCmd) return runSegExport(segExport);
         if (*segImportCmd) return runSegImport(segImport);
+        if (*srExportCmd) return runSrExport(srExport);
+        if (*srImportCmd) return runSrImport(srImport);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;

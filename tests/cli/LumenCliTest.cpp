@@ -142,6 +142,45 @@ TEST(LumenCli, SegExportAndImportRoundTripTheAtlasOnTheRealBrain) {
     EXPECT_FALSE(std::filesystem::exists(dir / "wrong.nii.gz"));
 }
 
+TEST(LumenCli, SrExportAndImportKeepTheAnnotations) {
+    test::TempDir dir("cli-sr");
+    ASSERT_EQ(cli("demo-data " + test::quote(dir / "demo") + " --ct-slices 8").exitCode, 0);
+    const json provenance = {{"source", "lesion-detector"}, {"model_version", "2"}, {"author", "Doe^Jane"}, {"created", "2026-11-26T10:00:00Z"},
+                             {"modified", "2026-11-26T10:01:00Z"}, {"edited_by_user", true}, {"voxels_added", 0}, {"voxels_removed", 0},
+                             {"edit_seconds", 4.0}};
+    const json annotations = {
+        {"format", "lumen-annotations"}, {"version", 1}, {"series_instance_uid", ""}, {"label_map", nullptr}, {"labels", json::array()},
+        {"findings", {{{"id", 3}, {"class", "lesion"}, {"score", 0.75}, {"box_min_mm", {-10, 20, -5}}, {"box_max_mm", {4, 31, 2.5}},
+                       {"status", "edited"}, {"provenance", provenance}}}},
+        {"classifications", {{{"level", "series"}, {"class", "lesion"}, {"probabilities", {{{"class", "lesion"}, {"probability", 0.9}}}},
+                              {"provenance", provenance}}}},
+        {"measurements", {{{"id", 1}, {"kind", "length"}, {"points_mm", {{0, 0, 1.25}, {30, 40, 1.25}}}, {"plane_normal", {0, 0, 1}},
+                           {"plane_right", {1, 0, 0}}, {"value", 50.0}, {"units", ""}, {"label", "aorta"}}}}};
+    std::ofstream(dir / "annotations.json") << annotations.dump();
+    const auto exported = cli("sr export --annotations " + test::quote(dir / "annotations.json") + " --source " + test::quote(dir / "demo/body-ct") +
+                              " --out " + test::quote(dir / "sr.dcm"));
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    EXPECT_NE(exported.out.find("1 finding(s), 1 measurement(s), 1 classification(s), referencing 8 image(s)"), std::string::npos) << exported.out;
+    const auto imported = cli("sr import " + test::quote(dir / "sr.dcm") + " --out " + test::quote(dir / "back.json"));
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    json back = json::parse(test::readText(dir / "back.json"));
+    EXPECT_EQ(back["findings"], annotations["findings"]);  // these coordinates are exact in 32-bit floats
+    EXPECT_EQ(back["classifications"], annotations["classifications"]);
+    EXPECT_EQ(back["measurements"], annotations["measurements"]);
+    EXPECT_FALSE(back["series_instance_uid"].get<std::string>().empty());
+
+    // Annotations of another series, or a corrupt file: one-line error, nothing written.
+    json other = annotations;
+    other["series_instance_uid"] = "1.2.3.4";
+    std::ofstream(dir / "other.json") << other.dump();
+    expectOneLineError(cli("sr export --annotations " + test::quote(dir / "other.json") + " --source " + test::quote(dir / "demo/body-ct") +
+                           " --out " + test::quote(dir / "other.dcm")), "1.2.3.4");
+    std::ofstream(dir / "corrupt.json") << annotations.dump().substr(0, 100);
+    expectOneLineError(cli("sr export --annotations " + test::quote(dir / "corrupt.json") + " --source " + test::quote(dir / "demo/body-ct") +
+                           " --out " + test::quote(dir / "other.dcm")), "corrupt.json");
+    EXPECT_FALSE(std::filesystem::exists(dir / "other.dcm"));
+}
+
 TEST(LumenCli, DemoDataIsTheRealBrainAndASyntheticCt) {
     test::TempDir dir("cli-demo");
     const auto made = cli("demo-data " + test::quote(dir / "demo") + " --ct-slices 8");

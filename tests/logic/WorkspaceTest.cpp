@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 #include "WorkspaceStates.h"
 
-#include "logic/AnnotationJson.h"
+#include "io/AnnotationJson.h"
 #include "logic/Workspace.h"
 
 #include <gtest/gtest.h>
@@ -22,8 +22,8 @@ namespace {
 
 // Equal when their JSON (everything but the voxels) and their voxels are equal.
 bool same(const core::AnnotationSet& a, const core::AnnotationSet& b) {
-    if (logic::annotationsToJson(a, "x", 0) != logic::annotationsToJson(b, "x", 0)) return false;
-    return a.labels.empty() == b.labels.empty() && (a.labels.empty() || logic::labelChecksum(a.labels) == logic::labelChecksum(b.labels));
+    if (io::annotationsToJson(a, "x", 0) != io::annotationsToJson(b, "x", 0)) return false;
+    return a.labels.empty() == b.labels.empty() && (a.labels.empty() || io::labelChecksum(a.labels) == io::labelChecksum(b.labels));
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "io/DicomSegmentation.h"
 
 #include "io/AtomicFile.h"
-#include "io/DicomIndexer.h"
 #include "io/ImageLoader.h"
 #include "io/IoError.h"
 #include "io/internal/DcmtkSupport.h"
@@ -56,12 +55,7 @@ std::string frameOfReference(const ImageStack& source) {
 
 ImageStack DicomSegmentation::sourceStack(const std::string& seriesPath) {
     internal::ensureDcmtkReady();
-    const DicomIndex index = DicomIndexer::index({seriesPath});
-    if (index.instanceCount() == 0) throw IoError(seriesPath, "no DICOM image series here");
-    LoadRequest request;
-    request.path = seriesPath;
-    const core::SeriesRecord* series = nullptr;
-    ImageStack stack = ImageLoader::selectStack(index, request, &series);  // the one the viewer opens
+    ImageStack stack = ImageLoader::dicomStack(seriesPath);  // the one the viewer opens
     if (stack.needsResampling())
         throw IoError(seriesPath, "the series is tilted or irregularly spaced; a segmentation needs one frame per source slice");
     for (const auto& f : stack.frames)

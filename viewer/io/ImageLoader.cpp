@@ -37,6 +37,15 @@ std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std
     return SeriesAssembler::assemble(*series);
 }
 
+ImageStack ImageLoader::dicomStack(const std::string& path) {
+    const DicomIndex index = DicomIndexer::index({path});
+    if (index.instanceCount() == 0) throw IoError(path, "no DICOM image series here");
+    LoadRequest request;
+    request.path = path;
+    const core::SeriesRecord* series = nullptr;
+    return selectStack(index, request, &series);
+}
+
 ImageStack ImageLoader::selectStack(const DicomIndex& index, const LoadRequest& request, const core::SeriesRecord** series) {
     std::vector<ImageStack> stacks;
     try {

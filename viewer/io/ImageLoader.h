@@ -48,6 +48,9 @@ public:
     // The stack a request selects from an index: its series (default: the largest) and stack
     // (default: the one with the most slices). Throws IoError naming request.path.
     static ImageStack selectStack(const DicomIndex& index, const LoadRequest& request, const core::SeriesRecord** series);
+    // The stack the viewer opens for a DICOM path (indexes it first): what SEG and SR exports
+    // reference. Throws IoError when there is no DICOM image series.
+    static ImageStack dicomStack(const std::string& path);
     // Every stack of a series in an index (also used by `info`).
     static std::vector<ImageStack> stacksOf(const DicomIndex& index, const std::string& seriesUid,
                                             const core::SeriesRecord** chosen);

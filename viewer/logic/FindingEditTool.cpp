@@ -1,6 +1,6 @@
 #include "logic/FindingEditTool.h"
 
-#include "logic/AnnotationJson.h"
+#include "io/AnnotationJson.h"
 
 #include <algorithm>
 #include <cmath>
@@ -99,7 +99,7 @@ std::optional<core::Finding> FindingEditTool::end(const core::Point3& world) {
         f.provenance.editedByUser = true;
         if (f.status == core::Finding::Status::Proposed || f.status == core::Finding::Status::Accepted) f.status = core::Finding::Status::Edited;
     }
-    f.provenance.modified = isoTimeNow();
+    f.provenance.modified = io::isoTimeNow();
     return f;
 }
 

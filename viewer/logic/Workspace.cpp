@@ -4,7 +4,7 @@
 #include "io/ImageFileWriter.h"
 #include "io/IoError.h"
 #include "io/LabelMapReader.h"
-#include "logic/AnnotationJson.h"
+#include "io/AnnotationJson.h"
 
 #include <cctype>
 #include <chrono>
@@ -37,9 +37,9 @@ void writeState(const fs::path& folder, const core::AnnotationSet& set) {
             const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
             labelFile = "labels-" + std::to_string(stamp) + "-" + std::to_string(::getpid()) + ".nii.gz";
             io::ImageFileWriter::write(set.labels.voxels(), (folder / labelFile).string());
-            checksum = labelChecksum(set.labels);
+            checksum = io::labelChecksum(set.labels);
         }
-        core::writeFileAtomically((folder / kJson).string(), annotationsToJson(set, labelFile, checksum));
+        core::writeFileAtomically((folder / kJson).string(), io::annotationsToJson(set, labelFile, checksum));
     } catch (const io::IoError& e) {
         throw WorkspaceError(std::string("saving the annotations failed: ") + e.what());
     } catch (const core::AtomicFileError& e) {
@@ -52,10 +52,10 @@ void writeState(const fs::path& folder, const core::AnnotationSet& set) {
 
 core::AnnotationSet readState(const fs::path& folder, const core::ImageGeometry& series) {
     if (!fs::exists(folder / kJson)) throw WorkspaceError("no annotations in " + folder.string());
-    ParsedAnnotations parsed;
+    io::ParsedAnnotations parsed;
     try {
-        parsed = annotationsFromJson(readAnnotationText(folder / kJson));
-    } catch (const AnnotationFormatError& e) {
+        parsed = io::annotationsFromJson(io::readAnnotationText(folder / kJson));
+    } catch (const io::AnnotationFormatError& e) {
         throw WorkspaceError((folder / kJson).string() + ": " + e.what());
     }
     core::AnnotationSet set = std::move(parsed.set);
@@ -66,7 +66,7 @@ core::AnnotationSet readState(const fs::path& folder, const core::ImageGeometry&
         } catch (const io::IoError& e) {
             throw WorkspaceError("the saved label map cannot be used: " + std::string(e.what()));
         }
-        if (labelChecksum(set.labels) != parsed.labelChecksum)
+        if (io::labelChecksum(set.labels) != parsed.labelChecksum)
             throw WorkspaceError("the saved label map " + parsed.labelFile + " is not the one annotations.json was written with");
         set.labels.labels() = table;
     }

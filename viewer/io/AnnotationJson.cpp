@@ -1,4 +1,6 @@
-#include "logic/AnnotationJson.h"
+#include "io/AnnotationJson.h"
+
+#include "io/internal/AnnotationJsonParts.h"
 
 #include <nlohmann/json.hpp>
 
@@ -6,25 +8,19 @@
 #include <fstream>
 #include <sstream>
 
-namespace lumen::logic {
+namespace lumen::io {
 
 using nlohmann::json;
 
-namespace {
+namespace internal {
 
-constexpr const char* kFormat = "lumen-annotations";
-constexpr int kVersion = 1;
-
-json point(const core::Point3& p) { return json::array({p.x, p.y, p.z}); }
-core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>()}; }
-
-json provenance(const core::Provenance& p) {
+json provenanceJson(const core::Provenance& p) {
     return {{"source", p.source}, {"model_version", p.modelVersion}, {"author", p.author}, {"created", p.created},
             {"modified", p.modified}, {"edited_by_user", p.editedByUser}, {"voxels_added", p.voxelsAdded},
             {"voxels_removed", p.voxelsRemoved}, {"edit_seconds", p.editSeconds}};
 }
 
-core::Provenance provenance(const json& j) {
+core::Provenance provenanceFromJson(const json& j) {
     core::Provenance p;
     p.source = j.value("source", "user");
     p.modelVersion = j.value("model_version", "");
@@ -38,19 +34,31 @@ core::Provenance provenance(const json& j) {
     return p;
 }
 
-core::Finding::Status status(const std::string& s) {
+core::Finding::Status findingStatusFromName(const std::string& s) {
     for (auto st : {core::Finding::Status::Proposed, core::Finding::Status::Accepted, core::Finding::Status::Rejected,
                     core::Finding::Status::Edited})
         if (s == core::findingStatusName(st)) return st;
     throw AnnotationFormatError("unknown finding status \"" + s + "\"");
 }
 
-core::Measurement::Kind measurementKind(const std::string& s) {
+core::Measurement::Kind measurementKindFromName(const std::string& s) {
     for (auto k : {core::Measurement::Kind::Length, core::Measurement::Kind::Angle, core::Measurement::Kind::Ellipse,
                    core::Measurement::Kind::Rectangle})
         if (s == core::measurementKindName(k)) return k;
     throw AnnotationFormatError("unknown measurement kind \"" + s + "\"");
 }
+
+}  // namespace internal
+
+using namespace internal;
+
+namespace {
+
+constexpr const char* kFormat = "lumen-annotations";
+constexpr int kVersion = 1;
+
+json point(const core::Point3& p) { return json::array({p.x, p.y, p.z}); }
+core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>()}; }
 
 json labelsJson(const core::AnnotationSet& set) {
     json labels = json::array();
@@ -58,7 +66,7 @@ json labelsJson(const core::AnnotationSet& set) {
         json entry = {{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b, l.color.a}}};
         if (const auto* s = set.segment(l.value)) {
             if (!s->codeValue.empty()) entry["code"] = {{"scheme", s->codingScheme}, {"value", s->codeValue}, {"meaning", s->codeMeaning}};
-            entry["provenance"] = provenance(s->provenance);
+            entry["provenance"] = provenanceJson(s->provenance);
         }
         labels.push_back(entry);
     }
@@ -77,7 +85,7 @@ void readLabels(const json& labels, core::AnnotationSet& set) {
         s.value = l.at("value").get<std::uint16_t>();
         if (l.contains("code"))
             s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
-        if (l.contains("provenance")) s.provenance = provenance(l["provenance"]);
+        if (l.contains("provenance")) s.provenance = provenanceFromJson(l["provenance"]);
         set.segments.push_back(s);
     }
 }
@@ -97,13 +105,13 @@ std::string annotationsToJson(const core::AnnotationSet& set, const std::string&
     for (const auto& f : set.findings)
         findings.push_back({{"id", f.id}, {"class", f.className}, {"score", f.score}, {"box_min_mm", point(f.boxMin)},
                             {"box_max_mm", point(f.boxMax)}, {"status", core::findingStatusName(f.status)},
-                            {"provenance", provenance(f.provenance)}});
+                            {"provenance", provenanceJson(f.provenance)}});
     json classifications = json::array();
     for (const auto& c : set.classifications) {
         json probabilities = json::array();
         for (const auto& [name, p] : c.probabilities) probabilities.push_back({{"class", name}, {"probability", p}});
         classifications.push_back({{"level", c.level}, {"class", c.className}, {"probabilities", probabilities},
-                                   {"provenance", provenance(c.provenance)}});
+                                   {"provenance", provenanceJson(c.provenance)}});
     }
     json measurements = json::array();
     for (const auto& m : set.measurements) {
@@ -152,8 +160,8 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
             x.score = f.at("score").get<double>();
             x.boxMin = point(f.at("box_min_mm"));
             x.boxMax = point(f.at("box_max_mm"));
-            x.status = status(f.at("status").get<std::string>());
-            x.provenance = provenance(f.at("provenance"));
+            x.status = findingStatusFromName(f.at("status").get<std::string>());
+            x.provenance = provenanceFromJson(f.at("provenance"));
             set.findings.push_back(x);
         }
         for (const auto& c : j.at("classifications")) {
@@ -161,13 +169,13 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
             x.level = c.at("level").get<std::string>();
             x.className = c.at("class").get<std::string>();
             for (const auto& p : c.at("probabilities")) x.probabilities.emplace_back(p.at("class").get<std::string>(), p.at("probability").get<double>());
-            x.provenance = provenance(c.at("provenance"));
+            x.provenance = provenanceFromJson(c.at("provenance"));
             set.classifications.push_back(x);
         }
         for (const auto& m : j.at("measurements")) {
             core::Measurement x;
             x.id = m.at("id").get<std::uint64_t>();
-            x.kind = measurementKind(m.at("kind").get<std::string>());
+            x.kind = measurementKindFromName(m.at("kind").get<std::string>());
             for (const auto& p : m.at("points_mm")) x.points.push_back(point(p));
             x.planeNormal = point(m.at("plane_normal"));
             x.planeRight = point(m.at("plane_right"));
@@ -218,4 +226,4 @@ std::string isoTimeNow() {
     return buffer;
 }
 
-}  // namespace lumen::logic
+}  // namespace lumen::io

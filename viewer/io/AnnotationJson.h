@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace lumen::logic {
+namespace lumen::io {
 
 class AnnotationFormatError : public std::runtime_error {
 public:
@@ -41,4 +41,4 @@ std::uint64_t labelChecksum(const core::LabelMap& labels);
 // Now as ISO 8601 UTC ("2026-11-26T21:37:46Z"), for provenance times.
 std::string isoTimeNow();
 
-}  // namespace lumen::logic
+}  // namespace lumen::io
