@@ -7,6 +7,8 @@
 #include "logic/StudyBrowserModel.h"
 #include "io/ImageLoader.h"
 
+#include "CoreApp.h"
+
 #include <QCoreApplication>
 #include <QSignalSpy>
 
@@ -18,13 +20,7 @@ using namespace lumen;
 
 namespace {
 
-QCoreApplication& app() {
-    static int argc = 1;
-    static char name[] = "logic_tests";
-    static char* argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
-}
+QCoreApplication& app() { return test::coreApp(); }
 
 void makeSeries(const std::filesystem::path& dir, const std::string& kind) {
     ASSERT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +

@@ -120,3 +120,46 @@ TEST(LabelMorphology, HoleFillOpenCloseAndMerge) {
     EXPECT_EQ(m.count(2), 0u);
     EXPECT_EQ(m.labels().find(2), nullptr);
 }
+
+TEST(PolygonFill, FillsTheVoxelCentresInsideOnTheDrawnSlice) {
+    // Origin (10, 20, 30), spacing 0.5 × 0.5 × 2: a square from voxel 3.5 to 8.5 holds the centres 4..8.
+    const ImageGeometry g({20, 20, 10}, {0.5, 0.5, 2}, {10, 20, 30});
+    core::LabelMap m(g);
+    const auto world = [&](double i, double j, double k) { return g.indexToWorld({i, j, k}); };
+    core::LabelMapEdit edit;
+    const std::vector<core::Point3> square{world(3.5, 3.5, 4), world(8.5, 3.5, 4), world(8.5, 8.5, 4), world(3.5, 8.5, 4)};
+    EXPECT_EQ(logic::fillPolygon(m, square, {0, 0, 1}, 2, false, edit), 25u);
+    EXPECT_EQ(m.at(4, 4, 4), 2);
+    EXPECT_EQ(m.at(8, 8, 4), 2);
+    EXPECT_EQ(m.at(9, 8, 4), 0);
+    EXPECT_EQ(m.at(4, 4, 3), 0);
+    // A right triangle with legs of 10 voxels: the centres strictly below its hypotenuse.
+    core::LabelMap t(g);
+    const std::vector<core::Point3> triangle{world(-0.5, -0.5, 2), world(9.5, -0.5, 2), world(-0.5, 9.5, 2)};
+    const std::size_t n = logic::fillPolygon(t, triangle, {0, 0, 1}, 1, false, edit);
+    std::size_t expected = 0;
+    for (int j = 0; j < 20; ++j)
+        for (int i = 0; i < 20; ++i) expected += (i + 0.5) + (j + 0.5) < 10 ? 1 : 0;
+    EXPECT_EQ(n, expected);
+    // Coronal: the polygon's first point picks the slice across the grid's j axis.
+    core::LabelMap c(g);
+    const std::vector<core::Point3> coronal{world(1.5, 7, 0.5), world(4.5, 7, 0.5), world(4.5, 7, 3.5), world(1.5, 7, 3.5)};
+    EXPECT_EQ(logic::fillPolygon(c, coronal, {0, 1, 0}, 1, false, edit), 9u);  // i = 2..4 × k = 1..3
+    EXPECT_EQ(c.at(2, 7, 1), 1);
+    EXPECT_EQ(c.at(4, 7, 3), 1);
+    EXPECT_EQ(c.at(4, 6, 3), 0);
+}
+
+TEST(PolygonFill, OnlyEmptyLeavesOtherLabels) {
+    const ImageGeometry g({10, 10, 1}, {1, 1, 1}, {0, 0, 0});
+    core::LabelMap m(g);
+    m.set(5, 5, 0, 3);
+    core::LabelMapEdit edit;
+    const std::vector<core::Point3> all{{-0.5, -0.5, 0}, {9.5, -0.5, 0}, {9.5, 9.5, 0}, {-0.5, 9.5, 0}};
+    EXPECT_EQ(logic::fillPolygon(m, all, {0, 0, 1}, 1, true, edit), 99u);
+    EXPECT_EQ(m.at(5, 5, 0), 3);
+    ASSERT_TRUE(edit.finish(m));
+    edit.undo(m);
+    EXPECT_EQ(m.histogram().count(1), 0u);  // the fill is gone, the 3 stays
+    EXPECT_EQ(m.at(5, 5, 0), 3);
+}

@@ -1,6 +1,10 @@
 #include "logic/Document.h"
 
+#include "io/AnnotationJson.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -9,10 +13,15 @@ namespace lumen::logic {
 void Document::setImage(io::LoadedImage image) {
     image_ = std::move(image);
     labels_.reset();
+    undo_.clear();
     measurements_.clear();
+    extra_ = {};
+    selectedFinding_.reset();
     emit imageChanged();
     emit labelsChanged();
+    emit undoChanged();
     emit measurementsChanged();
+    emit findingsChanged();
 }
 
 void Document::clear() { setImage(io::LoadedImage()); }
@@ -28,18 +37,132 @@ QString Document::seriesTitle() const {
 void Document::setLabels(std::optional<core::LabelMap> labels) {
     if (labels && !labels->fits(image_.volume.geometry())) return;
     labels_ = std::move(labels);
+    undo_.clear();
     emit labelsChanged();
+    emit undoChanged();
+    emit edited();
+}
+
+core::LabelMap& Document::editableLabels() {
+    if (!labels_) {
+        labels_ = core::LabelMap(image_.volume.geometry());
+        emit labelsChanged();
+    }
+    return *labels_;
+}
+
+void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label) {
+    for (auto& s : extra_.segments)
+        if (s.value == label && s.provenance.fromModel()) {
+            s.provenance.editedByUser = true;
+            s.provenance.voxelsAdded += edit.voxelsAdded();
+            s.provenance.voxelsRemoved += edit.voxelsRemoved();
+            s.provenance.modified = io::isoTimeNow();
+        }
+    undo_.push(std::move(edit));
+    emit labelVoxelsChanged();
+    emit labelsChanged();
+    emit undoChanged();
+    emit edited();
+}
+
+void Document::labelTableEdited() {
+    emit labelsChanged();
+    emit edited();
+}
+
+bool Document::undoLabelEdit() {
+    if (!labels_ || !undo_.undo(*labels_)) return false;
+    emit labelsChanged();
+    emit undoChanged();
+    emit edited();
+    return true;
+}
+
+bool Document::redoLabelEdit() {
+    if (!labels_ || !undo_.redo(*labels_)) return false;
+    emit labelsChanged();
+    emit undoChanged();
+    emit edited();
+    return true;
+}
+
+const core::Finding* Document::finding(std::uint64_t id) const {
+    for (const auto& f : extra_.findings)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+std::uint64_t Document::addFinding(core::Finding f) {
+    if (f.id == 0 || finding(f.id)) {
+        std::uint64_t next = 1;
+        for (const auto& x : extra_.findings) next = std::max(next, x.id + 1);
+        f.id = next;
+    }
+    extra_.findings.push_back(f);
+    emit findingsChanged();
+    emit edited();
+    return f.id;
+}
+
+void Document::updateFinding(const core::Finding& f) {
+    for (auto& x : extra_.findings)
+        if (x.id == f.id) x = f;
+    emit findingsChanged();
+    emit edited();
+}
+
+void Document::removeFinding(std::uint64_t id) {
+    const auto before = extra_.findings.size();
+    auto& f = extra_.findings;
+    f.erase(std::remove_if(f.begin(), f.end(), [id](const core::Finding& x) { return x.id == id; }), f.end());
+    if (extra_.findings.size() == before) return;
+    if (selectedFinding_ == id) selectedFinding_.reset();
+    emit findingsChanged();
+    emit edited();
+}
+
+void Document::selectFinding(std::optional<std::uint64_t> id) {
+    selectedFinding_ = id;
+    emit findingsChanged();
+}
+
+core::AnnotationSet Document::annotations() const {
+    core::AnnotationSet set = extra_;
+    set.seriesInstanceUid = image_.series.seriesUid;
+    if (labels_) set.labels = *labels_;
+    set.measurements = measurements_.items();
+    return set;
+}
+
+void Document::setAnnotations(core::AnnotationSet set) {
+    if (!set.labels.empty() && set.labels.fits(image_.volume.geometry())) labels_ = std::move(set.labels);
+    else labels_.reset();
+    undo_.clear();
+    measurements_.setItems(std::move(set.measurements));
+    extra_ = {};
+    extra_.segments = std::move(set.segments);
+    extra_.findings = std::move(set.findings);
+    extra_.classifications = std::move(set.classifications);
+    selectedFinding_.reset();
+    emit labelsChanged();
+    emit undoChanged();
+    emit measurementsChanged();
+    emit findingsChanged();
 }
 
 std::uint64_t Document::addMeasurement(core::Measurement m) {
     const auto id = measurements_.add(std::move(m));
     measurements_.select(id);
     emit measurementsChanged();
+    emit edited();
     return id;
 }
 
 void Document::removeMeasurement(std::uint64_t id) {
-    if (measurements_.remove(id)) emit measurementsChanged();
+    if (!measurements_.remove(id)) return;
+    emit measurementsChanged();
+    emit edited();
 }
 
 void Document::selectMeasurement(std::optional<std::uint64_t> id) {

@@ -1,5 +1,7 @@
 #pragma once
+#include "core/Annotation.h"
 #include "core/LabelMap.h"
+#include "core/LabelMapEdit.h"
 #include "io/ImageLoader.h"
 #include "logic/MeasurementList.h"
 
@@ -10,8 +12,9 @@
 
 namespace lumen::logic {
 
-// The open series: image, overlay label map and measurements. Views observe it through its
-// signals; tools and panels change it through its methods.
+// The open series and everything annotated on it: image, label map (with undo), measurements,
+// findings, classifications. Views observe it through its signals; tools and panels change it
+// through its methods. edited() follows every completed change the workspace should keep.
 class Document : public QObject {
     Q_OBJECT
 public:
@@ -25,8 +28,34 @@ public:
     // What the title bar and corner text call this series.
     QString seriesTitle() const;
 
-    void setLabels(std::optional<core::LabelMap> labels);
+    void setLabels(std::optional<core::LabelMap> labels);  // a new label map: undo starts afresh
     const core::LabelMap* labels() const { return labels_ ? &*labels_ : nullptr; }
+    // The label map to edit, created empty on the image's grid on first use.
+    core::LabelMap& editableLabels();
+    // Voxels changed in place during a gesture (brush drag): views redraw, nothing is recorded.
+    void labelVoxelsTouched() { emit labelVoxelsChanged(); }
+    // A finished edit (already applied) of `label`: undoable, counted as correction effort when
+    // the label is a model's proposal.
+    void commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label);
+    // Names, colours or the segment infos changed.
+    void labelTableEdited();
+    bool undoLabelEdit();
+    bool redoLabelEdit();
+    const core::LabelUndoStack& labelUndo() const { return undo_; }
+    std::vector<core::SegmentInfo>& segments() { return extra_.segments; }
+
+    const std::vector<core::Finding>& findings() const { return extra_.findings; }
+    const core::Finding* finding(std::uint64_t id) const;
+    std::uint64_t addFinding(core::Finding f);  // assigns an id when it has none
+    void updateFinding(const core::Finding& f);
+    void removeFinding(std::uint64_t id);
+    std::optional<std::uint64_t> selectedFinding() const { return selectedFinding_; }
+    void selectFinding(std::optional<std::uint64_t> id);
+    const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
+
+    // Everything annotated, as the workspace and the exports take it; restoring replaces it all.
+    core::AnnotationSet annotations() const;
+    void setAnnotations(core::AnnotationSet set);
 
     const MeasurementList& measurements() const { return measurements_; }
     std::uint64_t addMeasurement(core::Measurement m);
@@ -39,12 +68,19 @@ public:
 signals:
     void imageChanged();
     void labelsChanged();
+    void labelVoxelsChanged();
+    void undoChanged();
     void measurementsChanged();
+    void findingsChanged();
+    void edited();
 
 private:
     io::LoadedImage image_;
     std::optional<core::LabelMap> labels_;
+    core::LabelUndoStack undo_;
     MeasurementList measurements_;
+    core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
+    std::optional<std::uint64_t> selectedFinding_;
 };
 
 // "12.3 mm", "45.0°", "mean 40.1 ± 5.0 HU (min 12, max 80), 314 mm²": translated.

@@ -91,6 +91,45 @@ std::size_t floodFill(core::LabelMap& labels, const core::Volume& image, const s
     return apply(labels, filled, label, edit);
 }
 
+std::size_t fillPolygon(core::LabelMap& labels, const std::vector<core::Point3>& polygon, const core::Vector3& viewNormal,
+                        std::uint16_t label, bool onlyEmpty, core::LabelMapEdit& edit) {
+    if (polygon.size() < 3) return 0;
+    const auto& g = labels.geometry();
+    const auto& d = g.dims();
+    const int axis = gridAxisNearest(g, viewNormal), u = (axis + 1) % 3, w = (axis + 2) % 3;
+    const long slice = std::lround(g.worldToIndex(polygon.front())[axis]);
+    if (slice < 0 || slice >= long(d[axis])) return 0;
+    std::vector<std::array<double, 2>> corners;  // the polygon in the slice's (u, w) index plane
+    double lo[2] = {1e300, 1e300}, hi[2] = {-1e300, -1e300};
+    for (const auto& p : polygon) {
+        const core::Vector3 idx = g.worldToIndex(p);
+        corners.push_back({idx[u], idx[w]});
+        for (int c = 0; c < 2; ++c) lo[c] = std::min(lo[c], corners.back()[c]), hi[c] = std::max(hi[c], corners.back()[c]);
+    }
+    const auto inside = [&](double a, double b) {  // even-odd crossing test
+        bool in = false;
+        for (std::size_t i = 0, j = corners.size() - 1; i < corners.size(); j = i++) {
+            const auto &p = corners[i], &q = corners[j];
+            if ((p[1] > b) != (q[1] > b) && a < (q[0] - p[0]) * (b - p[1]) / (q[1] - p[1]) + p[0]) in = !in;
+        }
+        return in;
+    };
+    const auto first = [](double x) { return std::size_t(std::max(0.0, std::ceil(x))); };
+    const auto last = [](double x, std::size_t n) { return std::size_t(std::clamp(std::floor(x) + 1, 0.0, double(n))); };
+    std::vector<std::size_t> voxels;
+    std::array<std::size_t, 3> idx{};
+    idx[axis] = std::size_t(slice);
+    for (std::size_t b = first(lo[1]); b < last(hi[1], d[w]); ++b)
+        for (std::size_t a = first(lo[0]); a < last(hi[0], d[u]); ++a) {
+            if (!inside(double(a), double(b))) continue;
+            idx[u] = a, idx[w] = b;
+            const std::size_t v = (idx[2] * d[1] + idx[1]) * d[0] + idx[0];
+            const std::uint16_t current = labels.at(v);
+            if (current != label && !(onlyEmpty && current != 0)) voxels.push_back(v);
+        }
+    return apply(labels, voxels, label, edit);
+}
+
 std::size_t interpolateSlices(core::LabelMap& labels, std::uint16_t label, int axis, core::LabelMapEdit& edit) {
     checkAxis(axis);
     const auto& g = labels.geometry();

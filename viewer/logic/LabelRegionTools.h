@@ -25,6 +25,14 @@ std::size_t floodFill(core::LabelMap& labels, const core::Volume& image, const s
 // Returns the planes filled.
 std::size_t interpolateSlices(core::LabelMap& labels, std::uint16_t label, int axis, core::LabelMapEdit& edit);
 
+// Polygon / lasso fill: the voxels of one grid slice whose centres lie inside `polygon` (world
+// points drawn on a view with normal `viewNormal`, even-odd rule) become `label`. The slice is
+// the one through the polygon's first point across the grid axis nearest the view's normal, so
+// axial, coronal and sagittal views fill exactly what was drawn; oblique views fill its
+// projection onto the nearest grid slice. Returns the voxels set.
+std::size_t fillPolygon(core::LabelMap& labels, const std::vector<core::Point3>& polygon, const core::Vector3& viewNormal,
+                        std::uint16_t label, bool onlyEmpty, core::LabelMapEdit& edit);
+
 // Background voxels enclosed by `label` (not 6-connected to the grid's border through
 // non-label voxels) become `label`. Returns the voxels filled.
 std::size_t fillHoles(core::LabelMap& labels, std::uint16_t label, core::LabelMapEdit& edit);

@@ -31,4 +31,11 @@ const core::Measurement* MeasurementList::find(std::uint64_t id) const {
     return nullptr;
 }
 
+void MeasurementList::setItems(std::vector<core::Measurement> items) {
+    items_ = std::move(items);
+    selected_.reset();
+    nextId_ = 1;
+    for (const auto& m : items_) nextId_ = std::max(nextId_, m.id + 1);
+}
+
 }  // namespace lumen::logic

@@ -13,6 +13,7 @@ public:
     std::uint64_t add(core::Measurement m);  // assigns the id (and a label if empty)
     bool remove(std::uint64_t id);
     void clear() { items_.clear(); }
+    void setItems(std::vector<core::Measurement> items);  // restored ones keep their ids
     const core::Measurement* find(std::uint64_t id) const;
     const std::vector<core::Measurement>& items() const { return items_; }
     std::optional<std::uint64_t> selected() const { return selected_; }

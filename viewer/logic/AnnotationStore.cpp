@@ -1,0 +1,92 @@
+#include "logic/AnnotationStore.h"
+
+#include "logic/Document.h"
+
+namespace lumen::logic {
+
+AnnotationStore::AnnotationStore(Document* document, QString dataDirectory, QObject* parent)
+    : QObject(parent), document_(document), dataDirectory_(std::move(dataDirectory)) {
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(1000);
+    connect(&debounce_, &QTimer::timeout, this, &AnnotationStore::autosave);
+    connect(document_, &Document::imageChanged, this, &AnnotationStore::onImageChanged);
+    connect(document_, &Document::edited, this, [this] {
+        if (restoring_ || !workspace_) return;
+        dirty_ = true;
+        debounce_.start();
+    });
+}
+
+void AnnotationStore::onImageChanged() {
+    // The previous series' pending edit was autosaved by flush() before the switch (the app calls
+    // it); anything still pending now belongs to a document that is gone.
+    debounce_.stop();
+    dirty_ = false;
+    workspace_.reset();
+    const std::string uid = document_->image().series.seriesUid;
+    if (!document_->hasImage() || uid.empty()) return;
+    workspace_ = Workspace(Workspace::folderFor(dataDirectory_.toStdString(), uid));
+    if (workspace_->hasSaved()) {
+        try {
+            restoring_ = true;
+            document_->setAnnotations(workspace_->load(document_->volume().geometry()));
+            restoring_ = false;
+        } catch (const std::exception& e) {
+            restoring_ = false;
+            emit failed(tr("The saved annotations of this series cannot be read (%1); they were left as they are.").arg(e.what()));
+        }
+    }
+    if (workspace_->hasRecovery()) emit recoveryAvailable();
+}
+
+bool AnnotationStore::hasRecovery() const { return workspace_ && workspace_->hasRecovery(); }
+
+void AnnotationStore::restoreRecovery() {
+    if (!hasRecovery()) return;
+    try {
+        restoring_ = true;
+        document_->setAnnotations(workspace_->loadRecovery(document_->volume().geometry()));
+        restoring_ = false;
+        dirty_ = true;  // restored but not saved yet
+    } catch (const std::exception& e) {
+        restoring_ = false;
+        emit failed(tr("The recovered annotations cannot be read (%1); they were left on disk.").arg(e.what()));
+    }
+}
+
+void AnnotationStore::discardRecovery() {
+    if (workspace_) workspace_->discardRecovery();
+}
+
+bool AnnotationStore::save() {
+    if (!workspace_) return false;
+    debounce_.stop();
+    try {
+        workspace_->save(document_->annotations());
+    } catch (const std::exception& e) {
+        emit failed(tr("Cannot save the annotations: %1").arg(e.what()));
+        return false;
+    }
+    dirty_ = false;
+    emit saved();
+    return true;
+}
+
+void AnnotationStore::flush() {
+    if (debounce_.isActive()) {
+        debounce_.stop();
+        autosave();
+    }
+}
+
+void AnnotationStore::autosave() {
+    if (!workspace_ || !dirty_) return;
+    try {
+        workspace_->autosave(document_->annotations());
+        emit autosaved();
+    } catch (const std::exception& e) {
+        emit failed(tr("Autosave failed: %1").arg(e.what()));
+    }
+}
+
+}  // namespace lumen::logic

@@ -1,0 +1,50 @@
+#pragma once
+#include "logic/Workspace.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <optional>
+
+namespace lumen::logic {
+
+class Document;
+
+// Keeps the open series' annotations in its workspace (<data>/workspaces/<series UID>): when a
+// series opens it restores what was saved, after each completed edit it autosaves (debounced,
+// so a brush stroke costs one write), and Save makes the state the saved one. When a session
+// ended without saving (a crash), recoveryAvailable() lets the app offer the autosave.
+class AnnotationStore : public QObject {
+    Q_OBJECT
+public:
+    AnnotationStore(Document* document, QString dataDirectory, QObject* parent = nullptr);
+
+    void setDebounceMs(int ms) { debounce_.setInterval(ms); }
+    bool active() const { return workspace_.has_value(); }   // a DICOM series with a workspace is open
+    bool dirty() const { return dirty_; }                     // edits since the last save
+    bool hasRecovery() const;
+    void restoreRecovery();   // the autosave replaces the document's annotations
+    void discardRecovery();
+    bool save();              // false (and failed()) when it cannot be written
+    void flush();             // autosave now if an edit is pending (closing, switching series)
+    std::optional<Workspace> workspace() const { return workspace_; }
+
+signals:
+    void recoveryAvailable();
+    void saved();
+    void autosaved();
+    void failed(const QString& message);
+
+private:
+    void onImageChanged();
+    void autosave();
+
+    Document* document_;
+    QString dataDirectory_;
+    std::optional<Workspace> workspace_;
+    QTimer debounce_;
+    bool dirty_ = false, restoring_ = false;
+};
+
+}  // namespace lumen::logic

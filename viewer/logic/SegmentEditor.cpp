@@ -1,0 +1,184 @@
+#include "logic/SegmentEditor.h"
+
+#include "logic/Document.h"
+
+#include <algorithm>
+
+namespace lumen::logic {
+
+SegmentEditor::SegmentEditor(Document* document, QObject* parent) : QObject(parent), document_(document) {
+    settings_.label = 0;
+    connect(document_, &Document::imageChanged, this, [this] {
+        brushTool_.reset();
+        locked_.clear();
+        settings_.label = 0;
+        emit settingsChanged();
+    });
+    connect(document_, &Document::labelsChanged, this, [this] {
+        const core::LabelMap* labels = document_->labels();
+        if (!labels || labels->labels().find(settings_.label)) return;
+        settings_.label = labels->labels().empty() ? 0 : labels->labels().labels().front().value;
+        emit settingsChanged();
+    });
+}
+
+SegmentEditor::~SegmentEditor() = default;
+
+void SegmentEditor::setBrushRadius(double mm) {
+    settings_.radiusMm = std::clamp(mm, 0.5, 100.0);
+    emit settingsChanged();
+}
+
+void SegmentEditor::setSphere(bool sphere) { settings_.sphere = sphere, emit settingsChanged(); }
+void SegmentEditor::setErase(bool erase) { settings_.erase = erase, emit settingsChanged(); }
+void SegmentEditor::setOnlyEmpty(bool onlyEmpty) { settings_.onlyEmpty = onlyEmpty, emit settingsChanged(); }
+void SegmentEditor::setRange(std::optional<std::pair<double, double>> range) { settings_.range = range, emit settingsChanged(); }
+void SegmentEditor::setActiveLabel(std::uint16_t value) { settings_.label = value, emit settingsChanged(); }
+
+void SegmentEditor::setLocked(std::uint16_t value, bool locked) {
+    if (locked) locked_.insert(value);
+    else locked_.erase(value);
+    emit settingsChanged();
+}
+
+std::uint16_t SegmentEditor::addLabel(const std::string& name) {
+    if (!document_->hasImage()) return 0;
+    core::LabelMap& labels = document_->editableLabels();
+    const std::uint16_t value = labels.labels().nextFreeValue();
+    labels.labels().set({value, name.empty() ? tr("Segment %1").arg(value).toStdString() : name, core::LabelTable::defaultColor(value)});
+    settings_.label = value;
+    document_->labelTableEdited();
+    emit settingsChanged();
+    return value;
+}
+
+void SegmentEditor::renameLabel(std::uint16_t value, const std::string& name) {
+    core::LabelMap& labels = document_->editableLabels();
+    const core::Label* l = labels.labels().find(value);
+    if (!l || name.empty() || l->name == name) return;
+    labels.labels().set({value, name, l->color});
+    document_->labelTableEdited();
+}
+
+void SegmentEditor::recolourLabel(std::uint16_t value, core::Rgba colour) {
+    core::LabelMap& labels = document_->editableLabels();
+    const core::Label* l = labels.labels().find(value);
+    if (!l) return;
+    labels.labels().set({value, l->name, colour});
+    document_->labelTableEdited();
+}
+
+void SegmentEditor::deleteLabel(std::uint16_t value) {
+    if (!document_->labels() || !document_->labels()->labels().find(value)) return;
+    if (isLocked(value)) return emit refused(tr("The label is locked"));
+    edit("delete label", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::mergeLabel(m, value, 0, e); });
+    document_->editableLabels().labels().remove(value);
+    auto& segments = document_->segments();
+    segments.erase(std::remove_if(segments.begin(), segments.end(), [value](const core::SegmentInfo& s) { return s.value == value; }),
+                   segments.end());
+    document_->labelTableEdited();
+}
+
+void SegmentEditor::mergeLabel(std::uint16_t from, std::uint16_t into) {
+    if (from == into || isLocked(from) || isLocked(into)) return emit refused(tr("The label is locked"));
+    edit("merge labels", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::mergeLabel(m, from, into, e); });
+    document_->editableLabels().labels().remove(from);
+    document_->labelTableEdited();
+}
+
+std::optional<std::uint16_t> SegmentEditor::target() {
+    if (!document_->hasImage()) {
+        emit refused(tr("Open a series first"));
+        return std::nullopt;
+    }
+    core::LabelMap& labels = document_->editableLabels();
+    if (settings_.label == 0 || !labels.labels().find(settings_.label)) {
+        settings_.label = labels.labels().empty() ? addLabel() : labels.labels().labels().front().value;
+        emit settingsChanged();
+    }
+    if (isLocked(settings_.label)) {
+        emit refused(tr("\"%1\" is locked").arg(QString::fromStdString(labels.labels().find(settings_.label)->name)));
+        return std::nullopt;
+    }
+    return settings_.label;
+}
+
+template <class Op>
+std::size_t SegmentEditor::edit(const char* description, Op op) {
+    core::LabelMap& labels = document_->editableLabels();
+    core::LabelMapEdit e(description);
+    const std::size_t changed = op(labels, e);
+    if (e.finish(labels)) document_->commitLabelEdit(std::move(e), settings_.label);
+    return changed;
+}
+
+void SegmentEditor::beginStroke(const core::Point3& world, const core::Vector3& viewNormal) {
+    const auto label = target();
+    if (!label) return;
+    BrushSettings s = settings_;
+    s.locked.assign(locked_.begin(), locked_.end());
+    brushTool_ = std::make_unique<BrushTool>(document_->editableLabels(), &document_->volume());
+    brushTool_->setSettings(s);
+    brushTool_->begin(world, viewNormal);
+    document_->labelVoxelsTouched();
+}
+
+void SegmentEditor::continueStroke(const core::Point3& world) {
+    if (!stroking()) return;
+    brushTool_->drag(world);
+    if (!brushTool_->dirty().empty()) document_->labelVoxelsTouched();
+}
+
+void SegmentEditor::endStroke() {
+    if (!stroking()) return;
+    if (auto e = brushTool_->end()) document_->commitLabelEdit(std::move(*e), settings_.label);
+    brushTool_.reset();
+}
+
+std::size_t SegmentEditor::floodFill(const core::Point3& world, const core::Vector3& viewNormal, bool in3d, double tolerance) {
+    const auto label = target();
+    if (!label) return 0;
+    const core::Volume& image = document_->volume();
+    const core::Vector3 idx = image.geometry().worldToIndex(world);
+    if (!image.geometry().contains(idx)) return 0;
+    const std::array<std::size_t, 3> seed{std::size_t(std::lround(idx.x)), std::size_t(std::lround(idx.y)), std::size_t(std::lround(idx.z))};
+    auto range = settings_.range;
+    if (!range) {
+        const auto value = document_->valueAt(world);
+        if (!value) return 0;
+        range = std::make_pair(*value - tolerance, *value + tolerance);
+    }
+    const int axis = in3d ? -1 : gridAxisNearest(image.geometry(), viewNormal);
+    return edit("fill", [&](core::LabelMap& m, core::LabelMapEdit& e) {
+        return logic::floodFill(m, image, seed, *label, range->first, range->second, axis, settings_.onlyEmpty, e);
+    });
+}
+
+std::size_t SegmentEditor::fillPolygon(const std::vector<core::Point3>& polygon, const core::Vector3& viewNormal) {
+    const auto label = target();
+    if (!label) return 0;
+    return edit("lasso", [&](core::LabelMap& m, core::LabelMapEdit& e) {
+        return logic::fillPolygon(m, polygon, viewNormal, *label, settings_.onlyEmpty, e);
+    });
+}
+
+std::size_t SegmentEditor::fillHoles() {
+    const auto label = target();
+    if (!label) return 0;
+    return edit("fill holes", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::fillHoles(m, *label, e); });
+}
+
+std::size_t SegmentEditor::smooth(Morphology op, double radiusMm) {
+    const auto label = target();
+    if (!label) return 0;
+    return edit("smooth", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::smoothLabel(m, *label, op, radiusMm, e); });
+}
+
+std::size_t SegmentEditor::interpolate(const core::Vector3& viewNormal) {
+    const auto label = target();
+    if (!label) return 0;
+    const int axis = gridAxisNearest(document_->volume().geometry(), viewNormal);
+    return edit("interpolate slices", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::interpolateSlices(m, *label, axis, e); });
+}
+
+}  // namespace lumen::logic
