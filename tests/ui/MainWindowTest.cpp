@@ -1,12 +1,12 @@
 // The viewer driven like a user (QTest, under xvfb-run): every workflow asserts what it must
 // change and saves a screenshot in build/<preset>/gui-screenshots for a person to look at.
-#include "GuiTestSupport.h"
+#include "ViewerFixture.h"
 #include "TestSupport.h"
 #include "io/LabelMapReader.h"
 #include "logic/Document.h"
 #include "logic/StudyBrowserModel.h"
 #include "ui/MeasurementPanel.h"
-#include "ui/OverlayPanel.h"
+#include "ui/SegmentEditorPanel.h"
 #include "ui/SliceView.h"
 #include "ui/StudyBrowserPanel.h"
 #include "ui/VolumeView.h"
@@ -21,58 +21,9 @@
 #include <gtest/gtest.h>
 
 using namespace lumen;
+using test::Viewer;
 
 namespace {
-
-class Viewer : public ::testing::Test {
-protected:
-    void SetUp() override {
-        test::guiApp();
-        test::prepareDataFolder(QString::fromStdString(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        window = std::make_unique<ui::MainWindow>();
-        window->resize(1400, 900);
-        window->show();
-        // No window manager under Xvfb: make the window active so its shortcuts work.
-        QApplication::setActiveWindow(window.get());
-        window->activateWindow();
-        QObject::connect(window.get(), &ui::MainWindow::seriesOpened, [this](const QString& uid) { opened = uid; });
-        window->openDemo();
-        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 120000)) << "the demo did not open";
-        settle();
-    }
-    void TearDown() override { window.reset(); }
-    static void settle(int ms = 400) { test::waitFor([] { return false; }, ms); }
-    void openAndWait(const QString& uid, bool compare = false) {
-        opened.clear();
-        window->openSeries(uid, compare);
-        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 60000));
-        settle();
-    }
-    QString seriesWithModality(const QString& modality) {
-        for (const auto& p : window->browser()->tree()->model() ? static_cast<logic::StudyBrowserModel*>(window->browser()->tree()->model())->database().patients() : std::vector<io::PatientSummary>{})
-            for (const auto& st : p.studies)
-                for (const auto& se : st.series)
-                    if (QString::fromStdString(se.modality) == modality) return QString::fromStdString(se.seriesUid);
-        return {};
-    }
-    ui::SliceView* view(int i) { return window->viewerLayout()->sliceView(i); }
-    static void drag(QWidget* w, Qt::MouseButton button, QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
-        QTest::mousePress(w, button, mods, from);
-        for (int step = 1; step <= 10; ++step) {
-            const QPoint p = from + (to - from) * step / 10;
-            QMouseEvent move(QEvent::MouseMove, p, w->mapToGlobal(p), Qt::NoButton, button, mods);
-            QApplication::sendEvent(w, &move);
-        }
-        QTest::mouseRelease(w, button, mods, to);
-    }
-    static void wheel(QWidget* w, QPoint at, int notches, Qt::KeyboardModifiers mods = {}) {
-        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, mods, Qt::NoScrollPhase, false);
-        QApplication::sendEvent(w, &e);
-    }
-
-    std::unique_ptr<ui::MainWindow> window;
-    QString opened;
-};
 
 TEST_F(Viewer, DemoOpensTheBrainInMprWithItsWindow) {
     const auto& v = window->document()->volume();
@@ -191,10 +142,10 @@ TEST_F(Viewer, LabelMapOverlayFillAndOutline) {
     ASSERT_NE(window->document()->labels(), nullptr);
     settle();
     test::saveScreenshot(window.get(), "10-labels-fill");
-    EXPECT_EQ(window->overlayPanel()->labelTree()->topLevelItemCount(), 116);
-    EXPECT_EQ(window->overlayPanel()->labelTree()->topLevelItem(0)->text(0), "Precentral_L");
-    window->overlayPanel()->outlineBox()->click();
-    EXPECT_TRUE(window->overlayPanel()->style().outline);
+    EXPECT_EQ(window->segmentPanel()->labelTree()->topLevelItemCount(), 116);
+    EXPECT_EQ(window->segmentPanel()->labelTree()->topLevelItem(0)->text(0), "Precentral_L");
+    window->segmentPanel()->outlineBox()->click();
+    EXPECT_TRUE(window->segmentPanel()->style().outline);
     window->viewerLayout()->volumeView()->setVolumeVisible(false);  // the label surfaces alone in 3D
     settle(800);
     test::saveScreenshot(window.get(), "11-labels-outline-surfaces");

@@ -92,6 +92,7 @@ LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progre
     for (const auto& e : index.errors) result.warnings.push_back(e.file + ": " + e.reason);
     result.fromDicom = true;
     result.stackIndex = stack.stackIndex;
+    result.stack = stack;
     result.windowCenter = stack.firstInstance().windowCenter;
     result.windowWidth = stack.firstInstance().windowWidth;
     result.files = stack.instances.size();

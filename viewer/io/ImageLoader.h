@@ -21,6 +21,7 @@ struct LoadedImage {
     core::StudyRecord study;      // DICOM only (no children)
     core::SeriesRecord series;    // DICOM only (no instances)
     std::size_t stackIndex = 0;
+    ImageStack stack;             // DICOM only: the files it came from (what SEG and SR reference)
     std::size_t files = 0;
     std::optional<double> windowCenter, windowWidth;  // the scanner's window, if the files give one
     double indexMs = 0, decodeMs = 0;

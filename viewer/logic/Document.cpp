@@ -135,7 +135,7 @@ core::AnnotationSet Document::annotations() const {
     return set;
 }
 
-void Document::setAnnotations(core::AnnotationSet set) {
+void Document::setAnnotations(core::AnnotationSet set, bool asEdit) {
     if (!set.labels.empty() && set.labels.fits(image_.volume.geometry())) labels_ = std::move(set.labels);
     else labels_.reset();
     undo_.clear();
@@ -149,6 +149,7 @@ void Document::setAnnotations(core::AnnotationSet set) {
     emit undoChanged();
     emit measurementsChanged();
     emit findingsChanged();
+    if (asEdit) emit edited();
 }
 
 std::uint64_t Document::addMeasurement(core::Measurement m) {

@@ -53,9 +53,10 @@ public:
     void selectFinding(std::optional<std::uint64_t> id);
     const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
 
-    // Everything annotated, as the workspace and the exports take it; restoring replaces it all.
+    // Everything annotated, as the workspace and the exports take it. Setting replaces it all:
+    // a restore (nothing to save) unless `asEdit` (an import, which the workspace should keep).
     core::AnnotationSet annotations() const;
-    void setAnnotations(core::AnnotationSet set);
+    void setAnnotations(core::AnnotationSet set, bool asEdit = false);
 
     const MeasurementList& measurements() const { return measurements_; }
     std::uint64_t addMeasurement(core::Measurement m);

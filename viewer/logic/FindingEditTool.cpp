@@ -38,6 +38,18 @@ void moveSide(core::Finding& f, const core::Vector3& viewAxis, bool high, double
 
 }  // namespace
 
+std::optional<std::vector<core::Point3>> FindingEditTool::outline(const core::Finding& f, const ViewState& view) {
+    const auto [n0, n1] = extent(f, view.viewDirection());
+    const double depth = view.center().dot(view.viewDirection());
+    const double half = view.slices().stepMm() / 2;  // a point finding shows on its nearest slice
+    if (depth < n0 - half || depth > n1 + half) return std::nullopt;
+    const auto [r0, r1] = extent(f, view.right());
+    const auto [u0, u1] = extent(f, view.up());
+    const core::Vector3 n = view.viewDirection() * depth;
+    const auto corner = [&](double r, double u) { return n + view.right() * r + view.up() * u; };
+    return std::vector<core::Point3>{corner(r0, u0), corner(r1, u0), corner(r1, u1), corner(r0, u1)};
+}
+
 FindingEditTool::Handle FindingEditTool::hitTest(const core::Finding& f, const ViewState& view, const core::Point3& world,
                                                  double tol) {
     const auto [n0, n1] = extent(f, view.viewDirection());

@@ -3,6 +3,7 @@
 #include "logic/ViewState.h"
 
 #include <optional>
+#include <vector>
 
 namespace lumen::logic {
 
@@ -18,6 +19,9 @@ public:
 
     // Which handle of `finding` lies under `world` (a point on `view`'s plane), within
     // `toleranceMm` of an edge. None when the plane misses the box or the point is outside.
+    // The rectangle (4 world corners, on `view`'s plane) the box shows as in the view, or nullopt
+    // when the plane misses the box.
+    static std::optional<std::vector<core::Point3>> outline(const core::Finding& finding, const ViewState& view);
     static Handle hitTest(const core::Finding& finding, const ViewState& view, const core::Point3& world, double toleranceMm);
 
     // A drag: begin on a handle, then each drag() returns the finding as it now is.

@@ -47,6 +47,7 @@ void SeriesLoadJob::run() {
         if (!summary->imageFile.empty()) {
             image->volume = io::ImageFileReader::read(summary->imageFile);
             image->files = 1;
+            image->series.seriesUid = uid;  // its workspace's key
             emit loaded(image);
             return;
         }
@@ -64,6 +65,7 @@ void SeriesLoadJob::run() {
         image->warnings = stack.warnings;
         image->fromDicom = true;
         image->stackIndex = stack.stackIndex;
+        image->stack = stack;
         image->windowCenter = stack.firstInstance().windowCenter;
         image->windowWidth = stack.firstInstance().windowWidth;
         image->files = stack.instances.size();

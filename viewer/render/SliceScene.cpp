@@ -12,7 +12,9 @@
 #include <vtkImageData.h>
 #include <vtkImageMapper.h>
 #include <vtkPoints.h>
+#include <vtkCellData.h>
 #include <vtkPolyData.h>
+#include <vtkUnsignedCharArray.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataMapper2D.h>
 #include <vtkProperty.h>
@@ -135,6 +137,8 @@ SliceScene::SliceScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>()) {
 
     vtkNew<vtkPolyDataMapper> measurementMapper;
     measurementMapper->SetInputData(d.measurementLines);
+    measurementMapper->SetScalarModeToUseCellData();
+    measurementMapper->SetColorModeToDirectScalars();
     d.measurementActor->SetMapper(measurementMapper);
     d.measurementActor->GetProperty()->SetColor(0.35, 0.9, 1.0);
     d.annotation->AddActor(d.measurementActor);
@@ -305,13 +309,17 @@ void SliceScene::setMeasurements(const std::vector<MeasurementGlyph>& glyphs) {
         closed.push_back(g.closed);
     }
     setLines(d.measurementLines, lines, closed);
+    vtkNew<vtkUnsignedCharArray> colours;  // one per line
+    colours->SetNumberOfComponents(3);
+    for (const auto& g : glyphs) colours->InsertNextTuple3(g.color.r, g.color.g, g.color.b);
+    d.measurementLines->GetCellData()->SetScalars(colours);
     for (auto& label : d.measurementLabels) d.annotation->RemoveViewProp(label);
     d.measurementLabels.clear();
     for (const auto& g : glyphs) {
         vtkNew<vtkTextActor> text;
         text->SetInput(g.text.c_str());
-        styleText(text->GetTextProperty(), g.selected ? 1.0 : 0.35, g.selected ? 1.0 : 0.9, g.selected ? 0.4 : 1.0,
-                  int(std::lround(13 * d.dpr)));
+        styleText(text->GetTextProperty(), g.selected ? 1.0 : g.color.r / 255.0, g.selected ? 1.0 : g.color.g / 255.0,
+                  g.selected ? 0.4 : g.color.b / 255.0, int(std::lround(13 * d.dpr)));
         if (g.alignRight) text->GetTextProperty()->SetJustificationToRight();
         text->GetPositionCoordinate()->SetCoordinateSystemToWorld();
         text->GetPositionCoordinate()->SetValue(g.labelAt.x, g.labelAt.y, g.labelAt.z);

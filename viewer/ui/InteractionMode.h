@@ -3,7 +3,9 @@
 namespace lumen::ui {
 
 // What the left mouse button does in 2D views. Right-drag zooms, middle-drag pans, the wheel
-// scrolls, Shift+left-drag moves the crosshair in every mode.
-enum class InteractionMode { WindowLevel, Crosshair, Length, Angle, Ellipse, Rectangle };
+// scrolls, Shift+left-drag moves the crosshair in every mode. The annotation modes: Paint and
+// Erase (brush; Shift+wheel sizes it), Fill (flood fill; Ctrl+click in 3D), Lasso (polygon
+// fill), Findings (select, move and resize finding boxes by their handles).
+enum class InteractionMode { WindowLevel, Crosshair, Length, Angle, Ellipse, Rectangle, Paint, Erase, Fill, Lasso, Findings };
 
 }  // namespace lumen::ui

@@ -4,15 +4,19 @@
 #include "core/WindowLevel.h"
 #include "io/DemoStudy.h"
 #include "io/LabelMapReader.h"
+#include "logic/AnnotationExchange.h"
+#include "logic/AnnotationStore.h"
 #include "logic/DataLocations.h"
 #include "logic/Document.h"
 #include "logic/ImportJob.h"
 #include "logic/Preferences.h"
+#include "logic/SegmentEditor.h"
 #include "logic/SeriesLoadJob.h"
 #include "logic/StudyBrowserModel.h"
 #include "render/VolumePreset.h"
 #include "ui/MeasurementPanel.h"
-#include "ui/OverlayPanel.h"
+#include "ui/FindingsPanel.h"
+#include "ui/SegmentEditorPanel.h"
 #include "ui/internal/ToolkitNames.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/ShortcutsDialog.h"
@@ -30,6 +34,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
@@ -44,10 +49,19 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       document_(new logic::Document(this)),
       prior_(new logic::Document(this)),
-      model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)) {
+      model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)),
+      editor_(new logic::SegmentEditor(document_, this)),
+      store_(new logic::AnnotationStore(document_, logic::DataLocations::dataDirectory(), this)) {
     setObjectName("mainWindow");
     setAcceptDrops(true);
     viewer_ = new ViewerLayout(document_, prior_, this);
+    viewer_->setSegmentEditor(editor_);
+    // Asked once the series is on screen, so the user sees what the recovery is about.
+    connect(store_, &logic::AnnotationStore::recoveryAvailable, this, &MainWindow::offerRecovery, Qt::QueuedConnection);
+    connect(store_, &logic::AnnotationStore::failed, this, &MainWindow::reportError);
+    connect(store_, &logic::AnnotationStore::autosaved, this, [this] { statusBar()->showMessage(tr("Annotations autosaved"), 2000); });
+    connect(store_, &logic::AnnotationStore::saved, this, [this] { statusBar()->showMessage(tr("Annotations saved"), 4000); });
+    connect(editor_, &logic::SegmentEditor::refused, this, [this](const QString& why) { statusBar()->showMessage(why, 4000); });
     setCentralWidget(viewer_);
     cursorLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(cursorLabel_);
@@ -82,7 +96,17 @@ void MainWindow::buildActions() {
     add("importDicomdir", tr("Import &DICOMDIR…"), QKeySequence(), [this] { importDialog(true); });
     add("openFile", tr("&Open image file…"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openImageFileDialog(); });
     add("demo", tr("Open the &demo study"), QKeySequence(), [this] { openDemo(); });
-    add("screenshot", tr("Save &screenshot…"), QKeySequence(Qt::CTRL | Qt::Key_S), [this] { saveScreenshot(); });
+    add("screenshot", tr("Save &screenshot…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveScreenshot(); });
+    add("saveAnnotations", tr("&Save annotations"), QKeySequence::Save, [this] { store_->save(); });
+    add("undo", tr("&Undo label edit"), QKeySequence::Undo, [this] { document_->undoLabelEdit(); });
+    add("redo", tr("&Redo label edit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { document_->redoLabelEdit(); })
+        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    const std::pair<const char*, QString> formats[] = {{"Seg", tr("DICOM &SEG…")}, {"Sr", tr("DICOM S&R (TID 1500)…")},
+                                                       {"Nifti", tr("&NIfTI label map + JSON…")}};
+    for (int f = 0; f < 3; ++f) {
+        add(QString("export") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(true, f); });
+        if (f < 2) add(QString("import") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(false, f); });
+    }
     add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { PreferencesDialog(this).exec(); });
     add("quit", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
     add("invert", tr("&Invert"), QKeySequence(Qt::Key_I), [this] {
@@ -92,8 +116,11 @@ void MainWindow::buildActions() {
         for (auto* v : viewer_->visibleSliceViews()) v->resetView();
         viewer_->volumeView()->resetCamera();
     });
-    add("deleteMeasurement", tr("&Delete measurement"), QKeySequence(Qt::Key_Delete), [this] {
-        if (auto id = document_->measurements().selected()) document_->removeMeasurement(*id);
+    add("deleteMeasurement", tr("&Delete measurement or finding"), QKeySequence(Qt::Key_Delete), [this] {
+        if (auto finding = document_->selectedFinding(); finding && toolGroup_->checkedAction() == actions_["toolFindings"])
+            document_->removeFinding(*finding);
+        else if (auto id = document_->measurements().selected())
+            document_->removeMeasurement(*id);
     });
     add("fullScreen", tr("&Full screen"), QKeySequence(Qt::Key_F11), [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     add("shortcuts", tr("&Keyboard and mouse"), QKeySequence(Qt::Key_F1 | Qt::SHIFT), [this] { ShortcutsDialog(this).exec(); });
@@ -142,16 +169,21 @@ void MainWindow::buildActions() {
         ++f;
     }
     toolGroup_ = new QActionGroup(this);
-    const std::tuple<QString, QString, InteractionMode, Qt::Key> tools[] = {
+    const std::tuple<QString, QString, InteractionMode, QKeySequence> tools[] = {
         {"toolWindowLevel", tr("Window / level"), InteractionMode::WindowLevel, Qt::Key_W},
         {"toolCrosshair", tr("Crosshair"), InteractionMode::Crosshair, Qt::Key_X},
         {"toolLength", tr("Length"), InteractionMode::Length, Qt::Key_L},
         {"toolAngle", tr("Angle"), InteractionMode::Angle, Qt::Key_A},
         {"toolEllipse", tr("Ellipse ROI"), InteractionMode::Ellipse, Qt::Key_E},
-        {"toolRectangle", tr("Rectangle ROI"), InteractionMode::Rectangle, Qt::Key_T}};
+        {"toolRectangle", tr("Rectangle ROI"), InteractionMode::Rectangle, Qt::Key_T},
+        {"toolPaint", tr("Paint"), InteractionMode::Paint, Qt::Key_B},
+        {"toolErase", tr("Erase"), InteractionMode::Erase, QKeySequence(Qt::SHIFT | Qt::Key_B)},
+        {"toolFill", tr("Fill"), InteractionMode::Fill, Qt::Key_F},
+        {"toolLasso", tr("Lasso"), InteractionMode::Lasso, Qt::Key_P},
+        {"toolFindings", tr("Findings"), InteractionMode::Findings, Qt::Key_G}};
     for (const auto& [key, text, mode, shortcut] : tools) {
         InteractionMode m = mode;
-        auto* a = add(key, text, QKeySequence(shortcut), [this, m] { setInteractionMode(m); });
+        auto* a = add(key, text, shortcut, [this, m] { setInteractionMode(m); });
         a->setCheckable(true);
         a->setChecked(m == InteractionMode::WindowLevel);
         toolGroup_->addAction(a);
@@ -176,10 +208,19 @@ void MainWindow::buildMenusAndToolbars() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     for (const char* k : {"import", "importDicomdir", "openFile", "demo"}) file->addAction(actions_[k]);
     file->addSeparator();
+    file->addAction(actions_["saveAnnotations"]);
+    QMenu* exportMenu = file->addMenu(tr("&Export annotations"));
+    for (const char* k : {"exportSeg", "exportSr", "exportNifti"}) exportMenu->addAction(actions_[k]);
+    QMenu* importMenu = file->addMenu(tr("Import &annotations"));
+    for (const char* k : {"importSeg", "importSr"}) importMenu->addAction(actions_[k]);
+    importMenu->addAction(actions_["loadLabels"]);
+    file->addSeparator();
     file->addAction(actions_["screenshot"]);
     file->addAction(actions_["preferences"]);
     file->addSeparator();
     file->addAction(actions_["quit"]);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (const char* k : {"undo", "redo", "deleteMeasurement"}) edit->addAction(actions_[k]);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* a : layoutGroup_->actions()) view->addAction(a);
     view->addSeparator();
@@ -189,7 +230,6 @@ void MainWindow::buildMenusAndToolbars() {
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     for (auto* a : toolGroup_->actions()) tools->addAction(a);
     tools->addSeparator();
-    tools->addAction(actions_["deleteMeasurement"]);
     tools->addAction(actions_["loadLabels"]);
     QMenu* threeD = menuBar()->addMenu(tr("&3D"));
     for (auto* a : presetGroup3d_->actions()) threeD->addAction(a);
@@ -207,7 +247,9 @@ void MainWindow::buildMenusAndToolbars() {
     bar->addSeparator();
     for (auto* a : layoutGroup_->actions()) bar->addAction(a);
     bar->addSeparator();
-    for (auto* a : toolGroup_->actions()) bar->addAction(a);
+    const QStringList annotationTools{"toolPaint", "toolErase", "toolFill", "toolLasso", "toolFindings"};
+    for (auto* a : toolGroup_->actions())
+        if (!annotationTools.contains(a->objectName())) bar->addAction(a);
     bar->addSeparator();
     auto* presetButton = new QToolButton(bar);
     presetButton->setText(tr("W/L presets"));
@@ -223,6 +265,18 @@ void MainWindow::buildMenusAndToolbars() {
     threeDButton->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(threeDButton);
     bar->addAction(actions_["screenshot"]);
+
+    // Annotation on a row of its own: segment tools, findings, undo, save.
+    addToolBarBreak();
+    QToolBar* annotate = addToolBar(tr("Annotate"));
+    annotate->setObjectName("annotateToolbar");
+    annotate->setMovable(false);
+    for (const auto& name : annotationTools) annotate->addAction(actions_[name]);
+    annotate->addSeparator();
+    for (const char* k : {"undo", "redo", "saveAnnotations"}) annotate->addAction(actions_[k]);
+    actions_["undo"]->setText(tr("Undo"));
+    actions_["redo"]->setText(tr("Redo"));
+    actions_["saveAnnotations"]->setText(tr("Save annotations"));
 }
 
 void MainWindow::buildDocks() {
@@ -242,15 +296,28 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, measurementDock);
     connect(measurements_, &MeasurementPanel::jumpTo, this, &MainWindow::jumpToMeasurement);
 
-    overlay_ = new OverlayPanel(document_, this);
-    auto* overlayDock = new QDockWidget(tr("Labels"), this);
-    overlayDock->setObjectName("labelsDock");
-    overlayDock->setWidget(overlay_);
-    addDockWidget(Qt::RightDockWidgetArea, overlayDock);
-    connect(overlay_, &OverlayPanel::styleChanged, viewer_, &ViewerLayout::setOverlayStyle);
-    connect(overlay_, &OverlayPanel::loadRequested, this, &MainWindow::loadLabelMapDialog);
+    segments_ = new SegmentEditorPanel(document_, editor_, this);
+    auto* segmentDock = new QDockWidget(tr("Segment editor"), this);
+    segmentDock->setObjectName("labelsDock");
+    segmentDock->setWidget(segments_);
+    addDockWidget(Qt::RightDockWidgetArea, segmentDock);
+    connect(segments_, &SegmentEditorPanel::styleChanged, viewer_, &ViewerLayout::setOverlayStyle);
+    connect(segments_, &SegmentEditorPanel::loadRequested, this, &MainWindow::loadLabelMapDialog);
+    connect(segments_, &SegmentEditorPanel::interpolateRequested, this, [this] {
+        if (SliceView* v = viewer_->activeView()) editor_->interpolate(v->state().viewDirection());
+    });
+
+    findings_ = new FindingsPanel(document_, this);
+    auto* findingsDock = new QDockWidget(tr("Findings"), this);
+    findingsDock->setObjectName("findingsDock");
+    findingsDock->setWidget(findings_);
+    addDockWidget(Qt::RightDockWidgetArea, findingsDock);
+    connect(findings_, &FindingsPanel::jumpTo, this, &MainWindow::jumpTo);
+    tabifyDockWidget(measurementDock, findingsDock);
+    measurementDock->raise();
     resizeDocks({browserDock}, {330}, Qt::Horizontal);
-    resizeDocks({measurementDock, overlayDock}, {280, 280}, Qt::Horizontal);
+    resizeDocks({measurementDock, segmentDock}, {320, 320}, Qt::Horizontal);
+    resizeDocks({measurementDock, segmentDock}, {260, 560}, Qt::Vertical);
 }
 
 bool MainWindow::busy() const { return import_ != nullptr || load_ != nullptr; }
@@ -339,6 +406,7 @@ void MainWindow::openSeries(const QString& uid, bool compare) {
     });
     connect(job, &logic::SeriesLoadJob::loaded, this, [this, job, uid, compare](const logic::SharedImage& image) {
         if (job != load_.get()) return;
+        if (!compare && store_->dirty()) store_->save();  // switching series keeps the edits
         (compare ? prior_ : document_)->setImage(*image);
         if (!compare) {
             viewer_->setComparison(false);
@@ -400,9 +468,43 @@ void MainWindow::setViewLayout(Layout layout) {
 
 void MainWindow::setInteractionMode(InteractionMode mode) {
     viewer_->setMode(mode);
+    const QStringList names{"WindowLevel", "Crosshair", "Length", "Angle", "Ellipse", "Rectangle", "Paint", "Erase", "Fill", "Lasso", "Findings"};
     for (auto* a : toolGroup_->actions())
-        if (a->objectName() == QString("tool%1").arg(QStringList{"WindowLevel", "Crosshair", "Length", "Angle", "Ellipse", "Rectangle"}[int(mode)]))
-            a->setChecked(true);
+        if (a->objectName() == "tool" + names[int(mode)]) a->setChecked(true);
+    if (mode == InteractionMode::Findings)
+        if (auto* dock = findChild<QDockWidget*>("findingsDock")) dock->raise();
+}
+
+void MainWindow::offerRecovery() {
+    if (!store_->hasRecovery()) return;
+    QMessageBox box(QMessageBox::Question, tr("Recover annotations"),
+                    tr("This series has annotations that were not saved when Lumen last closed (it may have crashed).\n\n"
+                       "Restore them, or discard them and keep the last saved state?"),
+                    QMessageBox::NoButton, this);
+    box.setObjectName("recoveryQuestion");
+    QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == static_cast<QAbstractButton*>(restore)) store_->restoreRecovery();
+    else store_->discardRecovery();
+}
+
+void MainWindow::exchangeAnnotations(bool exporting, int format) {
+    if (!document_->hasImage()) return;
+    const auto f = logic::AnnotationExchange::Format(format);
+    const QString filter = f == logic::AnnotationExchange::Format::NiftiLabels ? tr("NIfTI (*.nii.gz *.nii)") : tr("DICOM (*.dcm)");
+    const QString suggested = QStringList{"segmentation.dcm", "report.dcm", "labels.nii.gz"}[format];
+    const QString path = exporting ? QFileDialog::getSaveFileName(this, tr("Export annotations"), suggested, filter)
+                                   : QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(), filter);
+    if (path.isEmpty()) return;
+    try {
+        if (exporting) logic::AnnotationExchange::exportTo(*document_, f, path.toStdString());
+        else logic::AnnotationExchange::importFrom(*document_, f, path.toStdString());
+        statusBar()->showMessage((exporting ? tr("Exported %1") : tr("Imported %1")).arg(path), 6000);
+    } catch (const std::exception& e) {
+        reportError(QString::fromStdString(e.what()));
+    }
 }
 
 void MainWindow::importDialog(bool dicomdir) {
@@ -435,6 +537,12 @@ void MainWindow::saveScreenshot() {
     if (!path.isEmpty() && !view->grabFramebuffer().save(path, "PNG")) reportError(tr("Cannot write %1").arg(path));
 }
 
+void MainWindow::jumpTo(const core::Point3& point) {
+    for (auto* v : viewer_->visibleSliceViews())
+        if (v->document() == document_) v->moveTo(point);
+    viewer_->setCrosshair(point);
+}
+
 void MainWindow::jumpToMeasurement(std::uint64_t id) {
     const core::Measurement* m = document_->measurements().find(id);
     if (!m) return;
@@ -455,6 +563,7 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     settings.setValue("window/state", saveState());
     if (import_) import_->cancel();
     if (load_) load_->cancel();
+    if (store_->dirty()) store_->save();  // closing keeps the edits, like switching series
     QMainWindow::closeEvent(e);
 }
 

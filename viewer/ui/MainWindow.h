@@ -14,7 +14,9 @@ class QLabel;
 
 
 namespace lumen::logic {
+class AnnotationStore;
 class Document;
+class SegmentEditor;
 class ImportJob;
 class SeriesLoadJob;
 class StudyBrowserModel;
@@ -22,8 +24,9 @@ class StudyBrowserModel;
 
 namespace lumen::ui {
 
+class FindingsPanel;
 class MeasurementPanel;
-class OverlayPanel;
+class SegmentEditorPanel;
 class StudyBrowserPanel;
 
 // Lumen's main window: study browser, view layouts, tools, panels. Composes ui widgets over
@@ -46,7 +49,10 @@ public:
     logic::Document* document() const { return document_; }
     StudyBrowserPanel* browser() const { return browser_; }
     MeasurementPanel* measurementPanel() const { return measurements_; }
-    OverlayPanel* overlayPanel() const { return overlay_; }
+    SegmentEditorPanel* segmentPanel() const { return segments_; }
+    FindingsPanel* findingsPanel() const { return findings_; }
+    logic::SegmentEditor* segmentEditor() const { return editor_; }
+    logic::AnnotationStore* annotationStore() const { return store_; }
     QProgressDialog* progressDialog() const { return progress_; }
     bool busy() const;
 
@@ -69,6 +75,9 @@ private:
     void loadLabelMapDialog();
     void saveScreenshot();
     void jumpToMeasurement(std::uint64_t id);
+    void jumpTo(const core::Point3& point);
+    void offerRecovery();
+    void exchangeAnnotations(bool exporting, int format);
     void showProgress(const QString& title, bool cancellable);
     void hideProgress();
     void reportError(const QString& message);
@@ -80,7 +89,10 @@ private:
     ViewerLayout* viewer_;
     StudyBrowserPanel* browser_ = nullptr;
     MeasurementPanel* measurements_ = nullptr;
-    OverlayPanel* overlay_ = nullptr;
+    SegmentEditorPanel* segments_ = nullptr;
+    FindingsPanel* findings_ = nullptr;
+    logic::SegmentEditor* editor_;
+    logic::AnnotationStore* store_;
     QLabel* cursorLabel_ = nullptr;
     QPointer<QProgressDialog> progress_;
     std::unique_ptr<logic::ImportJob> import_;

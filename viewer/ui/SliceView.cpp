@@ -74,10 +74,15 @@ void SliceView::setDocument(logic::Document* document) {
             scene_->setLabelMap(document_->labels());
             update();
         });
-        connect(document_, &logic::Document::measurementsChanged, this, [this] {
-            updateMeasurements();
+        connect(document_, &logic::Document::labelVoxelsChanged, this, [this] {
+            scene_->labelsModified();  // voxels changed in place: only the overlay is redrawn
             update();
         });
+        for (auto changed : {&logic::Document::measurementsChanged, &logic::Document::findingsChanged})
+            connect(document_, changed, this, [this] {
+                updateMeasurements();
+                update();
+            });
     }
     onImageChanged();
 }
@@ -111,6 +116,7 @@ void SliceView::setOrientation(core::ViewOrientation orientation) {
 void SliceView::setMode(InteractionMode mode) {
     mode_ = mode;
     tool_.reset();
+    annotator_.cancel();
     switch (mode) {
         case InteractionMode::Length: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Length); break;
         case InteractionMode::Angle: tool_ = logic::MeasurementTool::create(core::Measurement::Kind::Angle); break;
@@ -223,6 +229,18 @@ void SliceView::updateMeasurements() {
         if (m.points.empty() || std::abs((m.points[0] - state_.center()).dot(state_.viewDirection())) > halfStep) return;
         render::MeasurementGlyph g;
         g.polyline = logic::measurementOutline(m, g.closed);
+        g.text = (QString::fromStdString(m.label) + (m.label.empty() ? "" : "\n") + logic::measurementShortText(m)).toStdString();
+        g.selected = selected;
+        glyphs.push_back(g);
+    };
+    if (document_ && !previewing_) {
+        for (const auto& m : document_->measurements().items()) addGlyph(m, document_->measurements().selected() == m.id);
+        annotator_.appendGlyphs(*document_, state_, mode_, pixelMm(), glyphs);
+    }
+    if (tool_)
+        if (auto draft = tool_->preview()) addGlyph(*draft, true);
+    for (auto& g : glyphs) {
+        if (g.text.empty() || g.anchored) continue;
         // Beside the shape's top, on the side that stays inside the view.
         double left = 1e9, right = -1e9, top = 1e9;
         for (const auto& p : g.polyline) {
@@ -232,14 +250,7 @@ void SliceView::updateMeasurements() {
         }
         g.alignRight = right > 0.6 * width();
         g.labelAt = state_.displayToWorld(g.alignRight ? left - 6 : right + 6, std::max(top, 18.0), width(), height());
-        g.text = (QString::fromStdString(m.label) + (m.label.empty() ? "" : "\n") + logic::measurementShortText(m)).toStdString();
-        g.selected = selected;
-        glyphs.push_back(g);
-    };
-    if (document_ && !previewing_)
-        for (const auto& m : document_->measurements().items()) addGlyph(m, document_->measurements().selected() == m.id);
-    if (tool_)
-        if (auto draft = tool_->preview()) addGlyph(*draft, true);
+    }
     scene_->setMeasurements(glyphs);
 }
 
@@ -291,6 +302,10 @@ void SliceView::mousePressEvent(QMouseEvent* e) {
         tool_->onPress(toWorld(e->position()), state_);
         updateMeasurements();
         update();
+    } else if (e->button() == Qt::LeftButton &&
+               annotator_.press(mode_, *document_, state_, toWorld(e->position()), pixelMm(), e->modifiers())) {
+        updateMeasurements();
+        update();
     }
 }
 
@@ -307,6 +322,9 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
         updateMeasurements();
     } else if (dragButton_ == Qt::NoButton && tool_ && tool_->active()) {
         tool_->onMove(world);  // the angle's third point follows the mouse
+        updateMeasurements();
+    } else if ((dragButton_ == Qt::LeftButton || dragButton_ == Qt::NoButton) &&
+               annotator_.move(mode_, *document_, world, dragButton_ == Qt::LeftButton)) {
         updateMeasurements();
     } else if (dragButton_ == Qt::LeftButton && mode_ == InteractionMode::WindowLevel) {
         state_.dragWindowLevel(dx, dy);
@@ -332,6 +350,9 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
         if (auto m = tool_->onRelease(toWorld(e->position()), document_->volume())) document_->addMeasurement(*m);
         updateMeasurements();
         update();
+    } else if (e->button() == Qt::LeftButton && !movingCrosshair_ && document_ && annotator_.release(*document_, toWorld(e->position()))) {
+        updateMeasurements();
+        update();
     }
     movingCrosshair_ = false;
     dragButton_ = Qt::NoButton;
@@ -344,7 +365,10 @@ void SliceView::mouseDoubleClickEvent(QMouseEvent* e) {
 void SliceView::wheelEvent(QWheelEvent* e) {
     if (!document_ || !document_->hasImage()) return;
     const int steps = e->angleDelta().y() / 120 != 0 ? e->angleDelta().y() / 120 : (e->angleDelta().y() > 0 ? 1 : -1);
-    if (e->modifiers() & Qt::ControlModifier) {
+    if ((e->modifiers() & Qt::ShiftModifier) && annotator_.wheel(mode_, steps)) {
+        updateMeasurements();
+        update();
+    } else if (e->modifiers() & Qt::ControlModifier) {
         state_.zoom(std::pow(1.15, steps), e->position().x(), e->position().y(), width(), height());
         pushState();
     } else {
@@ -361,8 +385,9 @@ void SliceView::keyPressEvent(QKeyEvent* e) {
     else if (key == Qt::Key_Home) scroll(-int(state_.slices().count()));
     else if (key == Qt::Key_End) scroll(int(state_.slices().count()));
     else if (key >= Qt::Key_1 && key <= Qt::Key_9 && !(e->modifiers() & Qt::ControlModifier)) applyWindowLevelPreset(key - Qt::Key_1);
-    else if (key == Qt::Key_Escape && tool_) {
-        tool_->cancel();
+    else if (key == Qt::Key_Escape) {
+        if (tool_) tool_->cancel();
+        annotator_.cancel();
         updateMeasurements();
         update();
     } else if ((key == Qt::Key_Right || key == Qt::Key_Left) && document_->volume().timePoints() > 1) {
@@ -379,6 +404,13 @@ void SliceView::resizeEvent(QResizeEvent* e) {
     VtkOpenGLWidget::resizeEvent(e);
     scene_->setDevicePixelRatio(devicePixelRatioF());  // also when moved to another screen
     updateMeasurements();
+}
+
+void SliceView::leaveEvent(QEvent* e) {
+    VtkOpenGLWidget::leaveEvent(e);
+    annotator_.leave();
+    updateMeasurements();
+    update();
 }
 
 void SliceView::focusInEvent(QFocusEvent* e) {

@@ -4,6 +4,7 @@
 #include "logic/MeasurementTool.h"
 #include "logic/ViewState.h"
 #include "render/OverlayStyle.h"
+#include "ui/AnnotationInteractor.h"
 #include "ui/InteractionMode.h"
 #include "ui/VtkOpenGLWidget.h"
 
@@ -38,6 +39,7 @@ public:
     // The middle slice of a series that is still loading, until the document has the volume.
     void showPreview(const core::Volume& slice);
     void setMode(InteractionMode mode);
+    void setSegmentEditor(logic::SegmentEditor* editor) { annotator_.setEditor(editor); }
     void setCrosshair(const std::optional<core::Point3>& point);
     void setHidePatientIdentity(bool hide);
     void setOverlayStyle(const render::OverlayStyle& style);
@@ -67,6 +69,7 @@ protected:
     void keyPressEvent(QKeyEvent* e) override;
     void resizeEvent(QResizeEvent* e) override;
     void focusInEvent(QFocusEvent* e) override;
+    void leaveEvent(QEvent* e) override;
 
 private:
     void onImageChanged();
@@ -75,6 +78,7 @@ private:
     void updateMeasurements();
     void updateCornerText();
     core::Point3 toWorld(const QPointF& p) const;
+    double pixelMm() const { return state_.heightMm() / std::max(height(), 1); }
 
     std::unique_ptr<render::SliceScene> scene_;
     QPointer<logic::Document> document_;
@@ -83,6 +87,7 @@ private:
     logic::ViewState state_;
     InteractionMode mode_ = InteractionMode::WindowLevel;
     std::unique_ptr<logic::MeasurementTool> tool_;
+    AnnotationInteractor annotator_;
     std::optional<core::Point3> crosshair_;
     bool hideIdentity_ = false;
     bool previewing_ = false;

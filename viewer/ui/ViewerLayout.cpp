@@ -114,6 +114,10 @@ void ViewerLayout::setMode(InteractionMode mode) {
     for (auto* v : slices_) v->setMode(mode);
 }
 
+void ViewerLayout::setSegmentEditor(logic::SegmentEditor* editor) {
+    for (auto* v : slices_) v->setSegmentEditor(editor);
+}
+
 void ViewerLayout::setAlignedToGrid(bool aligned) {
     for (auto* v : slices_) {
         v->setAlignedToGrid(aligned);

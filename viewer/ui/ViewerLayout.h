@@ -11,7 +11,10 @@
 
 class QGridLayout;
 
-namespace lumen::logic { class Document; }
+namespace lumen::logic {
+class Document;
+class SegmentEditor;
+}  // namespace lumen::logic
 
 namespace lumen::ui {
 
@@ -40,6 +43,7 @@ public:
     bool comparing() const { return comparing_; }
 
     void setMode(InteractionMode mode);
+    void setSegmentEditor(logic::SegmentEditor* editor);
     void setLinkedScrolling(bool linked) { linked_ = linked; }
     bool linkedScrolling() const { return linked_; }
     void setHidePatientIdentity(bool hide);

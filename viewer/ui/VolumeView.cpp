@@ -18,6 +18,12 @@ VolumeView::VolumeView(QWidget* parent) : VtkOpenGLWidget(parent), scene_(std::m
     interactor()->SetInteractorStyle(style);
     // The trackball style renders through the interactor: make that a Qt repaint.
     setMinimumSize(120, 120);
+    surfacesSoon_.setSingleShot(true);
+    surfacesSoon_.setInterval(800);
+    connect(&surfacesSoon_, &QTimer::timeout, this, [this] {
+        scene_->setLabelMap(document_ ? document_->labels() : nullptr);
+        update();
+    });
 }
 
 VolumeView::~VolumeView() = default;
@@ -27,10 +33,7 @@ void VolumeView::setDocument(logic::Document* document) {
     document_ = document;
     if (document_) {
         connect(document_, &logic::Document::imageChanged, this, &VolumeView::onImageChanged);
-        connect(document_, &logic::Document::labelsChanged, this, [this] {
-            scene_->setLabelMap(document_->labels());
-            update();
-        });
+        connect(document_, &logic::Document::labelsChanged, &surfacesSoon_, qOverload<>(&QTimer::start));
     }
     onImageChanged();
 }

@@ -4,6 +4,7 @@
 #include "ui/VtkOpenGLWidget.h"
 
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -36,6 +37,8 @@ protected:
     void wheelEvent(QWheelEvent* e) override;
 
 private:
+    // Label surfaces are rebuilt a moment after the last edit, not after every brush stroke.
+    QTimer surfacesSoon_;
     void onImageChanged();
     std::unique_ptr<render::VolumeScene> scene_;
     QPointer<logic::Document> document_;

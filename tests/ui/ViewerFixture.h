@@ -1,0 +1,71 @@
+#pragma once
+// The viewer as a user has it: a main window on a fresh data folder with the demo study open,
+// and the mouse and wheel gestures the GUI tests drive it with.
+#include "GuiTestSupport.h"
+#include "logic/StudyBrowserModel.h"
+#include "ui/SliceView.h"
+#include "ui/StudyBrowserPanel.h"
+
+#include <QApplication>
+#include <QTest>
+#include <QTreeView>
+#include <QWheelEvent>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace lumen::test {
+
+class Viewer : public ::testing::Test {
+protected:
+    void SetUp() override {
+        test::guiApp();
+        test::prepareDataFolder(QString::fromStdString(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        window = std::make_unique<ui::MainWindow>();
+        window->resize(1400, 900);
+        window->show();
+        // No window manager under Xvfb: make the window active so its shortcuts work.
+        QApplication::setActiveWindow(window.get());
+        window->activateWindow();
+        QObject::connect(window.get(), &ui::MainWindow::seriesOpened, [this](const QString& uid) { opened = uid; });
+        window->openDemo();
+        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 120000)) << "the demo did not open";
+        settle();
+        QApplication::setActiveWindow(window.get());  // again: the progress dialog took it
+    }
+    void TearDown() override { window.reset(); }
+    static void settle(int ms = 400) { test::waitFor([] { return false; }, ms); }
+    void openAndWait(const QString& uid, bool compare = false) {
+        opened.clear();
+        window->openSeries(uid, compare);
+        ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 60000));
+        settle();
+    }
+    QString seriesWithModality(const QString& modality) {
+        for (const auto& p : window->browser()->tree()->model() ? static_cast<logic::StudyBrowserModel*>(window->browser()->tree()->model())->database().patients() : std::vector<io::PatientSummary>{})
+            for (const auto& st : p.studies)
+                for (const auto& se : st.series)
+                    if (QString::fromStdString(se.modality) == modality) return QString::fromStdString(se.seriesUid);
+        return {};
+    }
+    ui::SliceView* view(int i) { return window->viewerLayout()->sliceView(i); }
+    static void drag(QWidget* w, Qt::MouseButton button, QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
+        QTest::mousePress(w, button, mods, from);
+        for (int step = 1; step <= 10; ++step) {
+            const QPoint p = from + (to - from) * step / 10;
+            QMouseEvent move(QEvent::MouseMove, p, w->mapToGlobal(p), Qt::NoButton, button, mods);
+            QApplication::sendEvent(w, &move);
+        }
+        QTest::mouseRelease(w, button, mods, to);
+    }
+    static void wheel(QWidget* w, QPoint at, int notches, Qt::KeyboardModifiers mods = {}) {
+        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, mods, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &e);
+    }
+
+    std::unique_ptr<ui::MainWindow> window;
+    QString opened;
+};
+
+}  // namespace lumen::test

@@ -1,0 +1,82 @@
+#include "logic/AnnotationExchange.h"
+
+#include "core/AtomicFile.h"
+#include "io/AnnotationJson.h"
+#include "io/DicomSegmentation.h"
+#include "io/DicomStructuredReport.h"
+#include "io/ImageFileWriter.h"
+#include "io/IoError.h"
+#include "logic/Document.h"
+
+namespace lumen::logic {
+
+namespace {
+
+const io::ImageStack& dicomSource(const Document& d, const std::string& path) {
+    if (!d.hasImage() || !d.image().fromDicom || d.image().stack.instances.empty())
+        throw io::IoError(path, "DICOM SEG and SR need a DICOM series to reference; this image is not one");
+    return d.image().stack;
+}
+
+std::string sidecarPath(const std::string& path) {
+    for (const std::string ext : {".nii.gz", ".nii"})
+        if (path.size() > ext.size() && path.compare(path.size() - ext.size(), std::string::npos, ext) == 0)
+            return path.substr(0, path.size() - ext.size()) + ".json";
+    return path + ".json";
+}
+
+}  // namespace
+
+void AnnotationExchange::exportTo(const Document& document, Format format, const std::string& path) {
+    const core::AnnotationSet set = document.annotations();
+    switch (format) {
+        case Format::DicomSeg: {
+            const io::ImageStack& source = dicomSource(document, path);
+            if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export");
+            if (source.needsResampling()) throw io::IoError(path, "the series is tilted or irregular: a SEG needs one frame per source slice");
+            io::DicomSegmentation::write(set, source, path);
+            break;
+        }
+        case Format::DicomSr:
+            io::DicomStructuredReport::write(set, dicomSource(document, path), path);
+            break;
+        case Format::NiftiLabels:
+            if (set.labels.empty()) throw io::IoError(path, "there is no label map to export");
+            io::ImageFileWriter::write(set.labels.voxels(), path);
+            core::writeFileAtomically(sidecarPath(path), io::labelSidecarJson(set));
+            break;
+    }
+}
+
+void AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
+    switch (format) {
+        case Format::DicomSeg: {
+            core::AnnotationSet seg = io::DicomSegmentation::read(path, dicomSource(document, path));
+            core::AnnotationSet set = document.annotations();
+            set.labels = std::move(seg.labels);
+            set.segments = std::move(seg.segments);
+            document.setAnnotations(std::move(set), true);
+            break;
+        }
+        case Format::DicomSr: {
+            const core::AnnotationSet report = io::DicomStructuredReport::read(path);
+            if (!report.seriesInstanceUid.empty() && document.image().fromDicom && report.seriesInstanceUid != document.image().series.seriesUid)
+                throw io::IoError(path, "the report refers to another series (" + report.seriesInstanceUid + ")");
+            core::AnnotationSet set = document.annotations();
+            set.findings.insert(set.findings.end(), report.findings.begin(), report.findings.end());
+            set.measurements.insert(set.measurements.end(), report.measurements.begin(), report.measurements.end());
+            set.classifications.insert(set.classifications.end(), report.classifications.begin(), report.classifications.end());
+            // Ids stay unique within the document.
+            std::uint64_t next = 1;
+            for (auto& f : set.findings) f.id = next++;
+            next = 1;
+            for (auto& m : set.measurements) m.id = next++;
+            document.setAnnotations(std::move(set), true);
+            break;
+        }
+        case Format::NiftiLabels:
+            throw io::IoError(path, "use File ▸ Load label map for NIfTI label maps");
+    }
+}
+
+}  // namespace lumen::logic

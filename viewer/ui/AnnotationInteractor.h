@@ -1,0 +1,50 @@
+#pragma once
+#include "logic/FindingEditTool.h"
+#include "logic/ViewState.h"
+#include "render/MeasurementGlyph.h"
+#include "ui/InteractionMode.h"
+
+#include <Qt>
+
+#include <optional>
+#include <vector>
+
+namespace lumen::logic {
+class Document;
+class SegmentEditor;
+}  // namespace lumen::logic
+
+namespace lumen::ui {
+
+// The annotation modes of one slice view: brush and eraser strokes, flood fill, lasso, and
+// finding boxes moved by their handles (the tools are logic's; this only routes mouse events
+// in world coordinates). Also what those modes draw: the brush outline under the mouse, the
+// lasso being drawn, and the findings that cross the view's plane, coloured by review status.
+class AnnotationInteractor {
+public:
+    void setEditor(logic::SegmentEditor* editor) { editor_ = editor; }
+    static bool handles(InteractionMode mode);
+
+    // Each returns true when it used the event (the view then redraws its glyphs).
+    // `pixelMm` is the size of a screen pixel in mm (handle tolerance, brush outline).
+    bool press(InteractionMode mode, logic::Document& doc, const logic::ViewState& view, const core::Point3& world,
+               double pixelMm, Qt::KeyboardModifiers modifiers);
+    bool move(InteractionMode mode, logic::Document& doc, const core::Point3& world, bool buttonDown);
+    bool release(logic::Document& doc, const core::Point3& world);
+    bool wheel(InteractionMode mode, int steps);  // brush size (Shift+wheel)
+    void cancel();
+    void leave() { hover_.reset(); }
+
+    void appendGlyphs(const logic::Document& doc, const logic::ViewState& view, InteractionMode mode, double pixelMm,
+                      std::vector<render::MeasurementGlyph>& glyphs) const;
+
+private:
+    logic::SegmentEditor* editor_ = nullptr;
+    logic::FindingEditTool findingTool_;
+    std::optional<core::Finding> draftFinding_;
+    std::vector<core::Point3> lasso_;
+    core::Vector3 normal_{0, 0, 1};
+    std::optional<core::Point3> hover_;
+};
+
+}  // namespace lumen::ui
