@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::AnnotationStore</name>
+    <message>
+        <source>The saved annotations of this series cannot be read (%1); they were left as they are.</source>
+        <translation>Die gespeicherten Annotationen dieser Serie sind nicht lesbar (%1); sie wurden unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>The recovered annotations cannot be read (%1); they were left on disk.</source>
+        <translation>Die wiederhergestellten Annotationen sind nicht lesbar (%1); sie bleiben auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>Cannot save the annotations: %1</source>
+        <translation>Annotationen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::Document</name>
     <message>
         <source>Image file</source>
@@ -89,6 +108,25 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>Mittel %1 ± %2%3 (Min. %4, Max. %5), %6</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::SegmentEditor</name>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    <message>
+        <source>The label is locked</source>
+        <translation>Das Label ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Open a series first</source>
+        <translation>Zuerst eine Serie öffnen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is locked</source>
+        <translation>„%1“ ist gesperrt</translation>
     </message>
 </context>
 <context>
@@ -157,6 +195,76 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AnnotationInteractor</name>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akzeptiert</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::FindingsPanel</name>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept the selected finding</source>
+        <translation>Den gewählten Befund akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject the selected finding (kept, marked rejected)</source>
+        <translation>Den gewählten Befund ablehnen (bleibt erhalten, als abgelehnt markiert)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected finding</source>
+        <translation>Den gewählten Befund entfernen</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Author %1, created %2, modified %3</source>
+        <translation>Autor %1, erstellt %2, geändert %3</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -193,10 +301,6 @@
     <message>
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete measurement</source>
-        <translation>Messung &amp;löschen</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
@@ -335,10 +439,6 @@
         <translation>Messungen</translation>
     </message>
     <message>
-        <source>Labels</source>
-        <translation>Labels</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -450,6 +550,138 @@
         <source>&amp;Align views to the image grid (oblique scans)</source>
         <translation>Ansichten am Bildgitter &amp;ausrichten (schräge Aufnahmen)</translation>
     </message>
+    <message>
+        <source>Annotations autosaved</source>
+        <translation>Annotationen automatisch gespeichert</translation>
+    </message>
+    <message>
+        <source>Annotations saved</source>
+        <translation>Annotationen gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Save annotations</source>
+        <translation>Annotationen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Undo label edit</source>
+        <translation>Label-Bearbeitung &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo label edit</source>
+        <translation>Label-Bearbeitung &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>DICOM &amp;SEG…</source>
+        <translation>DICOM &amp;SEG…</translation>
+    </message>
+    <message>
+        <source>DICOM S&amp;R (TID 1500)…</source>
+        <translation>DICOM S&amp;R (TID 1500)…</translation>
+    </message>
+    <message>
+        <source>&amp;NIfTI label map + JSON…</source>
+        <translation>&amp;NIfTI-Labelkarte + JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete measurement or finding</source>
+        <translation>Messung oder Befund &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Malen</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllen</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>&amp;Export annotations</source>
+        <translation>Annotationen &amp;exportieren</translation>
+    </message>
+    <message>
+        <source>Import &amp;annotations</source>
+        <translation>&amp;Annotationen importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>Annotieren</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Save annotations</source>
+        <translation>Annotationen speichern</translation>
+    </message>
+    <message>
+        <source>Segment editor</source>
+        <translation>Segment-Editor</translation>
+    </message>
+    <message>
+        <source>Recover annotations</source>
+        <translation>Annotationen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>This series has annotations that were not saved when Lumen last closed (it may have crashed).
+
+Restore them, or discard them and keep the last saved state?</source>
+        <translation>Diese Serie hat Annotationen, die beim letzten Schließen von Lumen nicht gespeichert wurden (möglicherweise ein Absturz).
+
+Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii)</source>
+        <translation>NIfTI (*.nii.gz *.nii)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm)</source>
+        <translation>DICOM (*.dcm)</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Annotationen exportieren</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Annotationen importieren</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -464,41 +696,6 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-</context>
-<context>
-    <name>lumen::ui::OverlayPanel</name>
-    <message>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>Voxels</source>
-        <translation>Voxel</translation>
-    </message>
-    <message>
-        <source>Volume (mL)</source>
-        <translation>Volumen (ml)</translation>
-    </message>
-    <message>
-        <source>Show labels</source>
-        <translation>Labels anzeigen</translation>
-    </message>
-    <message>
-        <source>Outline only</source>
-        <translation>Nur Umriss</translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation>Deckkraft</translation>
-    </message>
-    <message>
-        <source>Load label map…</source>
-        <translation>Labelkarte laden…</translation>
-    </message>
-    <message>
-        <source>Label %1</source>
-        <translation>Label %1</translation>
     </message>
 </context>
 <context>
@@ -530,6 +727,209 @@
     <message>
         <source>Cine speed</source>
         <translation>Cine-Geschwindigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::SegmentEditorPanel</name>
+    <message>
+        <source>Soft tissue</source>
+        <translation>Weichteil</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Knochen</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Lunge</translation>
+    </message>
+    <message>
+        <source>Fat</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Contrast vessels</source>
+        <translation>Kontrastierte Gefäße</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>Voxels</source>
+        <translation>Voxel</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>ml</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>A new label, made active</source>
+        <translation>Ein neues Label, wird aktiv</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Farbe…</translation>
+    </message>
+    <message>
+        <source>Change the selected label&apos;s colour</source>
+        <translation>Farbe des gewählten Labels ändern</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s voxels into another label</source>
+        <translation>Voxel des gewählten Labels in ein anderes Label verschieben</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear the selected label&apos;s voxels and remove it</source>
+        <translation>Voxel des gewählten Labels leeren und es entfernen</translation>
+    </message>
+    <message>
+        <source>Brush, fill and lasso</source>
+        <translation>Pinsel, Füllen und Lasso</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Brush radius (Shift+wheel in a view)</source>
+        <translation>Pinselradius (Umschalt+Mausrad in einer Ansicht)</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <source>3D sphere</source>
+        <translation>3D-Kugel</translation>
+    </message>
+    <message>
+        <source>Only empty voxels</source>
+        <translation>Nur leere Voxel</translation>
+    </message>
+    <message>
+        <source>Intensity range</source>
+        <translation>Intensitätsbereich</translation>
+    </message>
+    <message>
+        <source>Paint and fill only voxels with values in the range (threshold brush)</source>
+        <translation>Nur Voxel mit Werten im Bereich malen und füllen (Schwellwertpinsel)</translation>
+    </message>
+    <message>
+        <source>Preset…</source>
+        <translation>Vorgabe…</translation>
+    </message>
+    <message>
+        <source>Label tools</source>
+        <translation>Label-Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Interpolate slices</source>
+        <translation>Schichten interpolieren</translation>
+    </message>
+    <message>
+        <source>Fill the slices between labelled ones (active view&apos;s direction)</source>
+        <translation>Schichten zwischen gelabelten füllen (Richtung der aktiven Ansicht)</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>Löcher füllen</translation>
+    </message>
+    <message>
+        <source>Fill background enclosed by the active label</source>
+        <translation>Vom aktiven Label umschlossenen Hintergrund füllen</translation>
+    </message>
+    <message>
+        <source>Smooth (open)</source>
+        <translation>Glätten (Öffnen)</translation>
+    </message>
+    <message>
+        <source>Remove thin protrusions and specks (1 mm)</source>
+        <translation>Dünne Ausläufer und Punkte entfernen (1 mm)</translation>
+    </message>
+    <message>
+        <source>Smooth (close)</source>
+        <translation>Glätten (Schließen)</translation>
+    </message>
+    <message>
+        <source>Close small gaps and notches (1 mm)</source>
+        <translation>Kleine Lücken und Kerben schließen (1 mm)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last label edit (Ctrl+Z)</source>
+        <translation>Letzte Label-Bearbeitung rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Show labels</source>
+        <translation>Labels anzeigen</translation>
+    </message>
+    <message>
+        <source>Outline only</source>
+        <translation>Nur Umriss</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Load label map…</source>
+        <translation>Labelkarte laden…</translation>
+    </message>
+    <message>
+        <source>A NIfTI/NRRD/MHA label map on this image&apos;s grid</source>
+        <translation>Eine NIfTI/NRRD/MHA-Labelkarte auf dem Gitter dieses Bildes</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Label-Farbe</translation>
+    </message>
+    <message>
+        <source>Merge labels</source>
+        <translation>Labels zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Zusammenführen in</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>Label %1</translation>
+    </message>
+    <message>
+        <source>%1 (value %2) — double-click to rename, tick to show</source>
+        <translation>%1 (Wert %2) — Doppelklick zum Umbenennen, Haken zum Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -663,16 +1063,8 @@
         <translation>Esc</translation>
     </message>
     <message>
-        <source>Cancel the measurement being drawn</source>
-        <translation>Die begonnene Messung abbrechen</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected measurement</source>
-        <translation>Die gewählte Messung löschen</translation>
     </message>
     <message>
         <source>F1 … F4</source>
@@ -721,6 +1113,46 @@
     <message>
         <source>Does</source>
         <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>B, Shift+B, F, P, G</source>
+        <translation>B, Umschalt+B, F, P, G</translation>
+    </message>
+    <message>
+        <source>Annotation: paint, erase, fill (Ctrl+click: in 3D), lasso, findings (drag box handles)</source>
+        <translation>Annotation: malen, radieren, füllen (Strg+Klick: in 3D), Lasso, Befunde (Box-Griffe ziehen)</translation>
+    </message>
+    <message>
+        <source>Shift+wheel</source>
+        <translation>Umschalt+Mausrad</translation>
+    </message>
+    <message>
+        <source>Brush size (paint and erase)</source>
+        <translation>Pinselgröße (malen und radieren)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Strg+Z, Strg+Umschalt+Z</translation>
+    </message>
+    <message>
+        <source>Undo / redo label edits</source>
+        <translation>Label-Bearbeitungen rückgängig / wiederholen</translation>
+    </message>
+    <message>
+        <source>Save annotations (they are also autosaved after every edit)</source>
+        <translation>Annotationen speichern (sie werden auch nach jeder Bearbeitung automatisch gespeichert)</translation>
+    </message>
+    <message>
+        <source>Cancel the measurement or lasso being drawn</source>
+        <translation>Die gerade gezeichnete Messung oder das Lasso abbrechen</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement (the selected finding in Findings mode)</source>
+        <translation>Die gewählte Messung löschen (im Befundmodus den gewählten Befund)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Strg+Umschalt+S</translation>
     </message>
 </context>
 <context>

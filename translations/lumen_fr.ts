@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::AnnotationStore</name>
+    <message>
+        <source>The saved annotations of this series cannot be read (%1); they were left as they are.</source>
+        <translation>Les annotations enregistrées de cette série sont illisibles (%1) ; elles ont été laissées telles quelles.</translation>
+    </message>
+    <message>
+        <source>The recovered annotations cannot be read (%1); they were left on disk.</source>
+        <translation>Les annotations récupérées sont illisibles (%1) ; elles restent sur le disque.</translation>
+    </message>
+    <message>
+        <source>Cannot save the annotations: %1</source>
+        <translation>Impossible d’enregistrer les annotations : %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l’enregistrement automatique : %1</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::Document</name>
     <message>
         <source>Image file</source>
@@ -89,6 +108,25 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>moyenne %1 ± %2%3 (min %4, max %5), %6</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::SegmentEditor</name>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    <message>
+        <source>The label is locked</source>
+        <translation>Le label est verrouillé</translation>
+    </message>
+    <message>
+        <source>Open a series first</source>
+        <translation>Ouvrez d’abord une série</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is locked</source>
+        <translation>« %1 » est verrouillé</translation>
     </message>
 </context>
 <context>
@@ -157,6 +195,76 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AnnotationInteractor</name>
+    <message>
+        <source>proposed</source>
+        <translation>proposé</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::FindingsPanel</name>
+    <message>
+        <source>Finding</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Accept the selected finding</source>
+        <translation>Accepter l’observation sélectionnée</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Reject the selected finding (kept, marked rejected)</source>
+        <translation>Rejeter l’observation sélectionnée (conservée, marquée rejetée)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected finding</source>
+        <translation>Supprimer l’observation sélectionnée</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>Author %1, created %2, modified %3</source>
+        <translation>Auteur %1, créé %2, modifié %3</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -193,10 +301,6 @@
     <message>
         <source>&amp;Reset view</source>
         <translation>&amp;Réinitialiser la vue</translation>
-    </message>
-    <message>
-        <source>&amp;Delete measurement</source>
-        <translation>&amp;Supprimer la mesure</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
@@ -335,10 +439,6 @@
         <translation>Mesures</translation>
     </message>
     <message>
-        <source>Labels</source>
-        <translation>Labels</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -450,6 +550,138 @@
         <source>&amp;Align views to the image grid (oblique scans)</source>
         <translation>&amp;Aligner les vues sur la grille de l&apos;image (acquisitions obliques)</translation>
     </message>
+    <message>
+        <source>Annotations autosaved</source>
+        <translation>Annotations enregistrées automatiquement</translation>
+    </message>
+    <message>
+        <source>Annotations saved</source>
+        <translation>Annotations enregistrées</translation>
+    </message>
+    <message>
+        <source>&amp;Save annotations</source>
+        <translation>&amp;Enregistrer les annotations</translation>
+    </message>
+    <message>
+        <source>&amp;Undo label edit</source>
+        <translation>&amp;Annuler la modification du label</translation>
+    </message>
+    <message>
+        <source>&amp;Redo label edit</source>
+        <translation>&amp;Rétablir la modification du label</translation>
+    </message>
+    <message>
+        <source>DICOM &amp;SEG…</source>
+        <translation>DICOM &amp;SEG…</translation>
+    </message>
+    <message>
+        <source>DICOM S&amp;R (TID 1500)…</source>
+        <translation>DICOM S&amp;R (TID 1500)…</translation>
+    </message>
+    <message>
+        <source>&amp;NIfTI label map + JSON…</source>
+        <translation>Carte de labels &amp;NIfTI + JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete measurement or finding</source>
+        <translation>&amp;Supprimer la mesure ou l’observation</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>Peindre</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Gommer</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Remplir</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Observations</translation>
+    </message>
+    <message>
+        <source>&amp;Export annotations</source>
+        <translation>&amp;Exporter les annotations</translation>
+    </message>
+    <message>
+        <source>Import &amp;annotations</source>
+        <translation>Importer des &amp;annotations</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>Annoter</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Save annotations</source>
+        <translation>Enregistrer les annotations</translation>
+    </message>
+    <message>
+        <source>Segment editor</source>
+        <translation>Éditeur de segments</translation>
+    </message>
+    <message>
+        <source>Recover annotations</source>
+        <translation>Récupérer les annotations</translation>
+    </message>
+    <message>
+        <source>This series has annotations that were not saved when Lumen last closed (it may have crashed).
+
+Restore them, or discard them and keep the last saved state?</source>
+        <translation>Cette série a des annotations non enregistrées à la dernière fermeture de Lumen (peut-être un plantage).
+
+Les restaurer, ou les abandonner et garder le dernier état enregistré ?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii)</source>
+        <translation>NIfTI (*.nii.gz *.nii)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm)</source>
+        <translation>DICOM (*.dcm)</translation>
+    </message>
+    <message>
+        <source>Export annotations</source>
+        <translation>Exporter les annotations</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importé</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -464,41 +696,6 @@
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
-    </message>
-</context>
-<context>
-    <name>lumen::ui::OverlayPanel</name>
-    <message>
-        <source>Label</source>
-        <translation>Label</translation>
-    </message>
-    <message>
-        <source>Voxels</source>
-        <translation>Voxels</translation>
-    </message>
-    <message>
-        <source>Volume (mL)</source>
-        <translation>Volume (mL)</translation>
-    </message>
-    <message>
-        <source>Show labels</source>
-        <translation>Afficher les labels</translation>
-    </message>
-    <message>
-        <source>Outline only</source>
-        <translation>Contour seulement</translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation>Opacité</translation>
-    </message>
-    <message>
-        <source>Load label map…</source>
-        <translation>Charger une carte de labels…</translation>
-    </message>
-    <message>
-        <source>Label %1</source>
-        <translation>Label %1</translation>
     </message>
 </context>
 <context>
@@ -530,6 +727,209 @@
     <message>
         <source>Cine speed</source>
         <translation>Vitesse du ciné</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::SegmentEditorPanel</name>
+    <message>
+        <source>Soft tissue</source>
+        <translation>Tissus mous</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Os</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Poumon</translation>
+    </message>
+    <message>
+        <source>Fat</source>
+        <translation>Graisse</translation>
+    </message>
+    <message>
+        <source>Contrast vessels</source>
+        <translation>Vaisseaux opacifiés</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrou</translation>
+    </message>
+    <message>
+        <source>Voxels</source>
+        <translation>Voxels</translation>
+    </message>
+    <message>
+        <source>mL</source>
+        <translation>mL</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>A new label, made active</source>
+        <translation>Un nouveau label, rendu actif</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>Change the selected label&apos;s colour</source>
+        <translation>Changer la couleur du label sélectionné</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <source>Move the selected label&apos;s voxels into another label</source>
+        <translation>Déplacer les voxels du label sélectionné dans un autre label</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Clear the selected label&apos;s voxels and remove it</source>
+        <translation>Effacer les voxels du label sélectionné et le supprimer</translation>
+    </message>
+    <message>
+        <source>Brush, fill and lasso</source>
+        <translation>Pinceau, remplissage et lasso</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Brush radius (Shift+wheel in a view)</source>
+        <translation>Rayon du pinceau (Maj+molette dans une vue)</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <source>3D sphere</source>
+        <translation>Sphère 3D</translation>
+    </message>
+    <message>
+        <source>Only empty voxels</source>
+        <translation>Voxels vides seulement</translation>
+    </message>
+    <message>
+        <source>Intensity range</source>
+        <translation>Plage d’intensité</translation>
+    </message>
+    <message>
+        <source>Paint and fill only voxels with values in the range (threshold brush)</source>
+        <translation>Peindre et remplir seulement les voxels dont la valeur est dans la plage (pinceau à seuil)</translation>
+    </message>
+    <message>
+        <source>Preset…</source>
+        <translation>Préréglage…</translation>
+    </message>
+    <message>
+        <source>Label tools</source>
+        <translation>Outils de label</translation>
+    </message>
+    <message>
+        <source>Interpolate slices</source>
+        <translation>Interpoler les coupes</translation>
+    </message>
+    <message>
+        <source>Fill the slices between labelled ones (active view&apos;s direction)</source>
+        <translation>Remplir les coupes entre les coupes labellisées (direction de la vue active)</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>Combler les trous</translation>
+    </message>
+    <message>
+        <source>Fill background enclosed by the active label</source>
+        <translation>Remplir le fond entouré par le label actif</translation>
+    </message>
+    <message>
+        <source>Smooth (open)</source>
+        <translation>Lisser (ouverture)</translation>
+    </message>
+    <message>
+        <source>Remove thin protrusions and specks (1 mm)</source>
+        <translation>Supprimer les fines protubérances et les points isolés (1 mm)</translation>
+    </message>
+    <message>
+        <source>Smooth (close)</source>
+        <translation>Lisser (fermeture)</translation>
+    </message>
+    <message>
+        <source>Close small gaps and notches (1 mm)</source>
+        <translation>Fermer les petits trous et encoches (1 mm)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last label edit (Ctrl+Z)</source>
+        <translation>Annuler la dernière modification du label (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rétablir (Ctrl+Maj+Z)</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Show labels</source>
+        <translation>Afficher les labels</translation>
+    </message>
+    <message>
+        <source>Outline only</source>
+        <translation>Contour seulement</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacité</translation>
+    </message>
+    <message>
+        <source>Load label map…</source>
+        <translation>Charger une carte de labels…</translation>
+    </message>
+    <message>
+        <source>A NIfTI/NRRD/MHA label map on this image&apos;s grid</source>
+        <translation>Une carte de labels NIfTI/NRRD/MHA sur la grille de cette image</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Couleur du label</translation>
+    </message>
+    <message>
+        <source>Merge labels</source>
+        <translation>Fusionner des labels</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Fusionner dans</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>Label %1</translation>
+    </message>
+    <message>
+        <source>%1 (value %2) — double-click to rename, tick to show</source>
+        <translation>%1 (valeur %2) — double-clic pour renommer, cocher pour afficher</translation>
     </message>
 </context>
 <context>
@@ -663,16 +1063,8 @@
         <translation>Échap</translation>
     </message>
     <message>
-        <source>Cancel the measurement being drawn</source>
-        <translation>Annuler la mesure en cours de tracé</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Delete the selected measurement</source>
-        <translation>Supprimer la mesure choisie</translation>
     </message>
     <message>
         <source>F1 … F4</source>
@@ -721,6 +1113,46 @@
     <message>
         <source>Does</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>B, Shift+B, F, P, G</source>
+        <translation>B, Maj+B, F, P, G</translation>
+    </message>
+    <message>
+        <source>Annotation: paint, erase, fill (Ctrl+click: in 3D), lasso, findings (drag box handles)</source>
+        <translation>Annotation : peindre, gommer, remplir (Ctrl+clic : en 3D), lasso, observations (tirer les poignées des boîtes)</translation>
+    </message>
+    <message>
+        <source>Shift+wheel</source>
+        <translation>Maj+molette</translation>
+    </message>
+    <message>
+        <source>Brush size (paint and erase)</source>
+        <translation>Taille du pinceau (peindre et gommer)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z, Ctrl+Maj+Z</translation>
+    </message>
+    <message>
+        <source>Undo / redo label edits</source>
+        <translation>Annuler / rétablir les modifications de labels</translation>
+    </message>
+    <message>
+        <source>Save annotations (they are also autosaved after every edit)</source>
+        <translation>Enregistrer les annotations (elles sont aussi enregistrées automatiquement après chaque modification)</translation>
+    </message>
+    <message>
+        <source>Cancel the measurement or lasso being drawn</source>
+        <translation>Annuler la mesure ou le lasso en cours</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement (the selected finding in Findings mode)</source>
+        <translation>Supprimer la mesure sélectionnée (l’observation sélectionnée en mode Observations)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Maj+S</translation>
     </message>
 </context>
 <context>

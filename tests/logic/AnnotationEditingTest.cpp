@@ -1,7 +1,12 @@
 // The segment editor's model on a document (what the GUI's panel and paint modes call) and the
-// annotation store: autosave after edits, recovery after a crash, restore on reopening.
+// annotation store: autosave after edits, recovery after a crash, restore on reopening; and the
+// viewer's SEG / SR / NIfTI export and import on the open series.
 #include "TestSupport.h"
+#include "core/SyntheticCtGenerator.h"
 #include "io/AnnotationJson.h"
+#include "io/DicomSeriesWriter.h"
+#include "io/ImageLoader.h"
+#include "logic/AnnotationExchange.h"
 #include "logic/AnnotationStore.h"
 #include "logic/Document.h"
 #include "logic/SegmentEditor.h"
@@ -174,4 +179,48 @@ TEST(AnnotationStore, ACorruptWorkspaceIsReportedAndLeftAlone) {
     EXPECT_TRUE(failed.at(0).at(0).toString().contains("cannot be read")) << failed.at(0).at(0).toString().toStdString();
     EXPECT_TRUE(doc.findings().empty());
     EXPECT_EQ(test::readText(folder / "annotations.json"), before);
+}
+
+TEST(AnnotationExchange, SegSrAndNiftiRoundTripThroughTheOpenSeries) {
+    test::coreApp();
+    test::TempDir dir("exchange");
+    core::SyntheticCtGenerator::Options o;
+    o.size = 32, o.slices = 6;
+    io::DicomExportOptions options;
+    options.modality = "CT";
+    io::DicomSeriesWriter::write(core::SyntheticCtGenerator::generate(o), (dir / "ct").string(), options);
+    logic::Document doc;
+    doc.setImage(io::ImageLoader::load((dir / "ct").string()));
+    using F = logic::AnnotationExchange::Format;
+    EXPECT_THROW(logic::AnnotationExchange::exportTo(doc, F::DicomSeg, (dir / "empty.dcm").string()), std::runtime_error);
+    EXPECT_FALSE(std::filesystem::exists(dir / "empty.dcm"));
+
+    logic::SegmentEditor editor(&doc);
+    const auto& g = doc.volume().geometry();
+    const std::vector<core::Point3> square{g.indexToWorld({4.5, 4.5, 2}), g.indexToWorld({12.5, 4.5, 2}), g.indexToWorld({12.5, 12.5, 2}),
+                                           g.indexToWorld({4.5, 12.5, 2})};
+    ASSERT_EQ(editor.fillPolygon(square, g.axis(2)), 64u);
+    core::Finding f;
+    f.className = "nodule", f.boxMin = g.indexToWorld({1, 1, 1}), f.boxMax = g.indexToWorld({5, 5, 3});
+    doc.addFinding(f);
+    for (auto [format, name] : {std::pair{F::DicomSeg, "seg.dcm"}, std::pair{F::DicomSr, "sr.dcm"}, std::pair{F::NiftiLabels, "labels.nii.gz"}})
+        logic::AnnotationExchange::exportTo(doc, format, (dir / name).string());
+    EXPECT_TRUE(std::filesystem::exists(dir / "labels.json"));  // the sidecar
+
+    logic::Document other;
+    other.setImage(io::ImageLoader::load((dir / "ct").string()));
+    logic::AnnotationExchange::importFrom(other, F::DicomSeg, (dir / "seg.dcm").string());
+    logic::AnnotationExchange::importFrom(other, F::DicomSr, (dir / "sr.dcm").string());
+    ASSERT_NE(other.labels(), nullptr);
+    EXPECT_EQ(other.labels()->histogram().at(1), 64u);
+    ASSERT_EQ(other.findings().size(), 1u);
+    EXPECT_EQ(other.findings()[0].className, "nodule");
+    EXPECT_LT((other.findings()[0].boxMax - f.boxMax).norm(), 1e-4);
+
+    // A report of another series is refused and changes nothing.
+    io::DicomSeriesWriter::write(core::SyntheticCtGenerator::generate(o), (dir / "ct2").string(), options);
+    logic::Document third;
+    third.setImage(io::ImageLoader::load((dir / "ct2").string()));
+    EXPECT_THROW(logic::AnnotationExchange::importFrom(third, F::DicomSr, (dir / "sr.dcm").string()), std::runtime_error);
+    EXPECT_TRUE(third.findings().empty());
 }
