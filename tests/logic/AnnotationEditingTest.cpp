@@ -119,6 +119,7 @@ TEST(SegmentEditor, EditingAModelsSegmentCountsTheCorrection) {
     EXPECT_TRUE(p.editedByUser);
     EXPECT_EQ(p.voxelsAdded, 25u);
     EXPECT_EQ(p.voxelsRemoved, 1u);
+    EXPECT_GT(p.editSeconds, 0.0);  // the fill and the stroke took some time
 }
 
 TEST(AnnotationStore, AutosavesAfterEditsOffersRecoveryAndRestoresWhatWasSaved) {

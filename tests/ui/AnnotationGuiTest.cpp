@@ -131,6 +131,7 @@ TEST_F(Viewer, FindingsAreReviewedAndEditedByTheirHandles) {
     EXPECT_NEAR(moved, 30 * axial->state().heightMm() / axial->height(), 1.0);
     EXPECT_EQ(f->status, core::Finding::Status::Edited);
     EXPECT_TRUE(f->provenance.editedByUser);
+    EXPECT_GT(f->provenance.editSeconds, 0.0);  // the drag is correction effort
     window->findingsPanel()->button("accept")->click();
     EXPECT_EQ(doc->finding(id)->status, core::Finding::Status::Edited) << "accepted after correction stays 'edited'";
 

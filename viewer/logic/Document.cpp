@@ -51,12 +51,13 @@ core::LabelMap& Document::editableLabels() {
     return *labels_;
 }
 
-void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label) {
+void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, double seconds) {
     for (auto& s : extra_.segments)
         if (s.value == label && s.provenance.fromModel()) {
             s.provenance.editedByUser = true;
             s.provenance.voxelsAdded += edit.voxelsAdded();
             s.provenance.voxelsRemoved += edit.voxelsRemoved();
+            s.provenance.editSeconds += seconds;
             s.provenance.modified = io::isoTimeNow();
         }
     undo_.push(std::move(edit));

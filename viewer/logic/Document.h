@@ -34,9 +34,9 @@ public:
     core::LabelMap& editableLabels();
     // Voxels changed in place during a gesture (brush drag): views redraw, nothing is recorded.
     void labelVoxelsTouched() { emit labelVoxelsChanged(); }
-    // A finished edit (already applied) of `label`: undoable, counted as correction effort when
-    // the label is a model's proposal.
-    void commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label);
+    // A finished edit (already applied) of `label` that took `seconds`: undoable, counted as
+    // correction effort (voxels added/removed, time) when the label is a model's proposal.
+    void commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, double seconds = 0);
     // Names, colours or the segment infos changed.
     void labelTableEdited();
     bool undoLabelEdit();

@@ -107,8 +107,10 @@ template <class Op>
 std::size_t SegmentEditor::edit(const char* description, Op op) {
     core::LabelMap& labels = document_->editableLabels();
     core::LabelMapEdit e(description);
+    QElapsedTimer clock;
+    clock.start();
     const std::size_t changed = op(labels, e);
-    if (e.finish(labels)) document_->commitLabelEdit(std::move(e), settings_.label);
+    if (e.finish(labels)) document_->commitLabelEdit(std::move(e), settings_.label, clock.nsecsElapsed() / 1e9);
     return changed;
 }
 
@@ -120,6 +122,7 @@ void SegmentEditor::beginStroke(const core::Point3& world, const core::Vector3& 
     brushTool_ = std::make_unique<BrushTool>(document_->editableLabels(), &document_->volume());
     brushTool_->setSettings(s);
     brushTool_->begin(world, viewNormal);
+    strokeTime_.start();
     document_->labelVoxelsTouched();
 }
 
@@ -131,7 +134,7 @@ void SegmentEditor::continueStroke(const core::Point3& world) {
 
 void SegmentEditor::endStroke() {
     if (!stroking()) return;
-    if (auto e = brushTool_->end()) document_->commitLabelEdit(std::move(*e), settings_.label);
+    if (auto e = brushTool_->end()) document_->commitLabelEdit(std::move(*e), settings_.label, strokeTime_.nsecsElapsed() / 1e9);
     brushTool_.reset();
 }
 

@@ -3,6 +3,7 @@
 #include "logic/BrushTool.h"
 #include "logic/LabelRegionTools.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -77,6 +78,7 @@ private:
     BrushSettings settings_;
     std::set<std::uint16_t> locked_;
     std::unique_ptr<BrushTool> brushTool_;
+    QElapsedTimer strokeTime_;  // the correction effort's time of a stroke
 };
 
 }  // namespace lumen::logic

@@ -80,6 +80,7 @@ bool AnnotationInteractor::press(InteractionMode mode, logic::Document& doc, con
                 if (findingTool_.begin(*f, view, world, 6 * pixelMm)) {
                     doc.selectFinding(f->id);
                     draftFinding_ = *f;
+                    dragTime_.start();
                     return true;
                 }
             doc.selectFinding(std::nullopt);
@@ -109,7 +110,10 @@ bool AnnotationInteractor::release(logic::Document& doc, const core::Point3& wor
         used = true;
     }
     if (findingTool_.active()) {
-        if (auto f = findingTool_.end(world)) doc.updateFinding(*f);
+        if (auto f = findingTool_.end(world)) {
+            if (f->provenance.fromModel()) f->provenance.editSeconds += dragTime_.nsecsElapsed() / 1e9;
+            doc.updateFinding(*f);
+        }
         draftFinding_.reset();
         used = true;
     }

@@ -4,6 +4,7 @@
 #include "render/MeasurementGlyph.h"
 #include "ui/InteractionMode.h"
 
+#include <QElapsedTimer>
 #include <Qt>
 
 #include <optional>
@@ -42,6 +43,7 @@ private:
     logic::SegmentEditor* editor_ = nullptr;
     logic::FindingEditTool findingTool_;
     std::optional<core::Finding> draftFinding_;
+    QElapsedTimer dragTime_;  // a finding edit's correction effort
     std::vector<core::Point3> lasso_;
     core::Vector3 normal_{0, 0, 1};
     std::optional<core::Point3> hover_;
