@@ -3,10 +3,13 @@
 // slice interpolation across 40 slices. Prints one JSON line; annotation_bench.sh makes the table.
 #include "core/LabelMapEdit.h"
 #include "logic/BrushTool.h"
+#include "logic/Workspace.h"
 #include "logic/LabelRegionTools.h"
 
 #include <algorithm>
 #include <chrono>
+#include <unistd.h>
+#include <filesystem>
 #include <cmath>
 #include <iostream>
 #include <random>
@@ -53,6 +56,18 @@ int main() {
     const double undoMb = double(undo.bytes()) / (1 << 20);
     const double fullCopiesMb = 100.0 * double(labels.voxels().byteSize()) / (1 << 20);
 
+    // Workspace autosave of the painted map (what the viewer writes a second after an edit).
+    const auto folder = std::filesystem::temp_directory_path() / ("lumen-annotation-bench-" + std::to_string(::getpid()));
+    logic::Workspace workspace(folder);
+    core::AnnotationSet painted;
+    auto snapshotStart = Clock::now();  // what the viewer copies before handing it to the writer thread
+    painted.labels = core::LabelMap::fromVolume(labels.voxels().clone(), labels.labels());
+    const double snapshotMs = msSince(snapshotStart);
+    auto saveStart = Clock::now();
+    workspace.autosave(painted);
+    const double autosaveMs = msSince(saveStart);
+    std::filesystem::remove_all(folder);
+
     // Interpolation: two 40 mm discs 40 slices apart, of another label.
     core::LabelMap slab(g);
     const auto disc = [&](std::size_t k, double r) {
@@ -74,6 +89,6 @@ int main() {
               << ",\"sphere_dab_ms_median\":" << percentile(sphereDab, 50) << ",\"sphere_dab_ms_p95\":" << percentile(sphereDab, 95)
               << ",\"stroke_end_ms_median\":" << percentile(strokeEnd, 50) << ",\"undo_mb_100_strokes\":" << undoMb
               << ",\"full_copies_mb\":" << fullCopiesMb << ",\"interpolated_planes\":" << planes
-              << ",\"interpolate_ms\":" << interpolateMs + finishMs << "}\n";
+              << ",\"interpolate_ms\":" << interpolateMs + finishMs << ",\"autosave_ms\":" << autosaveMs << ",\"snapshot_ms\":" << snapshotMs << "}\n";
     return 0;
 }

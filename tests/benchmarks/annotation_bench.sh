@@ -13,6 +13,8 @@ echo "| brush dab, 10 mm disc: median / p95 ms | $(f disc_dab_ms_median) / $(f d
 echo "| brush dab, 10 mm ball: median / p95 ms | $(f sphere_dab_ms_median) / $(f sphere_dab_ms_p95) | | ≤ 16 (with re-render) |"
 echo "| end of stroke (undo record), median ms | $(f stroke_end_ms_median) | | |"
 echo "| undo memory after 100 strokes, MB | $(f undo_mb_100_strokes) | $(f full_copies_mb) as whole-map copies | ≤ 200 |"
+echo "| workspace autosave of that map (NIfTI .gz + annotations.json), ms | $(f autosave_ms) | | (a worker thread, not the GUI) |"
+echo "| snapshot of the map for the autosave thread (GUI thread), ms | $(f snapshot_ms) | | |"
 echo "| interpolation across a 40-slice gap ($(f interpolated_planes | cut -d. -f1) planes filled), ms | $(f interpolate_ms) | | ≤ 1000 |"
 
 # SEG export of a 512 × 512 × 400 label map with 5 segments (target ≤ 2 s), against its CT series.

@@ -339,10 +339,13 @@ int main(int argc, char** argv) {
     window.segmentEditor()->setBrushRadius(10);
     QPointF brushAt(view->width() * 0.3, view->height() * 0.5);
     sendMouse(view, QEvent::MouseButtonPress, brushAt, Qt::LeftButton);
-    double brushPaint = 0;
+    double brushPaint = 0, brushHandler = 0;
     const double brushFps = frameRate(view, 100, [&](int i) {
         brushAt += QPointF(i < 50 ? 3 : -3, 0.7);
+        QElapsedTimer handler;  // the move's own work: brush applied, glyphs, corner text
+        handler.start();
         sendMouse(view, QEvent::MouseMove, brushAt, Qt::LeftButton);
+        brushHandler += handler.nsecsElapsed() / 1e6 / 100;
     }, &brushPaint);
     sendMouse(view, QEvent::MouseButtonRelease, brushAt, Qt::NoButton);
     window.setInteractionMode(ui::InteractionMode::WindowLevel);
@@ -351,8 +354,9 @@ int main(int argc, char** argv) {
     const double peer1024 = vtkResliceScrollFps(ct, *window.document()->labels(), 1024, frames / 2);
     window.document()->setLabels(std::nullopt);
     if (qEnvironmentVariable("VIEWER_BENCH_ONLY") == "2d") {  // for profiling
-        std::printf("scroll 512: %.1f fps (VTK reslice %.1f), paintGL %.1f ms; 1024: %.1f fps (VTK reslice %.1f), paintGL %.1f ms\n",
-                    scroll512, peer512, paint512, scroll1024, peer1024, paint1024);
+        std::printf("scroll 512: %.1f fps (VTK reslice %.1f), paintGL %.1f ms; 1024: %.1f fps (VTK reslice %.1f), paintGL %.1f ms; "
+                    "brush move %.1f ms (handler %.2f ms), paintGL %.1f ms\n",
+                    scroll512, peer512, paint512, scroll1024, peer1024, paint1024, 1000.0 / brushFps, brushHandler, brushPaint);
         return 0;
     }
 
@@ -388,7 +392,7 @@ int main(int argc, char** argv) {
     row("longest GUI stall while loading", ms(loadStall), "", "≤ 100 ms");
     row("scroll + label overlay, 512²", fps(scroll512), fps(peer512) + " (VTK reslice mappers, no Qt)", "≥ 60 fps");
     row("scroll + label overlay, 1024²", fps(scroll1024), fps(peer1024) + " (VTK reslice mappers, no Qt)", "≥ 30 fps");
-    row("brush move, 10 mm, applied + re-rendered (512² view, 512×512×400 labels)", ms(1000.0 / brushFps) + " (paint " + ms(brushPaint) + ")", "", "≤ 16 ms");
+    row("brush move, 10 mm, applied + re-rendered (512² view, 512×512×400 labels)", ms(1000.0 / brushFps) + " per frame (move handled in " + QString::number(brushHandler, 'f', 2) + " ms, paintGL " + ms(brushPaint) + ")", "", "≤ 16 ms");
     row("3D rotate (reduced quality), 512²", fps(rotate), fps(smart) + " (vtkSmartVolumeMapper)", "≥ 15 fps");
     row("3D still frame (full quality), 512²", ms(still), "", "≤ 300 ms");
     return 0;

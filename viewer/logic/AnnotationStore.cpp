@@ -17,10 +17,17 @@ AnnotationStore::AnnotationStore(Document* document, QString dataDirectory, QObj
     });
 }
 
+AnnotationStore::~AnnotationStore() { waitForWriter(); }
+
+void AnnotationStore::waitForWriter() {
+    if (writer_.joinable()) writer_.join();
+}
+
 void AnnotationStore::onImageChanged() {
     // The previous series' pending edit was autosaved by flush() before the switch (the app calls
     // it); anything still pending now belongs to a document that is gone.
     debounce_.stop();
+    waitForWriter();
     dirty_ = false;
     workspace_.reset();
     const std::string uid = document_->image().series.seriesUid;
@@ -42,6 +49,7 @@ void AnnotationStore::onImageChanged() {
 bool AnnotationStore::hasRecovery() const { return workspace_ && workspace_->hasRecovery(); }
 
 void AnnotationStore::restoreRecovery() {
+    waitForWriter();
     if (!hasRecovery()) return;
     try {
         restoring_ = true;
@@ -55,12 +63,14 @@ void AnnotationStore::restoreRecovery() {
 }
 
 void AnnotationStore::discardRecovery() {
+    waitForWriter();
     if (workspace_) workspace_->discardRecovery();
 }
 
 bool AnnotationStore::save() {
     if (!workspace_) return false;
     debounce_.stop();
+    waitForWriter();
     try {
         workspace_->save(document_->annotations());
     } catch (const std::exception& e) {
@@ -77,16 +87,30 @@ void AnnotationStore::flush() {
         debounce_.stop();
         autosave();
     }
+    waitForWriter();
 }
 
 void AnnotationStore::autosave() {
     if (!workspace_ || !dirty_) return;
-    try {
-        workspace_->autosave(document_->annotations());
-        emit autosaved();
-    } catch (const std::exception& e) {
-        emit failed(tr("Autosave failed: %1").arg(e.what()));
-    }
+    if (writing_) return debounce_.start();  // one write at a time; this edit goes in the next
+    waitForWriter();
+    // A snapshot: the user keeps editing the live label map while the worker writes.
+    core::AnnotationSet snapshot = document_->annotations();
+    if (!snapshot.labels.empty()) snapshot.labels = core::LabelMap::fromVolume(snapshot.labels.voxels().clone(), snapshot.labels.labels());
+    writing_ = true;
+    writer_ = std::thread([this, workspace = *workspace_, snapshot = std::move(snapshot)]() mutable {
+        QString error;
+        try {
+            workspace.autosave(snapshot);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, error] {
+            writing_ = false;
+            if (error.isEmpty()) emit autosaved();
+            else emit failed(tr("Autosave failed: %1").arg(error));
+        }, Qt::QueuedConnection);
+    });
 }
 
 }  // namespace lumen::logic

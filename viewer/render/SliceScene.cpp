@@ -236,6 +236,10 @@ void SliceScene::labelsModified() {
     d_->pictureDirty = true;
 }
 
+void SliceScene::labelVoxelsModified() {
+    d_->pictureDirty = true;  // the compositor shares the voxels; its colour table still holds
+}
+
 void SliceScene::setOverlayStyle(const OverlayStyle& style) {
     d_->compositor.setOverlayStyle(style);
     d_->pictureDirty = true;

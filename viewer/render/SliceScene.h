@@ -33,7 +33,8 @@ public:
     void setWindowLevel(double window, double level, bool invert);
     void setLinearInterpolation(bool linear);
     void setLabelMap(const core::LabelMap* labels);  // nullptr clears; voxels are shared
-    void labelsModified();                           // voxels changed in place: redraw the overlay
+    void labelsModified();                           // table or voxels changed in place: redraw the overlay
+    void labelVoxelsModified();                      // only voxels changed (a brush move): cheaper
     void setOverlayStyle(const OverlayStyle& style);
     void setCamera(const SliceCamera& camera);
     void setCrosshair(const std::optional<core::Point3>& point);

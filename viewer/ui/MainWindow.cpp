@@ -64,6 +64,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(editor_, &logic::SegmentEditor::refused, this, [this](const QString& why) { statusBar()->showMessage(why, 4000); });
     setCentralWidget(viewer_);
     cursorLabel_ = new QLabel(this);
+    // A fixed width: text that changes with every mouse move must not relayout the window (that
+    // repainted the whole view area on each brush move).
+    cursorLabel_->setFixedWidth(cursorLabel_->fontMetrics().horizontalAdvance("(-000.0, -000.0, -000.0) mm  -0.0000e+00 HU") + 8);
     statusBar()->addPermanentWidget(cursorLabel_);
     buildActions();
     buildMenusAndToolbars();

@@ -75,7 +75,7 @@ void SliceView::setDocument(logic::Document* document) {
             update();
         });
         connect(document_, &logic::Document::labelVoxelsChanged, this, [this] {
-            scene_->labelsModified();  // voxels changed in place: only the overlay is redrawn
+            scene_->labelVoxelsModified();  // voxels changed in place: only the overlay is redrawn
             update();
         });
         for (auto changed : {&logic::Document::measurementsChanged, &logic::Document::findingsChanged})
@@ -341,7 +341,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
     cursorText_ = tr("(%1, %2, %3) mm").arg(world.x, 0, 'f', 1).arg(world.y, 0, 'f', 1).arg(world.z, 0, 'f', 1);
     if (value) cursorText_ += "  " + QString::number(*value, 'g', 5) + (units.isEmpty() ? "" : " " + units);
     updateCornerText();
-    emit cursorInfo(cursorText_);
+    if (dragButton_ == Qt::NoButton) emit cursorInfo(cursorText_);  // the status bar repaints the window: not during drags
     update();
 }
 
