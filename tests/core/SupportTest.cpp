@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include <atomic>
 #include <cstring>
 #include <mutex>
@@ -37,9 +40,12 @@ TEST(ParallelFor, VisitsEveryIndexOnceAndRethrowsTheFirstError) {
     parallelFor(hits.size(), 0, [&](std::size_t i) { hits[i]++; });
     for (const auto& h : hits) ASSERT_EQ(h.load(), 1);
     std::atomic<int> ran{0};
+    // Items take 1 ms, so that the thread that did not fail cannot finish all of them in the
+    // moment the failing one is descheduled between taking item 10 and running it.
     EXPECT_THROW(parallelFor(1000, 2, [&](std::size_t i) {
                      ++ran;
                      if (i == 10) throw std::runtime_error("boom");
+                     std::this_thread::sleep_for(std::chrono::milliseconds(1));
                  }),
                  std::runtime_error);
     EXPECT_LT(ran.load(), 1000) << "work stops after a failure";
