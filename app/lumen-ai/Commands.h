@@ -2,8 +2,12 @@
 // lumen-ai's subcommands. Each returns the process exit code; errors are thrown and reported by
 // main() as one line on stderr.
 #include "ai/ModelRegistry.h"
+#include "core/Progress.h"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace lumen::aicli {
 
@@ -11,6 +15,20 @@ struct InferArgs {
     std::string model, input, output, device = "auto";
     int threads = 0;
     bool uncertainty = false, quiet = false;
+};
+
+// What an inference wrote (PREFIX.seg.nii.gz ... ) and its timing line.
+struct InferOutcome {
+    std::string task;
+    std::vector<std::string> files;
+    nlohmann::json timing;
+};
+// The inference behind `infer` and the worker's jobs; cancel through `progress`.
+InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress);
+
+struct WorkerArgs {
+    std::string device = "auto";
+    int threads = 0;
 };
 
 struct TrainArgs {
@@ -38,6 +56,8 @@ struct ModelsArgs {
 ai::ModelRegistry openRegistry();
 
 int runInfer(const InferArgs& args);
+// JSON-lines jobs on stdin, events on stdout (ai/protocol), until "shutdown" or end of input.
+int runWorker(const WorkerArgs& args);
 int runTrain(const TrainArgs& args);
 int runEval(const EvalArgs& args);
 int runPackage(const std::string& network, const std::string& manifest, const std::string& out);

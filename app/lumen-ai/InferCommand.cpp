@@ -29,14 +29,11 @@ json modelJson(const ai::ModelManifest& m) {
 
 }  // namespace
 
-int runInfer(const InferArgs& args) {
+InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
     const auto start = std::chrono::steady_clock::now();
     const ai::ModelRegistry registry = openRegistry();
     ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
     const ai::ModelManifest manifest = package.manifest();
-
-    core::Progress progress(progressLines(args.quiet));
-    cancelOnSignals(&progress);
 
     progress.beginStage("load", 1);
     const io::LoadedImage image = loadModelInput(args.input, &progress);
@@ -49,6 +46,8 @@ int runInfer(const InferArgs& args) {
     const ai::InferenceEngine engine(std::move(package), options);
     const ai::InferenceResult r = engine.run(image.volume, &progress);
 
+    InferOutcome out;
+    out.task = ai::taskName(r.task);
     const json model = modelJson(manifest);
     if (r.task == ai::Task::Segmentation) {
         io::ImageFileWriter::write(r.labels.voxels(), args.output + ".seg.nii.gz");
@@ -59,7 +58,11 @@ int runInfer(const InferArgs& args) {
                               {"volume_ml", double(counts[l.value]) * r.labels.geometry().voxelVolumeMm3() / 1000.0},
                               {"voxels", counts[l.value]}});
         writeJson(args.output + ".seg.json", {{"model", model}, {"image", args.input}, {"labels", labels}});
-        if (args.uncertainty) io::ImageFileWriter::write(r.uncertainty, args.output + ".uncertainty.nii.gz");
+        out.files = {args.output + ".seg.nii.gz", args.output + ".seg.json"};
+        if (args.uncertainty) {
+            io::ImageFileWriter::write(r.uncertainty, args.output + ".uncertainty.nii.gz");
+            out.files.push_back(args.output + ".uncertainty.nii.gz");
+        }
     } else if (r.task == ai::Task::Detection) {
         json findings = json::array();
         for (const auto& f : r.findings)
@@ -68,6 +71,7 @@ int runInfer(const InferArgs& args) {
                                 {"box_min_mm", vec(f.worldMin)}, {"box_max_mm", vec(f.worldMax)}});
         writeJson(args.output + ".findings.json",
                   {{"model", model}, {"image", args.input}, {"coordinates", "DICOM patient (LPS), mm"}, {"findings", findings}});
+        out.files = {args.output + ".findings.json"};
     } else {
         json classes = json::array();
         const ai::ClassProbability* best = nullptr;
@@ -77,16 +81,24 @@ int runInfer(const InferArgs& args) {
         }
         writeJson(args.output + ".classes.json",
                   {{"model", model}, {"image", args.input}, {"classes", classes}, {"predicted", best ? best->name : ""}});
+        out.files = {args.output + ".classes.json"};
     }
+    out.timing = {{"device", engine.device().describe()},
+                  {"load_ms", std::round(loadMs)},
+                  {"preprocess_ms", std::round(r.timings.preprocessMs)},
+                  {"network_ms", std::round(r.timings.networkMs)},
+                  {"postprocess_ms", std::round(r.timings.postprocessMs)},
+                  {"total_ms", std::round(r.timings.totalMs)},
+                  {"patches", r.patches}};
+    return out;
+}
+
+int runInfer(const InferArgs& args) {
+    core::Progress progress(progressLines(args.quiet));
+    cancelOnSignals(&progress);
+    const InferOutcome out = inferToFiles(args, progress);
     cancelOnSignals(nullptr);
-    const json timing = {{"device", engine.device().describe()},
-                         {"load_ms", std::round(loadMs)},
-                         {"preprocess_ms", std::round(r.timings.preprocessMs)},
-                         {"network_ms", std::round(r.timings.networkMs)},
-                         {"postprocess_ms", std::round(r.timings.postprocessMs)},
-                         {"total_ms", std::round(r.timings.totalMs)},
-                         {"patches", r.patches}};
-    std::cout << timing.dump() << std::endl;
+    std::cout << out.timing.dump() << std::endl;
     return 0;
 }
 

@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
     inferCmd->add_flag("--uncertainty", infer.uncertainty, "Segmentation: also write PREFIX.uncertainty.nii.gz (normalised entropy)");
     inferCmd->add_flag("--quiet", infer.quiet, "No progress lines on stderr");
 
+    WorkerArgs worker;
+    auto* workerCmd = app.add_subcommand("worker", "The viewer's AI process: JSON-lines jobs on stdin, events on stdout (ai/protocol)");
+    workerCmd->add_option("--device", worker.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    workerCmd->add_option("--threads", worker.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
+
     TrainArgs train;
     auto addTrainOptions = [&train](CLI::App* cmd) {
         cmd->add_option("--model", train.model, "Package folder, or NAME[@VERSION] from the registry")->required();
@@ -94,6 +99,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (inferCmd->parsed()) return runInfer(infer);
+        if (workerCmd->parsed()) return runWorker(worker);
         if (trainCmd->parsed() || finetuneCmd->parsed()) {
             train.finetune = finetuneCmd->parsed();
             for (int i = 0; i < argc; ++i) train.commandLine += (i ? " " : "") + std::string(argv[i]);

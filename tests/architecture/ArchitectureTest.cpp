@@ -28,6 +28,7 @@ const std::vector<Rule> kRules = {
      "logic is headless: Qt Core only, no toolkits"},
     {"viewer/render", false, {"QtWidgets", "QWidget", "torch/", "ATen/"}, "render does not know widgets or Torch"},
     {"ai", false, {"Q", "vtk", "itk", "dcmtk/", "gdcm"}, "the AI engine builds without Qt, VTK, ITK and DCMTK"},
+    {"ai/protocol", true, {"torch/", "ATen/", "c10/"}, "the worker protocol is shared with the viewer: no Torch"},
 };
 
 bool forbiddenInclude(const std::string& path, const std::string& prefix) {

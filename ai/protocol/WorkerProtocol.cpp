@@ -1,0 +1,131 @@
+#include "ai/protocol/WorkerProtocol.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+namespace lumen::ai::protocol {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::array<const char*, 3> kRequestTypes{"infer", "cancel", "shutdown"};
+constexpr std::array<const char*, 5> kEventTypes{"ready", "progress", "result", "error", "canceled"};
+
+template <std::size_t N>
+std::size_t typeIndex(const json& j, const std::array<const char*, N>& names) {
+    const std::string type = j.at("type").get<std::string>();
+    for (std::size_t i = 0; i < N; ++i)
+        if (type == names[i]) return i;
+    throw ProtocolError("unknown message type \"" + type + "\"");
+}
+
+template <class F>
+auto parse(const std::string& line, F build) {
+    try {
+        const json j = json::parse(line);
+        if (!j.is_object()) throw ProtocolError("a message is a JSON object");
+        return build(j);
+    } catch (const ProtocolError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw ProtocolError(std::string("malformed message: ") + e.what());
+    }
+}
+
+}  // namespace
+
+Event Event::ready(std::string device) {
+    Event e;
+    e.device = std::move(device);
+    return e;
+}
+
+Event Event::progress(std::string id, double fraction, std::string stage) {
+    Event e;
+    e.type = Type::Progress, e.id = std::move(id), e.fraction = fraction, e.stage = std::move(stage);
+    return e;
+}
+
+Event Event::result(std::string id, std::string task, std::vector<std::string> files, double milliseconds) {
+    Event e;
+    e.type = Type::Result, e.id = std::move(id), e.task = std::move(task), e.files = std::move(files), e.milliseconds = milliseconds;
+    return e;
+}
+
+Event Event::error(std::string id, std::string message) {
+    Event e;
+    e.type = Type::Error, e.id = std::move(id), e.message = std::move(message);
+    return e;
+}
+
+Event Event::canceled(std::string id) {
+    Event e;
+    e.type = Type::Canceled, e.id = std::move(id);
+    return e;
+}
+
+std::string encode(const Request& r) {
+    json j = {{"type", kRequestTypes[std::size_t(r.type)]}};
+    if (r.type != Request::Type::Shutdown) j["id"] = r.id;
+    if (r.type == Request::Type::Infer)
+        j.update({{"model", r.infer.model}, {"input", r.infer.input}, {"output", r.infer.output}, {"device", r.infer.device},
+                  {"threads", r.infer.threads}, {"uncertainty", r.infer.uncertainty}});
+    return j.dump();
+}
+
+std::string encode(const Event& e) {
+    json j = {{"type", kEventTypes[std::size_t(e.type)]}};
+    if (e.type != Event::Type::Ready) j["id"] = e.id;
+    switch (e.type) {
+        case Event::Type::Ready: j["device"] = e.device; break;
+        case Event::Type::Progress: j.update({{"fraction", e.fraction}, {"stage", e.stage}}); break;
+        case Event::Type::Result: j.update({{"task", e.task}, {"files", e.files}, {"ms", e.milliseconds}}); break;
+        case Event::Type::Error: j["message"] = e.message; break;
+        case Event::Type::Canceled: break;
+    }
+    return j.dump();
+}
+
+Request decodeRequest(const std::string& line) {
+    return parse(line, [](const json& j) {
+        Request r;
+        r.type = Request::Type(typeIndex(j, kRequestTypes));
+        if (r.type != Request::Type::Shutdown) r.id = j.at("id").get<std::string>();
+        if (r.type == Request::Type::Infer) {
+            r.infer.model = j.at("model").get<std::string>();
+            r.infer.input = j.at("input").get<std::string>();
+            r.infer.output = j.at("output").get<std::string>();
+            r.infer.device = j.value("device", "auto");
+            r.infer.threads = j.value("threads", 0u);
+            r.infer.uncertainty = j.value("uncertainty", false);
+        }
+        return r;
+    });
+}
+
+Event decodeEvent(const std::string& line) {
+    return parse(line, [](const json& j) {
+        Event e;
+        e.type = Event::Type(typeIndex(j, kEventTypes));
+        if (e.type != Event::Type::Ready) e.id = j.at("id").get<std::string>();
+        switch (e.type) {
+            case Event::Type::Ready: e.device = j.at("device").get<std::string>(); break;
+            case Event::Type::Progress:
+                e.fraction = j.at("fraction").get<double>();
+                e.stage = j.value("stage", "");
+                break;
+            case Event::Type::Result:
+                e.task = j.at("task").get<std::string>();
+                e.files = j.at("files").get<std::vector<std::string>>();
+                e.milliseconds = j.value("ms", 0.0);
+                break;
+            case Event::Type::Error: e.message = j.at("message").get<std::string>(); break;
+            case Event::Type::Canceled: break;
+        }
+        return e;
+    });
+}
+
+}  // namespace lumen::ai::protocol

@@ -1,0 +1,60 @@
+#pragma once
+// The messages between the viewer and a `lumen-ai worker` child process: one JSON object per
+// line, requests on the worker's stdin, events on its stdout. Header-light (no Torch, no Qt):
+// shared by the worker (lumen_ai side) and the client (lumen_logic).
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lumen::ai::protocol {
+
+class ProtocolError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Client → worker.
+struct InferRequest {
+    std::string model;   // package folder or NAME[@VERSION] in the registry
+    std::string input;   // image path (DICOM folder, NIfTI, ...)
+    std::string output;  // output prefix: the worker writes PREFIX.seg.nii.gz / .findings.json / .classes.json
+    std::string device = "auto";
+    unsigned threads = 0;
+    bool uncertainty = false;
+};
+struct Request {
+    enum class Type { Infer, Cancel, Shutdown };
+    Type type = Type::Infer;
+    std::string id;  // the job's (infer, cancel)
+    InferRequest infer;
+};
+
+// Worker → client.
+struct Event {
+    enum class Type { Ready, Progress, Result, Error, Canceled };
+    Type type = Type::Ready;
+    std::string id;           // the job's; empty for Ready
+    std::string device;       // Ready: "CPU, 2 threads" or the GPU's name
+    double fraction = 0;      // Progress: 0..1 of the current stage
+    std::string stage;        // Progress: "load", "network", ...
+    std::string task;         // Result: segmentation, detection or classification
+    std::vector<std::string> files;  // Result: what the job wrote
+    double milliseconds = 0;  // Result: the job's wall time
+    std::string message;      // Error
+
+    static Event ready(std::string device);
+    static Event progress(std::string id, double fraction, std::string stage);
+    static Event result(std::string id, std::string task, std::vector<std::string> files, double milliseconds);
+    static Event error(std::string id, std::string message);  // id empty: about a request that could not be read
+    static Event canceled(std::string id);
+};
+
+std::string encode(const Request& r);  // one line, no newline
+std::string encode(const Event& e);
+// Throw ProtocolError naming what is wrong (not JSON, unknown type, missing field).
+Request decodeRequest(const std::string& line);
+Event decodeEvent(const std::string& line);
+
+}  // namespace lumen::ai::protocol

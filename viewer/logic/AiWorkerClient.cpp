@@ -1,0 +1,120 @@
+#include "logic/AiWorkerClient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace lumen::logic {
+
+namespace proto = ai::protocol;
+
+AiWorkerClient::AiWorkerClient(QString program, QObject* parent) : QObject(parent), process_(new QProcess(this)) {
+    program_ = !program.isEmpty()                     ? program
+               : qEnvironmentVariableIsSet("LUMEN_AI") ? qEnvironmentVariable("LUMEN_AI")
+                                                       : QDir(QCoreApplication::applicationDirPath()).filePath("lumen-ai");
+    process_->setProcessChannelMode(QProcess::SeparateChannels);
+    process_->setReadChannel(QProcess::StandardOutput);
+    connect(process_, &QProcess::readyReadStandardOutput, this, &AiWorkerClient::onOutput);
+    connect(process_, &QProcess::finished, this, &AiWorkerClient::onFinished);
+    connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) onFinished(-1, QProcess::CrashExit);
+    });
+}
+
+AiWorkerClient::~AiWorkerClient() {
+    if (!running()) return;
+    stopping_ = true;
+    proto::Request shutdown;
+    shutdown.type = proto::Request::Type::Shutdown;
+    for (const auto& id : pending_) {  // a running job stops at its next progress check
+        proto::Request cancel;
+        cancel.type = proto::Request::Type::Cancel, cancel.id = id.toStdString();
+        send(cancel);
+    }
+    send(shutdown);
+    process_->closeWriteChannel();
+    if (!process_->waitForFinished(3000)) {
+        process_->kill();
+        process_->waitForFinished(1000);
+    }
+}
+
+void AiWorkerClient::ensureStarted() {
+    if (running()) return;
+    buffer_.clear();
+    device_.clear();
+    stopping_ = false;
+    process_->start(program_, {"worker"});
+}
+
+void AiWorkerClient::send(const proto::Request& request) {
+    process_->write(QByteArray::fromStdString(proto::encode(request)) + '\n');
+}
+
+QString AiWorkerClient::submit(const proto::InferRequest& request) {
+    ensureStarted();
+    const QString id = QString("job-%1").arg(next_++);
+    proto::Request r;
+    r.type = proto::Request::Type::Infer, r.id = id.toStdString(), r.infer = request;
+    pending_.insert(id);
+    send(r);  // QProcess buffers it until the worker is up
+    return id;
+}
+
+void AiWorkerClient::cancel(const QString& id) {
+    if (!pending_.contains(id) || !running()) return;
+    proto::Request r;
+    r.type = proto::Request::Type::Cancel, r.id = id.toStdString();
+    send(r);
+}
+
+void AiWorkerClient::onOutput() {
+    buffer_ += process_->readAllStandardOutput();
+    for (int end; (end = buffer_.indexOf('\n')) >= 0;) {
+        const QByteArray line = buffer_.left(end).trimmed();
+        buffer_.remove(0, end + 1);
+        if (line.isEmpty()) continue;
+        proto::Event e;
+        try {
+            e = proto::decodeEvent(line.toStdString());
+        } catch (const proto::ProtocolError&) {
+            continue;  // not a protocol line (a library writing to stdout): ignore it
+        }
+        const QString id = QString::fromStdString(e.id);
+        switch (e.type) {
+            case proto::Event::Type::Ready:
+                device_ = QString::fromStdString(e.device);
+                emit ready(device_);
+                break;
+            case proto::Event::Type::Progress: emit progress(id, e.fraction, QString::fromStdString(e.stage)); break;
+            case proto::Event::Type::Result: {
+                pending_.remove(id);
+                QStringList files;
+                for (const auto& f : e.files) files << QString::fromStdString(f);
+                emit finished(id, QString::fromStdString(e.task), files, e.milliseconds);
+                break;
+            }
+            case proto::Event::Type::Error:
+                pending_.remove(id);
+                emit failed(id, QString::fromStdString(e.message));
+                break;
+            case proto::Event::Type::Canceled:
+                pending_.remove(id);
+                emit canceled(id);
+                break;
+        }
+    }
+}
+
+void AiWorkerClient::onFinished(int exitCode, QProcess::ExitStatus status) {
+    if (stopping_) return;
+    const QString why = process_->error() == QProcess::FailedToStart
+                            ? tr("The AI worker (%1) could not be started.").arg(program_)
+                        : status == QProcess::CrashExit ? tr("The AI worker stopped unexpectedly (it crashed or ran out of memory).")
+                                                        : tr("The AI worker exited (code %1).").arg(exitCode);
+    const auto lost = pending_;
+    pending_.clear();
+    for (const auto& id : lost) emit failed(id, why);
+    emit workerDied(why);
+}
+
+}  // namespace lumen::logic

@@ -1,0 +1,53 @@
+#pragma once
+#include "ai/protocol/WorkerProtocol.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace lumen::logic {
+
+// The viewer's end of the AI worker: a `lumen-ai worker` child process, started on the first job
+// and kept warm, spoken to in JSON lines (ai/protocol). Jobs run in the worker, so the GUI stays
+// responsive and a crash or out-of-memory there costs the job, never the user's work: the job
+// fails with a message, workerDied() tells the app, and the next job starts a fresh worker.
+class AiWorkerClient : public QObject {
+    Q_OBJECT
+public:
+    // `program`: the lumen-ai executable; empty → $LUMEN_AI, else lumen-ai beside this program.
+    explicit AiWorkerClient(QString program = {}, QObject* parent = nullptr);
+    ~AiWorkerClient() override;  // asks the worker to stop, then ends it
+
+    QString submit(const ai::protocol::InferRequest& request);  // the job's id
+    void cancel(const QString& id);
+    bool running() const { return process_->state() != QProcess::NotRunning; }
+    qint64 workerPid() const { return process_->processId(); }
+    QString device() const { return device_; }  // "CPU, 2 threads" or the GPU, once the worker said
+    int pendingJobs() const { return int(pending_.size()); }
+
+signals:
+    void ready(const QString& device);
+    void progress(const QString& id, double fraction, const QString& stage);
+    void finished(const QString& id, const QString& task, const QStringList& files, double milliseconds);
+    void failed(const QString& id, const QString& message);
+    void canceled(const QString& id);
+    void workerDied(const QString& message);
+
+private:
+    void ensureStarted();
+    void send(const ai::protocol::Request& request);
+    void onOutput();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+
+    QProcess* process_;
+    QString program_;
+    QByteArray buffer_;
+    QSet<QString> pending_;
+    QString device_;
+    int next_ = 1;
+    bool stopping_ = false;
+};
+
+}  // namespace lumen::logic
