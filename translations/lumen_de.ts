@@ -37,6 +37,70 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::AiAssist</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The model card cannot be read: %1</source>
+        <translation>Die Modellkarte ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The model list cannot be read: %1</source>
+        <translation>Die Modellliste ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation>Es läuft bereits ein Modell</translation>
+    </message>
+    <message>
+        <source>Open a series first</source>
+        <translation>Zuerst eine Serie öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot hand the image to the model: %1</source>
+        <translation>Das Bild kann nicht an das Modell übergeben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s: %3</source>
+        <translation>%1 in %2 s: %3</translation>
+    </message>
+    <message>
+        <source>The model&apos;s result cannot be read: %1</source>
+        <translation>Das Ergebnis des Modells ist nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s), %1 voxels (Undo removes them)</source>
+        <translation>
+            <numerusform>%n Label, %1 Voxel (Rückgängig entfernt sie)</numerusform>
+            <numerusform>%n Labels, %1 Voxel (Rückgängig entfernt sie)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) proposed for review</source>
+        <translation>
+            <numerusform>%n Befund zur Prüfung vorgeschlagen</numerusform>
+            <numerusform>%n Befunde zur Prüfung vorgeschlagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::AiWorkerClient</name>
+    <message>
+        <source>The AI worker (%1) could not be started.</source>
+        <translation>Der KI-Prozess (%1) konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The AI worker stopped unexpectedly (it crashed or ran out of memory).</source>
+        <translation>Der KI-Prozess wurde unerwartet beendet (Absturz oder Speichermangel).</translation>
+    </message>
+    <message>
+        <source>The AI worker exited (code %1).</source>
+        <translation>Der KI-Prozess wurde beendet (Code %1).</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::AnnotationStore</name>
     <message>
         <source>The saved annotations of this series cannot be read (%1); they were left as they are.</source>
@@ -192,6 +256,69 @@
     <message>
         <source>Maximum intensity projection</source>
         <translation>Maximumintensitätsprojektion</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::AiPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Run on this series</source>
+        <translation>Auf dieser Serie ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the model registry again (bundled, imported and fine-tuned versions)</source>
+        <translation>Modellregister neu lesen (mitgelieferte, importierte und nachtrainierte Versionen)</translation>
+    </message>
+    <message>
+        <source>Device: (starts with the first run)</source>
+        <translation>Gerät: (startet mit dem ersten Lauf)</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 läuft…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fehlgeschlagen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source> (bundled)</source>
+        <translation> (mitgeliefert)</translation>
+    </message>
+    <message>
+        <source>The active version</source>
+        <translation>Die aktive Version</translation>
+    </message>
+    <message>
+        <source>An earlier or inactive version</source>
+        <translation>Eine frühere oder inaktive Version</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
     </message>
 </context>
 <context>
@@ -681,6 +808,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Imported %1</source>
         <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>AI assist</source>
+        <translation>KI-Assistenz</translation>
     </message>
 </context>
 <context>

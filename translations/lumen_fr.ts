@@ -37,6 +37,70 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::AiAssist</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>The model card cannot be read: %1</source>
+        <translation>La fiche du modèle est illisible : %1</translation>
+    </message>
+    <message>
+        <source>The model list cannot be read: %1</source>
+        <translation>La liste des modèles est illisible : %1</translation>
+    </message>
+    <message>
+        <source>A model is already running</source>
+        <translation>Un modèle est déjà en cours</translation>
+    </message>
+    <message>
+        <source>Open a series first</source>
+        <translation>Ouvrez d’abord une série</translation>
+    </message>
+    <message>
+        <source>Cannot hand the image to the model: %1</source>
+        <translation>Impossible de transmettre l’image au modèle : %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s: %3</source>
+        <translation>%1 en %2 s : %3</translation>
+    </message>
+    <message>
+        <source>The model&apos;s result cannot be read: %1</source>
+        <translation>Le résultat du modèle est illisible : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s), %1 voxels (Undo removes them)</source>
+        <translation>
+            <numerusform>%n label, %1 voxels (Annuler les retire)</numerusform>
+            <numerusform>%n labels, %1 voxels (Annuler les retire)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) proposed for review</source>
+        <translation>
+            <numerusform>%n observation proposée à la relecture</numerusform>
+            <numerusform>%n observations proposées à la relecture</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::AiWorkerClient</name>
+    <message>
+        <source>The AI worker (%1) could not be started.</source>
+        <translation>Le processus IA (%1) n’a pas pu être lancé.</translation>
+    </message>
+    <message>
+        <source>The AI worker stopped unexpectedly (it crashed or ran out of memory).</source>
+        <translation>Le processus IA s’est arrêté de façon inattendue (plantage ou mémoire insuffisante).</translation>
+    </message>
+    <message>
+        <source>The AI worker exited (code %1).</source>
+        <translation>Le processus IA s’est terminé (code %1).</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::AnnotationStore</name>
     <message>
         <source>The saved annotations of this series cannot be read (%1); they were left as they are.</source>
@@ -192,6 +256,69 @@
     <message>
         <source>Maximum intensity projection</source>
         <translation>Projection d&apos;intensité maximale</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::AiPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Run on this series</source>
+        <translation>Exécuter sur cette série</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the model registry again (bundled, imported and fine-tuned versions)</source>
+        <translation>Relire le registre des modèles (versions fournies, importées et affinées)</translation>
+    </message>
+    <message>
+        <source>Device: (starts with the first run)</source>
+        <translation>Appareil : (démarre au premier lancement)</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Appareil : %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 en cours…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Échec :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source> (bundled)</source>
+        <translation> (fourni)</translation>
+    </message>
+    <message>
+        <source>The active version</source>
+        <translation>La version active</translation>
+    </message>
+    <message>
+        <source>An earlier or inactive version</source>
+        <translation>Une version antérieure ou inactive</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels :</translation>
     </message>
 </context>
 <context>
@@ -681,6 +808,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Imported %1</source>
         <translation>%1 importé</translation>
+    </message>
+    <message>
+        <source>AI assist</source>
+        <translation>Assistance IA</translation>
     </message>
 </context>
 <context>

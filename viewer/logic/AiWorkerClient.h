@@ -26,6 +26,7 @@ public:
     qint64 workerPid() const { return process_->processId(); }
     QString device() const { return device_; }  // "CPU, 2 threads" or the GPU, once the worker said
     int pendingJobs() const { return int(pending_.size()); }
+    const QString& program() const { return program_; }
 
 signals:
     void ready(const QString& device);

@@ -128,6 +128,11 @@ void Document::selectFinding(std::optional<std::uint64_t> id) {
     emit findingsChanged();
 }
 
+void Document::addClassification(core::Classification c) {
+    extra_.classifications.push_back(std::move(c));
+    emit edited();
+}
+
 core::AnnotationSet Document::annotations() const {
     core::AnnotationSet set = extra_;
     set.seriesInstanceUid = image_.series.seriesUid;

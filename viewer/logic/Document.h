@@ -52,6 +52,7 @@ public:
     std::optional<std::uint64_t> selectedFinding() const { return selectedFinding_; }
     void selectFinding(std::optional<std::uint64_t> id);
     const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
+    void addClassification(core::Classification c);
 
     // Everything annotated, as the workspace and the exports take it. Setting replaces it all:
     // a restore (nothing to save) unless `asEdit` (an import, which the workspace should keep).

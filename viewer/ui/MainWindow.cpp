@@ -4,6 +4,7 @@
 #include "core/WindowLevel.h"
 #include "io/DemoStudy.h"
 #include "io/LabelMapReader.h"
+#include "logic/AiAssist.h"
 #include "logic/AnnotationExchange.h"
 #include "logic/AnnotationStore.h"
 #include "logic/DataLocations.h"
@@ -15,6 +16,7 @@
 #include "logic/StudyBrowserModel.h"
 #include "render/VolumePreset.h"
 #include "ui/MeasurementPanel.h"
+#include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 #include "ui/SegmentEditorPanel.h"
 #include "ui/internal/ToolkitNames.h"
@@ -51,7 +53,8 @@ MainWindow::MainWindow(QWidget* parent)
       prior_(new logic::Document(this)),
       model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)),
       editor_(new logic::SegmentEditor(document_, this)),
-      store_(new logic::AnnotationStore(document_, logic::DataLocations::dataDirectory(), this)) {
+      store_(new logic::AnnotationStore(document_, logic::DataLocations::dataDirectory(), this)),
+      assist_(new logic::AiAssist(document_, {}, this)) {
     setObjectName("mainWindow");
     setAcceptDrops(true);
     viewer_ = new ViewerLayout(document_, prior_, this);
@@ -308,6 +311,16 @@ void MainWindow::buildDocks() {
     connect(segments_, &SegmentEditorPanel::loadRequested, this, &MainWindow::loadLabelMapDialog);
     connect(segments_, &SegmentEditorPanel::interpolateRequested, this, [this] {
         if (SliceView* v = viewer_->activeView()) editor_->interpolate(v->state().viewDirection());
+    });
+
+    ai_ = new AiPanel(assist_, this);
+    auto* aiDock = new QDockWidget(tr("AI assist"), this);
+    aiDock->setObjectName("aiDock");
+    aiDock->setWidget(ai_);
+    addDockWidget(Qt::LeftDockWidgetArea, aiDock);
+    splitDockWidget(browserDock, aiDock, Qt::Vertical);
+    connect(assist_, &logic::AiAssist::finished, this, [this] {
+        if (auto* dock = findChild<QDockWidget*>("findingsDock"); dock && !document_->findings().empty()) dock->raise();
     });
 
     findings_ = new FindingsPanel(document_, this);

@@ -14,6 +14,7 @@ class QLabel;
 
 
 namespace lumen::logic {
+class AiAssist;
 class AnnotationStore;
 class Document;
 class SegmentEditor;
@@ -24,6 +25,7 @@ class StudyBrowserModel;
 
 namespace lumen::ui {
 
+class AiPanel;
 class FindingsPanel;
 class MeasurementPanel;
 class SegmentEditorPanel;
@@ -53,6 +55,8 @@ public:
     FindingsPanel* findingsPanel() const { return findings_; }
     logic::SegmentEditor* segmentEditor() const { return editor_; }
     logic::AnnotationStore* annotationStore() const { return store_; }
+    AiPanel* aiPanel() const { return ai_; }
+    logic::AiAssist* aiAssist() const { return assist_; }
     QProgressDialog* progressDialog() const { return progress_; }
     bool busy() const;
 
@@ -93,6 +97,8 @@ private:
     FindingsPanel* findings_ = nullptr;
     logic::SegmentEditor* editor_;
     logic::AnnotationStore* store_;
+    logic::AiAssist* assist_;
+    AiPanel* ai_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QPointer<QProgressDialog> progress_;
     std::unique_ptr<logic::ImportJob> import_;

@@ -1,0 +1,69 @@
+#pragma once
+#include "logic/AiWorkerClient.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <vector>
+
+namespace lumen::logic {
+
+class Document;
+
+// A model version as the AI panel shows it: from `lumen-ai models list --json` and its model.json.
+struct AiModel {
+    QString name, version, task, path;
+    bool active = false, bundled = false;
+    QString description;  // model.json "description"
+    QStringList labels;   // label or class names
+    QString card;         // the card's text for people: intended use, data, metrics, limits
+};
+
+// The AI panel's model (headless): lists the registry's models, runs one on the open series in
+// the `lumen-ai worker` (the volume goes to the worker as a temporary NIfTI, so whatever the
+// series' layout the model sees exactly what the viewer shows), and turns the result into
+// proposals on the document, every item with the model's provenance:
+// - segmentation: the model's labels are painted into the label map as one undoable edit (Undo
+//   rejects them), on label values of their own, each segment marked as the model's;
+// - detection: findings with status "proposed", for review in the findings list;
+// - classification: a classification with its class probabilities.
+class AiAssist : public QObject {
+    Q_OBJECT
+public:
+    AiAssist(Document* document, QString lumenAi = {}, QObject* parent = nullptr);
+    ~AiAssist() override;
+
+    void refreshModels();  // asynchronous: modelsChanged() when the list is in
+    const std::vector<AiModel>& models() const { return models_; }
+    bool run(const AiModel& model);  // false (and failed()) when nothing is open or a job runs
+    void cancel();
+    bool busy() const { return !job_.isEmpty(); }
+    AiWorkerClient& worker() { return *client_; }
+
+signals:
+    void modelsChanged();
+    void started(const QString& model);
+    void progress(double fraction, const QString& stage);
+    void finished(const QString& summary);
+    void classified(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities);
+    void failed(const QString& message);
+    void deviceKnown(const QString& device);
+
+private:
+    void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);
+    QString applySegmentation(const QString& prefix);
+    QString applyFindings(const QString& prefix);
+    QString applyClassification(const QString& prefix);
+
+    Document* document_;
+    std::unique_ptr<AiWorkerClient> client_;
+    std::vector<AiModel> models_;
+    AiModel running_;
+    QString job_;
+    std::unique_ptr<QTemporaryDir> scratch_;
+};
+
+}  // namespace lumen::logic

@@ -1,0 +1,148 @@
+#include "ui/AiPanel.h"
+
+#include "logic/AiAssist.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace lumen::ui {
+
+AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), assist_(assist) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    models_ = new QTreeWidget(this);
+    models_->setObjectName("modelTree");
+    models_->setHeaderLabels({tr("Model"), tr("Version"), tr("Task")});
+    models_->setRootIsDecorated(false);
+    models_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c : {1, 2}) models_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    card_ = new QTextBrowser(this);
+    card_->setObjectName("modelCard");
+    card_->setMaximumHeight(130);
+    run_ = new QPushButton(tr("Run on this series"), this);
+    run_->setObjectName("runModel");
+    cancel_ = new QPushButton(tr("Cancel"), this);
+    cancel_->setObjectName("cancelModel");
+    auto* refresh = new QPushButton(tr("Refresh"), this);
+    refresh->setToolTip(tr("Read the model registry again (bundled, imported and fine-tuned versions)"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(run_, 1);
+    buttons->addWidget(cancel_);
+    buttons->addWidget(refresh);
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 100);
+    stage_ = new QLabel(this);
+    device_ = new QLabel(tr("Device: (starts with the first run)"), this);
+    status_ = new QLabel(this);
+    status_->setObjectName("aiStatus");
+    status_->setWordWrap(true);
+    bars_ = new QWidget(this);
+    barsLayout_ = new QFormLayout(bars_);
+    barsLayout_->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(models_, 1);
+    layout->addWidget(card_);
+    layout->addLayout(buttons);
+    layout->addWidget(progress_);
+    layout->addWidget(stage_);
+    layout->addWidget(device_);
+    layout->addWidget(status_);
+    layout->addWidget(bars_);
+
+    connect(models_, &QTreeWidget::currentItemChanged, this, &AiPanel::showCard);
+    connect(refresh, &QPushButton::clicked, assist_, &logic::AiAssist::refreshModels);
+    connect(run_, &QPushButton::clicked, this, [this] {
+        const auto* item = models_->currentItem();
+        if (!item) return;
+        const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
+        if (assist_->run(m)) setRunning(true);
+    });
+    connect(cancel_, &QPushButton::clicked, assist_, &logic::AiAssist::cancel);
+    connect(assist_, &logic::AiAssist::modelsChanged, this, &AiPanel::rebuild);
+    connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(d)); });
+    connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
+        status_->setText(tr("Running %1…").arg(model));
+        progress_->setValue(0);
+    });
+    connect(assist_, &logic::AiAssist::progress, this, [this](double f, const QString& stage) {
+        progress_->setValue(int(f * 100));
+        stage_->setText(stage);
+    });
+    connect(assist_, &logic::AiAssist::finished, this, [this](const QString& summary) {
+        setRunning(false);
+        status_->setText(summary);
+    });
+    connect(assist_, &logic::AiAssist::failed, this, [this](const QString& message) {
+        setRunning(false);
+        status_->setText(tr("<b>Failed:</b> %1").arg(message.toHtmlEscaped()));
+    });
+    connect(assist_, &logic::AiAssist::classified, this, &AiPanel::showProbabilities);
+    setRunning(false);
+    assist_->refreshModels();
+}
+
+void AiPanel::rebuild() {
+    const QString current = models_->currentItem() ? models_->currentItem()->text(0) : QString();
+    models_->clear();
+    const auto& models = assist_->models();
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        const auto& m = models[i];
+        auto* item = new QTreeWidgetItem(models_);
+        item->setText(0, m.name + (m.active ? " ★" : ""));
+        item->setText(1, m.version + (m.bundled ? tr(" (bundled)") : QString()));
+        item->setText(2, m.task);
+        item->setData(0, Qt::UserRole, int(i));
+        item->setToolTip(0, m.active ? tr("The active version") : tr("An earlier or inactive version"));
+        if (m.active && m.name + " ★" == current) models_->setCurrentItem(item);
+    }
+    if (!models_->currentItem() && models_->topLevelItemCount()) models_->setCurrentItem(models_->topLevelItem(0));
+}
+
+bool AiPanel::selectModel(const QString& name) {
+    for (int i = 0; i < models_->topLevelItemCount(); ++i) {
+        auto* item = models_->topLevelItem(i);
+        const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
+        if (m.name == name && m.active) {
+            models_->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+void AiPanel::showCard() {
+    const auto* item = models_->currentItem();
+    if (!item) return card_->clear();
+    const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
+    QString html = "<b>" + m.name.toHtmlEscaped() + " " + m.version.toHtmlEscaped() + "</b> — " + m.description.toHtmlEscaped();
+    if (!m.labels.isEmpty()) html += "<br><i>" + tr("Labels:") + "</i> " + m.labels.join(", ").toHtmlEscaped();
+    for (const auto& line : m.card.split('\n', Qt::SkipEmptyParts)) html += "<br>" + line.toHtmlEscaped();
+    card_->setHtml(html);
+}
+
+void AiPanel::setRunning(bool running) {
+    run_->setEnabled(!running);
+    cancel_->setEnabled(running);
+    progress_->setVisible(running);
+    stage_->setVisible(running);
+}
+
+void AiPanel::showProbabilities(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities) {
+    while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
+    barsLayout_->addRow(new QLabel("<b>" + model.toHtmlEscaped() + "</b>", bars_));
+    for (const auto& [name, p] : probabilities) {
+        auto* bar = new QProgressBar(bars_);
+        bar->setRange(0, 1000);
+        bar->setValue(int(p * 1000));
+        bar->setFormat(QString("%1 %").arg(p * 100, 0, 'f', 1));
+        barsLayout_->addRow(QString::fromStdString(name), bar);
+    }
+}
+
+}  // namespace lumen::ui

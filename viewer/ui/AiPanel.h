@@ -1,0 +1,47 @@
+#pragma once
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTextBrowser;
+class QTreeWidget;
+class QFormLayout;
+
+namespace lumen::logic { class AiAssist; }
+
+namespace lumen::ui {
+
+// The AI panel (a thin Qt face on logic::AiAssist): the registry's models with their cards, Run
+// on the open series, progress with its stage, Cancel, the device the worker runs on, what the
+// run produced, and a classification's probabilities as bars.
+class AiPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AiPanel(logic::AiAssist* assist, QWidget* parent = nullptr);
+    QTreeWidget* modelTree() const { return models_; }
+    QPushButton* runButton() const { return run_; }
+    QPushButton* cancelButton() const { return cancel_; }
+    QLabel* statusLabel() const { return status_; }
+    bool selectModel(const QString& name);  // its active version
+
+private:
+    void rebuild();
+    void showCard();
+    void setRunning(bool running);
+    void showProbabilities(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities);
+
+    logic::AiAssist* assist_;
+    QTreeWidget* models_;
+    QTextBrowser* card_;
+    QPushButton* run_;
+    QPushButton* cancel_;
+    QProgressBar* progress_;
+    QLabel* stage_;
+    QLabel* device_;
+    QLabel* status_;
+    QWidget* bars_;
+    QFormLayout* barsLayout_;
+};
+
+}  // namespace lumen::ui
