@@ -34,8 +34,9 @@ TEST_F(Viewer, TheBundledSegmentationModelRunsInTheWorkerAndUndoRemovesIt) {
     ASSERT_NE(doc->labels(), nullptr);
     const auto histogram = doc->labels()->histogram();
     ASSERT_EQ(histogram.size(), 3u) << "cerebrum, cerebellum, ventricles";
-    ASSERT_EQ(doc->annotations().segments.size(), 3u);
-    for (const auto& s : doc->annotations().segments) {
+    const core::AnnotationSet set = doc->annotations();
+    ASSERT_EQ(set.segments.size(), 3u);
+    for (const auto& s : set.segments) {
         EXPECT_EQ(s.provenance.source, "brain-structures");
         EXPECT_FALSE(s.provenance.modelVersion.empty());
     }
