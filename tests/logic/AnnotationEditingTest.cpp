@@ -115,8 +115,8 @@ TEST(SegmentEditor, EditingAModelsSegmentCountsTheCorrection) {
     editor.setBrushRadius(0.5);
     editor.beginStroke({5, 5, 3}, {0, 0, 1});
     editor.endStroke();
-    const core::AnnotationSet set = doc.annotations();  // a copy: the reference below must outlive the call
-    const auto& p = set.segments.at(0).provenance;
+    const core::AnnotationSet after = doc.annotations();  // a copy: the reference below must outlive the call
+    const auto& p = after.segments.at(0).provenance;
     EXPECT_TRUE(p.editedByUser);
     EXPECT_EQ(p.voxelsAdded, 25u);
     EXPECT_EQ(p.voxelsRemoved, 1u);
