@@ -84,6 +84,10 @@
             <numerusform>%n Befunde zur Prüfung vorgeschlagen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
+        <translation>Die KI-Engine (%1) kann nicht gestartet werden, daher gibt es keine Modelle.</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiWorkerClient</name>

@@ -84,6 +84,10 @@
             <numerusform>%n observations proposées à la relecture</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
+        <translation>Le moteur IA (%1) ne peut pas être lancé : aucun modèle à afficher.</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiWorkerClient</name>

@@ -1,7 +1,9 @@
 // The viewer's AI worker client against a real `lumen-ai worker` process: a job's progress and
 // result, cancel, and a worker killed mid-job (the job fails cleanly, the next one restarts it).
 #include "TestSupport.h"
+#include "logic/AiAssist.h"
 #include "logic/AiWorkerClient.h"
+#include "logic/Document.h"
 
 #include "CoreApp.h"
 
@@ -105,4 +107,26 @@ TEST_F(AiWorker, BadJobsAreErrorsAndAMissingWorkerIsReported) {
     ASSERT_TRUE(died.count() > 0 || died.wait(5000));
     EXPECT_TRUE(died.at(0).at(0).toString().contains("could not be started")) << died.at(0).at(0).toString().toStdString();
     EXPECT_EQ(missingFailed.count(), 1);
+}
+
+TEST_F(AiWorker, TheAiPanelsModelListComesFromTheRegistryOrSaysWhyNot) {
+    logic::Document doc;
+    logic::AiAssist assist(&doc, QString::fromStdString((test::binaryDir() / "bin" / "lumen-ai").string()));
+    QSignalSpy listed(&assist, &logic::AiAssist::modelsChanged);
+    assist.refreshModels();
+    ASSERT_TRUE(listed.wait(30000));
+    QStringList names;
+    for (const auto& m : assist.models()) names << m.name;
+    EXPECT_TRUE(names.contains("brain-structures") && names.contains("lesion-detector") && names.contains("lesion-classifier"))
+        << names.join(", ").toStdString();
+    EXPECT_TRUE(assist.models().front().card.contains("NOT FOR CLINICAL USE") || assist.models().front().card.contains("intended use"))
+        << assist.models().front().card.toStdString();
+    EXPECT_FALSE(assist.run(assist.models().front())) << "nothing is open";
+
+    logic::AiAssist missing(&doc, "/nonexistent/lumen-ai");
+    QSignalSpy failed(&missing, &logic::AiAssist::failed);
+    missing.refreshModels();
+    ASSERT_TRUE(failed.count() > 0 || failed.wait(5000));
+    EXPECT_TRUE(failed.at(0).at(0).toString().contains("cannot be started")) << failed.at(0).at(0).toString().toStdString();
+    EXPECT_TRUE(missing.models().empty());
 }

@@ -88,6 +88,13 @@ void AiAssist::refreshModels() {
         models_ = std::move(models);
         emit modelsChanged();
     });
+    connect(list, &QProcess::errorOccurred, this, [this, list](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart) return;  // anything later ends in finished()
+        list->deleteLater();
+        models_.clear();
+        emit failed(tr("The AI engine (%1) cannot be started, so there are no models to list.").arg(client_->program()));
+        emit modelsChanged();
+    });
     list->start(client_->program(), {"models", "list", "--json"});
 }
 
