@@ -12,18 +12,6 @@
 
 namespace lumen::cli {
 
-namespace {
-
-// LABELMAP.nii.gz → LABELMAP.json
-std::string sidecarPath(std::string path) {
-    for (const char* ext : {".nii.gz", ".nii", ".nrrd", ".mha"})
-        if (path.size() > std::string(ext).size() && path.compare(path.size() - std::string(ext).size(), std::string::npos, ext) == 0)
-            return path.substr(0, path.size() - std::string(ext).size()) + ".json";
-    return path + ".json";
-}
-
-}  // namespace
-
 int runSegExport(const SegExportArgs& args) {
     const io::ImageStack source = io::DicomSegmentation::sourceStack(args.source);
     core::AnnotationSet set;
@@ -50,9 +38,9 @@ int runSegImport(const SegImportArgs& args) {
     std::size_t overlaps = 0;
     const core::AnnotationSet set = io::DicomSegmentation::read(args.seg, source, &overlaps);
     io::ImageFileWriter::write(set.labels.voxels(), args.out);
-    core::writeFileAtomically(sidecarPath(args.out), io::labelSidecarJson(set));
+    core::writeFileAtomically(io::labelSidecarPath(args.out), io::labelSidecarJson(set));
     if (overlaps) std::cerr << "lumen-cli: warning: " << overlaps << " voxels belong to more than one segment; the higher segment number was kept\n";
-    std::cout << "wrote " << args.out << " and " << sidecarPath(args.out) << ": " << set.labels.labels().size() << " segment(s)\n";
+    std::cout << "wrote " << args.out << " and " << io::labelSidecarPath(args.out) << ": " << set.labels.labels().size() << " segment(s)\n";
     return 0;
 }
 

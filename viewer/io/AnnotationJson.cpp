@@ -200,6 +200,13 @@ std::string labelSidecarJson(const core::AnnotationSet& set) {
     return json{{"format", "lumen-labels"}, {"version", kVersion}, {"labels", labelsJson(set)}}.dump(1) + "\n";
 }
 
+std::string labelSidecarPath(const std::string& path) {
+    for (const std::string ext : {".nii.gz", ".nii", ".nrrd", ".mha"})
+        if (path.size() > ext.size() && path.compare(path.size() - ext.size(), std::string::npos, ext) == 0)
+            return path.substr(0, path.size() - ext.size()) + ".json";
+    return path + ".json";
+}
+
 void readLabelSidecar(const std::string& text, core::AnnotationSet& set) {
     try {
         const json j = json::parse(text);

@@ -33,6 +33,8 @@ ParsedAnnotations annotationsFromJson(const std::string& text);
 // label map for training pipelines, and what `lumen-cli seg export --label-table` reads. Reading
 // also accepts annotations.json (its "labels") or a bare array.
 std::string labelSidecarJson(const core::AnnotationSet& set);
+// Where a label map's sidecar goes: LABELMAP.nii.gz → LABELMAP.json (also .nii, .nrrd, .mha).
+std::string labelSidecarPath(const std::string& labelMap);
 void readLabelSidecar(const std::string& text, core::AnnotationSet& set);  // throws AnnotationFormatError
 
 // FNV-1a 64 of a label map's voxel bytes: ties annotations.json to the one label file it wrote.

@@ -18,13 +18,6 @@ const io::ImageStack& dicomSource(const Document& d, const std::string& path) {
     return d.image().stack;
 }
 
-std::string sidecarPath(const std::string& path) {
-    for (const std::string ext : {".nii.gz", ".nii"})
-        if (path.size() > ext.size() && path.compare(path.size() - ext.size(), std::string::npos, ext) == 0)
-            return path.substr(0, path.size() - ext.size()) + ".json";
-    return path + ".json";
-}
-
 }  // namespace
 
 void AnnotationExchange::exportTo(const Document& document, Format format, const std::string& path) {
@@ -43,7 +36,7 @@ void AnnotationExchange::exportTo(const Document& document, Format format, const
         case Format::NiftiLabels:
             if (set.labels.empty()) throw io::IoError(path, "there is no label map to export");
             io::ImageFileWriter::write(set.labels.voxels(), path);
-            core::writeFileAtomically(sidecarPath(path), io::labelSidecarJson(set));
+            core::writeFileAtomically(io::labelSidecarPath(path), io::labelSidecarJson(set));
             break;
     }
 }

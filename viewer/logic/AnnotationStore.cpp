@@ -11,7 +11,7 @@ AnnotationStore::AnnotationStore(Document* document, QString dataDirectory, QObj
     connect(&debounce_, &QTimer::timeout, this, &AnnotationStore::autosave);
     connect(document_, &Document::imageChanged, this, &AnnotationStore::onImageChanged);
     connect(document_, &Document::edited, this, [this] {
-        if (restoring_ || !workspace_) return;
+        if (!workspace_) return;  // restores (setAnnotations) are not edits: they never come here
         dirty_ = true;
         debounce_.start();
     });
@@ -24,8 +24,7 @@ void AnnotationStore::waitForWriter() {
 }
 
 void AnnotationStore::onImageChanged() {
-    // The previous series' pending edit was autosaved by flush() before the switch (the app calls
-    // it); anything still pending now belongs to a document that is gone.
+    // The app saved the previous series before the switch; anything still pending belonged to it.
     debounce_.stop();
     waitForWriter();
     dirty_ = false;
@@ -35,11 +34,8 @@ void AnnotationStore::onImageChanged() {
     workspace_ = Workspace(Workspace::folderFor(dataDirectory_.toStdString(), uid));
     if (workspace_->hasSaved()) {
         try {
-            restoring_ = true;
             document_->setAnnotations(workspace_->load(document_->volume().geometry()));
-            restoring_ = false;
         } catch (const std::exception& e) {
-            restoring_ = false;
             emit failed(tr("The saved annotations of this series cannot be read (%1); they were left as they are.").arg(e.what()));
         }
     }
@@ -52,12 +48,9 @@ void AnnotationStore::restoreRecovery() {
     waitForWriter();
     if (!hasRecovery()) return;
     try {
-        restoring_ = true;
         document_->setAnnotations(workspace_->loadRecovery(document_->volume().geometry()));
-        restoring_ = false;
         dirty_ = true;  // restored but not saved yet
     } catch (const std::exception& e) {
-        restoring_ = false;
         emit failed(tr("The recovered annotations cannot be read (%1); they were left on disk.").arg(e.what()));
     }
 }
@@ -80,14 +73,6 @@ bool AnnotationStore::save() {
     dirty_ = false;
     emit saved();
     return true;
-}
-
-void AnnotationStore::flush() {
-    if (debounce_.isActive()) {
-        debounce_.stop();
-        autosave();
-    }
-    waitForWriter();
 }
 
 void AnnotationStore::autosave() {

@@ -31,7 +31,6 @@ public:
     void restoreRecovery();   // the autosave replaces the document's annotations
     void discardRecovery();
     bool save();              // false (and failed()) when it cannot be written
-    void flush();             // autosave now if an edit is pending (closing, switching series)
     std::optional<Workspace> workspace() const { return workspace_; }
 
 signals:
@@ -49,7 +48,7 @@ private:
     QString dataDirectory_;
     std::optional<Workspace> workspace_;
     QTimer debounce_;
-    bool dirty_ = false, restoring_ = false;
+    bool dirty_ = false;
     std::thread writer_;  // the autosave in flight, on a snapshot of the annotations
     std::atomic<bool> writing_{false};
 };

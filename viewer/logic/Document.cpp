@@ -38,9 +38,7 @@ void Document::setLabels(std::optional<core::LabelMap> labels) {
     if (labels && !labels->fits(image_.volume.geometry())) return;
     labels_ = std::move(labels);
     undo_.clear();
-    emit labelsChanged();
-    emit undoChanged();
-    emit edited();
+    labelsEdited();
 }
 
 core::LabelMap& Document::editableLabels() {
@@ -61,8 +59,11 @@ void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, dou
             s.provenance.modified = io::isoTimeNow();
         }
     undo_.push(std::move(edit));
-    emit labelVoxelsChanged();
-    emit labelsChanged();
+    labelsEdited();
+}
+
+void Document::labelsEdited() {
+    emit labelsChanged();  // views re-read the map (a superset of labelVoxelsChanged)
     emit undoChanged();
     emit edited();
 }
@@ -74,17 +75,13 @@ void Document::labelTableEdited() {
 
 bool Document::undoLabelEdit() {
     if (!labels_ || !undo_.undo(*labels_)) return false;
-    emit labelsChanged();
-    emit undoChanged();
-    emit edited();
+    labelsEdited();
     return true;
 }
 
 bool Document::redoLabelEdit() {
     if (!labels_ || !undo_.redo(*labels_)) return false;
-    emit labelsChanged();
-    emit undoChanged();
-    emit edited();
+    labelsEdited();
     return true;
 }
 

@@ -77,6 +77,8 @@ signals:
     void edited();
 
 private:
+    void labelsEdited();  // labelsChanged, undoChanged, edited
+
     io::LoadedImage image_;
     std::optional<core::LabelMap> labels_;
     core::LabelUndoStack undo_;

@@ -90,7 +90,7 @@ bool AnnotationInteractor::press(InteractionMode mode, logic::Document& doc, con
     }
 }
 
-bool AnnotationInteractor::move(InteractionMode mode, logic::Document&, const core::Point3& world, bool buttonDown) {
+bool AnnotationInteractor::move(InteractionMode mode, const core::Point3& world, bool buttonDown) {
     if (!handles(mode)) return false;
     hover_ = world;
     if (!buttonDown) return mode == InteractionMode::Paint || mode == InteractionMode::Erase;  // the brush outline follows

@@ -30,7 +30,7 @@ public:
     // `pixelMm` is the size of a screen pixel in mm (handle tolerance, brush outline).
     bool press(InteractionMode mode, logic::Document& doc, const logic::ViewState& view, const core::Point3& world,
                double pixelMm, Qt::KeyboardModifiers modifiers);
-    bool move(InteractionMode mode, logic::Document& doc, const core::Point3& world, bool buttonDown);
+    bool move(InteractionMode mode, const core::Point3& world, bool buttonDown);
     bool release(logic::Document& doc, const core::Point3& world);
     bool wheel(InteractionMode mode, int steps);  // brush size (Shift+wheel)
     void cancel();

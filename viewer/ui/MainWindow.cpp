@@ -190,6 +190,7 @@ void MainWindow::buildActions() {
     for (const auto& [key, text, mode, shortcut] : tools) {
         InteractionMode m = mode;
         auto* a = add(key, text, shortcut, [this, m] { setInteractionMode(m); });
+        a->setData(int(m));
         a->setCheckable(true);
         a->setChecked(m == InteractionMode::WindowLevel);
         toolGroup_->addAction(a);
@@ -484,9 +485,8 @@ void MainWindow::setViewLayout(Layout layout) {
 
 void MainWindow::setInteractionMode(InteractionMode mode) {
     viewer_->setMode(mode);
-    const QStringList names{"WindowLevel", "Crosshair", "Length", "Angle", "Ellipse", "Rectangle", "Paint", "Erase", "Fill", "Lasso", "Findings"};
     for (auto* a : toolGroup_->actions())
-        if (a->objectName() == "tool" + names[int(mode)]) a->setChecked(true);
+        if (a->data().toInt() == int(mode)) a->setChecked(true);
     if (mode == InteractionMode::Findings)
         if (auto* dock = findChild<QDockWidget*>("findingsDock")) dock->raise();
 }

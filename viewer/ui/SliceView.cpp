@@ -324,7 +324,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
         tool_->onMove(world);  // the angle's third point follows the mouse
         updateMeasurements();
     } else if ((dragButton_ == Qt::LeftButton || dragButton_ == Qt::NoButton) &&
-               annotator_.move(mode_, *document_, world, dragButton_ == Qt::LeftButton)) {
+               annotator_.move(mode_, world, dragButton_ == Qt::LeftButton)) {
         updateMeasurements();
     } else if (dragButton_ == Qt::LeftButton && mode_ == InteractionMode::WindowLevel) {
         state_.dragWindowLevel(dx, dy);
