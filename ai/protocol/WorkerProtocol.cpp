@@ -10,8 +10,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<const char*, 3> kRequestTypes{"infer", "cancel", "shutdown"};
-constexpr std::array<const char*, 5> kEventTypes{"ready", "progress", "result", "error", "canceled"};
+constexpr std::array<const char*, 6> kRequestTypes{"infer", "cancel", "shutdown", "finetune", "pause", "resume"};
+constexpr std::array<const char*, 8> kEventTypes{"ready", "progress", "result", "error", "canceled", "training", "paused", "resumed"};
 
 template <std::size_t N>
 std::size_t typeIndex(const json& j, const std::array<const char*, N>& names) {
@@ -66,12 +66,37 @@ Event Event::canceled(std::string id) {
     return e;
 }
 
+Event Event::training(std::string id, int iteration, int iterations, double loss, std::string validation, bool resumed) {
+    Event e;
+    e.type = Type::Training, e.id = std::move(id), e.iteration = iteration, e.iterations = iterations, e.loss = loss;
+    e.detail = std::move(validation), e.resumedFromCheckpoint = resumed;
+    return e;
+}
+
+Event Event::paused(std::string id, std::string why) {
+    Event e;
+    e.type = Type::Paused, e.id = std::move(id), e.message = std::move(why);
+    return e;
+}
+
+Event Event::resumed(std::string id) {
+    Event e;
+    e.type = Type::Resumed, e.id = std::move(id);
+    return e;
+}
+
 std::string encode(const Request& r) {
     json j = {{"type", kRequestTypes[std::size_t(r.type)]}};
     if (r.type != Request::Type::Shutdown) j["id"] = r.id;
     if (r.type == Request::Type::Infer)
         j.update({{"model", r.infer.model}, {"input", r.infer.input}, {"output", r.infer.output}, {"device", r.infer.device},
                   {"threads", r.infer.threads}, {"uncertainty", r.infer.uncertainty}});
+    if (r.type == Request::Type::FineTune) {
+        const FineTuneRequest& f = r.finetune;
+        j.update({{"model", f.model}, {"data", f.data}, {"out", f.out}, {"iterations", f.iterations},
+                  {"validate_every", f.validateEvery}, {"checkpoint_every", f.checkpointEvery}, {"learning_rate", f.learningRate},
+                  {"seed", f.seed}, {"no_flip", f.noFlip}, {"device", f.device}, {"threads", f.threads}});
+    }
     return j.dump();
 }
 
@@ -81,9 +106,19 @@ std::string encode(const Event& e) {
     switch (e.type) {
         case Event::Type::Ready: j["device"] = e.device; break;
         case Event::Type::Progress: j.update({{"fraction", e.fraction}, {"stage", e.stage}}); break;
-        case Event::Type::Result: j.update({{"task", e.task}, {"files", e.files}, {"ms", e.milliseconds}}); break;
+        case Event::Type::Result:
+            j.update({{"task", e.task}, {"files", e.files}, {"ms", e.milliseconds}});
+            if (!e.detail.empty()) j["summary"] = json::parse(e.detail);
+            break;
         case Event::Type::Error: j["message"] = e.message; break;
-        case Event::Type::Canceled: break;
+        case Event::Type::Training:
+            j.update({{"iteration", e.iteration}, {"iterations", e.iterations}, {"loss", e.loss}});
+            if (!e.detail.empty()) j["validation"] = json::parse(e.detail);
+            if (e.resumedFromCheckpoint) j["resumed"] = true;
+            break;
+        case Event::Type::Paused: j["why"] = e.message; break;
+        case Event::Type::Canceled:
+        case Event::Type::Resumed: break;
     }
     return j.dump();
 }
@@ -100,6 +135,22 @@ Request decodeRequest(const std::string& line) {
             r.infer.device = j.value("device", "auto");
             r.infer.threads = j.value("threads", 0u);
             r.infer.uncertainty = j.value("uncertainty", false);
+        }
+        if (r.type == Request::Type::FineTune) {
+            FineTuneRequest& f = r.finetune;
+            f.model = j.at("model").get<std::string>();
+            f.data = j.at("data").get<std::string>();
+            f.out = j.at("out").get<std::string>();
+            f.iterations = j.value("iterations", f.iterations);
+            f.validateEvery = j.value("validate_every", f.validateEvery);
+            f.checkpointEvery = j.value("checkpoint_every", f.checkpointEvery);
+            f.learningRate = j.value("learning_rate", 0.0);
+            f.seed = j.value("seed", 1u);
+            f.noFlip = j.value("no_flip", false);
+            f.device = j.value("device", "auto");
+            f.threads = j.value("threads", 0u);
+            if (f.iterations < 1 || f.validateEvery < 1 || f.checkpointEvery < 1)
+                throw ProtocolError("finetune: iterations, validate_every and checkpoint_every must be positive");
         }
         return r;
     });
@@ -120,9 +171,19 @@ Event decodeEvent(const std::string& line) {
                 e.task = j.at("task").get<std::string>();
                 e.files = j.at("files").get<std::vector<std::string>>();
                 e.milliseconds = j.value("ms", 0.0);
+                if (j.contains("summary")) e.detail = j["summary"].dump();
                 break;
             case Event::Type::Error: e.message = j.at("message").get<std::string>(); break;
-            case Event::Type::Canceled: break;
+            case Event::Type::Training:
+                e.iteration = j.at("iteration").get<int>();
+                e.iterations = j.at("iterations").get<int>();
+                e.loss = j.value("loss", 0.0);
+                if (j.contains("validation")) e.detail = j["validation"].dump();
+                e.resumedFromCheckpoint = j.value("resumed", false);
+                break;
+            case Event::Type::Paused: e.message = j.value("why", ""); break;
+            case Event::Type::Canceled:
+            case Event::Type::Resumed: break;
         }
         return e;
     });

@@ -24,16 +24,29 @@ struct InferRequest {
     unsigned threads = 0;
     bool uncertainty = false;
 };
+// Fine-tunes a version on a datalist into a new registered version (`lumen-ai finetune
+// --register`). Runs beside inference: an infer job pauses it at the next iteration and it goes
+// on after. `out` + ".work" keeps checkpoints, so the same request after a restart resumes.
+struct FineTuneRequest {
+    std::string model, data, out;
+    int iterations = 100, validateEvery = 25, checkpointEvery = 10;
+    double learningRate = 0;  // 0: the engine's fine-tune default
+    unsigned seed = 1;
+    bool noFlip = false;
+    std::string device = "auto";
+    unsigned threads = 0;
+};
 struct Request {
-    enum class Type { Infer, Cancel, Shutdown };
+    enum class Type { Infer, Cancel, Shutdown, FineTune, Pause, Resume };
     Type type = Type::Infer;
-    std::string id;  // the job's (infer, cancel)
+    std::string id;  // the job's (all but shutdown)
     InferRequest infer;
+    FineTuneRequest finetune;
 };
 
 // Worker → client.
 struct Event {
-    enum class Type { Ready, Progress, Result, Error, Canceled };
+    enum class Type { Ready, Progress, Result, Error, Canceled, Training, Paused, Resumed };
     Type type = Type::Ready;
     std::string id;           // the job's; empty for Ready
     std::string device;       // Ready: "CPU, 2 threads" or the GPU's name
@@ -42,13 +55,20 @@ struct Event {
     std::string task;         // Result: segmentation, detection or classification
     std::vector<std::string> files;  // Result: what the job wrote
     double milliseconds = 0;  // Result: the job's wall time
-    std::string message;      // Error
+    std::string message;      // Error; Paused: why ("inference" or "user")
+    std::string detail;       // Result of a fine-tune: its summary (JSON text); Training: validation (JSON text or empty)
+    int iteration = 0, iterations = 0;  // Training
+    double loss = 0;                    // Training
+    bool resumedFromCheckpoint = false; // Training: the first event of a run that resumed
 
     static Event ready(std::string device);
     static Event progress(std::string id, double fraction, std::string stage);
     static Event result(std::string id, std::string task, std::vector<std::string> files, double milliseconds);
     static Event error(std::string id, std::string message);  // id empty: about a request that could not be read
     static Event canceled(std::string id);
+    static Event training(std::string id, int iteration, int iterations, double loss, std::string validation, bool resumed = false);
+    static Event paused(std::string id, std::string why);
+    static Event resumed(std::string id);
 };
 
 std::string encode(const Request& r);  // one line, no newline

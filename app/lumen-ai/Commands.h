@@ -6,8 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
+
+namespace lumen::ai { struct TrainingEvent; }
 
 namespace lumen::aicli {
 
@@ -39,6 +42,11 @@ struct TrainArgs {
     unsigned seed = 1;
     bool noAugment = false, noFlip = false, quiet = false, registerVersion = false;
 };
+
+// The training behind `train`/`finetune` and the worker's fine-tune jobs: trains, writes the new
+// package (and registers it with registerVersion) and returns the summary `finetune` prints.
+nlohmann::json trainToPackage(const TrainArgs& args, core::Progress& progress,
+                              const std::function<void(const ai::TrainingEvent&)>& onEvent);
 
 struct EvalArgs {
     std::string model, data, split = "validation", device = "auto";

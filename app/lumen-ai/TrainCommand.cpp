@@ -44,7 +44,7 @@ std::string nextVersion(const std::string& parent, const ai::ModelRegistry& regi
 
 }  // namespace
 
-int runTrain(const TrainArgs& args) {
+json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::function<void(const ai::TrainingEvent&)>& onEvent) {
     const bool finetune = args.finetune;
     ai::ModelRegistry registry = openRegistry();
     const ai::ModelPackage start = ai::ModelPackage::open(registry.resolve(args.model));
@@ -69,19 +69,8 @@ int runTrain(const TrainArgs& args) {
     o.augment = !args.noAugment;
     if (args.noFlip) o.flipAxes = {false, false, false};
 
-    core::Progress progress(progressLines(args.quiet, "train"));
-    cancelOnSignals(&progress);
-
     ai::Trainer trainer(start, o);
-    const ai::TrainingOutcome outcome = trainer.train(data, work, &progress, [&](const ai::TrainingEvent& e) {
-        if (args.quiet) return;
-        json line = {{"iteration", e.iteration}, {"of", o.iterations}};
-        if (e.resumed) line["resumed"] = true;
-        else line["loss"] = std::round(e.loss * 1e5) / 1e5, line["ms"] = std::round(e.msPerIteration);
-        if (e.validation) line["validation"] = *e.validation;
-        std::cerr << line.dump() << std::endl;
-    });
-    cancelOnSignals(nullptr);
+    const ai::TrainingOutcome outcome = trainer.train(data, work, &progress, onEvent);
 
     ai::ModelManifest m = parent;
     if (!args.name.empty()) m.name = args.name;
@@ -110,9 +99,25 @@ int runTrain(const TrainArgs& args) {
     if (!outcome.validationBefore.is_null() && !outcome.validationAfter.is_null() &&
         outcome.validationAfter.at("score").get<double>() < outcome.validationBefore.at("score").get<double>()) {
         summary["warning"] = "worse than the parent on the validation cases";
-        std::cerr << "lumen-ai: warning: the new version scores " << outcome.validationAfter.at("score") << " on the validation cases, the parent "
-                  << outcome.validationBefore.at("score") << "\n";
     }
+    return summary;
+}
+
+int runTrain(const TrainArgs& args) {
+    core::Progress progress(progressLines(args.quiet, "train"));
+    cancelOnSignals(&progress);
+    const json summary = trainToPackage(args, progress, [&](const ai::TrainingEvent& e) {
+        if (args.quiet) return;
+        json line = {{"iteration", e.iteration}, {"of", args.iterations}};
+        if (e.resumed) line["resumed"] = true;
+        else line["loss"] = std::round(e.loss * 1e5) / 1e5, line["ms"] = std::round(e.msPerIteration);
+        if (e.validation) line["validation"] = *e.validation;
+        std::cerr << line.dump() << std::endl;
+    });
+    cancelOnSignals(nullptr);
+    if (summary.contains("warning"))
+        std::cerr << "lumen-ai: warning: the new version scores " << summary["metrics"]["validation"]["score"]
+                  << " on the validation cases, the parent " << summary["metrics"]["validation_before"]["score"] << "\n";
     std::cout << summary.dump() << std::endl;
     return 0;
 }

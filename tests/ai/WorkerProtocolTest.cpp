@@ -28,6 +28,30 @@ TEST(WorkerProtocol, RequestsRoundTrip) {
     shutdown.type = Request::Type::Shutdown;
     EXPECT_EQ(decodeRequest(encode(shutdown)).type, Request::Type::Shutdown);
     EXPECT_EQ(encode(infer).find('\n'), std::string::npos) << "one message, one line";
+
+    Request tune;
+    tune.type = Request::Type::FineTune, tune.id = "ft-1";
+    tune.finetune.model = "brain-structures@1.0", tune.finetune.data = "/t/datalist.json", tune.finetune.out = "/t/new";
+    tune.finetune.iterations = 40, tune.finetune.validateEvery = 20, tune.finetune.checkpointEvery = 5;
+    tune.finetune.learningRate = 1e-4, tune.finetune.seed = 7, tune.finetune.noFlip = true, tune.finetune.threads = 2;
+    const Request t = decodeRequest(encode(tune));
+    EXPECT_EQ(t.type, Request::Type::FineTune);
+    EXPECT_EQ(t.finetune.model, "brain-structures@1.0");
+    EXPECT_EQ(t.finetune.data, "/t/datalist.json");
+    EXPECT_EQ(t.finetune.out, "/t/new");
+    EXPECT_EQ(t.finetune.iterations, 40);
+    EXPECT_EQ(t.finetune.validateEvery, 20);
+    EXPECT_EQ(t.finetune.checkpointEvery, 5);
+    EXPECT_DOUBLE_EQ(t.finetune.learningRate, 1e-4);
+    EXPECT_EQ(t.finetune.seed, 7u);
+    EXPECT_TRUE(t.finetune.noFlip);
+    EXPECT_EQ(t.finetune.threads, 2u);
+    for (Request::Type type : {Request::Type::Pause, Request::Type::Resume}) {
+        Request r;
+        r.type = type, r.id = "ft-1";
+        EXPECT_EQ(decodeRequest(encode(r)).type, type);
+        EXPECT_EQ(decodeRequest(encode(r)).id, "ft-1");
+    }
 }
 
 TEST(WorkerProtocol, EventsRoundTrip) {
@@ -45,13 +69,33 @@ TEST(WorkerProtocol, EventsRoundTrip) {
     EXPECT_EQ(e.type, Event::Type::Error);
     EXPECT_EQ(e.message, "out of memory");
     EXPECT_EQ(decodeEvent(encode(Event::canceled("j"))).type, Event::Type::Canceled);
+
+    const Event t = decodeEvent(encode(Event::training("ft", 20, 100, 0.4375, R"({"score":0.87})")));
+    EXPECT_EQ(t.type, Event::Type::Training);
+    EXPECT_EQ(t.iteration, 20);
+    EXPECT_EQ(t.iterations, 100);
+    EXPECT_DOUBLE_EQ(t.loss, 0.4375);
+    EXPECT_EQ(t.detail, R"({"score":0.87})");
+    EXPECT_FALSE(t.resumedFromCheckpoint);
+    EXPECT_TRUE(decodeEvent(encode(Event::training("ft", 30, 100, 0, "", true))).resumedFromCheckpoint);
+    EXPECT_TRUE(decodeEvent(encode(Event::training("ft", 30, 100, 0.5, ""))).detail.empty());
+    const Event paused = decodeEvent(encode(Event::paused("ft", "inference")));
+    EXPECT_EQ(paused.type, Event::Type::Paused);
+    EXPECT_EQ(paused.message, "inference");
+    EXPECT_EQ(decodeEvent(encode(Event::resumed("ft"))).type, Event::Type::Resumed);
+    Event done = Event::result("ft", "finetune", {"/models/brain-structures/1.1"}, 60000);
+    done.detail = R"({"version":"1.1"})";
+    EXPECT_EQ(decodeEvent(encode(done)).detail, R"({"version":"1.1"})");
 }
 
 TEST(WorkerProtocol, AnythingElseIsAProtocolError) {
     for (const char* bad : {"", "not json", "[1, 2]", R"({"id": "j"})", R"({"type": "explode", "id": "j"})",
-                            R"({"type": "infer", "id": "j", "model": "m"})", R"({"type": "cancel"})", R"({"type": "infer", "id": 3})"})
+                            R"({"type": "infer", "id": "j", "model": "m"})", R"({"type": "cancel"})", R"({"type": "infer", "id": 3})",
+                            R"({"type": "finetune", "id": "f", "model": "m", "data": "d"})",
+                            R"({"type": "finetune", "id": "f", "model": "m", "data": "d", "out": "o", "iterations": 0})",
+                            R"({"type": "pause"})"})
         EXPECT_THROW(decodeRequest(bad), ProtocolError) << bad;
     for (const char* bad : {"{}", R"({"type": "progress", "id": "j"})", R"({"type": "result", "id": "j", "task": "x"})",
-                            R"({"type": "ready"})"})
+                            R"({"type": "ready"})", R"({"type": "training", "id": "j", "loss": 1})"})
         EXPECT_THROW(decodeEvent(bad), ProtocolError) << bad;
 }

@@ -8,11 +8,15 @@
 #include "CoreApp.h"
 
 #include <QSignalSpy>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 
 using namespace lumen;
 
@@ -129,4 +133,102 @@ TEST_F(AiWorker, TheAiPanelsModelListComesFromTheRegistryOrSaysWhyNot) {
     ASSERT_TRUE(failed.count() > 0 || failed.wait(5000));
     EXPECT_TRUE(failed.at(0).at(0).toString().contains("cannot be started")) << failed.at(0).at(0).toString().toStdString();
     EXPECT_TRUE(missing.models().empty());
+}
+
+namespace {
+
+// One training case (ch2 with the model's own labels) and one validation case (ch2bet, same grid).
+std::string brainDatalist(const test::TempDir& dir, logic::AiWorkerClient& client) {
+    QSignalSpy finished(&client, &logic::AiWorkerClient::finished);
+    client.submit(brainJob(dir, "truth"));
+    if (!finished.wait(120000)) return {};
+    const std::string t = test::kMricronTemplates;
+    const std::string label = (dir / "truth.seg.nii.gz").string();
+    const std::string list = R"({"training": [{"image": ")" + t + R"(/ch2.nii.gz", "label": ")" + label +
+                             R"("}], "validation": [{"image": ")" + t + R"(/ch2bet.nii.gz", "label": ")" + label + R"("}]})";
+    std::ofstream((dir / "data.json").string()) << list;
+    return (dir / "data.json").string();
+}
+
+ai::protocol::FineTuneRequest brainFineTune(const test::TempDir& dir, const std::string& data, const std::string& out) {
+    ai::protocol::FineTuneRequest r;
+    r.model = "brain-structures@1.0";
+    r.data = data;
+    r.out = (dir / out).string();
+    r.iterations = 6, r.validateEvery = 3, r.checkpointEvery = 1, r.threads = 2;
+    return r;
+}
+
+}  // namespace
+
+TEST_F(AiWorker, AFineTuneRegistersANewVersionAndPausesWhileAnInferenceRuns) {
+    const std::string data = brainDatalist(dir, client);
+    ASSERT_FALSE(data.empty());
+    QSignalSpy training(&client, &logic::AiWorkerClient::training);
+    QSignalSpy paused(&client, &logic::AiWorkerClient::paused);
+    QSignalSpy resumed(&client, &logic::AiWorkerClient::resumed);
+    QSignalSpy tuned(&client, &logic::AiWorkerClient::fineTuned);
+    QSignalSpy finished(&client, &logic::AiWorkerClient::finished);
+    const QString id = client.fineTune(brainFineTune(dir, data, "tuned"));
+    ASSERT_TRUE(training.wait(120000));
+    const QString infer = client.submit(brainJob(dir, "during"));  // the user clicks Run while it trains
+    ASSERT_TRUE(tuned.wait(300000)) << "no fine-tune result";
+    ASSERT_EQ(finished.count(), 1) << "the inference ran";
+    EXPECT_EQ(finished.at(0).at(0).toString(), infer);
+    ASSERT_GE(paused.count(), 1);
+    EXPECT_EQ(paused.at(0).at(0).toString(), id);
+    EXPECT_EQ(paused.at(0).at(1).toString(), "inference");
+    EXPECT_EQ(resumed.count(), paused.count());
+
+    ASSERT_EQ(training.count(), 6);
+    for (int n = 0; n < 6; ++n) {
+        EXPECT_EQ(training.at(n).at(1).toInt(), n + 1);
+        EXPECT_EQ(training.at(n).at(2).toInt(), 6);
+        EXPECT_GT(training.at(n).at(3).toDouble(), 0);
+        EXPECT_EQ(training.at(n).at(4).toString().isEmpty(), n != 2 && n != 5) << "validation after iterations 3 and 6";
+    }
+    const auto summary = nlohmann::json::parse(tuned.at(0).at(2).toString().toStdString());
+    EXPECT_EQ(summary.at("version"), "1.1");
+    EXPECT_EQ(summary.at("parent_version"), "1.0");
+    EXPECT_TRUE(summary.at("metrics").contains("validation_before"));
+    EXPECT_TRUE(summary.at("metrics").contains("validation"));
+    const std::filesystem::path version = tuned.at(0).at(1).toString().toStdString();
+    EXPECT_TRUE(std::filesystem::exists(version / "model.json")) << version;
+    EXPECT_EQ(version.parent_path().parent_path(), dir / "models") << "registered in the user's registry";
+    EXPECT_FALSE(std::filesystem::exists(dir / "tuned")) << "the staging package is gone";
+    EXPECT_FALSE(std::filesystem::exists(dir / "tuned.work"));
+}
+
+TEST_F(AiWorker, AFineTunePausesForTheUserAndACanceledOneResumesFromItsCheckpoint) {
+    const std::string data = brainDatalist(dir, client);
+    ASSERT_FALSE(data.empty());
+    QSignalSpy training(&client, &logic::AiWorkerClient::training);
+    QSignalSpy paused(&client, &logic::AiWorkerClient::paused);
+    QSignalSpy resumed(&client, &logic::AiWorkerClient::resumed);
+    QSignalSpy canceled(&client, &logic::AiWorkerClient::canceled);
+    const QString id = client.fineTune(brainFineTune(dir, data, "paused"));
+    ASSERT_TRUE(training.wait(120000));
+    client.pause(id);
+    ASSERT_TRUE(paused.wait(60000));
+    EXPECT_EQ(paused.last().at(1).toString(), "user");
+    const int seen = training.count();
+    QTest::qWait(1500);
+    EXPECT_EQ(training.count(), seen) << "no iteration while paused";
+    client.resume(id);
+    ASSERT_TRUE(resumed.wait(10000));
+    ASSERT_TRUE(training.wait(60000));
+    const int reached = training.last().at(1).toInt();
+    client.cancel(id);
+    ASSERT_TRUE(canceled.wait(60000));
+    EXPECT_TRUE(std::filesystem::exists(dir / "paused.work/state.json")) << "a cancel keeps the checkpoint";
+
+    // The same request (as after an app restart) picks up where it stopped.
+    training.clear();
+    QSignalSpy tuned(&client, &logic::AiWorkerClient::fineTuned);
+    client.fineTune(brainFineTune(dir, data, "paused"));
+    ASSERT_TRUE(tuned.wait(300000));
+    ASSERT_GE(training.count(), 1);
+    EXPECT_TRUE(training.at(0).at(5).toBool()) << "the first event says it resumed";
+    EXPECT_GE(training.at(0).at(1).toInt(), reached);
+    EXPECT_EQ(training.last().at(1).toInt(), 6);
 }

@@ -50,22 +50,37 @@ void AiWorkerClient::send(const proto::Request& request) {
     process_->write(QByteArray::fromStdString(proto::encode(request)) + '\n');
 }
 
-QString AiWorkerClient::submit(const proto::InferRequest& request) {
+QString AiWorkerClient::start(proto::Request r) {
     ensureStarted();
     const QString id = QString("job-%1").arg(next_++);
-    proto::Request r;
-    r.type = proto::Request::Type::Infer, r.id = id.toStdString(), r.infer = request;
+    r.id = id.toStdString();
     pending_.insert(id);
     send(r);  // QProcess buffers it until the worker is up
     return id;
 }
 
-void AiWorkerClient::cancel(const QString& id) {
+QString AiWorkerClient::submit(const proto::InferRequest& request) {
+    proto::Request r;
+    r.type = proto::Request::Type::Infer, r.infer = request;
+    return start(r);
+}
+
+QString AiWorkerClient::fineTune(const proto::FineTuneRequest& request) {
+    proto::Request r;
+    r.type = proto::Request::Type::FineTune, r.finetune = request;
+    return start(r);
+}
+
+void AiWorkerClient::control(proto::Request::Type type, const QString& id) {
     if (!pending_.contains(id) || !running()) return;
     proto::Request r;
-    r.type = proto::Request::Type::Cancel, r.id = id.toStdString();
+    r.type = type, r.id = id.toStdString();
     send(r);
 }
+
+void AiWorkerClient::cancel(const QString& id) { control(proto::Request::Type::Cancel, id); }
+void AiWorkerClient::pause(const QString& id) { control(proto::Request::Type::Pause, id); }
+void AiWorkerClient::resume(const QString& id) { control(proto::Request::Type::Resume, id); }
 
 void AiWorkerClient::onOutput() {
     buffer_ += process_->readAllStandardOutput();
@@ -90,9 +105,17 @@ void AiWorkerClient::onOutput() {
                 pending_.remove(id);
                 QStringList files;
                 for (const auto& f : e.files) files << QString::fromStdString(f);
-                emit finished(id, QString::fromStdString(e.task), files, e.milliseconds);
+                if (e.task == "finetune")
+                    emit fineTuned(id, files.value(0), QString::fromStdString(e.detail));
+                else
+                    emit finished(id, QString::fromStdString(e.task), files, e.milliseconds);
                 break;
             }
+            case proto::Event::Type::Training:
+                emit training(id, e.iteration, e.iterations, e.loss, QString::fromStdString(e.detail), e.resumedFromCheckpoint);
+                break;
+            case proto::Event::Type::Paused: emit paused(id, QString::fromStdString(e.message)); break;
+            case proto::Event::Type::Resumed: emit resumed(id); break;
             case proto::Event::Type::Error:
                 pending_.remove(id);
                 emit failed(id, QString::fromStdString(e.message));

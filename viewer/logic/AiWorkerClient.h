@@ -21,7 +21,11 @@ public:
     ~AiWorkerClient() override;  // asks the worker to stop, then ends it
 
     QString submit(const ai::protocol::InferRequest& request);  // the job's id
-    void cancel(const QString& id);
+    // A fine-tune runs beside inference jobs (the worker pauses it while one runs); at most one.
+    QString fineTune(const ai::protocol::FineTuneRequest& request);
+    void pause(const QString& id);   // a fine-tune: it stops at its next iteration (paused())
+    void resume(const QString& id);
+    void cancel(const QString& id);  // a fine-tune keeps its last checkpoint
     bool running() const { return process_->state() != QProcess::NotRunning; }
     qint64 workerPid() const { return process_->processId(); }
     QString device() const { return device_; }  // "CPU, 2 threads" or the GPU, once the worker said
@@ -35,10 +39,17 @@ signals:
     void failed(const QString& id, const QString& message);
     void canceled(const QString& id);
     void workerDied(const QString& message);
+    // Fine-tune jobs. validation: the pass's metrics as JSON text, or empty between passes.
+    void training(const QString& id, int iteration, int iterations, double loss, const QString& validation, bool resumedFromCheckpoint);
+    void paused(const QString& id, const QString& why);  // why: "inference" or "user"
+    void resumed(const QString& id);
+    void fineTuned(const QString& id, const QString& version, const QString& summary);  // summary: JSON text
 
 private:
     void ensureStarted();
     void send(const ai::protocol::Request& request);
+    QString start(ai::protocol::Request request);
+    void control(ai::protocol::Request::Type type, const QString& id);
     void onOutput();
     void onFinished(int exitCode, QProcess::ExitStatus status);
 
