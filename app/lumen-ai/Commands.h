@@ -73,5 +73,6 @@ int runImportMonai(const std::string& bundle, const std::string& out, bool regis
 int runModelsList(const ModelsArgs& args);
 int runModelsActivate(const ModelsArgs& args);
 int runModelsRollback(const ModelsArgs& args);
+int runModelsAdd(const std::string& package);
 
 }  // namespace lumen::aicli

@@ -51,6 +51,12 @@ int runModelsRollback(const ModelsArgs& args) {
     return 0;
 }
 
+int runModelsAdd(const std::string& package) {
+    const ai::RegistryEntry e = openRegistry().add(package);  // validates the package (manifest, sha256)
+    std::cout << nlohmann::json{{"name", e.name}, {"version", e.version}, {"registered", e.dir.string()}}.dump() << "\n";
+    return 0;
+}
+
 int runPackage(const std::string& network, const std::string& manifestFile, const std::string& out) {
     nlohmann::json j = ai::readJsonFile(manifestFile);
     j["sha256"] = std::string(64, '0');  // replaced by the real one below

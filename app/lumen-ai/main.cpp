@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     packageCmd->add_option("--out", packOut, "New package folder (must not exist)")->required();
 
     ModelsArgs models;
-    auto* modelsCmd = app.add_subcommand("models", "The model registry: list, activate, rollback");
+    auto* modelsCmd = app.add_subcommand("models", "The model registry: list, activate, rollback, add");
     modelsCmd->require_subcommand(1);
     auto* listCmd = modelsCmd->add_subcommand("list", "List every version (* = active)");
     listCmd->add_flag("--json", models.json, "JSON instead of a table");
@@ -95,6 +95,10 @@ int main(int argc, char** argv) {
     activateCmd->add_option("version", models.version)->required();
     auto* rollbackCmd = modelsCmd->add_subcommand("rollback", "Re-activate the previously active version");
     rollbackCmd->add_option("name", models.name)->required();
+
+    std::string addPackage;
+    auto* addCmd = modelsCmd->add_subcommand("add", "Copy a finished package into the registry (not activated)");
+    addCmd->add_option("package", addPackage, "Package folder (model.json + network)")->required()->check(CLI::ExistingDirectory);
 
     CLI11_PARSE(app, argc, argv);
     try {
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
         if (listCmd->parsed()) return runModelsList(models);
         if (activateCmd->parsed()) return runModelsActivate(models);
         if (rollbackCmd->parsed()) return runModelsRollback(models);
+        if (addCmd->parsed()) return runModelsAdd(addPackage);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-ai: canceled\n";
         return 130;

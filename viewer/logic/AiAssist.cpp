@@ -5,8 +5,6 @@
 #include "io/LabelMapReader.h"
 #include "logic/Document.h"
 
-#include <QDir>
-#include <QProcess>
 
 #include <nlohmann/json.hpp>
 
@@ -18,15 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-// The card as lines for people: nested objects flattened ("heldout_metrics / cases: 24").
-void cardLines(const json& j, const QString& prefix, QStringList& out) {
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        const QString key = prefix + QString::fromStdString(it.key()).replace('_', ' ');
-        if (it->is_object()) cardLines(*it, key + " / ", out);
-        else out << key + ": " + (it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString::fromStdString(it->dump()));
-    }
-}
-
 json readJson(const QString& path) {
     return json::parse(io::readAnnotationText(path.toStdString()));
 }
@@ -36,7 +25,10 @@ core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<d
 }  // namespace
 
 AiAssist::AiAssist(Document* document, QString lumenAi, QObject* parent)
-    : QObject(parent), document_(document), client_(std::make_unique<AiWorkerClient>(lumenAi)) {
+    : QObject(parent), document_(document), client_(std::make_unique<AiWorkerClient>(lumenAi)),
+      registry_(new ModelRegistryClient(client_->program(), this)) {
+    connect(registry_, &ModelRegistryClient::modelsChanged, this, &AiAssist::modelsChanged);
+    connect(registry_, &ModelRegistryClient::failed, this, &AiAssist::failed);
     connect(client_.get(), &AiWorkerClient::ready, this, &AiAssist::deviceKnown);
     connect(client_.get(), &AiWorkerClient::progress, this, [this](const QString& id, double f, const QString& stage) {
         if (id == job_) emit progress(f, stage);
@@ -56,48 +48,6 @@ AiAssist::AiAssist(Document* document, QString lumenAi, QObject* parent)
 
 AiAssist::~AiAssist() = default;
 
-void AiAssist::refreshModels() {
-    auto* list = new QProcess(this);
-    connect(list, &QProcess::finished, this, [this, list](int code) {
-        list->deleteLater();
-        std::vector<AiModel> models;
-        try {
-            if (code != 0) throw std::runtime_error(list->readAllStandardError().trimmed().toStdString());
-            for (const auto& e : json::parse(list->readAllStandardOutput().toStdString())) {
-                AiModel m;
-                m.name = QString::fromStdString(e.at("name").get<std::string>());
-                m.version = QString::fromStdString(e.at("version").get<std::string>());
-                m.task = QString::fromStdString(e.at("task").get<std::string>());
-                m.path = QString::fromStdString(e.at("path").get<std::string>());
-                m.active = e.value("active", false), m.bundled = e.value("bundled", false);
-                try {
-                    const json manifest = readJson(QDir(m.path).filePath("model.json"));
-                    m.description = QString::fromStdString(manifest.value("description", ""));
-                    for (const auto& l : manifest.value("labels", json::array())) m.labels << QString::fromStdString(l.value("name", ""));
-                    QStringList lines;
-                    cardLines(manifest.value("card", json::object()), {}, lines);
-                    m.card = lines.join('\n');
-                } catch (const std::exception& e) {
-                    m.card = tr("The model card cannot be read: %1").arg(e.what());
-                }
-                models.push_back(m);
-            }
-        } catch (const std::exception& e) {
-            emit failed(tr("The model list cannot be read: %1").arg(e.what()));
-        }
-        models_ = std::move(models);
-        emit modelsChanged();
-    });
-    connect(list, &QProcess::errorOccurred, this, [this, list](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart) return;  // anything later ends in finished()
-        list->deleteLater();
-        models_.clear();
-        emit failed(tr("The AI engine (%1) cannot be started, so there are no models to list.").arg(client_->program()));
-        emit modelsChanged();
-    });
-    list->start(client_->program(), {"models", "list", "--json"});
-}
-
 bool AiAssist::run(const AiModel& model) {
     if (busy()) return emit failed(tr("A model is already running")), false;
     if (!document_->hasImage()) return emit failed(tr("Open a series first")), false;
@@ -109,7 +59,7 @@ bool AiAssist::run(const AiModel& model) {
         return emit failed(tr("Cannot hand the image to the model: %1").arg(e.what())), false;
     }
     ai::protocol::InferRequest request;
-    request.model = (model.name + "@" + model.version).toStdString();
+    request.model = model.reference().toStdString();
     request.input = input.toStdString();
     request.output = scratch_->filePath("result").toStdString();
     running_ = model;

@@ -1,5 +1,7 @@
 #pragma once
+#include "logic/AiModel.h"
 #include "logic/AiWorkerClient.h"
+#include "logic/ModelRegistryClient.h"
 
 #include <QObject>
 #include <QString>
@@ -12,15 +14,6 @@
 namespace lumen::logic {
 
 class Document;
-
-// A model version as the AI panel shows it: from `lumen-ai models list --json` and its model.json.
-struct AiModel {
-    QString name, version, task, path;
-    bool active = false, bundled = false;
-    QString description;  // model.json "description"
-    QStringList labels;   // label or class names
-    QString card;         // the card's text for people: intended use, data, metrics, limits
-};
 
 // The AI panel's model (headless): lists the registry's models, runs one on the open series in
 // the `lumen-ai worker` (the volume goes to the worker as a temporary NIfTI, so whatever the
@@ -36,8 +29,9 @@ public:
     AiAssist(Document* document, QString lumenAi = {}, QObject* parent = nullptr);
     ~AiAssist() override;
 
-    void refreshModels();  // asynchronous: modelsChanged() when the list is in
-    const std::vector<AiModel>& models() const { return models_; }
+    void refreshModels() { registry_->refresh(); }  // asynchronous: modelsChanged() when the list is in
+    const std::vector<AiModel>& models() const { return registry_->models(); }
+    ModelRegistryClient& registry() { return *registry_; }
     bool run(const AiModel& model);  // false (and failed()) when nothing is open or a job runs
     void cancel();
     bool busy() const { return !job_.isEmpty(); }
@@ -60,7 +54,7 @@ private:
 
     Document* document_;
     std::unique_ptr<AiWorkerClient> client_;
-    std::vector<AiModel> models_;
+    ModelRegistryClient* registry_;
     AiModel running_;
     QString job_;
     std::unique_ptr<QTemporaryDir> scratch_;

@@ -43,6 +43,7 @@ public:
     bool redoLabelEdit();
     const core::LabelUndoStack& labelUndo() const { return undo_; }
     std::vector<core::SegmentInfo>& segments() { return extra_.segments; }
+    const std::vector<core::SegmentInfo>& segments() const { return extra_.segments; }
 
     const std::vector<core::Finding>& findings() const { return extra_.findings; }
     const core::Finding* finding(std::uint64_t id) const;

@@ -121,7 +121,7 @@ void AiPanel::showCard() {
     if (!item) return card_->clear();
     const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
     QString html = "<b>" + m.name.toHtmlEscaped() + " " + m.version.toHtmlEscaped() + "</b> — " + m.description.toHtmlEscaped();
-    if (!m.labels.isEmpty()) html += "<br><i>" + tr("Labels:") + "</i> " + m.labels.join(", ").toHtmlEscaped();
+    if (!m.labels.empty()) html += "<br><i>" + tr("Labels:") + "</i> " + m.labelNames().join(", ").toHtmlEscaped();
     for (const auto& line : m.card.split('\n', Qt::SkipEmptyParts)) html += "<br>" + line.toHtmlEscaped();
     card_->setHtml(html);
 }

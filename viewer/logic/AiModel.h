@@ -1,0 +1,38 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace lumen::logic {
+
+struct AiModelLabel {
+    int value = 0;
+    QString name;
+};
+
+// A model version as the app shows it: from `lumen-ai models list --json` and its model.json.
+struct AiModel {
+    QString name, version, task, path;
+    bool active = false, bundled = false;
+    QString parentVersion, created;  // lineage: empty parent for a root version
+    int trainingCases = 0;
+    QString description;              // model.json "description"
+    std::vector<AiModelLabel> labels; // labels (segmentation, detection) or classes
+    QString card;                     // the card's text for people: intended use, data, metrics, limits
+    // The score on its validation cases: a fine-tune's own, else the card's held-out metric. NaN if none.
+    double validationScore = std::numeric_limits<double>::quiet_NaN();
+    double parentValidationScore = std::numeric_limits<double>::quiet_NaN();  // a fine-tune's parent, same cases
+
+    QString reference() const { return name + "@" + version; }
+    QStringList labelNames() const;
+};
+
+// Parses `lumen-ai models list --json` and reads each version's model.json. Throws
+// std::runtime_error when the list is not what lumen-ai writes; a card that cannot be read is
+// said in the card.
+std::vector<AiModel> parseModelList(const std::string& listJson);
+
+}  // namespace lumen::logic
