@@ -183,6 +183,10 @@ RegistryEntry ModelRegistry::add(const fs::path& packageDir) {
     const ModelManifest& m = p.manifest();
     if (find(m.name, m.version))
         throw ModelError("model \"" + m.name + "\" already has a version \"" + m.version + "\"; versions are immutable");
+    // A new version (a fine-tune, an import) becomes active only when someone chooses it: pin the
+    // version that is active now, which "the newest" would otherwise silently replace.
+    if (history(m.name).empty())
+        if (const auto current = active(m.name)) writeHistory(m.name, {current->version});
     const fs::path target = userRoot_ / m.name / m.version;
     const fs::path staging = userRoot_ / m.name / ("." + m.version + ".staging");
     fs::remove_all(staging);

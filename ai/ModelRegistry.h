@@ -36,6 +36,7 @@ public:
     std::string rollback(const std::string& name);
 
     // Copies a finished package in as NAME/VERSION (from its manifest); refuses to replace one.
+    // It is not activated: the version active before stays active.
     RegistryEntry add(const std::filesystem::path& packageDir);
 
     // The chain from a version back to its root: [version, parent, grandparent, ...].
