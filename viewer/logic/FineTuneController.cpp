@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
 
@@ -50,7 +51,8 @@ std::vector<MetricRow> metricRows(const QString& summaryJson) {
         for (const auto& [key, b] : before) {
             if (!after.count(key)) continue;
             MetricRow r;
-            r.metric = QString::fromStdString(key).replace('_', ' ');
+            // "labels / Cerebellum / dice" reads "Cerebellum dice" in a narrow table.
+            r.metric = QString::fromStdString(key).remove(QRegularExpression("^(labels|classes) / ")).replace(" / ", " ").replace('_', ' ');
             r.before = b, r.after = after[key];
             r.higherIsBetter = key.find("hd95") == std::string::npos && key.find("false") == std::string::npos &&
                                key.find("distance") == std::string::npos && key.find("loss") == std::string::npos;

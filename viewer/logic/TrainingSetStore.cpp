@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
 
@@ -145,8 +147,11 @@ TrainingCaseDraft TrainingSetStore::draft(const Document& document, const AiMode
     if (!document.hasImage()) throw error(tr("Open a series first."));
     TrainingCaseDraft d;
     d.info.validation = validation;
-    d.info.origin = document.seriesTitle();
-    if (const auto& uid = document.image().series.seriesUid; !uid.empty()) d.info.origin += " (" + QString::fromStdString(uid) + ")";
+    // A DICOM series by its description and UID; an image file by its name.
+    const QString uid = QString::fromStdString(document.image().series.seriesUid);
+    d.info.origin = document.image().fromDicom ? document.seriesTitle() + (uid.isEmpty() ? QString() : " (" + uid + ")")
+                                               : QFileInfo(QString(uid).remove(QRegularExpression("^file:"))).fileName();
+    if (d.info.origin.isEmpty()) d.info.origin = document.seriesTitle();
     if (model.task == "segmentation") {
         d.labels = segmentationTruth(document, model, d);
     } else if (model.task == "detection") {

@@ -32,10 +32,14 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     cancel_->setObjectName("cancelModel");
     auto* refresh = new QPushButton(tr("Refresh"), this);
     refresh->setToolTip(tr("Read the model registry again (bundled, imported and fine-tuned versions)"));
+    auto* manage = new QPushButton(tr("Manage…"), this);
+    manage->setObjectName("manageModelsFromAi");
+    manage->setToolTip(tr("The model manager: versions, lineage, activate, roll back, import"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(run_, 1);
     buttons->addWidget(cancel_);
     buttons->addWidget(refresh);
+    buttons->addWidget(manage);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 100);
     stage_ = new QLabel(this);
@@ -56,6 +60,10 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     layout->addWidget(bars_);
 
     connect(models_, &QTreeWidget::currentItemChanged, this, &AiPanel::showCard);
+    connect(models_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item) emit currentModelChanged(assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())].name);
+    });
+    connect(manage, &QPushButton::clicked, this, &AiPanel::manageModels);
     connect(refresh, &QPushButton::clicked, assist_, &logic::AiAssist::refreshModels);
     connect(run_, &QPushButton::clicked, this, [this] {
         const auto* item = models_->currentItem();

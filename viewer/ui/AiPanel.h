@@ -25,6 +25,10 @@ public:
     QLabel* statusLabel() const { return status_; }
     bool selectModel(const QString& name);  // its active version
 
+signals:
+    void currentModelChanged(const QString& name);
+    void manageModels();
+
 private:
     void rebuild();
     void showCard();

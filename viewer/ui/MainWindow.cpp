@@ -16,6 +16,7 @@
 #include "logic/StudyBrowserModel.h"
 #include "render/VolumePreset.h"
 #include "ui/MeasurementPanel.h"
+#include "ui/AiDocks.h"
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 #include "ui/SegmentEditorPanel.h"
@@ -243,6 +244,7 @@ void MainWindow::buildMenusAndToolbars() {
     threeD->addSeparator();
     threeD->addAction(actions_["volumeRendering"]);
     threeD->addAction(clipping_);
+    aiMenu_ = menuBar()->addMenu(tr("&AI"));  // filled by AiDocks
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(actions_["shortcuts"]);
     help->addAction(actions_["about"]);
@@ -314,15 +316,8 @@ void MainWindow::buildDocks() {
         if (SliceView* v = viewer_->activeView()) editor_->interpolate(v->state().viewDirection());
     });
 
-    ai_ = new AiPanel(assist_, this);
-    auto* aiDock = new QDockWidget(tr("AI assist"), this);
-    aiDock->setObjectName("aiDock");
-    aiDock->setWidget(ai_);
-    addDockWidget(Qt::LeftDockWidgetArea, aiDock);
-    splitDockWidget(browserDock, aiDock, Qt::Vertical);
-    connect(assist_, &logic::AiAssist::finished, this, [this] {
-        if (auto* dock = findChild<QDockWidget*>("findingsDock"); dock && !document_->findings().empty()) dock->raise();
-    });
+    aiDocks_ = new AiDocks(this, document_, assist_, browserDock, segmentDock);
+    aiDocks_->populateMenu(aiMenu_);
 
     findings_ = new FindingsPanel(document_, this);
     auto* findingsDock = new QDockWidget(tr("Findings"), this);
@@ -336,6 +331,8 @@ void MainWindow::buildDocks() {
     resizeDocks({measurementDock, segmentDock}, {320, 320}, Qt::Horizontal);
     resizeDocks({measurementDock, segmentDock}, {260, 560}, Qt::Vertical);
 }
+
+AiPanel* MainWindow::aiPanel() const { return aiDocks_->panel(); }
 
 bool MainWindow::busy() const { return import_ != nullptr || load_ != nullptr; }
 

@@ -11,6 +11,7 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
 
 
 namespace lumen::logic {
@@ -25,6 +26,7 @@ class StudyBrowserModel;
 
 namespace lumen::ui {
 
+class AiDocks;
 class AiPanel;
 class FindingsPanel;
 class MeasurementPanel;
@@ -55,7 +57,8 @@ public:
     FindingsPanel* findingsPanel() const { return findings_; }
     logic::SegmentEditor* segmentEditor() const { return editor_; }
     logic::AnnotationStore* annotationStore() const { return store_; }
-    AiPanel* aiPanel() const { return ai_; }
+    AiPanel* aiPanel() const;
+    AiDocks* aiDocks() const { return aiDocks_; }
     logic::AiAssist* aiAssist() const { return assist_; }
     QProgressDialog* progressDialog() const { return progress_; }
     bool busy() const;
@@ -98,7 +101,8 @@ private:
     logic::SegmentEditor* editor_;
     logic::AnnotationStore* store_;
     logic::AiAssist* assist_;
-    AiPanel* ai_ = nullptr;
+    AiDocks* aiDocks_ = nullptr;
+    QMenu* aiMenu_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QPointer<QProgressDialog> progress_;
     std::unique_ptr<logic::ImportJob> import_;

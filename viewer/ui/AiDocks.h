@@ -1,0 +1,48 @@
+#pragma once
+#include <QObject>
+#include <QPointer>
+
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+
+namespace lumen::logic {
+class AiAssist;
+class Document;
+class FineTuneController;
+}  // namespace lumen::logic
+
+namespace lumen::ui {
+
+class AiPanel;
+class ModelManagerDialog;
+class TrainingPanel;
+
+// Composes the AI side of the main window: the "AI assist" dock (under the study browser), the
+// "Training" dock (a tab beside the segment editor: correcting and adding cases go together, and
+// its plots need the right column's height), the AI menu and the model manager, over one AiAssist
+// and its worker.
+// Keeps MainWindow a composition of parts rather than the place every signal is wired.
+class AiDocks : public QObject {
+    Q_OBJECT
+public:
+    AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist* assist, QDockWidget* below, QDockWidget* beside);
+    void populateMenu(QMenu* menu);
+    AiPanel* panel() const { return panel_; }
+    TrainingPanel* trainingPanel() const { return training_; }
+    logic::FineTuneController* fineTune() const { return tuner_; }
+    ModelManagerDialog* showModelManager();
+    ModelManagerDialog* modelManager() const;
+
+private:
+    QMainWindow* window_;
+    logic::AiAssist* assist_;
+    logic::FineTuneController* tuner_;
+    AiPanel* panel_;
+    TrainingPanel* training_;
+    QDockWidget* aiDock_;
+    QDockWidget* trainingDock_;
+    QPointer<ModelManagerDialog> manager_;
+};
+
+}  // namespace lumen::ui
