@@ -105,6 +105,13 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         params.push_back(p);
     }
     if (params.empty()) throw ModelError("the network has no parameters to train");
+    // The starting version's weights (also after a resume: the anchor is the parent, not the checkpoint).
+    std::vector<torch::Tensor> anchors;
+    if (options_.anchorWeight > 0) {
+        TorchNetwork start = TorchNetwork::load(start_.networkFile(), device);
+        for (const auto& p : start.impl().module.parameters()) anchors.push_back(p.detach().clone());
+        if (anchors.size() != params.size()) throw ModelError("the checkpoint's network is not the parent's architecture");
+    }
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     if (options_.optimizer == "adam")
         optimizer = std::make_unique<torch::optim::Adam>(params, torch::optim::AdamOptions(options_.learningRate));
@@ -170,6 +177,11 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
                                     : torch::nn::functional::cross_entropy(out, batch.labels);
         } else {
             loss = internal::detectionLoss(out, batch.heatmap, batch.sizes, batch.sizeMask, static_cast<int64_t>(m.labels.size()));
+        }
+        if (!anchors.empty()) {
+            torch::Tensor drift = torch::zeros({}, loss.options());
+            for (std::size_t i = 0; i < params.size(); ++i) drift = drift + (params[i] - anchors[i]).pow(2).sum();
+            loss = loss + options_.anchorWeight * drift;
         }
         optimizer->zero_grad();
         loss.backward();

@@ -27,6 +27,10 @@ struct TrainerOptions {
     double foregroundFraction = 0.67;   // patches centred on a labelled voxel / a box (class-balanced)
     bool augment = true;
     std::array<bool, 3> flipAxes{true, true, true};  // off for labels with a side (left/right)
+    // L2-SP (Li et al., 2018): anchorWeight · Σ‖w − w_start‖² added to the loss keeps a fine-tune
+    // near the version it started from, so that a few new cases do not make it forget the task
+    // its parent was trained for. 0: off (training from scratch).
+    double anchorWeight = 0;
 };
 
 struct TrainingEvent {

@@ -39,6 +39,7 @@ struct TrainArgs {
     std::string model, data, out, name, version, optimizer = "adam", device = "auto", commandLine;
     int iterations = 200, batchSize = 2, validateEvery = 50, checkpointEvery = 10, threads = 0;
     double learningRate = 0;  // 0: 1e-3 for train, 2e-4 for finetune
+    double anchorWeight = -1; // < 0: kDefaultAnchorWeight for finetune, 0 for train
     unsigned seed = 1;
     bool noAugment = false, noFlip = false, quiet = false, registerVersion = false;
 };
@@ -47,6 +48,10 @@ struct TrainArgs {
 // package (and registers it with registerVersion) and returns the summary `finetune` prints.
 nlohmann::json trainToPackage(const TrainArgs& args, core::Progress& progress,
                               const std::function<void(const ai::TrainingEvent&)>& onEvent);
+
+// L2-SP weight a fine-tune uses unless told otherwise: measured by
+// tests/benchmarks/finetune_experiment.sh (BENCHMARKS.md, "Fine-tuning in the app").
+constexpr double kDefaultAnchorWeight = 0.05;
 
 struct EvalArgs {
     std::string model, data, split = "validation", device = "auto";

@@ -67,6 +67,7 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
     o.device = args.device;
     o.threads = args.threads;
     o.augment = !args.noAugment;
+    o.anchorWeight = args.anchorWeight >= 0 ? args.anchorWeight : finetune ? kDefaultAnchorWeight : 0;
     if (args.noFlip) o.flipAxes = {false, false, false};
 
     ai::Trainer trainer(start, o);

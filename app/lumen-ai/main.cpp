@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
         cmd->add_option("--iterations", train.iterations, "Training iterations")->check(CLI::Range(1, 10000000));
         cmd->add_option("--batch-size", train.batchSize, "Patches per iteration")->check(CLI::Range(1, 1024));
         cmd->add_option("--learning-rate", train.learningRate, "Default 1e-3 (train), 2e-4 (finetune)")->check(CLI::PositiveNumber);
+        cmd->add_option("--anchor-weight", train.anchorWeight,
+                        "L2-SP: weight of the squared distance to the starting weights (default: " +
+                            std::to_string(kDefaultAnchorWeight) + " for finetune, 0 for train)")
+            ->check(CLI::NonNegativeNumber);
         cmd->add_option("--optimizer", train.optimizer, "adam or sgd")->check(CLI::IsMember({"adam", "sgd"}));
         cmd->add_option("--validate-every", train.validateEvery, "Iterations between validations")->check(CLI::Range(1, 10000000));
         cmd->add_option("--checkpoint-every", train.checkpointEvery, "Iterations between checkpoints")->check(CLI::Range(1, 10000000));

@@ -169,3 +169,24 @@ TEST_F(Training, RegisteredFineTunesGetTheNextFreeVersion) {
     for (const auto& e : json::parse(list.out)) ball += e["name"] == "ball";
     EXPECT_EQ(ball, 2u) << list.out;
 }
+
+TEST_F(Training, TheAnchorKeepsAFineTuneNearItsParent) {
+    // The same fine-tune without and with a strong L2-SP anchor; python3-torch (an independent
+    // reader of the TorchScript files) measures how far each moved from the parent's weights.
+    for (const char* weight : {"0", "1000"}) {
+        const auto r = test::run(lumenAi() + " finetune --quiet --model " + test::quote(parent.string()) + " --out " +
+                                 test::quote((dir / (std::string("anchor-") + weight)).string()) + common() +
+                                 " --iterations 12 --learning-rate 0.01 --validate-every 100 --anchor-weight " + weight);
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
+    const auto drift = [&](const char* weight) {
+        const auto py = test::run(std::string(test::kDebianPython) + " -c \"import torch; a=torch.jit.load('" + (parent / "model.pt").string() +
+                                  "'); b=torch.jit.load('" + (dir / (std::string("anchor-") + weight) / "model.pt").string() +
+                                  "'); print(sum(float(((p-q)**2).sum()) for p, q in zip(a.parameters(), b.parameters())))\"");
+        EXPECT_EQ(py.exitCode, 0) << py.err;
+        return std::stod(py.out);
+    };
+    const double free = drift("0"), anchored = drift("1000");
+    EXPECT_GT(free, 0);
+    EXPECT_LT(anchored, free / 10) << "free " << free << ", anchored " << anchored;
+}

@@ -47,7 +47,7 @@ PY
 
 score() {  # model datalist → "mean_dice score"
     "$ai" eval --model "$1" --data "$work/cases/$2.json" --threads 2 |
-        "$py" -c 'import json,sys; j=json.load(sys.stdin); print(f"{j[\"mean_dice\"]:.4f} {j[\"score\"]:.4f}")'
+        "$py" -c 'import json,sys; j=json.load(sys.stdin); print("%.4f %.4f" % (j["mean_dice"], j["score"]))'
 }
 read -r new_before _ < <(score brain-structures@1.0 heldout_new_kind)
 read -r _ orig_before < <(score brain-structures@1.0 locked_original)
@@ -55,7 +55,7 @@ read -r _ orig_before < <(score brain-structures@1.0 locked_original)
 rm -rf "$work/tuned" "$work/tuned.work" "$work/data/models"
 start=$(date +%s.%N)
 "$ai" finetune --quiet --model brain-structures@1.0 --data "$work/cases/finetune.json" --out "$work/tuned" \
-    --iterations "$iterations" --validate-every 25 --threads 2 --seed 1 > "$work/finetune.json"
+    --iterations "$iterations" --validate-every 25 --threads 2 --seed 1 ${LEARNING_RATE:+--learning-rate "$LEARNING_RATE"} ${ANCHOR_WEIGHT:+--anchor-weight "$ANCHOR_WEIGHT"} > "$work/finetune.json"
 seconds=$(echo "$(date +%s.%N) - $start" | bc)
 ms=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["metrics"]["ms_per_iteration"])' "$work/finetune.json")
 

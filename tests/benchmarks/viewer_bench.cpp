@@ -5,6 +5,7 @@
 //   viewer_bench CT_FOLDER DATA_DIR
 //
 // Prints one Markdown table row per measure: | measure | Lumen | peer | target |.
+#include "BenchSupport.h"
 #include "core/LabelMap.h"
 #include "core/WindowLevel.h"
 #include "logic/Document.h"
@@ -49,56 +50,9 @@
 #include <functional>
 
 using namespace lumen;
+using namespace lumen::bench;
 
 namespace {
-
-void row(const char* measure, const QString& lumen, const QString& peer, const char* target) {
-    std::printf("| %s | %s | %s | %s |\n", measure, qPrintable(lumen), qPrintable(peer), target);
-    std::fflush(stdout);
-}
-QString fps(double v) { return QString::number(v, 'f', 1) + " fps"; }
-QString ms(double v) { return QString::number(v, 'f', 0) + " ms"; }
-
-// Runs the event loop until `done`, or `limitMs`; false on time-out.
-bool spin(const std::function<bool()>& done, int limitMs = 120000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > limitMs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-// The longest gap between two ticks of a 2 ms timer: how long the GUI thread was unavailable.
-class StallMeter : public QObject {
-public:
-    StallMeter() {
-        timer_.setInterval(2);
-        timer_.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
-            const double now = double(clock_.nsecsElapsed()) / 1e6;
-            if (now - last_ - 2.0 > worst_ && qEnvironmentVariableIsSet("VIEWER_BENCH_STALLS")) std::fprintf(stderr, "stall %.0f ms at %.0f ms\n", now - last_ - 2.0, now);
-            worst_ = std::max(worst_, now - last_ - 2.0);
-            last_ = now;
-        });
-    }
-    void start() {
-        worst_ = 0;
-        clock_.start();
-        last_ = 0;
-        timer_.start();
-    }
-    double stop() {
-        timer_.stop();
-        return worst_;
-    }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    double last_ = 0, worst_ = 0;
-};
 
 // Frames per second of `step` (which must make `view` paint once) over `frames` frames.
 // (Also the mean time inside paintGL, VTK's render and the blit, in `paintMs`.)

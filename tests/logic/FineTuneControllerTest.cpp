@@ -8,6 +8,7 @@
 #include "logic/AiWorkerClient.h"
 #include "logic/Document.h"
 #include "logic/FineTuneController.h"
+#include "logic/SegmentEditor.h"
 #include "logic/TrainingSetStore.h"
 
 #include "CoreApp.h"
@@ -39,6 +40,9 @@ protected:
         QSignalSpy finished(&assist, &logic::AiAssist::finished);
         ASSERT_TRUE(assist.run(*assist.registry().active("brain-structures")));
         ASSERT_TRUE(finished.wait(120000));
+        EXPECT_THROW(logic::TrainingSetStore::draft(doc, *assist.registry().active("brain-structures"), validation), std::runtime_error)
+            << "proposals are not a training case until accepted";
+        EXPECT_EQ(logic::SegmentEditor(&doc).acceptAllProposals(), 3);
         store.add(logic::TrainingSetStore::draft(doc, *assist.registry().active("brain-structures"), validation));
     }
 

@@ -14,6 +14,7 @@
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 #include "ui/ModelManagerDialog.h"
+#include "ui/SegmentEditorPanel.h"
 #include "ui/TrainingChart.h"
 #include "ui/TrainingPanel.h"
 
@@ -101,6 +102,15 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     EXPECT_GT(voxelsOf(*doc, cerebellum), cerebellumBefore) << "painted";
     settle();
     test::saveScreenshot(window.get(), "40-ai-corrected");
+    // Proposals are not annotations yet: accept the corrected labels.
+    ui::SegmentEditorPanel* segments = window->segmentPanel();
+    ASSERT_TRUE(segments->button("acceptAllLabels")->isVisible());
+    segments->button("acceptAllLabels")->click();
+    for (const auto& s : doc->segments()) {
+        EXPECT_FALSE(s.proposed);
+        EXPECT_EQ(s.provenance.source, "brain-structures");
+    }
+    EXPECT_FALSE(segments->button("acceptAllLabels")->isVisible());
 
     // 3. Add it to the training set: the Training tab lists it with its correction effort.
     window->findChild<QDockWidget*>("trainingDock")->raise();
@@ -117,6 +127,7 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     ASSERT_TRUE(test::waitFor([this] { return !opened.isEmpty(); }, 120000));
     settle();
     ASSERT_TRUE(runModel(*window, "brain-structures"));
+    window->aiPanel()->findChild<QPushButton*>("acceptAllProposals")->click();
     training->button("addValidation")->click();
     ASSERT_TRUE(test::waitFor([&] { return training->casesTree()->topLevelItemCount() == 2; }, 60000));
     EXPECT_TRUE(training->casesTree()->topLevelItem(0)->text(1).contains("validation"));
@@ -160,11 +171,21 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     openAndWait(seriesWithModality("MR"));
     ASSERT_TRUE(runModel(*window, "lesion-detector"));
     ASSERT_GE(doc->findings().size(), 2u);
+    // Keyboard review: the list has focus on the first (highest-scored) proposal; A accepts it and
+    // moves on, R rejects the next.
     QTreeWidget* list = window->findingsPanel()->tree();
-    list->setCurrentItem(list->topLevelItem(0));
-    window->findingsPanel()->button("accept")->click();
-    list->setCurrentItem(list->topLevelItem(1));
-    window->findingsPanel()->button("reject")->click();
+    ASSERT_TRUE(list->hasFocus());
+    const auto reviewedFirst = doc->selectedFinding();
+    ASSERT_TRUE(reviewedFirst.has_value());
+    QTest::keyClick(list, Qt::Key_A);
+    EXPECT_EQ(doc->finding(*reviewedFirst)->status, core::Finding::Status::Accepted);
+    ASSERT_NE(doc->selectedFinding(), reviewedFirst) << "the next proposal is selected";
+    const auto reviewedSecond = doc->selectedFinding();
+    QTest::keyClick(list, Qt::Key_R);
+    EXPECT_EQ(doc->finding(*reviewedSecond)->status, core::Finding::Status::Rejected);
+    EXPECT_FALSE(menuAction(*window, "toolAngle")->isChecked()) << "A went to the list, not to the Angle tool";
+    settle();
+    test::saveScreenshot(window.get(), "45-findings-reviewed");
     int accepted = 0, rejected = 0;
     for (const auto& f : doc->findings()) {
         accepted += f.status == core::Finding::Status::Accepted;

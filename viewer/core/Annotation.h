@@ -51,6 +51,9 @@ struct SegmentInfo {
     // Coded concept, e.g. {"SCT", "12738006", "Brain"} (SNOMED CT) or RadLex; empty when none.
     std::string codingScheme, codeValue, codeMeaning;
     Provenance provenance;
+    // A model's proposal not yet accepted: shown and editable, but not an annotation yet (exports
+    // and training sets leave it out until the user accepts it).
+    bool proposed = false;
 };
 
 // Everything annotated on one series: what the workspace saves and exports read.

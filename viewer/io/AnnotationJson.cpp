@@ -67,6 +67,7 @@ json labelsJson(const core::AnnotationSet& set) {
         if (const auto* s = set.segment(l.value)) {
             if (!s->codeValue.empty()) entry["code"] = {{"scheme", s->codingScheme}, {"value", s->codeValue}, {"meaning", s->codeMeaning}};
             entry["provenance"] = provenanceJson(s->provenance);
+            if (s->proposed) entry["proposed"] = true;
         }
         labels.push_back(entry);
     }
@@ -86,6 +87,7 @@ void readLabels(const json& labels, core::AnnotationSet& set) {
         if (l.contains("code"))
             s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
         if (l.contains("provenance")) s.provenance = provenanceFromJson(l["provenance"]);
+        s.proposed = l.value("proposed", false);
         set.segments.push_back(s);
     }
 }

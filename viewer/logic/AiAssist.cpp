@@ -113,6 +113,7 @@ QString AiAssist::applySegmentation(const QString& prefix) {
         core::SegmentInfo info;
         info.value = value;
         info.provenance = modelProvenance(running_);
+        info.proposed = true;
         document_->segments().push_back(info);
     }
     core::LabelMapEdit edit(("AI: " + running_.name).toStdString());
@@ -122,7 +123,7 @@ QString AiAssist::applySegmentation(const QString& prefix) {
         if (const std::uint16_t r = result.at(v); r != 0 && to.count(r)) labels.set(v, to[r]), ++painted;
     if (edit.finish(labels)) document_->commitLabelEdit(std::move(edit), 0);
     document_->labelTableEdited();
-    return tr("%n label(s), %1 voxels (Undo removes them)", nullptr, int(to.size())).arg(painted);
+    return tr("%n label(s) proposed, %1 voxels: correct them, then accept or reject them", nullptr, int(to.size())).arg(painted);
 }
 
 QString AiAssist::applyFindings(const QString& prefix) {

@@ -19,8 +19,11 @@ class Document;
 // the `lumen-ai worker` (the volume goes to the worker as a temporary NIfTI, so whatever the
 // series' layout the model sees exactly what the viewer shows), and turns the result into
 // proposals on the document, every item with the model's provenance:
-// - segmentation: the model's labels are painted into the label map as one undoable edit (Undo
-//   rejects them), on label values of their own, each segment marked as the model's;
+// - segmentation: the model's labels are painted into the label map as one undoable edit, on
+//   label values of their own, each segment marked as the model's *proposal*: shown in every view
+//   and corrected with the ordinary tools (the effort is counted), but not an annotation until the
+//   user accepts it (SegmentEditor); rejecting or Undo removes it. A preview that lives in the
+//   label map itself is what lets the brush and eraser correct it in place;
 // - detection: findings with status "proposed", for review in the findings list;
 // - classification: a classification with its class probabilities.
 class AiAssist : public QObject {

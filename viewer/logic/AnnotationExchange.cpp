@@ -8,6 +8,9 @@
 #include "io/IoError.h"
 #include "logic/Document.h"
 
+#include <algorithm>
+#include <set>
+
 namespace lumen::logic {
 
 namespace {
@@ -20,12 +23,33 @@ const io::ImageStack& dicomSource(const Document& d, const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A model's proposed labels are not annotations until accepted: exports leave them out.
+core::AnnotationSet withoutProposals(core::AnnotationSet set) {
+    std::set<std::uint16_t> proposed;
+    for (const auto& s : set.segments)
+        if (s.proposed) proposed.insert(s.value);
+    if (proposed.empty() || set.labels.empty()) return set;
+    core::LabelTable table = set.labels.labels();
+    for (auto v : proposed) table.remove(v);
+    core::LabelMap labels = core::LabelMap::fromVolume(set.labels.voxels().clone(), table);
+    for (std::size_t v = 0; v < labels.geometry().voxelCount(); ++v)
+        if (proposed.count(labels.at(v))) labels.set(v, 0);
+    set.labels = std::move(labels);
+    set.segments.erase(std::remove_if(set.segments.begin(), set.segments.end(), [](const core::SegmentInfo& s) { return s.proposed; }),
+                       set.segments.end());
+    return set;
+}
+
+}  // namespace
+
 void AnnotationExchange::exportTo(const Document& document, Format format, const std::string& path) {
-    const core::AnnotationSet set = document.annotations();
+    const core::AnnotationSet set = withoutProposals(document.annotations());
     switch (format) {
         case Format::DicomSeg: {
             const io::ImageStack& source = dicomSource(document, path);
-            if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export");
+            if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export (a model's proposals count once accepted)");
             if (source.needsResampling()) throw io::IoError(path, "the series is tilted or irregular: a SEG needs one frame per source slice");
             io::DicomSegmentation::write(set, source, path);
             break;

@@ -1,6 +1,7 @@
 #include "logic/Document.h"
 
 #include "io/AnnotationJson.h"
+#include "logic/Preferences.h"
 
 #include <QCoreApplication>
 
@@ -108,6 +109,28 @@ void Document::updateFinding(const core::Finding& f) {
         if (x.id == f.id) x = f;
     emit findingsChanged();
     emit edited();
+}
+
+void Document::setFindingThreshold(double score) {
+    if (score == findingThreshold_) return;
+    findingThreshold_ = score;
+    emit findingsChanged();
+}
+
+int Document::reviewVisibleProposals(core::Finding::Status status) {
+    int n = 0;
+    const std::string now = io::isoTimeNow();
+    for (auto& f : extra_.findings)
+        if (f.status == core::Finding::Status::Proposed && findingVisible(f)) {
+            f.status = status;
+            f.provenance.modified = now;
+            f.provenance.author = Preferences::authorName().toStdString();
+            ++n;
+        }
+    if (n == 0) return 0;
+    emit findingsChanged();
+    emit edited();
+    return n;
 }
 
 void Document::removeFinding(std::uint64_t id) {

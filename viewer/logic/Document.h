@@ -50,6 +50,15 @@ public:
     std::uint64_t addFinding(core::Finding f);  // assigns an id when it has none
     void updateFinding(const core::Finding& f);
     void removeFinding(std::uint64_t id);
+    // Proposals scoring below the threshold are hidden from the views and the list (reviewed and
+    // hand-drawn findings always show).
+    double findingThreshold() const { return findingThreshold_; }
+    void setFindingThreshold(double score);
+    bool findingVisible(const core::Finding& f) const {
+        return f.status != core::Finding::Status::Proposed || f.score >= findingThreshold_;
+    }
+    // Accepts or rejects every visible proposal (one review action); returns how many.
+    int reviewVisibleProposals(core::Finding::Status status);
     std::optional<std::uint64_t> selectedFinding() const { return selectedFinding_; }
     void selectFinding(std::optional<std::uint64_t> id);
     const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
@@ -86,6 +95,7 @@ private:
     MeasurementList measurements_;
     core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
     std::optional<std::uint64_t> selectedFinding_;
+    double findingThreshold_ = 0;
 };
 
 // "12.3 mm", "45.0°", "mean 40.1 ± 5.0 HU (min 12, max 80), 314 mm²": translated.

@@ -15,4 +15,6 @@ void Preferences::setCopyOnImport(bool copy) { QSettings().setValue("preferences
 int Preferences::cineFramesPerSecond() { return std::clamp(QSettings().value("preferences/cineFps", 15).toInt(), 1, 60); }
 void Preferences::setCineFramesPerSecond(int fps) { QSettings().setValue("preferences/cineFps", std::clamp(fps, 1, 60)); }
 
+QString Preferences::authorName() { return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")); }
+
 }  // namespace lumen::logic

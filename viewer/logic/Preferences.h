@@ -6,6 +6,8 @@ namespace lumen::logic {
 // The user's preferences, kept in QSettings (organisation "Lumen", application "Lumen").
 class Preferences {
 public:
+    // Who reviews and annotates, for provenance ("accepted by", "added by"): the login name.
+    static QString authorName();
     static QString language();  // "en", "de", "fr"; takes effect on the next start
     static void setLanguage(const QString& code);
     static bool hidePatientIdentity();

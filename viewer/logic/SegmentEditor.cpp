@@ -1,6 +1,8 @@
 #include "logic/SegmentEditor.h"
 
+#include "io/AnnotationJson.h"
 #include "logic/Document.h"
+#include "logic/Preferences.h"
 
 #include <algorithm>
 
@@ -77,6 +79,44 @@ void SegmentEditor::deleteLabel(std::uint16_t value) {
     segments.erase(std::remove_if(segments.begin(), segments.end(), [value](const core::SegmentInfo& s) { return s.value == value; }),
                    segments.end());
     document_->labelTableEdited();
+}
+
+void SegmentEditor::acceptProposal(std::uint16_t value) {
+    for (auto& s : document_->segments())
+        if (s.value == value && s.proposed) {
+            s.proposed = false;
+            s.provenance.author = Preferences::authorName().toStdString();
+            s.provenance.modified = io::isoTimeNow();
+            document_->labelTableEdited();
+        }
+}
+
+void SegmentEditor::rejectProposal(std::uint16_t value) {
+    const core::SegmentInfo* s = nullptr;
+    for (const auto& info : document_->segments())
+        if (info.value == value && info.proposed) s = &info;
+    if (s) deleteLabel(value);
+}
+
+namespace {
+std::vector<std::uint16_t> proposals(const Document& document) {
+    std::vector<std::uint16_t> values;
+    for (const auto& s : document.segments())
+        if (s.proposed) values.push_back(s.value);
+    return values;
+}
+}  // namespace
+
+int SegmentEditor::acceptAllProposals() {
+    const auto values = proposals(*document_);
+    for (auto v : values) acceptProposal(v);
+    return int(values.size());
+}
+
+int SegmentEditor::rejectAllProposals() {
+    const auto values = proposals(*document_);
+    for (auto v : values) rejectProposal(v);
+    return int(values.size());
 }
 
 void SegmentEditor::mergeLabel(std::uint16_t from, std::uint16_t into) {

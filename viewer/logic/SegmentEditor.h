@@ -45,6 +45,12 @@ public:
     void recolourLabel(std::uint16_t value, core::Rgba colour);
     void deleteLabel(std::uint16_t value);
     void mergeLabel(std::uint16_t from, std::uint16_t into);
+    // A model's proposed label: accepting makes it an annotation (reviewed by the user, now);
+    // rejecting clears its voxels (undoable) and removes it. "All" acts on every proposal.
+    void acceptProposal(std::uint16_t value);
+    void rejectProposal(std::uint16_t value);
+    int acceptAllProposals();  // how many
+    int rejectAllProposals();
 
     // Gestures from a view; the world points lie on the view's plane.
     void beginStroke(const core::Point3& world, const core::Vector3& viewNormal);

@@ -5,6 +5,7 @@
 #include "io/ImageFileWriter.h"
 #include "logic/DataLocations.h"
 #include "logic/Document.h"
+#include "logic/Preferences.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -94,6 +95,9 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
     for (std::size_t v = 0; v < g.voxelCount(); ++v)
         if (auto it = to.find(labels->at(v)); it != to.end()) out[v] = it->second, ++painted;
     if (painted == 0) throw error(tr("The open case's %1 labels are empty.").arg(model.name));
+    for (const auto& s : document.segments())
+        if (to.count(s.value) && s.proposed)
+            throw error(tr("The labels are still %1's proposal: accept them (after correcting) or reject them first.").arg(model.name));
     for (const auto& s : document.segments())
         if (to.count(s.value) && s.provenance.fromModel()) {
             d.info.voxelsAdded += qint64(s.provenance.voxelsAdded);
@@ -205,7 +209,7 @@ TrainingCase TrainingSetStore::add(const TrainingCaseDraft& draft) {
     c.image = QString::fromStdString(entry["image"].get<std::string>());
     c.label = QString::fromStdString(entry["label"].get<std::string>());
     c.added = QString::fromStdString(io::isoTimeNow());
-    c.addedBy = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    c.addedBy = Preferences::authorName();
     entry["lumen"] = infoOf(c);
     list[c.validation ? "validation" : "training"].push_back(entry);
     core::writeFileAtomically(datalistPath().toStdString(), list.dump(1));

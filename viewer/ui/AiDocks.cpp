@@ -3,6 +3,8 @@
 #include "logic/AiAssist.h"
 #include "logic/Document.h"
 #include "logic/FineTuneController.h"
+#include "logic/SegmentEditor.h"
+#include "ui/FindingsPanel.h"
 #include "ui/AiPanel.h"
 #include "ui/ModelManagerDialog.h"
 #include "ui/TrainingPanel.h"
@@ -14,9 +16,12 @@
 #include <QPushButton>
 #include <QScrollArea>
 
+#include <algorithm>
+
 namespace lumen::ui {
 
-AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist* assist, QDockWidget* below, QDockWidget* beside)
+AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist* assist, logic::SegmentEditor* editor, QDockWidget* below,
+                 QDockWidget* beside)
     : QObject(window), window_(window), assist_(assist), tuner_(new logic::FineTuneController(&assist->worker(), this)) {
     panel_ = new AiPanel(assist_, window);
     aiDock_ = new QDockWidget(tr("AI assist"), window);
@@ -41,8 +46,23 @@ AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist
     connect(panel_, &AiPanel::currentModelChanged, training_, &TrainingPanel::setModel);
     connect(training_, &TrainingPanel::manageModels, this, &AiDocks::showModelManager);
     connect(panel_, &AiPanel::manageModels, this, &AiDocks::showModelManager);
-    connect(assist_, &logic::AiAssist::finished, this, [this, document] {
-        if (auto* dock = window_->findChild<QDockWidget*>("findingsDock"); dock && !document->findings().empty()) dock->raise();
+    connect(assist_, &logic::AiAssist::finished, this, [this, document, beside] {
+        const bool proposedFindings = std::any_of(document->findings().begin(), document->findings().end(),
+                                                  [](const core::Finding& f) { return f.status == core::Finding::Status::Proposed; });
+        if (proposedFindings) {
+            if (auto* dock = window_->findChild<QDockWidget*>("findingsDock")) dock->raise();
+            if (auto* list = window_->findChild<FindingsPanel*>()) list->focusFirstProposal();
+        } else if (std::any_of(document->segments().begin(), document->segments().end(), [](const core::SegmentInfo& s) { return s.proposed; })) {
+            beside->raise();
+        }
+    });
+    connect(panel_, &AiPanel::acceptAll, this, [document, editor] {
+        editor->acceptAllProposals();
+        document->reviewVisibleProposals(core::Finding::Status::Accepted);
+    });
+    connect(panel_, &AiPanel::rejectAll, this, [document, editor] {
+        editor->rejectAllProposals();
+        document->reviewVisibleProposals(core::Finding::Status::Rejected);
     });
     connect(tuner_, &logic::FineTuneController::stateChanged, this, [this](logic::FineTuneController::State s) {
         if (s == logic::FineTuneController::State::Running && tuner_->losses().isEmpty()) trainingDock_->raise();

@@ -10,6 +10,7 @@ namespace lumen::logic {
 class AiAssist;
 class Document;
 class FineTuneController;
+class SegmentEditor;
 }  // namespace lumen::logic
 
 namespace lumen::ui {
@@ -18,6 +19,8 @@ class AiPanel;
 class ModelManagerDialog;
 class TrainingPanel;
 
+// After a run, the review starts where the proposals are: the findings list focused on the first
+// proposal (keyboard review), or the segment editor with the proposed labels.
 // Composes the AI side of the main window: the "AI assist" dock (under the study browser), the
 // "Training" dock (a tab beside the segment editor: correcting and adding cases go together, and
 // its plots need the right column's height), the AI menu and the model manager, over one AiAssist
@@ -26,7 +29,8 @@ class TrainingPanel;
 class AiDocks : public QObject {
     Q_OBJECT
 public:
-    AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist* assist, QDockWidget* below, QDockWidget* beside);
+    AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist* assist, logic::SegmentEditor* editor, QDockWidget* below,
+            QDockWidget* beside);
     void populateMenu(QMenu* menu);
     AiPanel* panel() const { return panel_; }
     TrainingPanel* trainingPanel() const { return training_; }

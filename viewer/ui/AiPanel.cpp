@@ -47,6 +47,17 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     status_ = new QLabel(this);
     status_->setObjectName("aiStatus");
     status_->setWordWrap(true);
+    auto* acceptAll = new QPushButton(tr("Accept all proposals"), this);
+    acceptAll->setObjectName("acceptAllProposals");
+    acceptAll->setToolTip(tr("Accept every proposed label and every finding shown (above the score threshold)"));
+    auto* rejectAll = new QPushButton(tr("Reject all"), this);
+    rejectAll->setObjectName("rejectAllProposals");
+    rejectAll->setToolTip(tr("Remove every proposed label; mark every finding shown as rejected"));
+    auto* review = new QHBoxLayout;
+    review->addWidget(acceptAll, 1);
+    review->addWidget(rejectAll);
+    connect(acceptAll, &QPushButton::clicked, this, &AiPanel::acceptAll);
+    connect(rejectAll, &QPushButton::clicked, this, &AiPanel::rejectAll);
     bars_ = new QWidget(this);
     barsLayout_ = new QFormLayout(bars_);
     barsLayout_->setContentsMargins(0, 0, 0, 0);
@@ -57,6 +68,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     layout->addWidget(stage_);
     layout->addWidget(device_);
     layout->addWidget(status_);
+    layout->addLayout(review);
     layout->addWidget(bars_);
 
     connect(models_, &QTreeWidget::currentItemChanged, this, &AiPanel::showCard);

@@ -28,6 +28,8 @@ public:
 signals:
     void currentModelChanged(const QString& name);
     void manageModels();
+    void acceptAll();  // every proposal on the open series (labels, shown findings)
+    void rejectAll();
 
 private:
     void rebuild();

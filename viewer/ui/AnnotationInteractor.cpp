@@ -75,7 +75,8 @@ bool AnnotationInteractor::press(InteractionMode mode, logic::Document& doc, con
             std::vector<const core::Finding*> order;
             if (auto id = doc.selectedFinding())
                 if (const auto* f = doc.finding(*id)) order.push_back(f);
-            for (const auto& f : doc.findings()) order.push_back(&f);
+            for (const auto& f : doc.findings())
+                if (doc.findingVisible(f)) order.push_back(&f);
             for (const auto* f : order)
                 if (findingTool_.begin(*f, view, world, 6 * pixelMm)) {
                     doc.selectFinding(f->id);
@@ -136,6 +137,7 @@ void AnnotationInteractor::cancel() {
 void AnnotationInteractor::appendGlyphs(const logic::Document& doc, const logic::ViewState& view, InteractionMode mode, double pixelMm,
                                         std::vector<render::MeasurementGlyph>& glyphs) const {
     for (const auto& stored : doc.findings()) {
+        if (!doc.findingVisible(stored)) continue;  // a proposal under the score threshold
         const bool dragged = draftFinding_ && draftFinding_->id == stored.id;
         const core::Finding& f = dragged ? *draftFinding_ : stored;
         const auto outline = logic::FindingEditTool::outline(f, view);

@@ -3,11 +3,19 @@
 #include "io/AnnotationJson.h"
 #include "logic/Document.h"
 
+#include "logic/Preferences.h"
+
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QSlider>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace lumen::ui {
 
@@ -24,10 +32,23 @@ FindingsPanel::FindingsPanel(logic::Document* document, QWidget* parent) : QWidg
     tree_->header()->setSectionResizeMode(Class, QHeaderView::Stretch);
     for (int c : {Score, Status}) tree_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     layout->addWidget(tree_, 1);
+    tree_->installEventFilter(this);
+    threshold_ = new QSlider(Qt::Horizontal, this);
+    threshold_->setObjectName("scoreThreshold");
+    threshold_->setRange(0, 100);
+    threshold_->setToolTip(tr("Hide a model's proposals scoring below this, here and in the views"));
+    thresholdLabel_ = new QLabel(this);
+    thresholdLabel_->setMinimumWidth(thresholdLabel_->fontMetrics().horizontalAdvance(tr("Show proposals ≥ 100 % (99 hidden)")));
+    auto* thresholdRow = new QHBoxLayout;
+    thresholdRow->addWidget(thresholdLabel_);
+    thresholdRow->addWidget(threshold_, 1);
+    layout->addLayout(thresholdRow);
+    connect(threshold_, &QSlider::valueChanged, this, [this](int percent) { document_->setFindingThreshold(percent / 100.0); });
     auto* buttons = new QHBoxLayout;
     for (auto [name, text, tip] : {std::tuple{"accept", tr("Accept"), tr("Accept the selected finding")},
                                   std::tuple{"reject", tr("Reject"), tr("Reject the selected finding (kept, marked rejected)")},
-                                  std::tuple{"delete", tr("Delete"), tr("Remove the selected finding")}}) {
+                                  std::tuple{"delete", tr("Delete"), tr("Remove the selected finding")},
+                                  std::tuple{"acceptShown", tr("Accept all shown"), tr("Accept every proposal above the threshold")}}) {
         auto* b = new QPushButton(text, this);
         b->setObjectName(name);
         b->setToolTip(tip);
@@ -39,6 +60,7 @@ FindingsPanel::FindingsPanel(logic::Document* document, QWidget* parent) : QWidg
     connect(button("delete"), &QPushButton::clicked, this, [this] {
         if (auto id = selectedId()) document_->removeFinding(*id);
     });
+    connect(button("acceptShown"), &QPushButton::clicked, this, [this] { document_->reviewVisibleProposals(core::Finding::Status::Accepted); });
     connect(tree_, &QTreeWidget::itemChanged, this, &FindingsPanel::onItemChanged);
     connect(tree_, &QTreeWidget::itemSelectionChanged, this, [this] {
         if (rebuilding_) return;
@@ -63,7 +85,16 @@ void FindingsPanel::rebuild() {
     rebuilding_ = true;
     QSignalBlocker block(tree_);
     tree_->clear();
-    for (const auto& f : document_->findings()) {
+    std::vector<const core::Finding*> rows;
+    int hidden = 0;
+    for (const auto& f : document_->findings())
+        if (document_->findingVisible(f)) rows.push_back(&f);
+        else ++hidden;
+    std::stable_sort(rows.begin(), rows.end(), [](const core::Finding* a, const core::Finding* b) { return a->score > b->score; });
+    thresholdLabel_->setText(tr("Show proposals ≥ %1 %").arg(std::lround(document_->findingThreshold() * 100)) +
+                             (hidden ? tr(" (%1 hidden)").arg(hidden) : QString()));
+    for (const core::Finding* row : rows) {
+        const core::Finding& f = *row;
         auto* item = new QTreeWidgetItem(tree_);
         item->setText(Class, QString::fromStdString(f.className));
         item->setData(Class, Qt::UserRole, qulonglong(f.id));
@@ -80,8 +111,11 @@ void FindingsPanel::rebuild() {
             item->setSelected(true);
         }
     }
-    const bool any = !document_->findings().empty();
+    const bool any = !rows.empty();
     for (const char* b : {"accept", "reject", "delete"}) button(b)->setEnabled(any);
+    button("acceptShown")->setEnabled(std::any_of(rows.begin(), rows.end(), [](const core::Finding* f) {
+        return f->status == core::Finding::Status::Proposed;
+    }));
     rebuilding_ = false;
 }
 
@@ -94,7 +128,52 @@ void FindingsPanel::setStatus(int status) {
     const auto s = core::Finding::Status(status);
     f.status = (s == core::Finding::Status::Accepted && f.status == core::Finding::Status::Edited) ? f.status : s;
     f.provenance.modified = io::isoTimeNow();  // the review is part of its provenance
+    f.provenance.author = logic::Preferences::authorName().toStdString();
     document_->updateFinding(f);
+}
+
+void FindingsPanel::selectRow(int row) {
+    if (row < 0 || row >= tree_->topLevelItemCount()) return;
+    QTreeWidgetItem* item = tree_->topLevelItem(row);
+    tree_->setCurrentItem(item);
+    item->setSelected(true);
+}
+
+// The next proposal after row `from` (wrapping), else stay.
+void FindingsPanel::selectNextProposal(int from) {
+    const int n = tree_->topLevelItemCount();
+    for (int step = 1; step <= n; ++step) {
+        const int row = (from + step) % n;
+        const core::Finding* f = document_->finding(tree_->topLevelItem(row)->data(Class, Qt::UserRole).toULongLong());
+        if (f && f->status == core::Finding::Status::Proposed) return selectRow(row);
+    }
+}
+
+void FindingsPanel::focusFirstProposal() {
+    tree_->setFocus();
+    selectNextProposal(-1);
+}
+
+bool FindingsPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != tree_ || (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)) return false;
+    auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() & ~Qt::KeypadModifier) return false;
+    const int k = key->key();
+    if (k != Qt::Key_A && k != Qt::Key_R && k != Qt::Key_E && k != Qt::Key_N && k != Qt::Key_P) return false;
+    // The list takes these keys while it has focus; elsewhere they stay the views' tools (A angle, R reset, E ellipse).
+    if (event->type() == QEvent::ShortcutOverride) return event->accept(), true;
+    const int row = tree_->currentItem() ? tree_->indexOfTopLevelItem(tree_->currentItem()) : -1;
+    if (k == Qt::Key_N) selectRow(row + 1);
+    else if (k == Qt::Key_P) selectRow(std::max(0, row - 1));
+    else if (k == Qt::Key_E) emit editRequested();
+    else if (row >= 0) {
+        const auto reviewed = selectedId();
+        setStatus(int(k == Qt::Key_A ? core::Finding::Status::Accepted : core::Finding::Status::Rejected));
+        // The list was rebuilt (the order is by score, so the row is the same): go on with the next proposal.
+        for (int r = 0; r < tree_->topLevelItemCount(); ++r)
+            if (tree_->topLevelItem(r)->data(Class, Qt::UserRole).toULongLong() == reviewed) selectNextProposal(r);
+    }
+    return true;
 }
 
 void FindingsPanel::onItemChanged(QTreeWidgetItem* item, int column) {

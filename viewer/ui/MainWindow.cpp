@@ -316,7 +316,7 @@ void MainWindow::buildDocks() {
         if (SliceView* v = viewer_->activeView()) editor_->interpolate(v->state().viewDirection());
     });
 
-    aiDocks_ = new AiDocks(this, document_, assist_, browserDock, segmentDock);
+    aiDocks_ = new AiDocks(this, document_, assist_, editor_, browserDock, segmentDock);
     aiDocks_->populateMenu(aiMenu_);
 
     findings_ = new FindingsPanel(document_, this);
@@ -325,6 +325,10 @@ void MainWindow::buildDocks() {
     findingsDock->setWidget(findings_);
     addDockWidget(Qt::RightDockWidgetArea, findingsDock);
     connect(findings_, &FindingsPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(findings_, &FindingsPanel::editRequested, this, [this] {  // E in the list: the box's handles in the views
+        setInteractionMode(InteractionMode::Findings);
+        if (SliceView* v = viewer_->activeView()) v->setFocus();
+    });
     tabifyDockWidget(measurementDock, findingsDock);
     measurementDock->raise();
     resizeDocks({browserDock}, {330}, Qt::Horizontal);

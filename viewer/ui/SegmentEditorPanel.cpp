@@ -65,6 +65,15 @@ SegmentEditorPanel::SegmentEditorPanel(logic::Document* document, logic::Segment
                                   std::tuple{"deleteLabel", tr("Delete"), tr("Clear the selected label's voxels and remove it")}})
         labelButtons->addWidget(addButton(name, text, tip));
     layout->addLayout(labelButtons);
+    // A model's proposed labels: correct them with the tools, then accept (or reject) them.
+    proposalRow_ = new QWidget(this);
+    auto* proposalButtons = new QHBoxLayout(proposalRow_);
+    proposalButtons->setContentsMargins(0, 0, 0, 0);
+    for (auto [name, text, tip] : {std::tuple{"acceptLabel", tr("Accept proposal"), tr("Make the selected proposed label an annotation")},
+                                  std::tuple{"rejectLabel", tr("Reject proposal"), tr("Remove the selected proposed label (Undo brings it back)")},
+                                  std::tuple{"acceptAllLabels", tr("Accept all"), tr("Accept every proposed label")}})
+        proposalButtons->addWidget(addButton(name, text, tip));
+    layout->addWidget(proposalRow_);
 
     auto* brush = new QGroupBox(tr("Brush, fill and lasso"), this);
     auto* form = new QFormLayout(brush);
@@ -145,6 +154,9 @@ SegmentEditorPanel::SegmentEditorPanel(logic::Document* document, logic::Segment
         if (ok && names.indexOf(into) >= 0) editor_->mergeLabel(from, values[std::size_t(names.indexOf(into))]);
     });
     connect(button("deleteLabel"), &QPushButton::clicked, this, [this] { editor_->deleteLabel(selectedLabel()); });
+    connect(button("acceptLabel"), &QPushButton::clicked, this, [this] { editor_->acceptProposal(selectedLabel()); });
+    connect(button("rejectLabel"), &QPushButton::clicked, this, [this] { editor_->rejectProposal(selectedLabel()); });
+    connect(button("acceptAllLabels"), &QPushButton::clicked, editor_, &logic::SegmentEditor::acceptAllProposals);
     connect(button("interpolate"), &QPushButton::clicked, this, &SegmentEditorPanel::interpolateRequested);
     connect(button("fillHoles"), &QPushButton::clicked, this, [this] { editor_->fillHoles(); });
     connect(button("smoothOpen"), &QPushButton::clicked, this, [this] { editor_->smooth(logic::Morphology::Open, 1.0); });
@@ -174,6 +186,7 @@ SegmentEditorPanel::SegmentEditorPanel(logic::Document* document, logic::Segment
     connect(labels_, &QTreeWidget::itemChanged, this, &SegmentEditorPanel::onItemChanged);
     connect(labels_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item) editor_->setActiveLabel(std::uint16_t(item->data(Name, Qt::UserRole).toUInt()));
+        updateProposalButtons();
     });
     rebuildSoon_.setSingleShot(true);
     rebuildSoon_.setInterval(150);
@@ -228,8 +241,29 @@ void SegmentEditorPanel::rebuild() {
         item->setText(Volume, QString::number(double(count) * map->geometry().voxelVolumeMm3() / 1000.0, 'f', 2));
         item->setTextAlignment(Voxels, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(Volume, Qt::AlignRight | Qt::AlignVCenter);
+        for (const auto& s : document_->segments())
+            if (s.value == value && s.proposed) {
+                QFont italic = item->font(Name);
+                italic.setItalic(true);
+                item->setFont(Name, italic);  // the name stays editable text: the state is shown, not written into it
+                item->setForeground(Name, QColor(224, 160, 48));
+                item->setToolTip(Name, tr("Proposed by %1 %2: correct it with the tools, then accept it (or reject it)")
+                                           .arg(QString::fromStdString(s.provenance.source), QString::fromStdString(s.provenance.modelVersion)));
+                item->setData(Name, Qt::UserRole + 1, true);
+            }
         if (value == editor_->activeLabel()) labels_->setCurrentItem(item);
     }
+    updateProposalButtons();
+}
+
+void SegmentEditorPanel::updateProposalButtons() {
+    int proposed = 0;
+    for (const auto& s : document_->segments()) proposed += s.proposed;
+    proposalRow_->setVisible(proposed > 0);
+    const auto* item = labels_->currentItem();
+    const bool selected = item && item->data(Name, Qt::UserRole + 1).toBool();
+    button("acceptLabel")->setEnabled(selected);
+    button("rejectLabel")->setEnabled(selected);
 }
 
 void SegmentEditorPanel::onItemChanged(QTreeWidgetItem* item, int column) {

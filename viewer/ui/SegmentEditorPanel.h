@@ -40,6 +40,7 @@ signals:
 private:
     enum Column { Name, Lock, Voxels, Volume };
     void rebuild();
+    void updateProposalButtons();
     void emitStyle();
     void syncSettings();
     void onItemChanged(QTreeWidgetItem* item, int column);
@@ -50,6 +51,7 @@ private:
     logic::SegmentEditor* editor_;
     render::OverlayStyle style_;
     QTreeWidget* labels_;
+    QWidget* proposalRow_ = nullptr;
     QDoubleSpinBox* radius_;
     QCheckBox* sphere_;
     QCheckBox* onlyEmpty_;

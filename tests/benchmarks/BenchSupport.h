@@ -1,0 +1,63 @@
+#pragma once
+// What the GUI benchmarks share: a Markdown table row, the event loop run until something is
+// done, and the GUI thread's longest stall.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QString>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace lumen::bench {
+
+inline void row(const char* measure, const QString& lumen, const QString& peer, const char* target) {
+    std::printf("| %s | %s | %s | %s |\n", measure, qPrintable(lumen), qPrintable(peer), target);
+    std::fflush(stdout);
+}
+inline QString fps(double v) { return QString::number(v, 'f', 1) + " fps"; }
+inline QString ms(double v) { return QString::number(v, 'f', 0) + " ms"; }
+
+// Runs the event loop until `done`, or `limitMs`; false on time-out.
+inline bool spin(const std::function<bool()>& done, int limitMs = 120000) {
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > limitMs) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+// The longest gap between two ticks of a 2 ms timer: how long the GUI thread was unavailable.
+class StallMeter : public QObject {
+public:
+    StallMeter() {
+        timer_.setInterval(2);
+        timer_.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
+            const double now = double(clock_.nsecsElapsed()) / 1e6;
+            if (now - last_ - 2.0 > worst_ && qEnvironmentVariableIsSet("VIEWER_BENCH_STALLS")) std::fprintf(stderr, "stall %.0f ms at %.0f ms\n", now - last_ - 2.0, now);
+            worst_ = std::max(worst_, now - last_ - 2.0);
+            last_ = now;
+        });
+    }
+    void start() {
+        worst_ = 0;
+        clock_.start();
+        last_ = 0;
+        timer_.start();
+    }
+    double stop() {
+        timer_.stop();
+        return worst_;
+    }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    double last_ = 0, worst_ = 0;
+};
+
+}  // namespace lumen::bench
