@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>TrainingSetStore</name>
+    <message>
+        <source>The training set %1 cannot be read: %2</source>
+        <translation>Der Trainingsdatensatz %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>The open case has none of %1&apos;s labels (%2): run the model or draw them first.</source>
+        <translation>Der geöffnete Fall hat keines der Labels von %1 (%2): zuerst das Modell ausführen oder sie zeichnen.</translation>
+    </message>
+    <message>
+        <source>The open case&apos;s %1 labels are empty.</source>
+        <translation>Die %1-Labels des geöffneten Falls sind leer.</translation>
+    </message>
+    <message>
+        <source>The labels are still %1&apos;s proposal: accept them (after correcting) or reject them first.</source>
+        <translation>Die Labels sind noch ein Vorschlag von %1: zuerst (nach der Korrektur) akzeptieren oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) are still proposed: accept or reject each first.</source>
+        <translation>%1 Befund(e) sind noch vorgeschlagen: zuerst jeden akzeptieren oder ablehnen.</translation>
+    </message>
+    <message>
+        <source>The open case has no reviewed %1 findings (%2).</source>
+        <translation>Der geöffnete Fall hat keine geprüften %1-Befunde (%2).</translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
+        <translation>Zuerst eine Serie öffnen.</translation>
+    </message>
+    <message>
+        <source>The open case has no %1 class (%2).</source>
+        <translation>Der geöffnete Fall hat keine %1-Klasse (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is a validation case: the validation split is locked, so that every version is measured on the same cases.</source>
+        <translation>%1 ist ein Validierungsfall: die Validierungsmenge ist gesperrt, damit jede Version auf denselben Fällen gemessen wird.</translation>
+    </message>
+    <message>
+        <source>The training set has no case %1.</source>
+        <translation>Der Trainingsdatensatz hat keinen Fall %1.</translation>
+    </message>
+</context>
+<context>
     <name>lumen::core::WindowLevel</name>
     <message>
         <source>CT brain</source>
@@ -43,14 +86,6 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>The model card cannot be read: %1</source>
-        <translation>Die Modellkarte ist nicht lesbar: %1</translation>
-    </message>
-    <message>
-        <source>The model list cannot be read: %1</source>
-        <translation>Die Modellliste ist nicht lesbar: %1</translation>
-    </message>
-    <message>
         <source>A model is already running</source>
         <translation>Es läuft bereits ein Modell</translation>
     </message>
@@ -71,13 +106,6 @@
         <translation>Das Ergebnis des Modells ist nicht lesbar: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s), %1 voxels (Undo removes them)</source>
-        <translation>
-            <numerusform>%n Label, %1 Voxel (Rückgängig entfernt sie)</numerusform>
-            <numerusform>%n Labels, %1 Voxel (Rückgängig entfernt sie)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n finding(s) proposed for review</source>
         <translation>
             <numerusform>%n Befund zur Prüfung vorgeschlagen</numerusform>
@@ -85,8 +113,22 @@
         </translation>
     </message>
     <message>
-        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
-        <translation>Die KI-Engine (%1) kann nicht gestartet werden, daher gibt es keine Modelle.</translation>
+        <source>Another series was opened while %1 ran; run it again on this one.</source>
+        <translation>Während %1 lief, wurde eine andere Serie geöffnet; bitte auf dieser erneut ausführen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) proposed, %1 voxels: correct them, then accept or reject them</source>
+        <translation>
+            <numerusform>%n Label vorgeschlagen, %1 Voxel: korrigieren, dann akzeptieren oder ablehnen</numerusform>
+            <numerusform>%n Labels vorgeschlagen, %1 Voxel: korrigieren, dann akzeptieren oder ablehnen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::AiModel</name>
+    <message>
+        <source>The model card cannot be read: %1</source>
+        <translation>Die Modellkarte ist nicht lesbar: %1</translation>
     </message>
 </context>
 <context>
@@ -128,6 +170,29 @@
     <message>
         <source>Image file</source>
         <translation>Bilddatei</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::FineTuneController</name>
+    <message>
+        <source>A fine-tune is already running</source>
+        <translation>Ein Fine-Tuning läuft bereits</translation>
+    </message>
+    <message>
+        <source>The training set has no training case yet: add a corrected case first.</source>
+        <translation>Der Trainingsdatensatz hat noch keinen Trainingsfall: zuerst einen korrigierten Fall hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The training set has no validation case: add one (it is locked) so that the new version can be compared with %1 %2 on cases it never trained on.</source>
+        <translation>Der Trainingsdatensatz hat keinen Validierungsfall: einen hinzufügen (er wird gesperrt), damit die neue Version auf nie trainierten Fällen mit %1 %2 verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>Cannot record the fine-tune: %1</source>
+        <translation>Das Fine-Tuning kann nicht festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no interrupted fine-tune to resume</source>
+        <translation>Es gibt kein unterbrochenes Fine-Tuning zum Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -176,6 +241,41 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>Mittel %1 ± %2%3 (Min. %4, Max. %5), %6</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::ModelRegistryClient</name>
+    <message>
+        <source>The model list cannot be read: %1</source>
+        <translation>Die Modellliste ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
+        <translation>Die KI-Engine (%1) kann nicht gestartet werden, daher gibt es keine Modelle.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be started</source>
+        <translation>%1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Activating %1 %2</source>
+        <translation>%1 %2 wird aktiviert</translation>
+    </message>
+    <message>
+        <source>Rolling back %1</source>
+        <translation>%1 wird zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Importing the model package %1</source>
+        <translation>Modellpaket %1 wird importiert</translation>
+    </message>
+    <message>
+        <source>Importing the MONAI bundle %1</source>
+        <translation>MONAI-Bundle %1 wird importiert</translation>
     </message>
 </context>
 <context>
@@ -263,6 +363,33 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AiDocks</name>
+    <message>
+        <source>AI assist</source>
+        <translation>KI-Assistenz</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>&amp;Run the selected model</source>
+        <translation>Gewähltes Modell &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Add the open case to the training set</source>
+        <translation>Geöffneten Fall zum Trainingsdatensatz &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Model manager…</source>
+        <translation>&amp;Modellverwaltung…</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::AiPanel</name>
     <message>
         <source>Model</source>
@@ -323,6 +450,30 @@
     <message>
         <source>Labels:</source>
         <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Manage…</source>
+        <translation>Verwalten…</translation>
+    </message>
+    <message>
+        <source>The model manager: versions, lineage, activate, roll back, import</source>
+        <translation>Die Modellverwaltung: Versionen, Herkunft, aktivieren, zurücksetzen, importieren</translation>
+    </message>
+    <message>
+        <source>Accept all proposals</source>
+        <translation>Alle Vorschläge akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept every proposed label and every finding shown (above the score threshold)</source>
+        <translation>Jedes vorgeschlagene Label und jeden angezeigten Befund (über der Wertschwelle) akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>Alle ablehnen</translation>
+    </message>
+    <message>
+        <source>Remove every proposed label; mark every finding shown as rejected</source>
+        <translation>Jedes vorgeschlagene Label entfernen; jeden angezeigten Befund als abgelehnt markieren</translation>
     </message>
 </context>
 <context>
@@ -393,6 +544,30 @@
     <message>
         <source>Author %1, created %2, modified %3</source>
         <translation>Autor %1, erstellt %2, geändert %3</translation>
+    </message>
+    <message>
+        <source>Hide a model&apos;s proposals scoring below this, here and in the views</source>
+        <translation>Vorschläge eines Modells unter diesem Wert ausblenden, hier und in den Ansichten</translation>
+    </message>
+    <message>
+        <source>Show proposals ≥ 100 % (99 hidden)</source>
+        <translation>Vorschläge ≥ 100 % zeigen (99 ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>Accept all shown</source>
+        <translation>Alle angezeigten akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept every proposal above the threshold</source>
+        <translation>Jeden Vorschlag über der Schwelle akzeptieren</translation>
+    </message>
+    <message>
+        <source>Show proposals ≥ %1 %</source>
+        <translation>Vorschläge ≥ %1 % zeigen</translation>
+    </message>
+    <message>
+        <source> (%1 hidden)</source>
+        <translation> (%1 ausgeblendet)</translation>
     </message>
 </context>
 <context>
@@ -814,8 +989,8 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <translation>%1 importiert</translation>
     </message>
     <message>
-        <source>AI assist</source>
-        <translation>KI-Assistenz</translation>
+        <source>&amp;AI</source>
+        <translation>&amp;KI</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1006,97 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::ModelManagerDialog</name>
+    <message>
+        <source>Model manager</source>
+        <translation>Modellverwaltung</translation>
+    </message>
+    <message>
+        <source>Model / version</source>
+        <translation>Modell / Version</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Training cases</source>
+        <translation>Trainingsfälle</translation>
+    </message>
+    <message>
+        <source>Validation score</source>
+        <translation>Validierungswert</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>A fine-tune: on its training set&apos;s locked validation cases, with the change against its parent on the same cases. A bundled version: on the cases it was trained with.</source>
+        <translation>Ein Fine-Tuning: auf den gesperrten Validierungsfällen seines Trainingsdatensatzes, mit der Änderung gegenüber der Elternversion auf denselben Fällen. Eine mitgelieferte Version: auf den Fällen ihres Trainings.</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Run this version from now on</source>
+        <translation>Ab jetzt diese Version verwenden</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Re-activate the version that was active before the current one</source>
+        <translation>Die vor der aktuellen aktive Version wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Paket importieren…</translation>
+    </message>
+    <message>
+        <source>Add a Lumen model package folder (model.json + model.pt)</source>
+        <translation>Einen Lumen-Modellpaketordner hinzufügen (model.json + model.pt)</translation>
+    </message>
+    <message>
+        <source>Import MONAI bundle…</source>
+        <translation>MONAI-Bundle importieren…</translation>
+    </message>
+    <message>
+        <source>Convert a MONAI bundle folder (configs/, models/model.ts) and add it</source>
+        <translation>Einen MONAI-Bundle-Ordner (configs/, models/model.ts) umwandeln und hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
+    </message>
+    <message>
+        <source>★ active</source>
+        <translation>★ aktiv</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>mitgeliefert</translation>
+    </message>
+    <message>
+        <source>MONAI bundle folder</source>
+        <translation>MONAI-Bundle-Ordner</translation>
+    </message>
+    <message>
+        <source>Model package folder</source>
+        <translation>Modellpaketordner</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1332,34 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>%1 (value %2) — double-click to rename, tick to show</source>
         <translation>%1 (Wert %2) — Doppelklick zum Umbenennen, Haken zum Anzeigen</translation>
     </message>
+    <message>
+        <source>Accept proposal</source>
+        <translation>Vorschlag akzeptieren</translation>
+    </message>
+    <message>
+        <source>Make the selected proposed label an annotation</source>
+        <translation>Das gewählte vorgeschlagene Label zur Annotation machen</translation>
+    </message>
+    <message>
+        <source>Reject proposal</source>
+        <translation>Vorschlag ablehnen</translation>
+    </message>
+    <message>
+        <source>Remove the selected proposed label (Undo brings it back)</source>
+        <translation>Das gewählte vorgeschlagene Label entfernen (Rückgängig holt es zurück)</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Alle akzeptieren</translation>
+    </message>
+    <message>
+        <source>Accept every proposed label</source>
+        <translation>Jedes vorgeschlagene Label akzeptieren</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 %2: correct it with the tools, then accept it (or reject it)</source>
+        <translation>Vorgeschlagen von %1 %2: mit den Werkzeugen korrigieren, dann akzeptieren (oder ablehnen)</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::ShortcutsDialog</name>
@@ -1289,6 +1583,22 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Ctrl+Shift+S</source>
         <translation>Strg+Umschalt+S</translation>
     </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Run the model selected in the AI panel on the open series</source>
+        <translation>Das im KI-Bereich gewählte Modell auf der geöffneten Serie ausführen</translation>
+    </message>
+    <message>
+        <source>A, R, E, N, P (findings list focused)</source>
+        <translation>A, R, E, N, P (Befundliste fokussiert)</translation>
+    </message>
+    <message>
+        <source>Review: accept, reject (then the next proposal), edit the box, next, previous</source>
+        <translation>Prüfen: akzeptieren, ablehnen (dann der nächste Vorschlag), Box bearbeiten, nächster, vorheriger</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::SliceView</name>
@@ -1370,6 +1680,260 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Remove this study from Lumen&apos;s database? The files stay where they are.</source>
         <translation>Diese Studie aus der Lumen-Datenbank entfernen? Die Dateien bleiben, wo sie sind.</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::TrainingChart</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Validation score</source>
+        <translation>Validierungswert</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::TrainingPanel</name>
+    <message>
+        <source>+%1 / −%2 voxels</source>
+        <translation>+%1 / −%2 Voxel</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 rejected, %3 edited, %4 drawn</source>
+        <translation>%1 akzeptiert, %2 abgelehnt, %3 bearbeitet, %4 gezeichnet</translation>
+    </message>
+    <message>
+        <source>drawn by hand</source>
+        <translation>von Hand gezeichnet</translation>
+    </message>
+    <message>
+        <source>accepted unchanged</source>
+        <translation>unverändert akzeptiert</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Correction effort</source>
+        <translation>Korrekturaufwand</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add open case</source>
+        <translation>Geöffneten Fall hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the open series with its reviewed labels, findings or class to the training cases</source>
+        <translation>Die geöffnete Serie mit ihren geprüften Labels, Befunden oder ihrer Klasse zu den Trainingsfällen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add as validation case</source>
+        <translation>Als Validierungsfall hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add it to the locked validation split: never trained on, every version is measured on it</source>
+        <translation>Zur gesperrten Validierungsmenge hinzufügen: nie trainiert, jede Version wird darauf gemessen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected training case (validation cases are locked)</source>
+        <translation>Den gewählten Trainingsfall entfernen (Validierungsfälle sind gesperrt)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Go on from the last checkpoint</source>
+        <translation>Vom letzten Checkpoint aus weitermachen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Delete the interrupted run and its checkpoints</source>
+        <translation>Den unterbrochenen Lauf und seine Checkpoints löschen</translation>
+    </message>
+    <message>
+        <source> iterations</source>
+        <translation> Iterationen</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Fine-Tuning</translation>
+    </message>
+    <message>
+        <source>Fine-tune the active version on the training cases (in the AI worker)</source>
+        <translation>Die aktive Version auf den Trainingsfällen nachtrainieren (im KI-Prozess)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume the fine-tune at its next iteration</source>
+        <translation>Das Fine-Tuning bei der nächsten Iteration pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the fine-tune and discard it</source>
+        <translation>Das Fine-Tuning beenden und verwerfen</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validierungsmetrik</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Use the new version from now on (Manage models rolls back)</source>
+        <translation>Ab jetzt die neue Version verwenden (Modellverwaltung setzt zurück)</translation>
+    </message>
+    <message>
+        <source>Manage models…</source>
+        <translation>Modelle verwalten…</translation>
+    </message>
+    <message>
+        <source>Versions, lineage, activate, roll back, import</source>
+        <translation>Versionen, Herkunft, aktivieren, zurücksetzen, importieren</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: iteration %2 of %3, loss %4</source>
+        <translation>Fine-Tuning von %1: Iteration %2 von %3, Verlust %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fine-tuning failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fine-Tuning fehlgeschlagen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fine-tune canceled and discarded.</source>
+        <translation>Fine-Tuning abgebrochen und verworfen.</translation>
+    </message>
+    <message>
+        <source>Choose a model in the AI panel to see its training set.</source>
+        <translation>Ein Modell im KI-Bereich wählen, um seinen Trainingsdatensatz zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training set of %1&lt;/b&gt; (shared by its versions)</source>
+        <translation>&lt;b&gt;Trainingsdatensatz von %1&lt;/b&gt; (von seinen Versionen geteilt)</translation>
+    </message>
+    <message>
+        <source>validation (locked)</source>
+        <translation>Validierung (gesperrt)</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Locked: fine-tuning never trains on it</source>
+        <translation>Gesperrt: Fine-Tuning trainiert nie darauf</translation>
+    </message>
+    <message>
+        <source>Began as %1&apos;s proposal</source>
+        <translation>Begann als Vorschlag von %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training set:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Trainingsdatensatz:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Add to training set</source>
+        <translation>Zum Trainingsdatensatz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Writing the case…</source>
+        <translation>Der Fall wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The case was not added:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Der Fall wurde nicht hinzugefügt:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 added to the locked validation cases.</source>
+        <translation>%1 zu den gesperrten Validierungsfällen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 added to the training cases.</source>
+        <translation>%1 zu den Trainingsfällen hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>Fall entfernen</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1 %2: preparing the cases…</source>
+        <translation>Fine-Tuning von %1 %2: die Fälle werden vorbereitet…</translation>
+    </message>
+    <message>
+        <source>%1 %2 saved (from %3, %4 iterations in %5 s). It is not active yet.</source>
+        <translation>%1 %2 gespeichert (aus %3, %4 Iterationen in %5 s). Sie ist noch nicht aktiv.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 %2 scores lower than %3 on the locked validation cases. Keep %3 unless you know why.</source>
+        <translation>⚠ %1 %2 schneidet auf den gesperrten Validierungsfällen schlechter ab als %3. %3 behalten, sofern der Grund nicht bekannt ist.</translation>
+    </message>
+    <message>
+        <source>Make %1 active</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Paused at iteration %1.</source>
+        <translation>Pausiert bei Iteration %1.</translation>
+    </message>
+    <message>
+        <source>Waiting: a model is running on the open series.</source>
+        <translation>Wartet: ein Modell läuft auf der geöffneten Serie.</translation>
+    </message>
+    <message>
+        <source>A fine-tune of %1 %2 (%3 iterations, started %4) did not finish.</source>
+        <translation>Ein Fine-Tuning von %1 %2 (%3 Iterationen, begonnen %4) wurde nicht beendet.</translation>
+    </message>
+    <message>
+        <source>Fine-tune %1</source>
+        <translation>Fine-Tuning %1</translation>
     </message>
 </context>
 <context>

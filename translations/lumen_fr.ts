@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>TrainingSetStore</name>
+    <message>
+        <source>The training set %1 cannot be read: %2</source>
+        <translation>L’ensemble d’entraînement %1 est illisible : %2</translation>
+    </message>
+    <message>
+        <source>The open case has none of %1&apos;s labels (%2): run the model or draw them first.</source>
+        <translation>Le cas ouvert n’a aucun des labels de %1 (%2) : lancez d’abord le modèle ou dessinez-les.</translation>
+    </message>
+    <message>
+        <source>The open case&apos;s %1 labels are empty.</source>
+        <translation>Les labels %1 du cas ouvert sont vides.</translation>
+    </message>
+    <message>
+        <source>The labels are still %1&apos;s proposal: accept them (after correcting) or reject them first.</source>
+        <translation>Les labels sont encore une proposition de %1 : acceptez-les (après correction) ou rejetez-les d’abord.</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) are still proposed: accept or reject each first.</source>
+        <translation>%1 observation(s) encore proposée(s) : acceptez ou rejetez chacune d’abord.</translation>
+    </message>
+    <message>
+        <source>The open case has no reviewed %1 findings (%2).</source>
+        <translation>Le cas ouvert n’a aucune observation %1 revue (%2).</translation>
+    </message>
+    <message>
+        <source>Open a series first.</source>
+        <translation>Ouvrez d’abord une série.</translation>
+    </message>
+    <message>
+        <source>The open case has no %1 class (%2).</source>
+        <translation>Le cas ouvert n’a pas de classe %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is a validation case: the validation split is locked, so that every version is measured on the same cases.</source>
+        <translation>%1 est un cas de validation : la partition de validation est verrouillée, afin que chaque version soit mesurée sur les mêmes cas.</translation>
+    </message>
+    <message>
+        <source>The training set has no case %1.</source>
+        <translation>L’ensemble d’entraînement n’a pas de cas %1.</translation>
+    </message>
+</context>
+<context>
     <name>lumen::core::WindowLevel</name>
     <message>
         <source>CT brain</source>
@@ -43,14 +86,6 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <source>The model card cannot be read: %1</source>
-        <translation>La fiche du modèle est illisible : %1</translation>
-    </message>
-    <message>
-        <source>The model list cannot be read: %1</source>
-        <translation>La liste des modèles est illisible : %1</translation>
-    </message>
-    <message>
         <source>A model is already running</source>
         <translation>Un modèle est déjà en cours</translation>
     </message>
@@ -71,13 +106,6 @@
         <translation>Le résultat du modèle est illisible : %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s), %1 voxels (Undo removes them)</source>
-        <translation>
-            <numerusform>%n label, %1 voxels (Annuler les retire)</numerusform>
-            <numerusform>%n labels, %1 voxels (Annuler les retire)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n finding(s) proposed for review</source>
         <translation>
             <numerusform>%n observation proposée à la relecture</numerusform>
@@ -85,8 +113,22 @@
         </translation>
     </message>
     <message>
-        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
-        <translation>Le moteur IA (%1) ne peut pas être lancé : aucun modèle à afficher.</translation>
+        <source>Another series was opened while %1 ran; run it again on this one.</source>
+        <translation>Une autre série a été ouverte pendant l’exécution de %1 ; relancez-le sur celle-ci.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) proposed, %1 voxels: correct them, then accept or reject them</source>
+        <translation>
+            <numerusform>%n label proposé, %1 voxels : corrigez-le, puis acceptez-le ou rejetez-le</numerusform>
+            <numerusform>%n labels proposés, %1 voxels : corrigez-les, puis acceptez-les ou rejetez-les</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::AiModel</name>
+    <message>
+        <source>The model card cannot be read: %1</source>
+        <translation>La fiche du modèle est illisible : %1</translation>
     </message>
 </context>
 <context>
@@ -128,6 +170,29 @@
     <message>
         <source>Image file</source>
         <translation>Fichier d&apos;image</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::FineTuneController</name>
+    <message>
+        <source>A fine-tune is already running</source>
+        <translation>Un ajustement fin est déjà en cours</translation>
+    </message>
+    <message>
+        <source>The training set has no training case yet: add a corrected case first.</source>
+        <translation>L’ensemble d’entraînement n’a pas encore de cas d’entraînement : ajoutez d’abord un cas corrigé.</translation>
+    </message>
+    <message>
+        <source>The training set has no validation case: add one (it is locked) so that the new version can be compared with %1 %2 on cases it never trained on.</source>
+        <translation>L’ensemble d’entraînement n’a aucun cas de validation : ajoutez-en un (il est verrouillé) pour comparer la nouvelle version à %1 %2 sur des cas jamais entraînés.</translation>
+    </message>
+    <message>
+        <source>Cannot record the fine-tune: %1</source>
+        <translation>Impossible d’enregistrer l’ajustement fin : %1</translation>
+    </message>
+    <message>
+        <source>There is no interrupted fine-tune to resume</source>
+        <translation>Aucun ajustement fin interrompu à reprendre</translation>
     </message>
 </context>
 <context>
@@ -176,6 +241,41 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>moyenne %1 ± %2%3 (min %4, max %5), %6</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::ModelRegistryClient</name>
+    <message>
+        <source>The model list cannot be read: %1</source>
+        <translation>La liste des modèles est illisible : %1</translation>
+    </message>
+    <message>
+        <source>The AI engine (%1) cannot be started, so there are no models to list.</source>
+        <translation>Le moteur IA (%1) ne peut pas être lancé : aucun modèle à afficher.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be started</source>
+        <translation>%1 ne peut pas être lancé</translation>
+    </message>
+    <message>
+        <source>Activating %1 %2</source>
+        <translation>Activation de %1 %2</translation>
+    </message>
+    <message>
+        <source>Rolling back %1</source>
+        <translation>Retour arrière de %1</translation>
+    </message>
+    <message>
+        <source>Importing the model package %1</source>
+        <translation>Import du paquet de modèle %1</translation>
+    </message>
+    <message>
+        <source>Importing the MONAI bundle %1</source>
+        <translation>Import du bundle MONAI %1</translation>
     </message>
 </context>
 <context>
@@ -263,6 +363,33 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AiDocks</name>
+    <message>
+        <source>AI assist</source>
+        <translation>Assistance IA</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>&amp;Run the selected model</source>
+        <translation>&amp;Lancer le modèle sélectionné</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Add the open case to the training set</source>
+        <translation>&amp;Ajouter le cas ouvert à l’ensemble d’entraînement</translation>
+    </message>
+    <message>
+        <source>&amp;Model manager…</source>
+        <translation>&amp;Gestionnaire de modèles…</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::AiPanel</name>
     <message>
         <source>Model</source>
@@ -323,6 +450,30 @@
     <message>
         <source>Labels:</source>
         <translation>Labels :</translation>
+    </message>
+    <message>
+        <source>Manage…</source>
+        <translation>Gérer…</translation>
+    </message>
+    <message>
+        <source>The model manager: versions, lineage, activate, roll back, import</source>
+        <translation>Le gestionnaire de modèles : versions, lignée, activer, revenir en arrière, importer</translation>
+    </message>
+    <message>
+        <source>Accept all proposals</source>
+        <translation>Accepter toutes les propositions</translation>
+    </message>
+    <message>
+        <source>Accept every proposed label and every finding shown (above the score threshold)</source>
+        <translation>Accepter chaque label proposé et chaque observation affichée (au-dessus du seuil de score)</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>Tout rejeter</translation>
+    </message>
+    <message>
+        <source>Remove every proposed label; mark every finding shown as rejected</source>
+        <translation>Supprimer chaque label proposé ; marquer chaque observation affichée comme rejetée</translation>
     </message>
 </context>
 <context>
@@ -393,6 +544,30 @@
     <message>
         <source>Author %1, created %2, modified %3</source>
         <translation>Auteur %1, créé %2, modifié %3</translation>
+    </message>
+    <message>
+        <source>Hide a model&apos;s proposals scoring below this, here and in the views</source>
+        <translation>Masquer les propositions d’un modèle sous ce score, ici et dans les vues</translation>
+    </message>
+    <message>
+        <source>Show proposals ≥ 100 % (99 hidden)</source>
+        <translation>Propositions ≥ 100 % (99 masquées)</translation>
+    </message>
+    <message>
+        <source>Accept all shown</source>
+        <translation>Accepter tout ce qui est affiché</translation>
+    </message>
+    <message>
+        <source>Accept every proposal above the threshold</source>
+        <translation>Accepter chaque proposition au-dessus du seuil</translation>
+    </message>
+    <message>
+        <source>Show proposals ≥ %1 %</source>
+        <translation>Propositions ≥ %1 %</translation>
+    </message>
+    <message>
+        <source> (%1 hidden)</source>
+        <translation> (%1 masquées)</translation>
     </message>
 </context>
 <context>
@@ -814,8 +989,8 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <translation>%1 importé</translation>
     </message>
     <message>
-        <source>AI assist</source>
-        <translation>Assistance IA</translation>
+        <source>&amp;AI</source>
+        <translation>&amp;IA</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1006,97 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::ModelManagerDialog</name>
+    <message>
+        <source>Model manager</source>
+        <translation>Gestionnaire de modèles</translation>
+    </message>
+    <message>
+        <source>Model / version</source>
+        <translation>Modèle / version</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Training cases</source>
+        <translation>Cas d’entraînement</translation>
+    </message>
+    <message>
+        <source>Validation score</source>
+        <translation>Score de validation</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>A fine-tune: on its training set&apos;s locked validation cases, with the change against its parent on the same cases. A bundled version: on the cases it was trained with.</source>
+        <translation>Un ajustement fin : sur les cas de validation verrouillés de son ensemble d’entraînement, avec l’écart à son parent sur les mêmes cas. Une version fournie : sur les cas de son entraînement.</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Run this version from now on</source>
+        <translation>Utiliser cette version désormais</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Re-activate the version that was active before the current one</source>
+        <translation>Réactiver la version active avant l’actuelle</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Importer un paquet…</translation>
+    </message>
+    <message>
+        <source>Add a Lumen model package folder (model.json + model.pt)</source>
+        <translation>Ajouter un dossier de paquet de modèle Lumen (model.json + model.pt)</translation>
+    </message>
+    <message>
+        <source>Import MONAI bundle…</source>
+        <translation>Importer un bundle MONAI…</translation>
+    </message>
+    <message>
+        <source>Convert a MONAI bundle folder (configs/, models/model.ts) and add it</source>
+        <translation>Convertir un dossier de bundle MONAI (configs/, models/model.ts) et l’ajouter</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1 : terminé.</translation>
+    </message>
+    <message>
+        <source>★ active</source>
+        <translation>★ actif</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>fourni</translation>
+    </message>
+    <message>
+        <source>MONAI bundle folder</source>
+        <translation>Dossier du bundle MONAI</translation>
+    </message>
+    <message>
+        <source>Model package folder</source>
+        <translation>Dossier du paquet de modèle</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1332,34 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>%1 (value %2) — double-click to rename, tick to show</source>
         <translation>%1 (valeur %2) — double-clic pour renommer, cocher pour afficher</translation>
     </message>
+    <message>
+        <source>Accept proposal</source>
+        <translation>Accepter la proposition</translation>
+    </message>
+    <message>
+        <source>Make the selected proposed label an annotation</source>
+        <translation>Faire du label proposé sélectionné une annotation</translation>
+    </message>
+    <message>
+        <source>Reject proposal</source>
+        <translation>Rejeter la proposition</translation>
+    </message>
+    <message>
+        <source>Remove the selected proposed label (Undo brings it back)</source>
+        <translation>Supprimer le label proposé sélectionné (Annuler le rétablit)</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Tout accepter</translation>
+    </message>
+    <message>
+        <source>Accept every proposed label</source>
+        <translation>Accepter chaque label proposé</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 %2: correct it with the tools, then accept it (or reject it)</source>
+        <translation>Proposé par %1 %2 : corrigez-le avec les outils, puis acceptez-le (ou rejetez-le)</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::ShortcutsDialog</name>
@@ -1289,6 +1583,22 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Maj+S</translation>
     </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Run the model selected in the AI panel on the open series</source>
+        <translation>Lancer le modèle sélectionné dans le panneau IA sur la série ouverte</translation>
+    </message>
+    <message>
+        <source>A, R, E, N, P (findings list focused)</source>
+        <translation>A, R, E, N, P (liste des observations active)</translation>
+    </message>
+    <message>
+        <source>Review: accept, reject (then the next proposal), edit the box, next, previous</source>
+        <translation>Revue : accepter, rejeter (puis la proposition suivante), modifier la boîte, suivante, précédente</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::SliceView</name>
@@ -1370,6 +1680,260 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Remove this study from Lumen&apos;s database? The files stay where they are.</source>
         <translation>Retirer cet examen de la base de Lumen ? Les fichiers restent en place.</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::TrainingChart</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Perte d’entraînement</translation>
+    </message>
+    <message>
+        <source>Validation score</source>
+        <translation>Score de validation</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Itération</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::TrainingPanel</name>
+    <message>
+        <source>+%1 / −%2 voxels</source>
+        <translation>+%1 / −%2 voxels</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 accepted, %2 rejected, %3 edited, %4 drawn</source>
+        <translation>%1 acceptées, %2 rejetées, %3 modifiées, %4 dessinées</translation>
+    </message>
+    <message>
+        <source>drawn by hand</source>
+        <translation>dessiné à la main</translation>
+    </message>
+    <message>
+        <source>accepted unchanged</source>
+        <translation>accepté sans modification</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Correction effort</source>
+        <translation>Effort de correction</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Add open case</source>
+        <translation>Ajouter le cas ouvert</translation>
+    </message>
+    <message>
+        <source>Add the open series with its reviewed labels, findings or class to the training cases</source>
+        <translation>Ajouter la série ouverte avec ses labels, observations ou classe revus aux cas d’entraînement</translation>
+    </message>
+    <message>
+        <source>Add as validation case</source>
+        <translation>Ajouter comme cas de validation</translation>
+    </message>
+    <message>
+        <source>Add it to the locked validation split: never trained on, every version is measured on it</source>
+        <translation>L’ajouter à la partition de validation verrouillée : jamais entraînée, chaque version y est mesurée</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected training case (validation cases are locked)</source>
+        <translation>Retirer le cas d’entraînement sélectionné (les cas de validation sont verrouillés)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Go on from the last checkpoint</source>
+        <translation>Repartir du dernier point de contrôle</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Delete the interrupted run and its checkpoints</source>
+        <translation>Supprimer l’exécution interrompue et ses points de contrôle</translation>
+    </message>
+    <message>
+        <source> iterations</source>
+        <translation> itérations</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fine-tune the active version on the training cases (in the AI worker)</source>
+        <translation>Ajuster la version active sur les cas d’entraînement (dans le processus IA)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume the fine-tune at its next iteration</source>
+        <translation>Mettre en pause ou reprendre l’ajustement à sa prochaine itération</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the fine-tune and discard it</source>
+        <translation>Arrêter l’ajustement et l’abandonner</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Métrique de validation</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Use the new version from now on (Manage models rolls back)</source>
+        <translation>Utiliser la nouvelle version désormais (le gestionnaire de modèles revient en arrière)</translation>
+    </message>
+    <message>
+        <source>Manage models…</source>
+        <translation>Gérer les modèles…</translation>
+    </message>
+    <message>
+        <source>Versions, lineage, activate, roll back, import</source>
+        <translation>Versions, lignée, activer, revenir en arrière, importer</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: iteration %2 of %3, loss %4</source>
+        <translation>Ajustement de %1 : itération %2 sur %3, perte %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fine-tuning failed:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Échec de l’ajustement :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fine-tune canceled and discarded.</source>
+        <translation>Ajustement annulé et abandonné.</translation>
+    </message>
+    <message>
+        <source>Choose a model in the AI panel to see its training set.</source>
+        <translation>Choisissez un modèle dans le panneau IA pour voir son ensemble d’entraînement.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training set of %1&lt;/b&gt; (shared by its versions)</source>
+        <translation>&lt;b&gt;Ensemble d’entraînement de %1&lt;/b&gt; (partagé par ses versions)</translation>
+    </message>
+    <message>
+        <source>validation (locked)</source>
+        <translation>validation (verrouillé)</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <source>Locked: fine-tuning never trains on it</source>
+        <translation>Verrouillé : l’ajustement ne s’entraîne jamais dessus</translation>
+    </message>
+    <message>
+        <source>Began as %1&apos;s proposal</source>
+        <translation>A commencé comme proposition de %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training set:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ensemble d’entraînement :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Add to training set</source>
+        <translation>Ajouter à l’ensemble d’entraînement</translation>
+    </message>
+    <message>
+        <source>Writing the case…</source>
+        <translation>Écriture du cas…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The case was not added:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Le cas n’a pas été ajouté :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1 added to the locked validation cases.</source>
+        <translation>%1 ajouté aux cas de validation verrouillés.</translation>
+    </message>
+    <message>
+        <source>%1 added to the training cases.</source>
+        <translation>%1 ajouté aux cas d’entraînement.</translation>
+    </message>
+    <message>
+        <source>Remove case</source>
+        <translation>Retirer le cas</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1 %2: preparing the cases…</source>
+        <translation>Ajustement de %1 %2 : préparation des cas…</translation>
+    </message>
+    <message>
+        <source>%1 %2 saved (from %3, %4 iterations in %5 s). It is not active yet.</source>
+        <translation>%1 %2 enregistrée (depuis %3, %4 itérations en %5 s). Elle n’est pas encore active.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 %2 scores lower than %3 on the locked validation cases. Keep %3 unless you know why.</source>
+        <translation>⚠ %1 %2 obtient un score inférieur à %3 sur les cas de validation verrouillés. Gardez %3 à moins d’en connaître la raison.</translation>
+    </message>
+    <message>
+        <source>Make %1 active</source>
+        <translation>Activer %1</translation>
+    </message>
+    <message>
+        <source>Paused at iteration %1.</source>
+        <translation>En pause à l’itération %1.</translation>
+    </message>
+    <message>
+        <source>Waiting: a model is running on the open series.</source>
+        <translation>En attente : un modèle s’exécute sur la série ouverte.</translation>
+    </message>
+    <message>
+        <source>A fine-tune of %1 %2 (%3 iterations, started %4) did not finish.</source>
+        <translation>Un ajustement de %1 %2 (%3 itérations, commencé le %4) ne s’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>Fine-tune %1</source>
+        <translation>Ajuster %1</translation>
     </message>
 </context>
 <context>

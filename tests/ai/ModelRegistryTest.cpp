@@ -50,7 +50,9 @@ TEST_F(Registry, ListsBundledAndUserVersionsAndResolvesReferences) {
     const auto all = r.list();
     ASSERT_EQ(all.size(), 2u);
     EXPECT_EQ(all[1].version, "1.1");
-    EXPECT_TRUE(all[1].active) << "without a recorded choice the newest version is active";
+    EXPECT_FALSE(all[1].active) << "an added version (a fine-tune) waits for someone to choose it";
+    EXPECT_EQ(r.resolve("brain"), bundled / "brain/1.0");
+    r.activate("brain", "1.1");
     EXPECT_EQ(r.resolve("brain"), user / "brain/1.1");
     EXPECT_EQ(r.resolve("brain@1.0"), bundled / "brain/1.0");
     EXPECT_EQ(r.resolve((bundled / "brain/1.0").string()), bundled / "brain/1.0");
@@ -61,6 +63,14 @@ TEST_F(Registry, ListsBundledAndUserVersionsAndResolvesReferences) {
     ASSERT_EQ(chain.size(), 2u);
     EXPECT_EQ(chain[1].version, "1.0");
     EXPECT_EQ(chain[0].trainingCases, 1u);
+}
+
+TEST_F(Registry, WithoutARecordedChoiceTheNewestVersionIsActive) {
+    // A version put in place by hand (not through add): nobody chose, so the newest wins.
+    fs::create_directories(user / "brain");
+    fs::rename(makeVersion(tmp / "staging", "1.1", "1.0", "2026-02-01T00:00:00Z"), user / "brain/1.1");
+    ai::ModelRegistry r(bundled, user);
+    EXPECT_EQ(r.active("brain")->version, "1.1");
 }
 
 TEST_F(Registry, VersionsAreImmutable) {
@@ -78,6 +88,8 @@ TEST_F(Registry, ActivateAndRollBack) {
     ai::ModelRegistry r(bundled, user);
     r.add(makeVersion(tmp / "staging", "1.1", "1.0", "2026-02-01T00:00:00Z"));
     r.add(makeVersion(tmp / "staging", "1.2", "1.1", "2026-03-01T00:00:00Z"));
+    EXPECT_EQ(r.active("brain")->version, "1.0") << "added versions are not activated";
+    r.activate("brain", "1.2");
     EXPECT_EQ(r.active("brain")->version, "1.2");
     r.activate("brain", "1.0");
     EXPECT_EQ(r.active("brain")->version, "1.0");
@@ -86,8 +98,7 @@ TEST_F(Registry, ActivateAndRollBack) {
     EXPECT_EQ(r.active("brain")->version, "1.0");
     EXPECT_EQ(r.rollback("brain"), "1.2") << "back to what was active before 1.0";
     EXPECT_EQ(r.active("brain")->version, "1.2");
-    EXPECT_EQ(r.rollback("brain"), "1.1") << "history spent: the parent";
-    EXPECT_EQ(r.rollback("brain"), "1.0");
+    EXPECT_EQ(r.rollback("brain"), "1.0") << "the version that was active when 1.1 was added";
     EXPECT_THROW(r.rollback("brain"), ai::ModelError) << "1.0 has no parent";
     EXPECT_THROW(r.activate("brain", "7"), ai::ModelError);
     EXPECT_THROW(r.activate("../x", "1.0"), ai::ModelError);

@@ -58,7 +58,11 @@ protected:
     test::TempDir dir{"finetune"};
     logic::Document doc;
     logic::TrainingSetStore store{QString::fromStdString((dir / "training/brain-structures").string())};
-    logic::FineTuneSettings settings{4, 2, 0, false, 2};
+    logic::FineTuneSettings settings = [] {
+        logic::FineTuneSettings s;
+        s.iterations = 4, s.validateEvery = 2, s.threads = 2;
+        return s;
+    }();
 };
 
 }  // namespace

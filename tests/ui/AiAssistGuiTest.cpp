@@ -12,19 +12,8 @@
 #include <QTreeWidget>
 
 using namespace lumen;
+using test::runModel;
 using test::Viewer;
-
-namespace {
-
-bool runModel(ui::MainWindow& window, const QString& name) {
-    ui::AiPanel* panel = window.aiPanel();
-    if (!test::waitFor([&] { return panel->modelTree()->topLevelItemCount() > 0; }, 30000)) return false;
-    if (!panel->selectModel(name)) return false;
-    panel->runButton()->click();
-    return test::waitFor([&] { return panel->runButton()->isEnabled(); }, 180000);
-}
-
-}  // namespace
 
 TEST_F(Viewer, TheBundledSegmentationModelRunsInTheWorkerAndUndoRemovesIt) {
     logic::Document* doc = window->document();

@@ -30,17 +30,10 @@
 #include <filesystem>
 
 using namespace lumen;
+using test::runModel;
 using test::Viewer;
 
 namespace {
-
-bool runModel(ui::MainWindow& window, const QString& name) {
-    ui::AiPanel* panel = window.aiPanel();
-    if (!test::waitFor([&] { return panel->modelTree()->topLevelItemCount() > 0; }, 30000)) return false;
-    if (!panel->selectModel(name)) return false;
-    panel->runButton()->click();
-    return test::waitFor([&] { return panel->runButton()->isEnabled(); }, 180000);
-}
 
 std::size_t voxelsOf(const logic::Document& doc, std::uint16_t value) {
     const auto h = doc.labels()->histogram();
@@ -110,7 +103,7 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
         EXPECT_FALSE(s.proposed);
         EXPECT_EQ(s.provenance.source, "brain-structures");
     }
-    EXPECT_FALSE(segments->button("acceptAllLabels")->isVisible());
+    EXPECT_TRUE(test::waitFor([&] { return !segments->button("acceptAllLabels")->isVisible(); }, 5000));
 
     // 3. Add it to the training set: the Training tab lists it with its correction effort.
     window->findChild<QDockWidget*>("trainingDock")->raise();
@@ -166,6 +159,7 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     ASSERT_TRUE(test::waitFor([&] { return registry.active("brain-structures") && registry.active("brain-structures")->version == "1.0"; }, 30000));
     EXPECT_TRUE(manager->statusLabel()->text().contains("Rolling back")) << manager->statusLabel()->text().toStdString();
     manager->close();
+    QApplication::setActiveWindow(window.get());  // the dialog had it; keyboard review needs the window active
 
     // 7. Back on the demo brain: the lesion detector's proposals, one accepted, one rejected.
     openAndWait(seriesWithModality("MR"));

@@ -3,10 +3,13 @@
 // and the mouse and wheel gestures the GUI tests drive it with.
 #include "GuiTestSupport.h"
 #include "logic/StudyBrowserModel.h"
+#include "ui/AiPanel.h"
 #include "ui/SliceView.h"
 #include "ui/StudyBrowserPanel.h"
 
 #include <QApplication>
+#include <QPushButton>
+#include <QTreeWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QWheelEvent>
@@ -16,6 +19,15 @@
 #include <memory>
 
 namespace lumen::test {
+
+// Selects a model in the AI panel, clicks Run and waits until it is done (false on time-out).
+inline bool runModel(ui::MainWindow& window, const QString& name) {
+    ui::AiPanel* panel = window.aiPanel();
+    if (!test::waitFor([&] { return panel->modelTree()->topLevelItemCount() > 0; }, 30000)) return false;
+    if (!panel->selectModel(name)) return false;
+    panel->runButton()->click();
+    return test::waitFor([&] { return panel->runButton()->isEnabled(); }, 180000);
+}
 
 class Viewer : public ::testing::Test {
 protected:

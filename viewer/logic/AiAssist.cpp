@@ -3,6 +3,7 @@
 #include "io/AnnotationJson.h"
 #include "io/ImageFileWriter.h"
 #include "io/LabelMapReader.h"
+#include "logic/BackgroundTask.h"
 #include "logic/Document.h"
 
 
@@ -53,37 +54,78 @@ bool AiAssist::run(const AiModel& model) {
     if (!document_->hasImage()) return emit failed(tr("Open a series first")), false;
     scratch_ = std::make_unique<QTemporaryDir>();
     const QString input = scratch_->filePath("input.nii");
-    try {
-        io::ImageFileWriter::write(document_->volume(), input.toStdString(), false);  // uncompressed: fast
-    } catch (const std::exception& e) {
-        return emit failed(tr("Cannot hand the image to the model: %1").arg(e.what())), false;
-    }
-    ai::protocol::InferRequest request;
-    request.model = model.reference().toStdString();
-    request.input = input.toStdString();
-    request.output = scratch_->filePath("result").toStdString();
     running_ = model;
-    job_ = client_->submit(request);
+    image_ = document_->volume();  // shares the voxels, which are never changed in place
+    job_ = QStringLiteral("writing");
     emit started(model.name);
+    // Handing the volume over is a file write (tens of MB): off the GUI thread.
+    runInBackground(
+        this, [volume = image_, path = input.toStdString()] { io::ImageFileWriter::write(volume, path, false); },
+        [this, input](const QString& error) {
+            if (!error.isEmpty()) {
+                job_.clear();
+                return emit failed(tr("Cannot hand the image to the model: %1").arg(error));
+            }
+            if (job_ != "writing") return;  // canceled meanwhile
+            ai::protocol::InferRequest request;
+            request.model = running_.reference().toStdString();
+            request.input = input.toStdString();
+            request.output = scratch_->filePath("result").toStdString();
+            job_ = client_->submit(request);
+        });
     return true;
 }
 
 void AiAssist::cancel() {
-    if (busy()) client_->cancel(job_);
+    if (job_ == "writing") {
+        job_.clear();
+        emit finished(tr("Canceled"));
+    } else if (busy()) {
+        client_->cancel(job_);
+    }
 }
 
 void AiAssist::onFinished(const QString& id, const QString& task, const QStringList&, double ms) {
     if (id != job_) return;
-    job_.clear();
     const QString prefix = scratch_->filePath("result");
-    try {
-        QString summary = task == "segmentation" ? applySegmentation(prefix)
-                          : task == "detection"  ? applyFindings(prefix)
-                                                 : applyClassification(prefix);
+    auto report = [this, ms](const QString& summary) {
+        job_.clear();
         emit finished(tr("%1 in %2 s: %3").arg(running_.name).arg(ms / 1000.0, 0, 'f', 1).arg(summary));
-    } catch (const std::exception& e) {
-        emit failed(tr("The model's result cannot be read: %1").arg(e.what()));
+    };
+    auto fail = [this](const QString& why) {
+        job_.clear();
+        emit failed(tr("The model's result cannot be read: %1").arg(why));
+    };
+    // The open series may have changed while the model ran: its result belongs to the image it saw.
+    if (!document_->hasImage() || !document_->volume().geometry().isApprox(image_.geometry()) ||
+        document_->volume().data() != image_.data()) {
+        job_.clear();
+        return emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
     }
+    if (task != "segmentation") {
+        try {
+            report(task == "detection" ? applyFindings(prefix) : applyClassification(prefix));
+        } catch (const std::exception& e) {
+            fail(e.what());
+        }
+        return;
+    }
+    // Reading the label map back (a compressed NIfTI) is off the GUI thread; painting it is not.
+    auto result = std::make_shared<std::pair<core::LabelMap, core::AnnotationSet>>();
+    runInBackground(
+        this,
+        [result, prefix, g = image_.geometry()] {
+            result->first = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
+            io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), result->second);
+        },
+        [this, result, report, fail](const QString& error) {
+            if (!error.isEmpty()) return fail(error);
+            if (document_->volume().data() != image_.data()) {
+                job_.clear();
+                return emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
+            }
+            report(applySegmentation(result->first, result->second));
+        });
 }
 
 namespace {
@@ -98,11 +140,8 @@ core::Provenance modelProvenance(const AiModel& m) {
 
 }  // namespace
 
-QString AiAssist::applySegmentation(const QString& prefix) {
+QString AiAssist::applySegmentation(const core::LabelMap& result, const core::AnnotationSet& table) {
     const core::ImageGeometry& g = document_->volume().geometry();
-    const core::LabelMap result = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
-    core::AnnotationSet table;
-    io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), table);
     core::LabelMap& labels = document_->editableLabels();
     // The model's labels get values of their own, so that nothing the user drew is relabelled.
     std::map<std::uint16_t, std::uint16_t> to;

@@ -1,4 +1,6 @@
 #pragma once
+#include "core/Annotation.h"
+#include "core/Volume.h"
 #include "logic/AiModel.h"
 #include "logic/AiWorkerClient.h"
 #include "logic/ModelRegistryClient.h"
@@ -51,7 +53,7 @@ signals:
 
 private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);
-    QString applySegmentation(const QString& prefix);
+    QString applySegmentation(const core::LabelMap& result, const core::AnnotationSet& table);
     QString applyFindings(const QString& prefix);
     QString applyClassification(const QString& prefix);
 
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<AiWorkerClient> client_;
     ModelRegistryClient* registry_;
     AiModel running_;
+    core::Volume image_;  // the volume the running job was given
     QString job_;
     std::unique_ptr<QTemporaryDir> scratch_;
 };

@@ -1,5 +1,7 @@
 #include "logic/AiWorkerClient.h"
 
+#include "logic/BackgroundPriority.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
@@ -12,6 +14,7 @@ AiWorkerClient::AiWorkerClient(QString program, QObject* parent) : QObject(paren
                : qEnvironmentVariableIsSet("LUMEN_AI") ? qEnvironmentVariable("LUMEN_AI")
                                                        : QDir(QCoreApplication::applicationDirPath()).filePath("lumen-ai");
     process_->setProcessChannelMode(QProcess::SeparateChannels);
+    process_->setChildProcessModifier([] { lowerCurrentThreadPriority(10); });  // the GUI keeps painting while it computes
     process_->setReadChannel(QProcess::StandardOutput);
     connect(process_, &QProcess::readyReadStandardOutput, this, &AiWorkerClient::onOutput);
     connect(process_, &QProcess::finished, this, &AiWorkerClient::onFinished);
@@ -32,7 +35,8 @@ AiWorkerClient::~AiWorkerClient() {
     }
     send(shutdown);
     process_->closeWriteChannel();
-    if (!process_->waitForFinished(3000)) {
+    // A fine-tune stops at its next iteration and writes a checkpoint to resume from: give it time.
+    if (!process_->waitForFinished(pending_.intersects(fineTunes_) ? 15000 : 3000)) {
         process_->kill();
         process_->waitForFinished(1000);
     }
@@ -68,7 +72,9 @@ QString AiWorkerClient::submit(const proto::InferRequest& request) {
 QString AiWorkerClient::fineTune(const proto::FineTuneRequest& request) {
     proto::Request r;
     r.type = proto::Request::Type::FineTune, r.finetune = request;
-    return start(r);
+    const QString id = start(r);
+    fineTunes_.insert(id);
+    return id;
 }
 
 void AiWorkerClient::control(proto::Request::Type type, const QString& id) {

@@ -57,6 +57,7 @@ private:
     QString program_;
     QByteArray buffer_;
     QSet<QString> pending_;
+    QSet<QString> fineTunes_;  // the ids of fine-tune jobs (they get longer to stop)
     QString device_;
     int next_ = 1;
     bool stopping_ = false;

@@ -8,11 +8,11 @@
 
 namespace lumen::logic {
 
-void lowerCurrentThreadPriority() {
+void lowerCurrentThreadPriority(int steps) {
 #ifdef __linux__
     // On Linux a nice value belongs to the thread (its tid), not to the whole process.
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + 5);
+    ::setpriority(PRIO_PROCESS, tid, ::getpriority(PRIO_PROCESS, tid) + steps);
 #endif
 }
 

@@ -134,6 +134,7 @@ bool FineTuneController::start(const AiModel& model, const TrainingSetStore& sto
                       {"parent_version", model.version.toStdString()}, {"data", store.datalistPath().toStdString()},
                       {"out", QDir(store.folder()).filePath("runs/" + model.version + "-" + stamp).toStdString()},
                       {"iterations", settings.iterations}, {"validate_every", settings.validateEvery},
+                      {"checkpoint_every", settings.checkpointEvery},
                       {"learning_rate", settings.learningRate}, {"no_flip", settings.noFlip}, {"threads", settings.threads},
                       {"started", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()}};
     try {
@@ -179,6 +180,7 @@ bool FineTuneController::send(const QString& folder) {
     r.out = job.at("out").get<std::string>();
     r.iterations = job.value("iterations", 100);
     r.validateEvery = job.value("validate_every", 25);
+    r.checkpointEvery = job.value("checkpoint_every", 5);
     r.learningRate = job.value("learning_rate", 0.0);
     r.noFlip = job.value("no_flip", false);
     r.threads = job.value("threads", 0u);

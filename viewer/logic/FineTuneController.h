@@ -17,6 +17,7 @@ class TrainingSetStore;
 struct FineTuneSettings {
     int iterations = 100;
     int validateEvery = 25;
+    int checkpointEvery = 5;  // quitting mid-run loses at most this many iterations
     double learningRate = 0;  // 0: the engine's fine-tune default
     bool noFlip = false;      // labels with a side (left/right)
     unsigned threads = 0;

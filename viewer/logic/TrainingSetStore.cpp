@@ -7,7 +7,6 @@
 #include "logic/Document.h"
 #include "logic/Preferences.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -25,7 +24,6 @@ using nlohmann::json;
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("lumen::logic::TrainingSetStore", text); }
 std::runtime_error error(const QString& message) { return std::runtime_error(message.toStdString()); }
 QString q(const json& j, const char* key) { return QString::fromStdString(j.value(key, "")); }
 
@@ -38,7 +36,7 @@ json readList(const QString& path) {
             else if (!j[split].is_array()) throw std::runtime_error(std::string("\"") + split + "\" is not a list");
         return j;
     } catch (const std::exception& e) {
-        throw error(tr("The training set %1 cannot be read: %2").arg(path, e.what()));
+        throw error(TrainingSetStore::tr("The training set %1 cannot be read: %2").arg(path, e.what()));
     }
 }
 
@@ -86,7 +84,7 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
             for (const auto& ml : model.labels)
                 if (QString::fromStdString(l.name).compare(ml.name, Qt::CaseInsensitive) == 0) to[l.value] = std::uint16_t(ml.value);
     if (to.empty())
-        throw error(tr("The open case has none of %1's labels (%2): run the model or draw them first.")
+        throw error(TrainingSetStore::tr("The open case has none of %1's labels (%2): run the model or draw them first.")
                         .arg(model.name, model.labelNames().join(", ")));
     const core::ImageGeometry& g = document.volume().geometry();
     core::Volume truth = core::Volume::zeros(core::PixelType::UInt16, g);
@@ -94,10 +92,10 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
     std::size_t painted = 0;
     for (std::size_t v = 0; v < g.voxelCount(); ++v)
         if (auto it = to.find(labels->at(v)); it != to.end()) out[v] = it->second, ++painted;
-    if (painted == 0) throw error(tr("The open case's %1 labels are empty.").arg(model.name));
+    if (painted == 0) throw error(TrainingSetStore::tr("The open case's %1 labels are empty.").arg(model.name));
     for (const auto& s : document.segments())
         if (to.count(s.value) && s.proposed)
-            throw error(tr("The labels are still %1's proposal: accept them (after correcting) or reject them first.").arg(model.name));
+            throw error(TrainingSetStore::tr("The labels are still %1's proposal: accept them (after correcting) or reject them first.").arg(model.name));
     for (const auto& s : document.segments())
         if (to.count(s.value) && s.provenance.fromModel()) {
             d.info.voxelsAdded += qint64(s.provenance.voxelsAdded);
@@ -125,9 +123,9 @@ std::string detectionTruth(const Document& document, const AiModel& model, Train
                             {"box_min_mm", {f.boxMin[0], f.boxMin[1], f.boxMin[2]}},
                             {"box_max_mm", {f.boxMax[0], f.boxMax[1], f.boxMax[2]}}});
     }
-    if (proposed > 0) throw error(tr("%1 finding(s) are still proposed: accept or reject each first.").arg(proposed));
+    if (proposed > 0) throw error(TrainingSetStore::tr("%1 finding(s) are still proposed: accept or reject each first.").arg(proposed));
     if (d.info.findingsRejected == 0 && findings.empty())
-        throw error(tr("The open case has no reviewed %1 findings (%2).").arg(model.name, classes.join(", ")));
+        throw error(TrainingSetStore::tr("The open case has no reviewed %1 findings (%2).").arg(model.name, classes.join(", ")));
     return json{{"findings", findings}}.dump(1);
 }
 

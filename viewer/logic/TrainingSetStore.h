@@ -2,6 +2,7 @@
 #include "core/Volume.h"
 #include "logic/AiModel.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <string>
@@ -43,6 +44,8 @@ struct TrainingCaseDraft {
 // training or removed, so every fine-tune is measured on the same cases. Writes are atomic: a
 // case's folder appears whole, then the datalist is replaced in one rename.
 class TrainingSetStore {
+    Q_DECLARE_TR_FUNCTIONS(TrainingSetStore)
+
 public:
     explicit TrainingSetStore(QString folder) : folder_(std::move(folder)) {}
     // <data>/training/<model name>: one training set per model, shared by its versions.

@@ -14,6 +14,8 @@
 #include <vtkPlane.h>
 #include <vtkPlaneCollection.h>
 #include <vtkPlanes.h>
+#include <vtkMatrix4x4.h>
+#include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
@@ -273,14 +275,21 @@ void VolumeScene::enableClippingWidget(vtkRenderWindowInteractor* interactor, bo
     }
 }
 
-void VolumeScene::setLabelMap(const core::LabelMap* labels) {
-    Impl& d = *d_;
-    for (auto& s : d.surfaces) d.renderer->RemoveActor(s);
-    d.surfaces.clear();
-    if (!labels || labels->empty()) return;
-    vtkSmartPointer<vtkImageData> data = internal::wrapVolume(labels->voxels());
-    auto placement = internal::placement(labels->geometry());
-    for (const auto& [value, count] : labels->histogram()) {
+struct VolumeScene::LabelSurfaces {
+    struct Surface {
+        vtkSmartPointer<vtkPolyData> polygons;
+        core::Rgba colour;
+    };
+    std::vector<Surface> surfaces;
+    vtkSmartPointer<vtkMatrix4x4> placement;
+};
+
+std::shared_ptr<const VolumeScene::LabelSurfaces> VolumeScene::buildLabelSurfaces(const core::LabelMap& labels) {
+    auto out = std::make_shared<LabelSurfaces>();
+    if (labels.empty()) return out;
+    vtkSmartPointer<vtkImageData> data = internal::wrapVolume(labels.voxels());
+    out->placement = internal::placement(labels.geometry());
+    for (const auto& [value, count] : labels.histogram()) {
         vtkNew<vtkDiscreteFlyingEdges3D> surface;
         surface->SetInputData(data);
         surface->SetValue(0, value);
@@ -292,19 +301,36 @@ void VolumeScene::setLabelMap(const core::LabelMap* labels) {
         smooth->NormalizeCoordinatesOn();
         vtkNew<vtkPolyDataNormals> normals;
         normals->SetInputConnection(smooth->GetOutputPort());
+        normals->Update();  // here, not at the next render on the GUI thread
+        auto polygons = vtkSmartPointer<vtkPolyData>::New();
+        polygons->ShallowCopy(normals->GetOutput());
+        const core::Label* l = labels.labels().find(value);
+        out->surfaces.push_back({polygons, l ? l->color : core::LabelTable::defaultColor(value)});
+    }
+    return out;
+}
+
+void VolumeScene::setLabelSurfaces(const std::shared_ptr<const LabelSurfaces>& surfaces) {
+    Impl& d = *d_;
+    for (auto& s : d.surfaces) d.renderer->RemoveActor(s);
+    d.surfaces.clear();
+    if (!surfaces) return;
+    for (const auto& s : surfaces->surfaces) {
         vtkNew<vtkPolyDataMapper> mapper;
-        mapper->SetInputConnection(normals->GetOutputPort());
+        mapper->SetInputData(s.polygons);
         mapper->ScalarVisibilityOff();
         vtkNew<vtkActor> actor;
         actor->SetMapper(mapper);
-        actor->SetUserMatrix(placement);
-        const core::Label* l = labels->labels().find(value);
-        const core::Rgba c = l ? l->color : core::LabelTable::defaultColor(value);
-        actor->GetProperty()->SetColor(c.r / 255.0, c.g / 255.0, c.b / 255.0);
+        actor->SetUserMatrix(surfaces->placement);
+        actor->GetProperty()->SetColor(s.colour.r / 255.0, s.colour.g / 255.0, s.colour.b / 255.0);
         actor->GetProperty()->SetSpecular(0.3);
         d.renderer->AddActor(actor);
         d.surfaces.push_back(actor);
     }
+}
+
+void VolumeScene::setLabelMap(const core::LabelMap* labels) {
+    setLabelSurfaces(labels && !labels->empty() ? buildLabelSurfaces(*labels) : nullptr);
 }
 
 void VolumeScene::resetCamera() {

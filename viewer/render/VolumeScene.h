@@ -26,6 +26,11 @@ public:
     void setPreset(VolumePreset preset);
     VolumePreset preset() const;
     void setLabelMap(const core::LabelMap* labels);  // coloured surfaces; nullptr clears
+    // The same in two steps, because smoothing a whole brain's surfaces takes seconds: build them
+    // on any thread (from a label map nobody edits meanwhile), show them on the GUI thread.
+    struct LabelSurfaces;
+    static std::shared_ptr<const LabelSurfaces> buildLabelSurfaces(const core::LabelMap& labels);
+    void setLabelSurfaces(const std::shared_ptr<const LabelSurfaces>& surfaces);  // nullptr clears
     void setVolumeVisible(bool visible);             // hide to see label surfaces alone
     // An axis-aligned box in world coordinates (LPS mm) that clips the rendering; nullopt: none.
     void setClippingBox(const std::optional<std::array<double, 6>>& bounds);

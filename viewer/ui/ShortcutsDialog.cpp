@@ -31,6 +31,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
         {tr("Ctrl+S"), tr("Save annotations (they are also autosaved after every edit)")},
         {tr("Esc"), tr("Cancel the measurement or lasso being drawn")},
         {tr("Delete"), tr("Delete the selected measurement (the selected finding in Findings mode)")},
+        {tr("Ctrl+R"), tr("Run the model selected in the AI panel on the open series")},
+        {tr("A, R, E, N, P (findings list focused)"), tr("Review: accept, reject (then the next proposal), edit the box, next, previous")},
         {tr("F1 … F4"), tr("Layouts: 1×1, 1×2, 2×2, MPR")},
         {tr("Ctrl+I"), tr("Import a folder")},
         {tr("Ctrl+O"), tr("Open an image file")},

@@ -1,6 +1,7 @@
 #include "ui/TrainingPanel.h"
 
 #include "logic/AiAssist.h"
+#include "logic/BackgroundTask.h"
 #include "logic/Document.h"
 #include "logic/TrainingSetStore.h"
 #include "ui/TrainingChart.h"
@@ -13,7 +14,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -223,24 +223,17 @@ void TrainingPanel::addCase(bool validation) {
     writing_ = true;
     status_->setText(tr("Writing the case…"));
     updateButtons();
-    auto outcome = std::make_shared<std::pair<QString, QString>>();  // id, error
-    QThread* writer = QThread::create([draft, outcome, store = logic::TrainingSetStore(folder())]() mutable {
-        try {
-            outcome->first = store.add(*draft).id;
-        } catch (const std::exception& e) {
-            outcome->second = e.what();
-        }
-    });
-    connect(writer, &QThread::finished, this, [this, writer, outcome, validation] {
-        writer->deleteLater();
-        writing_ = false;
-        if (!outcome->second.isEmpty()) status_->setText(tr("<b>The case was not added:</b> %1").arg(outcome->second.toHtmlEscaped()));
-        else status_->setText(validation ? tr("%1 added to the locked validation cases.").arg(outcome->first)
-                                         : tr("%1 added to the training cases.").arg(outcome->first));
-        refreshCases();
-        if (outcome->second.isEmpty()) emit caseAdded(outcome->first);
-    });
-    writer->start();
+    auto id = std::make_shared<QString>();
+    logic::runInBackground(
+        this, [draft, id, store = logic::TrainingSetStore(folder())]() mutable { *id = store.add(*draft).id; },
+        [this, id, validation](const QString& error) {
+            writing_ = false;
+            if (!error.isEmpty()) status_->setText(tr("<b>The case was not added:</b> %1").arg(error.toHtmlEscaped()));
+            else status_->setText(validation ? tr("%1 added to the locked validation cases.").arg(*id)
+                                             : tr("%1 added to the training cases.").arg(*id));
+            refreshCases();
+            if (error.isEmpty()) emit caseAdded(*id);
+        });
 }
 
 void TrainingPanel::removeCase() {

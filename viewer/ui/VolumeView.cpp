@@ -1,5 +1,7 @@
 #include "ui/VolumeView.h"
 
+#include "logic/BackgroundTask.h"
+#include "logic/Document.h"
 #include "render/VolumeScene.h"
 
 #include <QMouseEvent>
@@ -20,10 +22,7 @@ VolumeView::VolumeView(QWidget* parent) : VtkOpenGLWidget(parent), scene_(std::m
     setMinimumSize(120, 120);
     surfacesSoon_.setSingleShot(true);
     surfacesSoon_.setInterval(800);
-    connect(&surfacesSoon_, &QTimer::timeout, this, [this] {
-        scene_->setLabelMap(document_ ? document_->labels() : nullptr);
-        update();
-    });
+    connect(&surfacesSoon_, &QTimer::timeout, this, &VolumeView::rebuildSurfaces);
 }
 
 VolumeView::~VolumeView() = default;
@@ -40,8 +39,28 @@ void VolumeView::setDocument(logic::Document* document) {
 
 void VolumeView::onImageChanged() {
     scene_->setVolume(document_ && document_->hasImage() ? document_->volume() : core::Volume());
-    scene_->setLabelMap(document_ ? document_->labels() : nullptr);
+    rebuildSurfaces();
     update();
+}
+
+// Smoothing the surfaces of a whole brain's labels takes seconds: on a worker thread, from a
+// snapshot (the brush edits the label map in place meanwhile); a newer request supersedes it.
+void VolumeView::rebuildSurfaces() {
+    const core::LabelMap* labels = document_ ? document_->labels() : nullptr;
+    const int generation = ++surfaceGeneration_;
+    if (!labels || labels->empty()) {
+        scene_->setLabelSurfaces(nullptr);
+        return update();
+    }
+    auto snapshot = std::make_shared<core::LabelMap>(core::LabelMap::fromVolume(labels->voxels().clone(), labels->labels()));
+    auto built = std::make_shared<std::shared_ptr<const render::VolumeScene::LabelSurfaces>>();
+    logic::runInBackground(
+        this, [snapshot, built] { *built = render::VolumeScene::buildLabelSurfaces(*snapshot); },
+        [this, built, generation](const QString&) {
+            if (generation != surfaceGeneration_) return;  // the labels changed again since
+            scene_->setLabelSurfaces(*built);
+            update();
+        });
 }
 
 void VolumeView::setPreset(render::VolumePreset preset) {

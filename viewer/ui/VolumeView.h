@@ -39,7 +39,9 @@ protected:
 private:
     // Label surfaces are rebuilt a moment after the last edit, not after every brush stroke.
     QTimer surfacesSoon_;
+    int surfaceGeneration_ = 0;
     void onImageChanged();
+    void rebuildSurfaces();
     std::unique_ptr<render::VolumeScene> scene_;
     QPointer<logic::Document> document_;
     bool interacting_ = false;
