@@ -9,6 +9,7 @@
 #include "ai/internal/TorchNetworkImpl.h"
 #include "ai/internal/Losses.h"
 #include "ai/internal/TrainingBatch.h"
+#include "core/OperationCanceled.h"
 #include "core/Progress.h"
 
 #include <torch/torch.h>
@@ -201,7 +202,13 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
         e.msPerIteration = ms;
         const bool end = state.iteration == options_.iterations;
         if (validate && (end || state.iteration % options_.validateEvery == 0)) {
-            json v = runValidation();
+            json v;
+            try {
+                v = runValidation();
+            } catch (const core::OperationCanceled&) {
+                checkpoint();  // canceled during the validation pass: keep the iteration just trained
+                throw;
+            }
             if (improves(v, state.best)) {
                 state.best = v;
                 state.bestIteration = state.iteration;

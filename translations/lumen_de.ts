@@ -279,6 +279,17 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::ProgressEta</name>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::SegmentEditor</name>
     <message>
         <source>Segment %1</source>
@@ -474,6 +485,14 @@
     <message>
         <source>Remove every proposed label; mark every finding shown as rejected</source>
         <translation>Jedes vorgeschlagene Label entfernen; jeden angezeigten Befund als abgelehnt markieren</translation>
+    </message>
+    <message>
+        <source>Uncertainty map (where the model is unsure)</source>
+        <translation>Unsicherheitskarte (wo das Modell unsicher ist)</translation>
+    </message>
+    <message>
+        <source>Segmentation: also compute the model&apos;s uncertainty and show it as a heat map in the slice views (a second or two more per run); untick to hide it</source>
+        <translation>Segmentierung: auch die Unsicherheit des Modells berechnen und als Wärmekarte in den Schnittansichten zeigen (ein bis zwei Sekunden mehr pro Lauf); abwählen blendet sie aus</translation>
     </message>
 </context>
 <context>

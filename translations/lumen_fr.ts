@@ -279,6 +279,17 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::ProgressEta</name>
+    <message>
+        <source>about %1 s left</source>
+        <translation>environ %1 s restantes</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>environ %1 min restantes</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::SegmentEditor</name>
     <message>
         <source>Segment %1</source>
@@ -474,6 +485,14 @@
     <message>
         <source>Remove every proposed label; mark every finding shown as rejected</source>
         <translation>Supprimer chaque label proposé ; marquer chaque observation affichée comme rejetée</translation>
+    </message>
+    <message>
+        <source>Uncertainty map (where the model is unsure)</source>
+        <translation>Carte d’incertitude (où le modèle hésite)</translation>
+    </message>
+    <message>
+        <source>Segmentation: also compute the model&apos;s uncertainty and show it as a heat map in the slice views (a second or two more per run); untick to hide it</source>
+        <translation>Segmentation : calculer aussi l’incertitude du modèle et l’afficher en carte de chaleur dans les vues en coupe (une à deux secondes de plus par exécution) ; décocher la masque</translation>
     </message>
 </context>
 <context>

@@ -167,3 +167,26 @@ TEST(SliceCompositor, ColourImagesAndEmptyVolumes) {
 }
 
 }  // namespace
+
+TEST(SliceCompositor, AHeatMapOnItsOwnGridBlendsItsHotColourByLevel) {
+    render::SliceCompositor c;
+    c.setVolume(ramp());
+    c.setWindowLevel(8000, 4000, false);
+    const auto base = compose(c, axial(2));
+    // 2 mm heat voxels: (2, 1, 1) covers image voxels i 4-5, j 2-3, k 2-3 and is fully unsure;
+    // everything else is at 10/255, below the drawing threshold.
+    core::Volume heat = core::Volume::zeros(core::PixelType::UInt8, core::ImageGeometry({10, 5, 3}, {2, 2, 2}, {0.5, 0.5, 0.5}));
+    for (std::size_t v = 0; v < heat.geometry().voxelCount(); ++v) heat.as<std::uint8_t>()[v] = 10;
+    heat.as<std::uint8_t>()[heat.linearIndex(2, 1, 1)] = 255;
+    c.setHeatMap(heat, 0.7);
+    const auto hot = compose(c, axial(2));
+    const unsigned alpha = 179;  // 0.7 × 255, rounded
+    const std::uint8_t grey = pixel(base, 15, 8)[0];
+    EXPECT_EQ(pixel(hot, 15, 8)[0], (grey * (255 - alpha) + 255 * alpha + 127) / 255) << "red at full level";
+    EXPECT_NE(pixel(hot, 15, 8)[2], pixel(hot, 15, 8)[0]) << "not grey any more";
+    for (int ch = 0; ch < 3; ++ch) EXPECT_EQ(pixel(hot, 10, 5)[ch], pixel(base, 10, 5)[ch]) << "a low level draws nothing";
+    c.setHeatMap(core::Volume(), 0.7);
+    EXPECT_EQ(compose(c, axial(2)), base) << "cleared";
+    c.setHeatMap(heat, 0);
+    EXPECT_EQ(compose(c, axial(2)), base) << "hidden (opacity 0)";
+}

@@ -7,6 +7,7 @@
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -51,4 +52,23 @@ TEST_F(Viewer, TheLesionDetectorsFindingsArriveAsProposals) {
     EXPECT_EQ(doc->selectedFinding(), doc->findings().front().id);
     settle();
     test::saveScreenshot(window.get(), "31-ai-findings");
+}
+
+TEST_F(Viewer, TheUncertaintyMapShowsWhereTheModelIsUnsure) {
+    logic::Document* doc = window->document();
+    auto* box = window->aiPanel()->findChild<QCheckBox*>("uncertainty");
+    ASSERT_NE(box, nullptr);
+    box->setChecked(true);
+    ASSERT_TRUE(runModel(*window, "brain-structures")) << window->aiPanel()->statusLabel()->text().toStdString();
+    const core::Volume& u = doc->uncertainty();
+    ASSERT_FALSE(u.empty()) << "the worker's entropy map came back";
+    EXPECT_TRUE(u.geometry().isApprox(doc->volume().geometry()));
+    std::size_t unsure = 0, sure = 0;
+    for (std::size_t v = 0; v < u.geometry().voxelCount(); ++v) (u.as<std::uint8_t>()[v] > 25 ? unsure : sure)++;
+    EXPECT_GT(unsure, 1000u) << "some voxels (label borders) are uncertain";
+    EXPECT_GT(sure, 4 * unsure) << "most of the image is not (the borders of the labels are)";
+    settle();
+    test::saveScreenshot(window.get(), "32-ai-uncertainty");
+    box->setChecked(false);
+    EXPECT_FALSE(doc->uncertaintyVisible());
 }

@@ -2,13 +2,16 @@
 
 #include "io/AnnotationJson.h"
 #include "io/ImageFileWriter.h"
+#include "io/ImageLoader.h"
 #include "io/LabelMapReader.h"
 #include "logic/BackgroundTask.h"
 #include "logic/Document.h"
 
+#include <QFile>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace lumen::logic {
@@ -19,6 +22,19 @@ namespace {
 
 json readJson(const QString& path) {
     return json::parse(io::readAnnotationText(path.toStdString()));
+}
+
+// The worker's entropy map (float, 0..1, on the input grid) as uint8 levels for the heat map.
+core::Volume uncertaintyLevels(const std::string& file, const core::ImageGeometry& g) {
+    const core::Volume entropy = io::ImageLoader::load(file).volume;
+    if (!entropy.geometry().isApprox(g)) throw std::runtime_error("the uncertainty map is not on the image's grid");
+    core::Volume levels = core::Volume::zeros(core::PixelType::UInt8, g);
+    auto* out = levels.as<std::uint8_t>();
+    core::visitScalarType(entropy.pixelType(), [&](auto t) {
+        const auto* in = static_cast<const decltype(t)*>(entropy.data());
+        for (std::size_t v = 0; v < g.voxelCount(); ++v) out[v] = std::uint8_t(std::clamp(double(in[v]), 0.0, 1.0) * 255 + 0.5);
+    });
+    return levels;
 }
 
 core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>()}; }
@@ -71,6 +87,7 @@ bool AiAssist::run(const AiModel& model) {
             request.model = running_.reference().toStdString();
             request.input = input.toStdString();
             request.output = scratch_->filePath("result").toStdString();
+            request.uncertainty = uncertainty_ && running_.task == "segmentation";
             job_ = client_->submit(request);
         });
     return true;
@@ -111,12 +128,19 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         return;
     }
     // Reading the label map back (a compressed NIfTI) is off the GUI thread; painting it is not.
-    auto result = std::make_shared<std::pair<core::LabelMap, core::AnnotationSet>>();
+    struct Read {
+        core::LabelMap labels;
+        core::AnnotationSet table;
+        core::Volume uncertainty;  // uint8 levels
+    };
+    auto result = std::make_shared<Read>();
     runInBackground(
         this,
         [result, prefix, g = image_.geometry()] {
-            result->first = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
-            io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), result->second);
+            result->labels = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
+            io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), result->table);
+            const std::string uncertainty = (prefix + ".uncertainty.nii.gz").toStdString();
+            if (QFile::exists(QString::fromStdString(uncertainty))) result->uncertainty = uncertaintyLevels(uncertainty, g);
         },
         [this, result, report, fail](const QString& error) {
             if (!error.isEmpty()) return fail(error);
@@ -124,7 +148,8 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
                 job_.clear();
                 return emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
             }
-            report(applySegmentation(result->first, result->second));
+            if (!result->uncertainty.empty()) document_->setUncertainty(result->uncertainty);
+            report(applySegmentation(result->labels, result->table));
         });
 }
 

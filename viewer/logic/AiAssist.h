@@ -41,6 +41,11 @@ public:
     void cancel();
     bool busy() const { return !job_.isEmpty(); }
     AiWorkerClient& worker() { return *client_; }
+    Document* document() const { return document_; }
+    // Segmentation runs also compute where the model is unsure (normalised entropy), shown as a
+    // heat map (Document::uncertainty). Off by default: it costs a second or two per run.
+    void setComputeUncertainty(bool on) { uncertainty_ = on; }
+    bool computeUncertainty() const { return uncertainty_; }
 
 signals:
     void modelsChanged();
@@ -62,6 +67,7 @@ private:
     ModelRegistryClient* registry_;
     AiModel running_;
     core::Volume image_;  // the volume the running job was given
+    bool uncertainty_ = false;
     QString job_;
     std::unique_ptr<QTemporaryDir> scratch_;
 };

@@ -18,6 +18,7 @@ void Document::setImage(io::LoadedImage image) {
     measurements_.clear();
     extra_ = {};
     selectedFinding_.reset();
+    uncertainty_ = {};  // views re-read it on imageChanged
     emit imageChanged();
     emit labelsChanged();
     emit undoChanged();
@@ -109,6 +110,17 @@ void Document::updateFinding(const core::Finding& f) {
         if (x.id == f.id) x = f;
     emit findingsChanged();
     emit edited();
+}
+
+void Document::setUncertainty(core::Volume levels) {
+    uncertainty_ = std::move(levels);
+    emit uncertaintyChanged();
+}
+
+void Document::setUncertaintyVisible(bool visible) {
+    if (visible == uncertaintyVisible_) return;
+    uncertaintyVisible_ = visible;
+    emit uncertaintyChanged();
 }
 
 void Document::setFindingThreshold(double score) {

@@ -62,6 +62,12 @@ public:
     std::optional<std::uint64_t> selectedFinding() const { return selectedFinding_; }
     void selectFinding(std::optional<std::uint64_t> id);
     const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
+    // A model's uncertainty over this image (uint8 levels: 255 = least sure), shown as a heat map
+    // while visible. Not an annotation: not saved, gone with the image.
+    const core::Volume& uncertainty() const { return uncertainty_; }
+    bool uncertaintyVisible() const { return uncertaintyVisible_; }
+    void setUncertainty(core::Volume levels);
+    void setUncertaintyVisible(bool visible);
     void addClassification(core::Classification c);
 
     // Everything annotated, as the workspace and the exports take it. Setting replaces it all:
@@ -84,6 +90,7 @@ signals:
     void undoChanged();
     void measurementsChanged();
     void findingsChanged();
+    void uncertaintyChanged();
     void edited();
 
 private:
@@ -96,6 +103,8 @@ private:
     core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
     std::optional<std::uint64_t> selectedFinding_;
     double findingThreshold_ = 0;
+    core::Volume uncertainty_;
+    bool uncertaintyVisible_ = true;
 };
 
 // "12.3 mm", "45.0°", "mean 40.1 ± 5.0 HU (min 12, max 80), 314 mm²": translated.

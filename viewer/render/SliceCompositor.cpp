@@ -32,6 +32,11 @@ void SliceCompositor::labelsModified() {
     rebuildColours();
 }
 
+void SliceCompositor::setHeatMap(const core::Volume& levels, double opacity) {
+    heat_ = levels.pixelType() == core::PixelType::UInt8 ? levels : core::Volume();
+    heatOpacity_ = std::clamp(opacity, 0.0, 1.0);
+}
+
 void SliceCompositor::setOverlayStyle(const OverlayStyle& style) {
     style_ = style;
     rebuildColours();
@@ -241,7 +246,34 @@ void labelRow(const L* voxels, const core::ImageGeometry::Dims& d, RowWalk w, in
     for (int x = 0; x < width; ++x, w.start += w.step) out[x] = inside(w.start, d) ? voxels[nearestIndex(w.start, d)] : 0;
 }
 
+// The hot ramp: dark red → red → orange → yellow as the level rises.
+core::Rgba hotColour(unsigned level) {
+    const double t = level / 255.0;
+    return {std::uint8_t(std::min(255.0, 128 + 383 * t)), std::uint8_t(std::clamp(510 * t - 255, 0.0, 255.0) * 0.9 + 20 * t),
+            std::uint8_t(std::clamp(765 * t - 650, 0.0, 255.0)), 255};
+}
+
 }  // namespace
+
+void SliceCompositor::blendHeat(const SliceCamera& camera, int width, int height, int y0, int y1, std::uint8_t* rgba,
+                                std::uint16_t* scratch) const {
+    const auto& d = heat_.geometry().dims();
+    for (int y = y0; y < y1; ++y) {
+        std::uint16_t* levels = scratch + std::size_t(y) * std::size_t(width);
+        labelRow(static_cast<const std::uint8_t*>(heat_.data()), d, walk(heat_.geometry(), camera, width, height, y), width, levels);
+        std::uint8_t* out = rgba + std::size_t(y) * std::size_t(width) * 4;
+        for (int x = 0; x < width; ++x) {
+            const unsigned level = levels[x];
+            if (level < 26) continue;
+            const core::Rgba c = hotColour(level);
+            const unsigned alpha = unsigned(heatOpacity_ * level + 0.5), keep = 255 - alpha;
+            std::uint8_t* px = out + 4 * x;
+            px[0] = std::uint8_t((px[0] * keep + c.r * alpha + 127) / 255);
+            px[1] = std::uint8_t((px[1] * keep + c.g * alpha + 127) / 255);
+            px[2] = std::uint8_t((px[2] * keep + c.b * alpha + 127) / 255);
+        }
+    }
+}
 
 void SliceCompositor::sampleRows(const SliceCamera& camera, int width, int height, int y0, int y1, std::uint8_t* rgba,
                                  std::uint16_t* labelValues) const {
@@ -287,6 +319,12 @@ void SliceCompositor::compose(const SliceCamera& camera, int width, int height, 
         const int y0 = int(band) * height / bands, y1 = int(band + 1) * height / bands;
         sampleRows(camera, width, height, y0, y1, rgba, overlay ? values.data() : nullptr);
     });
+    if (!heat_.empty() && heatOpacity_ > 0) {  // under the labels' outlines, over the image
+        std::vector<std::uint16_t> levels(std::size_t(width) * std::size_t(height));
+        core::parallelFor(std::size_t(bands), 0, [&](std::size_t band) {
+            blendHeat(camera, width, height, int(band) * height / bands, int(band + 1) * height / bands, rgba, levels.data());
+        });
+    }
     if (!overlay) return;
     const int k = outlineWidth_;
     core::parallelFor(std::size_t(bands), 0, [&](std::size_t band) {

@@ -26,6 +26,10 @@ public:
     void setLabelMap(const core::LabelMap* labels);
     void labelsModified();
     void setOverlayStyle(const OverlayStyle& style);
+    // A heat map over the picture (a model's uncertainty): uint8 levels 0..255 on any grid (shares
+    // voxels; an empty volume clears), drawn on a hot ramp whose opacity grows with the level up
+    // to `opacity`; levels below 10 % are not drawn, so certain regions stay clean.
+    void setHeatMap(const core::Volume& levels, double opacity);
     // Outline thickness in pixels (the display's device pixel ratio).
     void setOutlineWidth(int pixels) { outlineWidth_ = pixels < 1 ? 1 : pixels; }
 
@@ -36,6 +40,8 @@ private:
     void rebuildColours();
     void sampleRows(const SliceCamera& camera, int width, int height, int y0, int y1, std::uint8_t* rgba,
                     std::uint16_t* labelValues) const;
+    void blendHeat(const SliceCamera& camera, int width, int height, int y0, int y1, std::uint8_t* rgba,
+                   std::uint16_t* scratch) const;
 
     core::Volume volume_;
     std::size_t timePoint_ = 0;
@@ -47,6 +53,8 @@ private:
     OverlayStyle style_;
     int outlineWidth_ = 1;
     std::vector<core::Rgba> colours_;  // by label value; alpha = drawn opacity (0: not drawn)
+    core::Volume heat_;
+    double heatOpacity_ = 0;
 };
 
 }  // namespace lumen::render

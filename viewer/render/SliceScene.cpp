@@ -231,6 +231,11 @@ void SliceScene::setLabelMap(const core::LabelMap* labels) {
     d_->pictureDirty = true;
 }
 
+void SliceScene::setHeatMap(const core::Volume& levels, double opacity) {
+    d_->compositor.setHeatMap(levels, opacity);
+    d_->pictureDirty = true;
+}
+
 void SliceScene::labelsModified() {
     d_->compositor.labelsModified();
     d_->pictureDirty = true;

@@ -34,6 +34,7 @@ public:
     void setLinearInterpolation(bool linear);
     void setLabelMap(const core::LabelMap* labels);  // nullptr clears; voxels are shared
     void labelsModified();                           // table or voxels changed in place: redraw the overlay
+    void setHeatMap(const core::Volume& levels, double opacity);  // SliceCompositor::setHeatMap
     void labelVoxelsModified();                      // only voxels changed (a brush move): cheaper
     void setOverlayStyle(const OverlayStyle& style);
     void setCamera(const SliceCamera& camera);

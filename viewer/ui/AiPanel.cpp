@@ -2,6 +2,9 @@
 
 #include "logic/AiAssist.h"
 
+#include "logic/Document.h"
+
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,6 +50,14 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     status_ = new QLabel(this);
     status_->setObjectName("aiStatus");
     status_->setWordWrap(true);
+    auto* uncertainty = new QCheckBox(tr("Uncertainty map (where the model is unsure)"), this);
+    uncertainty->setObjectName("uncertainty");
+    uncertainty->setToolTip(tr("Segmentation: also compute the model's uncertainty and show it as a heat map in the slice views "
+                               "(a second or two more per run); untick to hide it"));
+    connect(uncertainty, &QCheckBox::toggled, this, [this](bool on) {
+        assist_->setComputeUncertainty(on);
+        assist_->document()->setUncertaintyVisible(on);
+    });
     auto* acceptAll = new QPushButton(tr("Accept all proposals"), this);
     acceptAll->setObjectName("acceptAllProposals");
     acceptAll->setToolTip(tr("Accept every proposed label and every finding shown (above the score threshold)"));
@@ -64,6 +75,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     layout->addWidget(models_, 1);
     layout->addWidget(card_);
     layout->addLayout(buttons);
+    layout->addWidget(uncertainty);
     layout->addWidget(progress_);
     layout->addWidget(stage_);
     layout->addWidget(device_);
@@ -89,10 +101,12 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
         status_->setText(tr("Running %1…").arg(model));
         progress_->setValue(0);
+        eta_.restart();
     });
     connect(assist_, &logic::AiAssist::progress, this, [this](double f, const QString& stage) {
         progress_->setValue(int(f * 100));
-        stage_->setText(stage);
+        eta_.update(f, stage);
+        stage_->setText(eta_.text().isEmpty() ? stage : stage + " — " + eta_.text());
     });
     connect(assist_, &logic::AiAssist::finished, this, [this](const QString& summary) {
         setRunning(false);

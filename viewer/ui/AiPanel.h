@@ -1,4 +1,6 @@
 #pragma once
+#include "logic/ProgressEta.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -44,6 +46,7 @@ private:
     QPushButton* cancel_;
     QProgressBar* progress_;
     QLabel* stage_;
+    logic::ProgressEta eta_;
     QLabel* device_;
     QLabel* status_;
     QWidget* bars_;

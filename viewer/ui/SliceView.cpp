@@ -74,6 +74,7 @@ void SliceView::setDocument(logic::Document* document) {
             scene_->setLabelMap(document_->labels());
             update();
         });
+        connect(document_, &logic::Document::uncertaintyChanged, this, &SliceView::pushUncertainty);
         connect(document_, &logic::Document::labelVoxelsChanged, this, [this] {
             scene_->labelVoxelsModified();  // voxels changed in place: only the overlay is redrawn
             update();
@@ -87,12 +88,19 @@ void SliceView::setDocument(logic::Document* document) {
     onImageChanged();
 }
 
+void SliceView::pushUncertainty() {
+    const bool show = document_ && document_->uncertaintyVisible() && !document_->uncertainty().empty();
+    scene_->setHeatMap(show ? document_->uncertainty() : core::Volume(), 0.7);
+    update();
+}
+
 void SliceView::onImageChanged() {
     previewing_ = false;
     tool_.reset();
     const bool has = document_ && document_->hasImage();
     scene_->setVolume(has ? document_->volume() : core::Volume());
     scene_->setLabelMap(has ? document_->labels() : nullptr);
+    pushUncertainty();
     if (has) freshState();
     updateMeasurements();
     pushState();

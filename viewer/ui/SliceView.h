@@ -73,6 +73,7 @@ protected:
 
 private:
     void onImageChanged();
+    void pushUncertainty();
     void freshState();  // the orientation's fitted view of the document, opening window
     void pushState();  // ViewState → scene, corner text; schedules a repaint
     void updateMeasurements();

@@ -153,7 +153,9 @@ TrainingPanel::TrainingPanel(logic::Document* document, logic::AiAssist* assist,
 
     connect(tuner_, &logic::FineTuneController::iteration, this, [this](int it, int of, double loss) {
         chart_->addLoss(it, loss);
-        status_->setText(tr("Fine-tuning %1: iteration %2 of %3, loss %4").arg(tuner_->modelName()).arg(it).arg(of).arg(loss, 0, 'f', 4));
+        eta_.update(double(it) / of, "train");
+        const QString left = eta_.text().isEmpty() ? QString() : " — " + eta_.text();
+        status_->setText(tr("Fine-tuning %1: iteration %2 of %3, loss %4").arg(tuner_->modelName()).arg(it).arg(of).arg(loss, 0, 'f', 4) + left);
     });
     connect(tuner_, &logic::FineTuneController::validated, chart_, &TrainingChart::addScore);
     connect(tuner_, &logic::FineTuneController::stateChanged, this, &TrainingPanel::onStateChanged);
@@ -256,6 +258,7 @@ void TrainingPanel::startFineTune() {
     chart_->reset(s.iterations);
     result_->hide(), warning_->hide();
     resultVersion_.clear();
+    eta_.restart();
     if (tuner_->start(*model, logic::TrainingSetStore(folder()), s))
         status_->setText(tr("Fine-tuning %1 %2: preparing the cases…").arg(model->name, model->version));
     updateButtons();

@@ -1,5 +1,6 @@
 #pragma once
 #include "logic/FineTuneController.h"
+#include "logic/ProgressEta.h"
 
 #include <QWidget>
 
@@ -66,6 +67,7 @@ private:
     QLabel* warning_;
     QString resultVersion_;
     bool writing_ = false;
+    logic::ProgressEta eta_;
 };
 
 }  // namespace lumen::ui
