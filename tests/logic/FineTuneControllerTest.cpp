@@ -8,6 +8,7 @@
 #include "logic/AiWorkerClient.h"
 #include "logic/Document.h"
 #include "logic/FineTuneController.h"
+#include "logic/ModelRegistryClient.h"
 #include "logic/SegmentEditor.h"
 #include "logic/TrainingSetStore.h"
 
@@ -18,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace lumen;
 namespace fs = std::filesystem;
@@ -148,4 +150,31 @@ TEST_F(FineTune, AFineTuneInterruptedByQuittingResumesInTheNextSessionAndACancel
     ASSERT_TRUE(fs::exists(dir / "training/brain-structures/runs"));
     EXPECT_TRUE(fs::is_empty(dir / "training/brain-structures/runs")) << "no checkpoints left";
     EXPECT_FALSE(fs::exists(dir / "models/brain-structures")) << "no version registered";
+}
+
+TEST_F(FineTune, TheModelManagerImportsAPackageAndSaysWhyABundleIsNotOne) {
+    // A package from elsewhere: the bundled model under a new version, copied as a folder.
+    const fs::path package = dir / "incoming";
+    fs::copy(test::sourceDir() / "resources/models/brain-structures/1.0", package, fs::copy_options::recursive);
+    fs::permissions(package / "model.json", fs::perms::owner_write, fs::perm_options::add);
+    std::string manifest = test::readText(package / "model.json");
+    manifest.replace(manifest.rfind("\"version\": \"1.0\""), 16, "\"version\": \"2.0\"");  // the top-level one is last
+    std::ofstream((package / "model.json").string()) << manifest;
+
+    logic::ModelRegistryClient registry(lumenAi());
+    QSignalSpy listed(&registry, &logic::ModelRegistryClient::modelsChanged);
+    QSignalSpy changed(&registry, &logic::ModelRegistryClient::changed);
+    QSignalSpy failed(&registry, &logic::ModelRegistryClient::failed);
+    registry.importPackage(QString::fromStdString(package.string()));
+    ASSERT_TRUE(listed.wait(30000));
+    ASSERT_EQ(changed.count(), 1) << (failed.isEmpty() ? "" : failed.at(0).at(0).toString().toStdString());
+    const logic::AiModel* imported = registry.find("brain-structures", "2.0");
+    ASSERT_NE(imported, nullptr);
+    EXPECT_FALSE(imported->active) << "imported, not activated";
+    EXPECT_EQ(registry.active("brain-structures")->version, "1.0");
+
+    registry.importMonaiBundle(QString::fromStdString(package.string()));  // a package is not a MONAI bundle
+    ASSERT_TRUE(listed.wait(30000));
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed.at(0).at(0).toString().contains("MONAI bundle")) << failed.at(0).at(0).toString().toStdString();
 }
