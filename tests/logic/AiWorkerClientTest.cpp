@@ -1,6 +1,7 @@
 // The viewer's AI worker client against a real `lumen-ai worker` process: a job's progress and
 // result, cancel, and a worker killed mid-job (the job fails cleanly, the next one restarts it).
 #include "TestSupport.h"
+#include "io/ImageLoader.h"
 #include "logic/AiAssist.h"
 #include "logic/AiWorkerClient.h"
 #include "logic/Document.h"
@@ -231,4 +232,26 @@ TEST_F(AiWorker, AFineTunePausesForTheUserAndACanceledOneResumesFromItsCheckpoin
     EXPECT_TRUE(training.at(0).at(5).toBool()) << "the first event says it resumed";
     EXPECT_GE(training.at(0).at(1).toInt(), reached);
     EXPECT_EQ(training.last().at(1).toInt(), 6);
+}
+
+TEST_F(AiWorker, ACancelWhileTheImageIsHandedOverStopsTheRunAndTheNextRunIsUnaffected) {
+    logic::Document doc;
+    doc.setImage(io::ImageLoader::load(std::string(test::kMricronTemplates) + "/ch2.nii.gz"));
+    logic::AiAssist assist(&doc, QString::fromStdString((test::binaryDir() / "bin" / "lumen-ai").string()));
+    QSignalSpy listed(&assist, &logic::AiAssist::modelsChanged);
+    assist.refreshModels();
+    ASSERT_TRUE(listed.wait(30000));
+    const logic::AiModel model = *assist.registry().active("brain-structures");
+    QSignalSpy finished(&assist, &logic::AiAssist::finished);
+    ASSERT_TRUE(assist.run(model));
+    assist.cancel();  // still writing the volume for the worker
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_EQ(finished.at(0).at(0).toString(), "Canceled");
+    EXPECT_FALSE(assist.busy());
+    ASSERT_TRUE(assist.run(model));  // at once: the first hand-over may still be running
+    ASSERT_TRUE(finished.wait(120000));
+    EXPECT_TRUE(finished.last().at(0).toString().contains("proposed")) << finished.last().at(0).toString().toStdString();
+    EXPECT_EQ(assist.worker().pendingJobs(), 0);
+    ASSERT_NE(doc.labels(), nullptr);
+    EXPECT_EQ(doc.segments().size(), 3u) << "one run's labels, not two";
 }

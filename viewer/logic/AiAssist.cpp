@@ -73,16 +73,17 @@ bool AiAssist::run(const AiModel& model) {
     running_ = model;
     image_ = document_->volume();  // shares the voxels, which are never changed in place
     job_ = QStringLiteral("writing");
+    const int generation = ++generation_;  // a cancel and a new Run before this write ends: its outcome is stale
     emit started(model.name);
     // Handing the volume over is a file write (tens of MB): off the GUI thread.
     runInBackground(
         this, [volume = image_, path = input.toStdString()] { io::ImageFileWriter::write(volume, path, false); },
-        [this, input](const QString& error) {
+        [this, input, generation](const QString& error) {
+            if (generation != generation_ || job_ != "writing") return;  // canceled meanwhile
             if (!error.isEmpty()) {
                 job_.clear();
                 return emit failed(tr("Cannot hand the image to the model: %1").arg(error));
             }
-            if (job_ != "writing") return;  // canceled meanwhile
             ai::protocol::InferRequest request;
             request.model = running_.reference().toStdString();
             request.input = input.toStdString();

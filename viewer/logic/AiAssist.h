@@ -68,6 +68,7 @@ private:
     AiModel running_;
     core::Volume image_;  // the volume the running job was given
     bool uncertainty_ = false;
+    int generation_ = 0;  // runs started, so that a late hand-over of a canceled run is ignored
     QString job_;
     std::unique_ptr<QTemporaryDir> scratch_;
 };
