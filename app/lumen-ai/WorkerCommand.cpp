@@ -137,6 +137,7 @@ private:
         args.device = f.device, args.threads = int(f.threads);
         args.commandLine = "lumen-ai worker: " + proto::encode(job);
         const auto start = std::chrono::steady_clock::now();
+        proto::Event done;
         try {
             nlohmann::json summary = trainToPackage(args, *trainProgress_, [&](const ai::TrainingEvent& e) {
                 emit(proto::Event::training(job.id, e.iteration, f.iterations, e.loss, e.validation ? e.validation->dump() : "", e.resumed));
@@ -144,17 +145,21 @@ private:
             });
             std::filesystem::remove_all(f.out);  // registered: the registry holds its own copy
             summary.erase("package");
-            proto::Event done = proto::Event::result(job.id, "finetune", {summary.value("registered", "")},
-                                                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            done = proto::Event::result(job.id, "finetune", {summary.value("registered", "")},
+                                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
             done.detail = summary.dump();
-            emit(done);
         } catch (const core::OperationCanceled&) {
-            emit(proto::Event::canceled(job.id));
+            done = proto::Event::canceled(job.id);
         } catch (const std::exception& e) {
-            emit(proto::Event::error(job.id, e.what()));
+            done = proto::Event::error(job.id, e.what());
         }
-        std::lock_guard<std::mutex> lock(mutex_);
-        training_.clear();
+        {
+            // Free before saying so: a client that answers "canceled" with the same fine-tune
+            // (resume) must not be told one is still running.
+            std::lock_guard<std::mutex> lock(mutex_);
+            training_.clear();
+        }
+        emit(done);
     }
 
     // The fine-tune's thread, between iterations: waits while an inference is queued or running,
