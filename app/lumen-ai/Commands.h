@@ -50,7 +50,7 @@ nlohmann::json trainToPackage(const TrainArgs& args, core::Progress& progress,
                               const std::function<void(const ai::TrainingEvent&)>& onEvent);
 
 // L2-SP weight a fine-tune uses unless told otherwise: measured by
-// tests/benchmarks/finetune_experiment.sh (BENCHMARKS.md, "Fine-tuning in the app").
+// tests/benchmarks/finetune_experiment.sh (BENCHMARKS.md, "Does fine-tuning help?").
 constexpr double kDefaultAnchorWeight = 0.05;
 
 struct EvalArgs {

@@ -114,12 +114,7 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         job_.clear();
         emit failed(tr("The model's result cannot be read: %1").arg(why));
     };
-    // The open series may have changed while the model ran: its result belongs to the image it saw.
-    if (!document_->hasImage() || !document_->volume().geometry().isApprox(image_.geometry()) ||
-        document_->volume().data() != image_.data()) {
-        job_.clear();
-        return emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
-    }
+    if (seriesChanged()) return;
     if (task != "segmentation") {
         try {
             report(task == "detection" ? applyFindings(prefix) : applyClassification(prefix));
@@ -145,13 +140,18 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         },
         [this, result, report, fail](const QString& error) {
             if (!error.isEmpty()) return fail(error);
-            if (document_->volume().data() != image_.data()) {
-                job_.clear();
-                return emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
-            }
+            if (seriesChanged()) return;
             if (!result->uncertainty.empty()) document_->setUncertainty(result->uncertainty);
             report(applySegmentation(result->labels, result->table));
         });
+}
+
+// The open series may have changed while the model ran: its result belongs to the image it saw.
+bool AiAssist::seriesChanged() {
+    if (document_->volume().data() == image_.data()) return false;  // the same voxels: the same image
+    job_.clear();
+    emit failed(tr("Another series was opened while %1 ran; run it again on this one.").arg(running_.name));
+    return true;
 }
 
 namespace {

@@ -58,6 +58,7 @@ signals:
 
 private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);
+    bool seriesChanged();  // true (and failed()) when the document no longer shows image_
     QString applySegmentation(const core::LabelMap& result, const core::AnnotationSet& table);
     QString applyFindings(const QString& prefix);
     QString applyClassification(const QString& prefix);

@@ -43,7 +43,7 @@ signals:
     void training(const QString& id, int iteration, int iterations, double loss, const QString& validation, bool resumedFromCheckpoint);
     void paused(const QString& id, const QString& why);  // why: "inference" or "user"
     void resumed(const QString& id);
-    void fineTuned(const QString& id, const QString& version, const QString& summary);  // summary: JSON text
+    void fineTuned(const QString& id, const QString& path, const QString& summary);  // path: the registered version; summary: JSON text
 
 private:
     void ensureStarted();

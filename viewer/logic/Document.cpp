@@ -129,14 +129,24 @@ void Document::setFindingThreshold(double score) {
     emit findingsChanged();
 }
 
+std::vector<std::uint16_t> Document::proposedLabels() const {
+    std::vector<std::uint16_t> values;
+    for (const auto& s : extra_.segments)
+        if (s.proposed) values.push_back(s.value);
+    return values;
+}
+
+void markReviewed(core::Provenance& provenance) {
+    provenance.author = Preferences::authorName().toStdString();
+    provenance.modified = io::isoTimeNow();
+}
+
 int Document::reviewVisibleProposals(core::Finding::Status status) {
     int n = 0;
-    const std::string now = io::isoTimeNow();
     for (auto& f : extra_.findings)
         if (f.status == core::Finding::Status::Proposed && findingVisible(f)) {
             f.status = status;
-            f.provenance.modified = now;
-            f.provenance.author = Preferences::authorName().toStdString();
+            markReviewed(f.provenance);
             ++n;
         }
     if (n == 0) return 0;

@@ -44,6 +44,7 @@ public:
     const core::LabelUndoStack& labelUndo() const { return undo_; }
     std::vector<core::SegmentInfo>& segments() { return extra_.segments; }
     const std::vector<core::SegmentInfo>& segments() const { return extra_.segments; }
+    std::vector<std::uint16_t> proposedLabels() const;  // label values still a model's proposal
 
     const std::vector<core::Finding>& findings() const { return extra_.findings; }
     const core::Finding* finding(std::uint64_t id) const;
@@ -106,6 +107,9 @@ private:
     core::Volume uncertainty_;
     bool uncertaintyVisible_ = true;
 };
+
+// Records on an item's provenance that the user reviewed it now (who and when).
+void markReviewed(core::Provenance& provenance);
 
 // "12.3 mm", "45.0°", "mean 40.1 ± 5.0 HU (min 12, max 80), 314 mm²": translated.
 QString measurementText(const core::Measurement& m);

@@ -22,10 +22,24 @@ namespace {
 
 QString jobFile(const QString& folder) { return QDir(folder).filePath("finetune.json"); }
 
-std::optional<json> readJob(const QString& folder) {
+// The remembered fine-tune: the worker request as the protocol writes it, and what the panel shows.
+json jobJson(const FineTuneController::Job& job) {
+    ai::protocol::Request r;
+    r.type = ai::protocol::Request::Type::FineTune, r.finetune = job.request;
+    return {{"request", json::parse(ai::protocol::encode(r))}, {"name", job.name.toStdString()},
+            {"parent_version", job.parentVersion.toStdString()}, {"started", job.started.toStdString()}};
+}
+
+std::optional<FineTuneController::Job> readJob(const QString& folder) {
     try {
         if (!QFile::exists(jobFile(folder))) return std::nullopt;
-        return json::parse(io::readAnnotationText(jobFile(folder).toStdString()));
+        const json j = json::parse(io::readAnnotationText(jobFile(folder).toStdString()));
+        FineTuneController::Job job;
+        job.request = ai::protocol::decodeRequest(j.at("request").dump()).finetune;
+        job.name = QString::fromStdString(j.value("name", ""));
+        job.parentVersion = QString::fromStdString(j.value("parent_version", ""));
+        job.started = QString::fromStdString(j.value("started", ""));
+        return job;
     } catch (const std::exception&) {
         return std::nullopt;  // half a job file: nothing to resume
     }
@@ -96,8 +110,7 @@ FineTuneController::FineTuneController(AiWorkerClient* worker, QObject* parent) 
         r.iterations = s.value("iterations", 0);
         r.metrics = metricRows(summary);
         r.worse = s.contains("warning");
-        const json job = readJob(folder_).value_or(json::object());
-        r.seconds = QDateTime::fromString(QString::fromStdString(job.value("started", "")), Qt::ISODate).secsTo(QDateTime::currentDateTimeUtc());
+        r.seconds = QDateTime::fromString(started_, Qt::ISODate).secsTo(QDateTime::currentDateTimeUtc());
         QFile::remove(jobFile(folder_));
         end();
         emit finished(r);
@@ -129,68 +142,56 @@ bool FineTuneController::start(const AiModel& model, const TrainingSetStore& sto
         return emit failed(tr("The training set has no validation case: add one (it is locked) so that the new version can be "
                               "compared with %1 %2 on cases it never trained on.").arg(model.name, model.version)),
                false;
-    const QString stamp = QDateTime::currentDateTimeUtc().toString("yyyyMMdd-HHmmss");
-    const json job = {{"model", model.reference().toStdString()}, {"name", model.name.toStdString()},
-                      {"parent_version", model.version.toStdString()}, {"data", store.datalistPath().toStdString()},
-                      {"out", QDir(store.folder()).filePath("runs/" + model.version + "-" + stamp).toStdString()},
-                      {"iterations", settings.iterations}, {"validate_every", settings.validateEvery},
-                      {"checkpoint_every", settings.checkpointEvery},
-                      {"learning_rate", settings.learningRate}, {"no_flip", settings.noFlip}, {"threads", settings.threads},
-                      {"started", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()}};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Job job;
+    job.name = model.name, job.parentVersion = model.version, job.started = now.toString(Qt::ISODate);
+    ai::protocol::FineTuneRequest& r = job.request;
+    r.model = model.reference().toStdString();
+    r.data = store.datalistPath().toStdString();
+    r.out = QDir(store.folder()).filePath("runs/" + model.version + "-" + now.toString("yyyyMMdd-HHmmss")).toStdString();
+    r.iterations = settings.iterations, r.validateEvery = settings.validateEvery, r.checkpointEvery = settings.checkpointEvery;
+    r.learningRate = settings.learningRate, r.noFlip = settings.noFlip, r.threads = settings.threads;
     try {
         fs::create_directories(QDir(store.folder()).filePath("runs").toStdString());
-        core::writeFileAtomically(jobFile(store.folder()).toStdString(), job.dump(1));
+        core::writeFileAtomically(jobFile(store.folder()).toStdString(), jobJson(job).dump(1));
     } catch (const std::exception& e) {
         return emit failed(tr("Cannot record the fine-tune: %1").arg(e.what())), false;
     }
-    return send(store.folder());
+    send(store.folder(), job);
+    return true;
 }
 
 std::optional<InterruptedFineTune> FineTuneController::interrupted(const QString& folder) {
     const auto job = readJob(folder);
     if (!job) return std::nullopt;
-    InterruptedFineTune i;
-    i.model = QString::fromStdString(job->value("name", ""));
-    i.parentVersion = QString::fromStdString(job->value("parent_version", ""));
-    i.iterations = job->value("iterations", 0);
-    i.started = QString::fromStdString(job->value("started", ""));
-    return i;
+    return InterruptedFineTune{job->name, job->parentVersion, job->request.iterations, job->started};
 }
 
 bool FineTuneController::resumeInterrupted(const QString& folder) {
     if (active()) return emit failed(tr("A fine-tune is already running")), false;
-    if (!interrupted(folder)) return emit failed(tr("There is no interrupted fine-tune to resume")), false;
-    return send(folder);
+    const auto job = readJob(folder);
+    if (!job) return emit failed(tr("There is no interrupted fine-tune to resume")), false;
+    send(folder, *job);
+    return true;
 }
 
 void FineTuneController::discardInterrupted(const QString& folder) {
     if (const auto job = readJob(folder)) {
-        const std::string out = job->value("out", "");
+        const std::string& out = job->request.out;
         std::error_code ignored;
         if (!out.empty()) fs::remove_all(out + ".work", ignored), fs::remove_all(out, ignored);
     }
     QFile::remove(jobFile(folder));
 }
 
-bool FineTuneController::send(const QString& folder) {
-    const json job = *readJob(folder);
-    ai::protocol::FineTuneRequest r;
-    r.model = job.at("model").get<std::string>();
-    r.data = job.at("data").get<std::string>();
-    r.out = job.at("out").get<std::string>();
-    r.iterations = job.value("iterations", 100);
-    r.validateEvery = job.value("validate_every", 25);
-    r.checkpointEvery = job.value("checkpoint_every", 5);
-    r.learningRate = job.value("learning_rate", 0.0);
-    r.noFlip = job.value("no_flip", false);
-    r.threads = job.value("threads", 0u);
+void FineTuneController::send(const QString& folder, const Job& job) {
     folder_ = folder;
-    model_ = QString::fromStdString(job.value("name", ""));
+    model_ = job.name;
+    started_ = job.started;
     losses_.clear(), scores_.clear();
     userCanceled_ = false;
-    job_ = worker_->fineTune(r);
+    job_ = worker_->fineTune(job.request);
     setState(State::Running);
-    return true;
 }
 
 void FineTuneController::pause() {

@@ -1,4 +1,5 @@
 #pragma once
+#include "ai/protocol/WorkerProtocol.h"
 #include "logic/AiModel.h"
 
 #include <QObject>
@@ -55,6 +56,12 @@ class FineTuneController : public QObject {
     Q_OBJECT
 public:
     enum class State { Idle, Running, Paused, WaitingForInference };
+    // What FOLDER/finetune.json remembers: the worker request (in the protocol's own encoding)
+    // and what the panel shows of it.
+    struct Job {
+        ai::protocol::FineTuneRequest request;
+        QString name, parentVersion, started;  // started: ISO 8601 UTC
+    };
 
     explicit FineTuneController(AiWorkerClient* worker, QObject* parent = nullptr);
 
@@ -83,12 +90,12 @@ signals:
     void canceled();
 
 private:
-    bool send(const QString& folder);
+    void send(const QString& folder, const Job& job);
     void setState(State s);
     void end();
 
     AiWorkerClient* worker_;
-    QString job_, folder_, model_;
+    QString job_, folder_, model_, started_;
     State state_ = State::Idle;
     bool userCanceled_ = false;
     QVector<QPointF> losses_, scores_;

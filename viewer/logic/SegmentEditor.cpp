@@ -1,8 +1,6 @@
 #include "logic/SegmentEditor.h"
 
-#include "io/AnnotationJson.h"
 #include "logic/Document.h"
-#include "logic/Preferences.h"
 
 #include <algorithm>
 
@@ -81,40 +79,30 @@ void SegmentEditor::deleteLabel(std::uint16_t value) {
     document_->labelTableEdited();
 }
 
-void SegmentEditor::acceptProposal(std::uint16_t value) {
+// One table change for all of them: views, panels and the autosave react once.
+int SegmentEditor::acceptProposals(const std::vector<std::uint16_t>& values) {
+    int accepted = 0;
     for (auto& s : document_->segments())
-        if (s.value == value && s.proposed) {
+        if (s.proposed && std::find(values.begin(), values.end(), s.value) != values.end()) {
             s.proposed = false;
-            s.provenance.author = Preferences::authorName().toStdString();
-            s.provenance.modified = io::isoTimeNow();
-            document_->labelTableEdited();
+            markReviewed(s.provenance);
+            ++accepted;
         }
+    if (accepted) document_->labelTableEdited();
+    return accepted;
 }
+
+void SegmentEditor::acceptProposal(std::uint16_t value) { acceptProposals({value}); }
 
 void SegmentEditor::rejectProposal(std::uint16_t value) {
-    const core::SegmentInfo* s = nullptr;
-    for (const auto& info : document_->segments())
-        if (info.value == value && info.proposed) s = &info;
-    if (s) deleteLabel(value);
+    const auto proposed = document_->proposedLabels();
+    if (std::find(proposed.begin(), proposed.end(), value) != proposed.end()) deleteLabel(value);
 }
 
-namespace {
-std::vector<std::uint16_t> proposals(const Document& document) {
-    std::vector<std::uint16_t> values;
-    for (const auto& s : document.segments())
-        if (s.proposed) values.push_back(s.value);
-    return values;
-}
-}  // namespace
-
-int SegmentEditor::acceptAllProposals() {
-    const auto values = proposals(*document_);
-    for (auto v : values) acceptProposal(v);
-    return int(values.size());
-}
+int SegmentEditor::acceptAllProposals() { return acceptProposals(document_->proposedLabels()); }
 
 int SegmentEditor::rejectAllProposals() {
-    const auto values = proposals(*document_);
+    const auto values = document_->proposedLabels();
     for (auto v : values) rejectProposal(v);
     return int(values.size());
 }

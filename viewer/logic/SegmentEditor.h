@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace lumen::logic {
 
@@ -74,6 +75,8 @@ signals:
     void refused(const QString& why);  // a locked label, no image
 
 private:
+    int acceptProposals(const std::vector<std::uint16_t>& values);  // how many were proposals
+
     // The label to change, creating the first one when there is none; nullopt (and refused())
     // when it is locked or nothing is open.
     std::optional<std::uint16_t> target();

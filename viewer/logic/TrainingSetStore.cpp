@@ -86,6 +86,9 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
     if (to.empty())
         throw error(TrainingSetStore::tr("The open case has none of %1's labels (%2): run the model or draw them first.")
                         .arg(model.name, model.labelNames().join(", ")));
+    for (const auto value : document.proposedLabels())  // before the voxels are read: refused cheaply
+        if (to.count(value))
+            throw error(TrainingSetStore::tr("The labels are still %1's proposal: accept them (after correcting) or reject them first.").arg(model.name));
     const core::ImageGeometry& g = document.volume().geometry();
     core::Volume truth = core::Volume::zeros(core::PixelType::UInt16, g);
     auto* out = truth.as<std::uint16_t>();
@@ -93,9 +96,6 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
     for (std::size_t v = 0; v < g.voxelCount(); ++v)
         if (auto it = to.find(labels->at(v)); it != to.end()) out[v] = it->second, ++painted;
     if (painted == 0) throw error(TrainingSetStore::tr("The open case's %1 labels are empty.").arg(model.name));
-    for (const auto& s : document.segments())
-        if (to.count(s.value) && s.proposed)
-            throw error(TrainingSetStore::tr("The labels are still %1's proposal: accept them (after correcting) or reject them first.").arg(model.name));
     for (const auto& s : document.segments())
         if (to.count(s.value) && s.provenance.fromModel()) {
             d.info.voxelsAdded += qint64(s.provenance.voxelsAdded);

@@ -4,8 +4,8 @@
 #include "logic/Document.h"
 #include "logic/FineTuneController.h"
 #include "logic/SegmentEditor.h"
-#include "ui/FindingsPanel.h"
 #include "ui/AiPanel.h"
+#include "ui/FindingsPanel.h"
 #include "ui/ModelManagerDialog.h"
 #include "ui/TrainingPanel.h"
 
@@ -52,7 +52,7 @@ AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist
         if (proposedFindings) {
             if (auto* dock = window_->findChild<QDockWidget*>("findingsDock")) dock->raise();
             if (auto* list = window_->findChild<FindingsPanel*>()) list->focusFirstProposal();
-        } else if (std::any_of(document->segments().begin(), document->segments().end(), [](const core::SegmentInfo& s) { return s.proposed; })) {
+        } else if (!document->proposedLabels().empty()) {
             beside->raise();
         }
     });

@@ -3,7 +3,6 @@
 #include "io/AnnotationJson.h"
 #include "logic/Document.h"
 
-#include "logic/Preferences.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -127,8 +126,7 @@ void FindingsPanel::setStatus(int status) {
     // Accepting a proposal the user had corrected keeps it "edited" (accepted after correction).
     const auto s = core::Finding::Status(status);
     f.status = (s == core::Finding::Status::Accepted && f.status == core::Finding::Status::Edited) ? f.status : s;
-    f.provenance.modified = io::isoTimeNow();  // the review is part of its provenance
-    f.provenance.author = logic::Preferences::authorName().toStdString();
+    logic::markReviewed(f.provenance);  // the review is part of its provenance
     document_->updateFinding(f);
 }
 

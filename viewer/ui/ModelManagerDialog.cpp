@@ -101,7 +101,6 @@ void ModelManagerDialog::rebuild() {
             QFont f = root->font(Version);
             f.setBold(true);
             root->setFont(Version, f);
-            root->setFirstColumnSpanned(false);
         }
         // Parents are listed before their fine-tunes (the registry sorts by creation).
         auto parent = byVersion.find(m.name + "@" + m.parentVersion);

@@ -257,9 +257,7 @@ void SegmentEditorPanel::rebuild() {
 }
 
 void SegmentEditorPanel::updateProposalButtons() {
-    int proposed = 0;
-    for (const auto& s : document_->segments()) proposed += s.proposed;
-    proposalRow_->setVisible(proposed > 0);
+    proposalRow_->setVisible(!document_->proposedLabels().empty());
     const auto* item = labels_->currentItem();
     const bool selected = item && item->data(Name, Qt::UserRole + 1).toBool();
     button("acceptLabel")->setEnabled(selected);

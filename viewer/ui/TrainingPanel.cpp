@@ -303,7 +303,8 @@ void TrainingPanel::onStateChanged(logic::FineTuneController::State state) {
 }
 
 void TrainingPanel::updateButtons() {
-    const bool model = assist_->registry().active(model_) != nullptr;
+    const logic::AiModel* active = assist_->registry().active(model_);
+    const bool model = active != nullptr;
     const bool running = tuner_->active();
     const auto* item = cases_->currentItem();
     button("addTraining")->setEnabled(model && document_->hasImage() && !writing_);
@@ -318,7 +319,6 @@ void TrainingPanel::updateButtons() {
                                   .arg(interrupted->model, interrupted->parentVersion)
                                   .arg(interrupted->iterations)
                                   .arg(interrupted->started.left(16).replace('T', ' ')));
-    const logic::AiModel* active = assist_->registry().active(model_);
     button("fineTune")->setText(active ? tr("Fine-tune %1").arg(active->version) : tr("Fine-tune"));
     button("fineTune")->setEnabled(model && !running && !interrupted && cases_->topLevelItemCount() > 0 && !writing_);
     button("pauseFineTune")->setEnabled(running);
