@@ -104,7 +104,7 @@ TEST(Components, KeepLargestAndRemoveSmallCountExactly) {
     box(6, 6, 6, 2, 1);  // 8
     box(3, 3, 3, 1, 1);  // 1, touches the first only at a corner: 26-connected to it
     box(0, 6, 0, 2, 2);  // 8 of label 2
-    core::LabelMap small = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());  // copies share voxels
+    core::LabelMap small = m.clone();  // copies share voxels
     ai::removeSmallComponents(small, 9);
     EXPECT_EQ(small.count(1), 28u);
     EXPECT_EQ(small.count(2), 0u);
@@ -149,11 +149,11 @@ TEST(Components, RunBasedLabellingMatchesAVoxelFloodFill) {
             sizes.push_back(n);
             largest[value] = std::max(largest[value], n);
         }
-        core::LabelMap kept = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        core::LabelMap kept = m.clone();
         ai::keepLargestComponent(kept);
-        core::LabelMap keptTwo = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        core::LabelMap keptTwo = m.clone();
         ai::keepLargestComponent(keptTwo, {2});
-        core::LabelMap big = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+        core::LabelMap big = m.clone();
         ai::removeSmallComponents(big, 3);
         for (std::size_t v = 0; v < comp.size(); ++v) {
             const std::uint16_t value = m.at(v);

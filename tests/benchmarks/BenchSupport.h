@@ -7,8 +7,15 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <execinfo.h>
 #include <functional>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
 
 namespace lumen::bench {
 
@@ -35,9 +42,26 @@ inline bool spin(const std::function<bool()>& done, int limitMs = 120000) {
 }
 
 // The longest gap between two ticks of a 2 ms timer: how long the GUI thread was unavailable.
+// VIEWER_BENCH_STALLS=trace also prints the GUI thread's stack every 20 ms while it is stalled
+// (a watchdog thread signals it), which names what blocks it (addr2line -C -f -e EXE +OFFSET).
 class StallMeter : public QObject {
 public:
     StallMeter() {
+        if (qgetenv("VIEWER_BENCH_STALLS") == "trace") {
+            gui_ = pthread_self();
+            std::signal(SIGPROF, [](int) {
+                void* frames[48];
+                const int n = backtrace(frames, 48);
+                (void)!write(2, "--- stack\n", 10);
+                backtrace_symbols_fd(frames, n, 2);
+            });
+            watchdog_ = std::thread([this] {
+                while (!quit_) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    if (running_ && std::chrono::steady_clock::now() - beat_.load() > std::chrono::milliseconds(40)) pthread_kill(gui_, SIGPROF);
+                }
+            });
+        }
         timer_.setInterval(2);
         timer_.setTimerType(Qt::PreciseTimer);
         QObject::connect(&timer_, &QTimer::timeout, this, [this] {
@@ -45,15 +69,23 @@ public:
             if (now - last_ - 2.0 > worst_ && qEnvironmentVariableIsSet("VIEWER_BENCH_STALLS")) std::fprintf(stderr, "stall %.0f ms at %.0f ms\n", now - last_ - 2.0, now);
             worst_ = std::max(worst_, now - last_ - 2.0);
             last_ = now;
+            beat_ = std::chrono::steady_clock::now();
         });
     }
+    ~StallMeter() override {
+        quit_ = true;
+        if (watchdog_.joinable()) watchdog_.join();
+    }
     void start() {
+        beat_ = std::chrono::steady_clock::now();
         worst_ = 0;
         clock_.start();
         last_ = 0;
         timer_.start();
+        running_ = true;
     }
     double stop() {
+        running_ = false;
         timer_.stop();
         return worst_;
     }
@@ -62,6 +94,10 @@ private:
     QTimer timer_;
     QElapsedTimer clock_;
     double last_ = 0, worst_ = 0;
+    pthread_t gui_{};
+    std::thread watchdog_;
+    std::atomic<bool> quit_{false}, running_{false};
+    std::atomic<std::chrono::steady_clock::time_point> beat_{};
 };
 
 }  // namespace lumen::bench

@@ -61,7 +61,7 @@ int main() {
     logic::Workspace workspace(folder);
     core::AnnotationSet painted;
     auto snapshotStart = Clock::now();  // what the viewer copies before handing it to the writer thread
-    painted.labels = core::LabelMap::fromVolume(labels.voxels().clone(), labels.labels());
+    painted.labels = labels.clone();
     const double snapshotMs = msSince(snapshotStart);
     auto saveStart = Clock::now();
     workspace.autosave(painted);

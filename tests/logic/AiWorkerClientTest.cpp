@@ -43,6 +43,18 @@ protected:
     logic::AiWorkerClient client{QString::fromStdString((test::binaryDir() / "bin" / "lumen-ai").string())};
 };
 
+// The demo brain open in a document, with AI assist on it.
+struct BrainAssist {
+    logic::Document doc;
+    logic::AiAssist assist{&doc, QString::fromStdString((test::binaryDir() / "bin" / "lumen-ai").string())};
+    BrainAssist() { doc.setImage(io::ImageLoader::load(std::string(test::kMricronTemplates) + "/ch2.nii.gz")); }
+    bool listModels() {
+        QSignalSpy listed(&assist, &logic::AiAssist::modelsChanged);
+        assist.refreshModels();
+        return listed.wait(30000);
+    }
+};
+
 }  // namespace
 
 TEST_F(AiWorker, RunsAJobWithProgressAndStaysWarm) {
@@ -238,12 +250,10 @@ TEST_F(AiWorker, AFineTunePausesForTheUserAndACanceledOneResumesFromItsCheckpoin
 }
 
 TEST_F(AiWorker, ACancelWhileTheImageIsHandedOverStopsTheRunAndTheNextRunIsUnaffected) {
-    logic::Document doc;
-    doc.setImage(io::ImageLoader::load(std::string(test::kMricronTemplates) + "/ch2.nii.gz"));
-    logic::AiAssist assist(&doc, QString::fromStdString((test::binaryDir() / "bin" / "lumen-ai").string()));
-    QSignalSpy listed(&assist, &logic::AiAssist::modelsChanged);
-    assist.refreshModels();
-    ASSERT_TRUE(listed.wait(30000));
+    BrainAssist brain;
+    ASSERT_TRUE(brain.listModels());
+    logic::Document& doc = brain.doc;
+    logic::AiAssist& assist = brain.assist;
     const logic::AiModel model = *assist.registry().active("brain-structures");
     QSignalSpy finished(&assist, &logic::AiAssist::finished);
     ASSERT_TRUE(assist.run(model));
@@ -257,4 +267,32 @@ TEST_F(AiWorker, ACancelWhileTheImageIsHandedOverStopsTheRunAndTheNextRunIsUnaff
     EXPECT_EQ(assist.worker().pendingJobs(), 0);
     ASSERT_NE(doc.labels(), nullptr);
     EXPECT_EQ(doc.segments().size(), 3u) << "one run's labels, not two";
+}
+
+TEST_F(AiWorker, AStrokeCommittedWhileTheProposalIsReadBackIsKeptAndTheProposalStillArrives) {
+    BrainAssist brain;
+    ASSERT_TRUE(brain.listModels());
+    logic::Document& doc = brain.doc;
+    logic::AiAssist& assist = brain.assist;
+    // The worker is done; AiAssist (connected first) has taken its copy of the labels and reads the
+    // result on a worker thread. Meanwhile the user paints a voxel outside the head.
+    QObject::connect(&assist.worker(), &logic::AiWorkerClient::finished, &doc, [&doc] {
+        core::LabelMap& labels = doc.editableLabels();
+        labels.labels().set({9, "marker", {255, 255, 0, 255}});
+        core::LabelMapEdit stroke("brush");
+        stroke.capture(labels, {{0, 0, 0}, {1, 1, 1}});
+        labels.set(0, 0, 0, 9);
+        stroke.finish(labels);
+        doc.commitLabelEdit(std::move(stroke), 9);
+    });
+    QSignalSpy finished(&assist, &logic::AiAssist::finished);
+    ASSERT_TRUE(assist.run(*assist.registry().active("brain-structures")));
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_TRUE(finished.last().at(0).toString().contains("proposed")) << finished.last().at(0).toString().toStdString();
+    ASSERT_NE(doc.labels(), nullptr);
+    EXPECT_EQ(doc.labels()->at(0, 0, 0), 9) << "the stroke is kept";
+    EXPECT_EQ(doc.labels()->histogram().size(), 4u) << "the stroke and the model's three labels";
+    ASSERT_TRUE(doc.undoLabelEdit());
+    EXPECT_EQ(doc.labels()->histogram().size(), 1u) << "Undo takes the proposal back, not the stroke";
+    EXPECT_EQ(doc.labels()->at(0, 0, 0), 9);
 }

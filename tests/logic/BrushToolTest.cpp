@@ -101,7 +101,7 @@ TEST(BrushTool, AStrokeIsOneEditAndUndoRestoresTheMap) {
     const ImageGeometry g({60, 60, 20}, {1, 1, 1}, {0, 0, 0});
     core::LabelMap m(g);
     m.set(30, 30, 10, 5);
-    const core::LabelMap before = core::LabelMap::fromVolume(m.voxels().clone(), m.labels());
+    const core::LabelMap before = m.clone();
     logic::BrushTool brush(m);
     logic::BrushSettings s;
     s.radiusMm = 3;

@@ -12,6 +12,7 @@
 #include "ui/VolumeView.h"
 
 #include <QCheckBox>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QTest>
@@ -137,6 +138,7 @@ TEST_F(Viewer, ImportShowsProgressAndAddsThePatient) {
 }
 
 TEST_F(Viewer, LabelMapOverlayFillAndOutline) {
+    QSignalSpy surfaces(window->viewerLayout()->volumeView(), &ui::VolumeView::surfacesUpdated);
     window->document()->setLabels(io::LabelMapReader::read(std::string(test::kMricronTemplates) + "/aal.nii.gz",
                                                            window->document()->volume().geometry()));
     ASSERT_NE(window->document()->labels(), nullptr);
@@ -147,7 +149,8 @@ TEST_F(Viewer, LabelMapOverlayFillAndOutline) {
     window->segmentPanel()->outlineBox()->click();
     EXPECT_TRUE(window->segmentPanel()->style().outline);
     window->viewerLayout()->volumeView()->setVolumeVisible(false);  // the label surfaces alone in 3D
-    settle(800);
+    ASSERT_TRUE(surfaces.count() > 0 || surfaces.wait(60000)) << "116 labels' surfaces, built off the GUI thread";
+    settle();
     test::saveScreenshot(window.get(), "11-labels-outline-surfaces");
 }
 

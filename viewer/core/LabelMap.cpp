@@ -1,5 +1,6 @@
 #include "core/LabelMap.h"
 
+#include <cstring>
 #include <stdexcept>
 
 namespace lumen::core {
@@ -34,6 +35,12 @@ LabelMap LabelMap::fromVolume(const Volume& voxels, LabelTable table) {
     m.voxels_ = voxels.withRescale({});
     m.labels_ = std::move(table);
     return m;
+}
+
+bool LabelMap::operator==(const LabelMap& o) const {
+    if (empty() || o.empty()) return empty() == o.empty() && labels_ == o.labels_;
+    return depth() == o.depth() && geometry() == o.geometry() && labels_ == o.labels_ &&
+           (voxels_.data() == o.voxels_.data() || std::memcmp(voxels_.data(), o.voxels_.data(), voxels_.byteSize()) == 0);
 }
 
 std::uint16_t LabelMap::at(std::size_t linear) const {

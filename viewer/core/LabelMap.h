@@ -16,6 +16,10 @@ public:
     explicit LabelMap(const ImageGeometry& geometry, PixelType depth = PixelType::UInt8);
     // Adopts a uint8/uint16 single-time-point volume (shared, not copied).
     static LabelMap fromVolume(const Volume& voxels, LabelTable table = {});
+    // Copies share their voxels (like Volume); a clone owns its own.
+    LabelMap clone() const { return fromVolume(voxels_.clone(), labels_); }
+    // The same grid, depth, voxels and table.
+    bool operator==(const LabelMap& o) const;
 
     bool empty() const { return voxels_.empty(); }
     const ImageGeometry& geometry() const { return voxels_.geometry(); }

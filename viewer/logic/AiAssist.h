@@ -59,7 +59,10 @@ signals:
 private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);
     bool seriesChanged();  // true (and failed()) when the document no longer shows image_
-    QString applySegmentation(const core::LabelMap& result, const core::AnnotationSet& table);
+    struct Painted;
+    static Painted paintProposal(const core::LabelMap& labels, const core::LabelMap& result, const core::LabelTable& table,
+                                 const std::string& description);
+    QString applySegmentation(Painted painted);
     QString applyFindings(const QString& prefix);
     QString applyClassification(const QString& prefix);
 

@@ -81,7 +81,7 @@ void AnnotationStore::autosave() {
     waitForWriter();
     // A snapshot: the user keeps editing the live label map while the worker writes.
     core::AnnotationSet snapshot = document_->annotations();
-    if (!snapshot.labels.empty()) snapshot.labels = core::LabelMap::fromVolume(snapshot.labels.voxels().clone(), snapshot.labels.labels());
+    if (!snapshot.labels.empty()) snapshot.labels = snapshot.labels.clone();
     writing_ = true;
     writer_ = std::thread([this, workspace = *workspace_, snapshot = std::move(snapshot)]() mutable {
         QString error;

@@ -64,6 +64,12 @@ void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, dou
     labelsEdited();
 }
 
+void Document::replaceLabels(core::LabelMap after, core::LabelMapEdit edit) {
+    labels_ = std::move(after);
+    undo_.push(std::move(edit));
+    labelsEdited();
+}
+
 void Document::labelsEdited() {
     emit labelsChanged();  // views re-read the map (a superset of labelVoxelsChanged)
     emit undoChanged();

@@ -37,6 +37,9 @@ public:
     // A finished edit (already applied) of `label` that took `seconds`: undoable, counted as
     // correction effort (voxels added/removed, time) when the label is a model's proposal.
     void commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, double seconds = 0);
+    // An edit worked out away from the document (on a worker, from a clone of these labels):
+    // the label map becomes `after`, which `edit` turns the current one into. Undoable like any.
+    void replaceLabels(core::LabelMap after, core::LabelMapEdit edit);
     // Names, colours or the segment infos changed.
     void labelTableEdited();
     bool undoLabelEdit();

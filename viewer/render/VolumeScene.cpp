@@ -3,6 +3,10 @@
 #include "render/internal/VtkImage.h"
 
 #include <vtkBoxRepresentation.h>
+#include <vtkCellArray.h>
+#include <vtkFloatArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
 #include <vtkBoxWidget2.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
@@ -19,6 +23,7 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
+#include <vtkQuadricClustering.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkVolume.h>
@@ -64,6 +69,22 @@ std::optional<VolumePreset> volumePresetFromName(const std::string& name) {
     return std::nullopt;
 }
 
+namespace {
+
+vtkSmartPointer<vtkActor> surfaceActor(vtkPolyData* polygons, const core::Rgba& colour, vtkMatrix4x4* placement) {
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(polygons);
+    mapper->ScalarVisibilityOff();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    if (placement) actor->SetUserMatrix(placement);
+    actor->GetProperty()->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
+    actor->GetProperty()->SetSpecular(0.3);
+    return actor;
+}
+
+}  // namespace
+
 struct VolumeScene::Impl {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkVolume> volumeProp;
@@ -73,6 +94,7 @@ struct VolumeScene::Impl {
     vtkNew<vtkPiecewiseFunction> opacity;
     vtkSmartPointer<vtkImageData> image;
     std::vector<vtkSmartPointer<vtkActor>> surfaces;
+    vtkSmartPointer<vtkActor> primer;
     vtkNew<vtkBoxWidget2> boxWidget;
     vtkNew<vtkBoxRepresentation> boxRepresentation;
     vtkNew<vtkCallbackCommand> boxMoved;
@@ -108,6 +130,22 @@ VolumeScene::VolumeScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>())
     d.volumeProp->SetProperty(d.property);
     d.volumeProp->VisibilityOff();
     d.renderer->AddVolume(d.volumeProp);
+    // A surface with no area, drawn with every frame from the first: the label surfaces' shader is
+    // compiled then, with the series' first 3D frame, not when a model's labels first arrive
+    // (a shader compile is tens of milliseconds on a software renderer). It draws no pixel.
+    vtkNew<vtkPolyData> primer;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkFloatArray> normals;
+    normals->SetNumberOfComponents(3);
+    for (int i = 0; i < 3; ++i) points->InsertNextPoint(0, 0, 0), normals->InsertNextTuple3(0, 0, 1);
+    vtkNew<vtkCellArray> triangle;
+    triangle->InsertNextCell({0, 1, 2});
+    primer->SetPoints(points);
+    primer->SetPolys(triangle);
+    primer->GetPointData()->SetNormals(normals);
+    d.primer = surfaceActor(primer, {255, 255, 255, 255}, nullptr);
+    d.primer->SetUseBounds(false);
+    d.renderer->AddActor(d.primer);
     d.boxRepresentation->SetPlaceFactor(1.0);
     d.boxRepresentation->HandlesOn();
     d.boxWidget->SetRepresentation(d.boxRepresentation);
@@ -212,7 +250,7 @@ void VolumeScene::setInteractive(bool interactive) {
     // While moving: one ray per 3.5 × 3.5 pixels and about a third of the samples (≥ 15 fps at 512² on
     // two software-rendering cores, BENCHMARKS.md); still: every pixel.
     d.mapper->SetImageSampleDistance(interactive ? 3.5 : 1.0);
-    d.mapper->SetSampleDistance(float(d.baseSampleDistance * (interactive ? 2.0 : 0.75)));
+    d.mapper->SetSampleDistance(float(d.baseSampleDistance * (interactive ? 2.0 : 1.0)));
     d.mapper->SetInteractiveSampleDistance(float(d.baseSampleDistance * 2.0));
 }
 
@@ -238,6 +276,7 @@ void VolumeScene::setClippingBox(const std::optional<std::array<double, 6>>& bou
     if (!bounds) {
         d.mapper->RemoveAllClippingPlanes();
         for (auto& s : d.surfaces) s->GetMapper()->RemoveAllClippingPlanes();
+        d.primer->GetMapper()->RemoveAllClippingPlanes();
         return;
     }
     const auto& b = *bounds;
@@ -253,6 +292,7 @@ void VolumeScene::setClippingBox(const std::optional<std::array<double, 6>>& bou
     }
     d.mapper->SetClippingPlanes(planes);
     for (auto& s : d.surfaces) s->GetMapper()->SetClippingPlanes(planes);
+    d.primer->GetMapper()->SetClippingPlanes(planes);
 }
 
 void VolumeScene::Impl::onBoxMoved(vtkObject*, unsigned long, void* self, void*) {
@@ -289,6 +329,8 @@ std::shared_ptr<const VolumeScene::LabelSurfaces> VolumeScene::buildLabelSurface
     if (labels.empty()) return out;
     vtkSmartPointer<vtkImageData> data = internal::wrapVolume(labels.voxels());
     out->placement = internal::placement(labels.geometry());
+    std::vector<vtkSmartPointer<vtkPolyData>> smoothed;
+    double triangles = 0;
     for (const auto& [value, count] : labels.histogram()) {
         vtkNew<vtkDiscreteFlyingEdges3D> surface;
         surface->SetInputData(data);
@@ -299,15 +341,42 @@ std::shared_ptr<const VolumeScene::LabelSurfaces> VolumeScene::buildLabelSurface
         smooth->SetPassBand(0.05);
         smooth->NonManifoldSmoothingOn();
         smooth->NormalizeCoordinatesOn();
-        vtkNew<vtkPolyDataNormals> normals;
-        normals->SetInputConnection(smooth->GetOutputPort());
-        normals->Update();  // here, not at the next render on the GUI thread
-        auto polygons = vtkSmartPointer<vtkPolyData>::New();
-        polygons->ShallowCopy(normals->GetOutput());
+        smooth->Update();  // here, not at the next render on the GUI thread
+        smoothed.push_back(smooth->GetOutput());
+        triangles += double(smoothed.back()->GetNumberOfPolys());
         const core::Label* l = labels.labels().find(value);
-        out->surfaces.push_back({polygons, l ? l->color : core::LabelTable::defaultColor(value)});
+        out->surfaces.push_back({nullptr, l ? l->color : core::LabelTable::defaultColor(value)});
+    }
+    // A whole brain's labels smoothed at voxel resolution are ~400 000 triangles, which cost
+    // ~55 ms a frame on a software renderer. Quadric clustering (vertices merged per cell of a
+    // grid k voxels wide, triangles ~ 1/k²) takes 0.2 s there; quadric decimation took 3.5 s.
+    const double budget = double(kTriangleBudget);
+    const double reduction = triangles > budget ? 1.0 - budget / triangles : 0.0;
+    for (std::size_t i = 0; i < smoothed.size(); ++i) {
+        vtkNew<vtkPolyDataNormals> normals;
+        vtkNew<vtkQuadricClustering> decimate;
+        if (reduction > 0 && smoothed[i]->GetNumberOfPolys() > 1000) {
+            decimate->SetInputData(smoothed[i]);
+            const double k = std::sqrt(1.0 / (1.0 - reduction));
+            const double* sp = data->GetSpacing();
+            decimate->SetDivisionOrigin(data->GetOrigin());
+            decimate->SetDivisionSpacing(sp[0] * k, sp[1] * k, sp[2] * k);
+            decimate->AutoAdjustNumberOfDivisionsOff();
+            normals->SetInputConnection(decimate->GetOutputPort());
+        } else {
+            normals->SetInputData(smoothed[i]);
+        }
+        normals->Update();
+        out->surfaces[i].polygons = vtkSmartPointer<vtkPolyData>::New();
+        out->surfaces[i].polygons->ShallowCopy(normals->GetOutput());
     }
     return out;
+}
+
+std::vector<std::size_t> VolumeScene::triangleCounts(const LabelSurfaces& surfaces) {
+    std::vector<std::size_t> n;
+    for (const auto& s : surfaces.surfaces) n.push_back(std::size_t(s.polygons->GetNumberOfPolys()));
+    return n;
 }
 
 void VolumeScene::setLabelSurfaces(const std::shared_ptr<const LabelSurfaces>& surfaces) {
@@ -316,16 +385,8 @@ void VolumeScene::setLabelSurfaces(const std::shared_ptr<const LabelSurfaces>& s
     d.surfaces.clear();
     if (!surfaces) return;
     for (const auto& s : surfaces->surfaces) {
-        vtkNew<vtkPolyDataMapper> mapper;
-        mapper->SetInputData(s.polygons);
-        mapper->ScalarVisibilityOff();
-        vtkNew<vtkActor> actor;
-        actor->SetMapper(mapper);
-        actor->SetUserMatrix(surfaces->placement);
-        actor->GetProperty()->SetColor(s.colour.r / 255.0, s.colour.g / 255.0, s.colour.b / 255.0);
-        actor->GetProperty()->SetSpecular(0.3);
-        d.renderer->AddActor(actor);
-        d.surfaces.push_back(actor);
+        d.surfaces.push_back(surfaceActor(s.polygons, s.colour, surfaces->placement));
+        d.renderer->AddActor(d.surfaces.back());
     }
 }
 

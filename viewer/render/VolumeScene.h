@@ -29,7 +29,12 @@ public:
     // The same in two steps, because smoothing a whole brain's surfaces takes seconds: build them
     // on any thread (from a label map nobody edits meanwhile), show them on the GUI thread.
     struct LabelSurfaces;
+    // Above kTriangleBudget triangles (all labels together) the surfaces are simplified to about
+    // that many: more triangles than a 3D view has pixels only cost frame time.
+    static constexpr std::size_t kTriangleBudget = 60000;
     static std::shared_ptr<const LabelSurfaces> buildLabelSurfaces(const core::LabelMap& labels);
+    // Per label, in label-value order: its triangles.
+    static std::vector<std::size_t> triangleCounts(const LabelSurfaces& surfaces);
     void setLabelSurfaces(const std::shared_ptr<const LabelSurfaces>& surfaces);  // nullptr clears
     void setVolumeVisible(bool visible);             // hide to see label surfaces alone
     // An axis-aligned box in world coordinates (LPS mm) that clips the rendering; nullopt: none.

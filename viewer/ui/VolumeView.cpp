@@ -40,7 +40,7 @@ void VolumeView::setDocument(logic::Document* document) {
 void VolumeView::onImageChanged() {
     scene_->setVolume(document_ && document_->hasImage() ? document_->volume() : core::Volume());
     rebuildSurfaces();
-    update();
+    redraw();
 }
 
 // Smoothing the surfaces of a whole brain's labels takes seconds: on a worker thread, from a
@@ -50,37 +50,38 @@ void VolumeView::rebuildSurfaces() {
     const int generation = ++surfaceGeneration_;
     if (!labels || labels->empty()) {
         scene_->setLabelSurfaces(nullptr);
-        return update();
+        return redraw();
     }
-    auto snapshot = std::make_shared<core::LabelMap>(core::LabelMap::fromVolume(labels->voxels().clone(), labels->labels()));
+    auto snapshot = std::make_shared<core::LabelMap>(labels->clone());
     auto built = std::make_shared<std::shared_ptr<const render::VolumeScene::LabelSurfaces>>();
     logic::runInBackground(
         this, [snapshot, built] { *built = render::VolumeScene::buildLabelSurfaces(*snapshot); },
         [this, built, generation](const QString&) {
             if (generation != surfaceGeneration_) return;  // the labels changed again since
             scene_->setLabelSurfaces(*built);
-            update();
+            renderAhead();
+            emit surfacesUpdated();
         });
 }
 
 void VolumeView::setPreset(render::VolumePreset preset) {
     scene_->setPreset(preset);
-    update();
+    redraw();
 }
 
 void VolumeView::setClippingBox(bool enabled) {
     scene_->enableClippingWidget(interactor(), enabled);
-    update();
+    redraw();
 }
 
 void VolumeView::setVolumeVisible(bool visible) {
     scene_->setVolumeVisible(visible);
-    update();
+    redraw();
 }
 
 void VolumeView::resetCamera() {
     scene_->resetCamera();
-    update();
+    redraw();
 }
 
 void VolumeView::mousePressEvent(QMouseEvent* e) {
@@ -89,30 +90,30 @@ void VolumeView::mousePressEvent(QMouseEvent* e) {
     interacting_ = true;
     scene_->setInteractive(true);
     forwardMouseToVtk(e);
-    update();
+    redraw();
 }
 
 void VolumeView::mouseMoveEvent(QMouseEvent* e) {
     forwardMouseToVtk(e);
-    if (interacting_) update();
+    if (interacting_) redraw();
 }
 
 void VolumeView::mouseReleaseEvent(QMouseEvent* e) {
     forwardMouseToVtk(e);
     interacting_ = false;
     scene_->setInteractive(false);
-    update();
+    redraw();
 }
 
 void VolumeView::wheelEvent(QWheelEvent* e) {
     scene_->setInteractive(true);
     forwardMouseToVtk(e);
-    update();
+    redraw();
     // Back to full quality once the wheel has been still for a moment.
     QTimer::singleShot(250, this, [this] {
         if (!interacting_) {
             scene_->setInteractive(false);
-            update();
+            redraw();
         }
     });
 }

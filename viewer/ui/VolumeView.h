@@ -29,6 +29,7 @@ public:
 
 signals:
     void activated(QWidget* view);
+    void surfacesUpdated();  // the label surfaces now match the labels (built off the GUI thread)
 
 protected:
     void mousePressEvent(QMouseEvent* e) override;

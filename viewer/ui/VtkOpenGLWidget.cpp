@@ -42,7 +42,7 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QOpenGLWidget(parent) {
         },
         [this] { return context() && QOpenGLContext::currentContext() == context(); },
         [this] {
-            if (!painting_) update();
+            if (!painting_) redraw();
         }});
     setUpdateBehavior(QOpenGLWidget::NoPartialUpdate);
     setMouseTracking(true);
@@ -71,14 +71,30 @@ void VtkOpenGLWidget::initializeGL() {
     bridge_->initializeContext();
 }
 
-void VtkOpenGLWidget::resizeGL(int, int) { bridge_->resize(pixelWidth(), pixelHeight()); }
+void VtkOpenGLWidget::resizeGL(int, int) {
+    renderedAhead_ = false;
+    bridge_->resize(pixelWidth(), pixelHeight());
+}
+
+void VtkOpenGLWidget::renderAhead() {
+    if (!isValid() || !isVisible()) return redraw();  // no context yet, or nothing to show
+    makeCurrent();
+    painting_ = true;
+    bridge_->beginPaint();
+    bridge_->render();
+    bridge_->endPaint();
+    painting_ = false;
+    renderedAhead_ = true;
+    update();
+}
 
 void VtkOpenGLWidget::paintGL() {
     QElapsedTimer timer;
     timer.start();
     painting_ = true;
     bridge_->beginPaint();
-    bridge_->render();
+    if (!renderedAhead_) bridge_->render();
+    renderedAhead_ = false;
     bridge_->blit(defaultFramebufferObject(), pixelWidth(), pixelHeight());
     if (!opaqueContent_) {
         auto* gl = QOpenGLContext::currentContext()->extraFunctions();

@@ -26,6 +26,16 @@ public:
     // The widget's size in device pixels (what VTK renders at).
     int pixelWidth() const;
     int pixelHeight() const;
+    // Renders VTK's frame now, outside a paint, and schedules the paint that only copies it: an
+    // expensive frame (full-quality 3D on a software renderer, ~60 ms) and Qt's composition of the
+    // window (~25–40 ms there) then take two turns of the event loop instead of one. A later
+    // redraw() discards the frame rendered ahead.
+    void renderAhead();
+    // The scene changed: render it at the next paint.
+    void redraw() {
+        renderedAhead_ = false;
+        update();
+    }
     // Milliseconds the last paintGL took (render + blit): benchmarks read it.
     double lastFrameMs() const { return lastFrameMs_; }
     std::uint64_t frameCount() const { return frames_; }
@@ -46,6 +56,7 @@ private:
     double lastFrameMs_ = 0;
     std::uint64_t frames_ = 0;
     bool opaqueContent_ = false;
+    bool renderedAhead_ = false;
 };
 
 }  // namespace lumen::ui
