@@ -7,6 +7,7 @@
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <vtkCommand.h>
@@ -85,7 +86,9 @@ void VtkOpenGLWidget::renderAhead() {
     bridge_->endPaint();
     painting_ = false;
     renderedAhead_ = true;
-    update();
+    // A posted update would be painted in the same pass over posted events; a zero timer lets
+    // the input and timers that waited for this frame run first.
+    QTimer::singleShot(0, this, [this] { update(); });
 }
 
 void VtkOpenGLWidget::paintGL() {
