@@ -3,29 +3,29 @@
 #include "render/internal/VtkImage.h"
 
 #include <vtkBoxRepresentation.h>
-#include <vtkCellArray.h>
-#include <vtkFloatArray.h>
-#include <vtkPointData.h>
-#include <vtkPoints.h>
 #include <vtkBoxWidget2.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkDiscreteFlyingEdges3D.h>
 #include <vtkFixedPointVolumeRayCastMapper.h>
+#include <vtkFloatArray.h>
 #include <vtkImageData.h>
+#include <vtkMatrix4x4.h>
 #include <vtkPiecewiseFunction.h>
 #include <vtkPlane.h>
 #include <vtkPlaneCollection.h>
 #include <vtkPlanes.h>
-#include <vtkMatrix4x4.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
 #include <vtkQuadricClustering.h>
-#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkRenderWindow.h>
 #include <vtkVolume.h>
 #include <vtkVolumeProperty.h>
 #include <vtkWindowedSincPolyDataFilter.h>
@@ -83,6 +83,25 @@ vtkSmartPointer<vtkActor> surfaceActor(vtkPolyData* polygons, const core::Rgba& 
     return actor;
 }
 
+// A surface with no area, drawn with every frame from the first: the label surfaces' shader is
+// compiled then, with the series' first 3D frame, not when a model's labels first arrive (a
+// shader compile is tens of milliseconds on a software renderer). It draws no pixel.
+vtkSmartPointer<vtkActor> shaderPrimer() {
+    vtkNew<vtkPolyData> primer;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkFloatArray> normals;
+    normals->SetNumberOfComponents(3);
+    for (int i = 0; i < 3; ++i) points->InsertNextPoint(0, 0, 0), normals->InsertNextTuple3(0, 0, 1);
+    vtkNew<vtkCellArray> triangle;
+    triangle->InsertNextCell({0, 1, 2});
+    primer->SetPoints(points);
+    primer->SetPolys(triangle);
+    primer->GetPointData()->SetNormals(normals);
+    auto actor = surfaceActor(primer, {255, 255, 255, 255}, nullptr);
+    actor->SetUseBounds(false);  // not part of what the camera frames
+    return actor;
+}
+
 }  // namespace
 
 struct VolumeScene::Impl {
@@ -130,21 +149,7 @@ VolumeScene::VolumeScene(vtkRenderWindow* window) : d_(std::make_unique<Impl>())
     d.volumeProp->SetProperty(d.property);
     d.volumeProp->VisibilityOff();
     d.renderer->AddVolume(d.volumeProp);
-    // A surface with no area, drawn with every frame from the first: the label surfaces' shader is
-    // compiled then, with the series' first 3D frame, not when a model's labels first arrive
-    // (a shader compile is tens of milliseconds on a software renderer). It draws no pixel.
-    vtkNew<vtkPolyData> primer;
-    vtkNew<vtkPoints> points;
-    vtkNew<vtkFloatArray> normals;
-    normals->SetNumberOfComponents(3);
-    for (int i = 0; i < 3; ++i) points->InsertNextPoint(0, 0, 0), normals->InsertNextTuple3(0, 0, 1);
-    vtkNew<vtkCellArray> triangle;
-    triangle->InsertNextCell({0, 1, 2});
-    primer->SetPoints(points);
-    primer->SetPolys(triangle);
-    primer->GetPointData()->SetNormals(normals);
-    d.primer = surfaceActor(primer, {255, 255, 255, 255}, nullptr);
-    d.primer->SetUseBounds(false);
+    d.primer = shaderPrimer();
     d.renderer->AddActor(d.primer);
     d.boxRepresentation->SetPlaceFactor(1.0);
     d.boxRepresentation->HandlesOn();
@@ -353,19 +358,20 @@ std::shared_ptr<const VolumeScene::LabelSurfaces> VolumeScene::buildLabelSurface
     const double budget = double(kTriangleBudget);
     const double reduction = triangles > budget ? 1.0 - budget / triangles : 0.0;
     for (std::size_t i = 0; i < smoothed.size(); ++i) {
-        vtkNew<vtkPolyDataNormals> normals;
-        vtkNew<vtkQuadricClustering> decimate;
-        if (reduction > 0 && smoothed[i]->GetNumberOfPolys() > 1000) {
-            decimate->SetInputData(smoothed[i]);
+        vtkSmartPointer<vtkPolyData> mesh = smoothed[i];
+        if (reduction > 0 && mesh->GetNumberOfPolys() > 1000) {
+            vtkNew<vtkQuadricClustering> decimate;
+            decimate->SetInputData(mesh);
             const double k = std::sqrt(1.0 / (1.0 - reduction));
             const double* sp = data->GetSpacing();
             decimate->SetDivisionOrigin(data->GetOrigin());
             decimate->SetDivisionSpacing(sp[0] * k, sp[1] * k, sp[2] * k);
             decimate->AutoAdjustNumberOfDivisionsOff();
-            normals->SetInputConnection(decimate->GetOutputPort());
-        } else {
-            normals->SetInputData(smoothed[i]);
+            decimate->Update();
+            mesh = decimate->GetOutput();
         }
+        vtkNew<vtkPolyDataNormals> normals;
+        normals->SetInputData(mesh);
         normals->Update();
         out->surfaces[i].polygons = vtkSmartPointer<vtkPolyData>::New();
         out->surfaces[i].polygons->ShallowCopy(normals->GetOutput());
