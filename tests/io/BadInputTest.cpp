@@ -132,3 +132,21 @@ TEST(BadInput, ABadVrOrBrokenNumberOfFramesIsRefused) {
 }
 
 }  // namespace
+
+// One file whose pixels cannot be decoded must not hide its series: the rest opens (its slice a
+// blank gap at its true place) and the file is named in the warnings.
+TEST(BadInput, OneUndecodableFileDoesNotHideItsSeries) {
+    test::TempDir dir("undecodable");
+    ASSERT_EQ(test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("make_series.py")) + " " +
+                        test::quote(dir / "dicom") + " undecodable_slice 2>/dev/null").exitCode, 0);
+    const auto index = io::DicomIndexer::index({(dir / "dicom").string()});
+    EXPECT_TRUE(index.errors.empty()) << "its header is fine: only decoding fails";
+    const auto loaded = io::ImageLoader::load((dir / "dicom").string());
+    ASSERT_EQ(loaded.volume.geometry().dims()[2], 24u) << "the other 23 slices, and a gap where slice 5 was";
+    EXPECT_EQ(loaded.files, 23u);
+    for (std::size_t k : {0u, 4u, 6u, 23u}) EXPECT_EQ(loaded.volume.realValueAt(3, 2, k), 3 * 7 + 2 * 13 + double(k) * 31 - 300) << k;
+    std::string said;
+    for (const auto& w : loaded.warnings) said += w + "\n";
+    EXPECT_NE(said.find("left out, unreadable"), std::string::npos) << said;
+    EXPECT_NE(said.find("s0005.dcm"), std::string::npos) << said;
+}

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstring>
+#include <filesystem>
 
 using namespace lumen;
 
@@ -145,6 +146,27 @@ TEST(SeriesAssembler, IrregularSpacingAndTiltAreResampledAndSaid) {
     EXPECT_TRUE(sheared[0].needsResampling());
     EXPECT_EQ(sheared[0].geometry.dims()[1], 4u + 3u) << "rows widen to hold 1.5 mm of drift at 0.5 mm";
     EXPECT_NE(sheared[0].warnings.at(0).find("tilt"), std::string::npos);
+}
+
+TEST(SeriesAssembler, GapsManyTimesTheSpacingAreNeverFilledByInterpolation) {
+    // pydicom's "Routine Brain" has this shape: one slice 202.5 mm below three 1.25 mm apart.
+    const auto stacks = io::SeriesAssembler::assemble(seriesOf({slice(0, 1), slice(202.5, 2), slice(203.75, 3), slice(205, 4)}));
+    ASSERT_EQ(stacks.size(), 1u);
+    EXPECT_FALSE(stacks[0].needsResampling()) << "nothing is interpolated";
+    EXPECT_EQ(sliceZ(stacks[0]), (std::vector<double>{0, 202.5, 203.75, 205})) << "the acquired images, one after another";
+    EXPECT_EQ(stacks[0].missingSlices(), 0u);
+    ASSERT_EQ(stacks[0].warnings.size(), 1u);
+    EXPECT_NE(stacks[0].warnings[0].find("not interpolated"), std::string::npos) << stacks[0].warnings[0];
+    EXPECT_NE(stacks[0].warnings[0].find("202.5 mm"), std::string::npos) << stacks[0].warnings[0];
+}
+
+TEST(SeriesAssembler, TheRealRoutineBrainOpensAsItsFourImages) {
+    const std::string folder = std::string(test::kPydicomTestFiles) + "/dicomdirtests/77654033/CT2";
+    if (!std::filesystem::exists(folder)) GTEST_SKIP() << "pydicom's test files missing";
+    const auto loaded = io::ImageLoader::load(folder);
+    EXPECT_EQ(loaded.volume.geometry().dims()[2], 4u) << "not 165 interpolated slices";
+    ASSERT_FALSE(loaded.warnings.empty());
+    EXPECT_NE(loaded.warnings[0].find("not interpolated"), std::string::npos) << loaded.warnings[0];
 }
 
 TEST(SeriesAssembler, ImagesWithoutGeometryKeepFileOrderAndSaySo) {

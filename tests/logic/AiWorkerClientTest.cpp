@@ -5,6 +5,7 @@
 #include "logic/AiAssist.h"
 #include "logic/AiWorkerClient.h"
 #include "logic/Document.h"
+#include "logic/SegmentEditor.h"
 
 #include "CoreApp.h"
 
@@ -283,7 +284,7 @@ TEST_F(AiWorker, AStrokeCommittedWhileTheProposalIsReadBackIsKeptAndTheProposalS
         stroke.capture(labels, {{0, 0, 0}, {1, 1, 1}});
         labels.set(0, 0, 0, 9);
         stroke.finish(labels);
-        doc.commitLabelEdit(std::move(stroke), 9);
+        doc.commitLabelEdit(std::move(stroke));
     });
     QSignalSpy finished(&assist, &logic::AiAssist::finished);
     ASSERT_TRUE(assist.run(*assist.registry().active("brain-structures")));
@@ -295,4 +296,65 @@ TEST_F(AiWorker, AStrokeCommittedWhileTheProposalIsReadBackIsKeptAndTheProposalS
     ASSERT_TRUE(doc.undoLabelEdit());
     EXPECT_EQ(doc.labels()->histogram().size(), 1u) << "Undo takes the proposal back, not the stroke";
     EXPECT_EQ(doc.labels()->at(0, 0, 0), 9);
+}
+
+// A second run of a model must never take what the user accepted or corrected: it fills only
+// empty voxels, replaces its own unreviewed proposals (no pile of copies) and says so.
+TEST_F(AiWorker, ARerunKeepsAcceptedAndCorrectedLabelsAndReplacesOnlyItsUnreviewedProposals) {
+    BrainAssist brain;
+    ASSERT_TRUE(brain.listModels());
+    logic::Document& doc = brain.doc;
+    logic::AiAssist& assist = brain.assist;
+    const logic::AiModel model = *assist.registry().active("brain-structures");
+    QSignalSpy finished(&assist, &logic::AiAssist::finished);
+    ASSERT_TRUE(assist.run(model));
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_EQ(doc.proposedLabels().size(), 3u);
+    const std::uint16_t accepted = doc.segments()[0].value, corrected = doc.segments()[1].value, untouched = doc.segments()[2].value;
+    const std::string acceptedName = doc.labels()->labels().find(accepted)->name;
+    logic::SegmentEditor editor(&doc);
+    editor.acceptProposal(accepted);
+    {  // a correction: `corrected` grows by one background voxel
+        core::LabelMap& labels = doc.editableLabels();
+        std::size_t v = 0;
+        while (labels.at(v) != 0) ++v;
+        core::LabelMapEdit stroke("brush");
+        const auto& d = labels.geometry().dims();
+        const std::size_t x = v % d[0], y = v / d[0] % d[1], z = v / (d[0] * d[1]);
+        stroke.capture(labels, {{x, y, z}, {x + 1, y + 1, z + 1}});
+        labels.set(v, corrected);
+        stroke.finish(labels);
+        doc.commitLabelEdit(std::move(stroke));
+    }
+    const core::LabelMap before = doc.labels()->clone();
+    const auto histogram = before.histogram();
+
+    ASSERT_TRUE(assist.run(model));
+    ASSERT_TRUE(finished.wait(120000));
+    const QString summary = finished.last().at(0).toString();
+    EXPECT_TRUE(summary.contains("replace 1 earlier")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains("left as they are")) << summary.toStdString();
+    const core::LabelMap& after = *doc.labels();
+    std::size_t changed = 0;
+    for (std::size_t v = 0; v < after.geometry().voxelCount(); ++v)
+        if ((before.at(v) == accepted || before.at(v) == corrected) && after.at(v) != before.at(v)) ++changed;
+    EXPECT_EQ(changed, 0u) << "accepted and corrected voxels are the user's";
+    EXPECT_EQ(after.labels().find(accepted)->name, acceptedName);
+    for (const auto value : doc.proposedLabels()) EXPECT_NE(value, accepted) << value;
+    // The corrected proposal stays (awaiting acceptance); the new run's three replace the one
+    // nobody touched: four proposals, not five.
+    EXPECT_EQ(doc.proposedLabels().size(), 4u);
+    EXPECT_EQ(doc.segments().size(), 5u);
+
+    // Rejecting the new proposals leaves the accepted and corrected labels whole.
+    editor.acceptProposal(corrected);
+    EXPECT_EQ(editor.rejectAllProposals(), 3);
+    EXPECT_EQ(doc.labels()->histogram().at(accepted), histogram.at(accepted));
+    EXPECT_EQ(doc.labels()->histogram().at(corrected), histogram.at(corrected));
+    // Undo walks back the rejections and the run, with names and provenance.
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(doc.undoLabelEdit());
+    EXPECT_TRUE(*doc.labels() == before) << "the labels as they were before the second run";
+    EXPECT_EQ(doc.segments().size(), 3u);
+    // As they were then: the corrected one was still a proposal, the untouched one is back.
+    EXPECT_EQ(doc.proposedLabels().size(), 2u);
 }

@@ -66,7 +66,7 @@ TEST(ProposalReview, ProposedLabelsAreAcceptedOrRejectedAndSurviveTheWorkspaceFi
     EXPECT_EQ(doc.segments().size(), 1u);
     doc.undoLabelEdit();
     EXPECT_EQ(count(doc, 2), 400u) << "Undo brings the rejected voxels back";
-    EXPECT_EQ(editor.acceptAllProposals(), 0);
+    EXPECT_EQ(editor.acceptAllProposals(), 1) << "and the proposal itself, to review again";
 }
 
 TEST(ProposalReview, ExportsLeaveUnacceptedLabelsOut) {
@@ -110,4 +110,67 @@ TEST(ProposalReview, TheScoreThresholdHidesWeakProposalsAndAcceptAllShownReviews
     EXPECT_EQ(doc.findings()[1].status, core::Finding::Status::Accepted);
     EXPECT_EQ(doc.findings()[2].status, core::Finding::Status::Proposed) << "hidden, so not reviewed";
     EXPECT_FALSE(doc.findings()[0].provenance.modified.empty());
+}
+
+TEST(ProposalReview, UndoOfARejectionBringsBackTheLabelsNameAndProvenance) {
+    test::coreApp();
+    logic::Document doc;
+    propose(doc);
+    logic::SegmentEditor editor(&doc);
+    EXPECT_EQ(editor.rejectAllProposals(), 2);
+    EXPECT_TRUE(doc.proposedLabels().empty());
+    ASSERT_TRUE(doc.undoLabelEdit());
+    ASSERT_TRUE(doc.undoLabelEdit());
+    ASSERT_NE(doc.labels()->labels().find(1), nullptr);
+    EXPECT_EQ(doc.labels()->labels().find(1)->name, "L1") << "its name, not a generic one";
+    EXPECT_EQ(doc.proposedLabels(), (std::vector<std::uint16_t>{1, 2})) << "still the model's proposals";
+    EXPECT_EQ(count(doc, 1), 400u);
+    ASSERT_TRUE(doc.redoLabelEdit());
+    EXPECT_EQ(doc.labels()->labels().find(1), nullptr);
+}
+
+TEST(ProposalReview, CorrectionEffortCountsWhatEachLabelGainedAndLost) {
+    test::coreApp();
+    logic::Document doc;
+    propose(doc);
+    logic::SegmentEditor editor(&doc);
+    editor.setActiveLabel(2);
+    editor.setBrushRadius(0.5);
+    // Paint label 2 over label 1's column 5 (one voxel per slice along a stroke in the view plane).
+    editor.beginStroke({5, 5, 1}, {0, 0, 1});
+    editor.endStroke();
+    const auto* one = &doc.segments()[0];
+    const auto* two = &doc.segments()[1];
+    ASSERT_EQ(one->value, 1);
+    EXPECT_GT(one->provenance.voxelsRemoved, 0u) << "label 1 lost the voxels";
+    EXPECT_EQ(one->provenance.voxelsAdded, 0u);
+    EXPECT_EQ(two->provenance.voxelsAdded, one->provenance.voxelsRemoved) << "label 2 gained what 1 lost";
+    EXPECT_TRUE(one->provenance.editedByUser && two->provenance.editedByUser);
+    EXPECT_FALSE(two->provenance.author.empty()) << "who corrected it";
+}
+
+TEST(ProposalReview, ARerunOfADetectorReplacesItsUnreviewedFindingsAndKeepsReviewedOnes) {
+    test::coreApp();
+    logic::Document doc;
+    propose(doc);
+    auto finding = [](double x, core::Finding::Status status = core::Finding::Status::Proposed) {
+        core::Finding f;
+        f.className = "lesion", f.boxMin = {x, 0, 0}, f.boxMax = {x + 4, 4, 2}, f.status = status, f.score = 0.9;
+        f.provenance.source = "lesion-detector";
+        return f;
+    };
+    EXPECT_EQ(doc.replaceModelFindings("lesion-detector", {finding(0), finding(10)}), std::make_pair(2, 0));
+    auto reviewed = doc.findings()[0];
+    reviewed.status = core::Finding::Status::Accepted;
+    doc.updateFinding(reviewed);
+    core::Finding drawn = finding(20, core::Finding::Status::Accepted);
+    drawn.provenance.source = "user";
+    doc.addFinding(drawn);
+    // The same two again: the accepted one is not repeated, the unreviewed one is replaced.
+    EXPECT_EQ(doc.replaceModelFindings("lesion-detector", {finding(0), finding(10)}), std::make_pair(1, 1));
+    EXPECT_EQ(doc.replaceModelFindings("lesion-detector", {finding(0), finding(10)}), std::make_pair(1, 1));
+    ASSERT_EQ(doc.findings().size(), 3u) << "no pile of copies";
+    int proposed = 0;
+    for (const auto& f : doc.findings()) proposed += f.status == core::Finding::Status::Proposed;
+    EXPECT_EQ(proposed, 1);
 }

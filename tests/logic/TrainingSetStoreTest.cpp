@@ -93,7 +93,16 @@ TEST_F(Store, TheValidationSplitIsLocked) {
     labels.labels().set({1, "Cerebrum and brainstem", {1, 0, 0}});
     for (std::size_t v = 0; v < 50; ++v) labels.set(v, 1);
     const auto validation = store.add(logic::TrainingSetStore::draft(doc, model("segmentation"), true));
-    const auto training = store.add(logic::TrainingSetStore::draft(doc, model("segmentation"), false));
+    // The same series again, in either split, is refused: it would be trained on and measured on.
+    try {
+        store.add(logic::TrainingSetStore::draft(doc, model("segmentation"), false));
+        FAIL() << "one series went into training and validation";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("already case-001"), std::string::npos) << e.what();
+    }
+    auto other = logic::TrainingSetStore::draft(doc, model("segmentation"), false);
+    other.info.origin = "T1 MPRAGE (1.2.3.5)";  // another series
+    const auto training = store.add(other);
     EXPECT_EQ(validation.id, "case-001");
     EXPECT_EQ(training.id, "case-002");
     auto cases = store.cases();
@@ -163,6 +172,16 @@ TEST_F(Store, DetectionKeepsReviewedFindingsAndClassificationTheClass) {
     cls.className = "lesion";
     cls.provenance.source = "lesion-classifier", cls.provenance.modelVersion = "1.0";
     doc.addClassification(cls);
+    try {  // the model's own class is no truth until a person confirms it (as for labels and findings)
+        logic::TrainingSetStore::draft(doc, model("classification"), true);
+        FAIL() << "an unreviewed class went into a training set";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("confirm"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(doc.confirmClassification("another-model", "lesion"));
+    ASSERT_TRUE(doc.confirmClassification("lesion-classifier", "lesion"));
+    EXPECT_TRUE(doc.classifications().back().reviewed);
+    EXPECT_FALSE(doc.classifications().back().provenance.editedByUser) << "confirmed as the model said";
     logic::TrainingSetStore classes{QString::fromStdString((dir / "lesion-classifier").string())};
     const auto k = classes.add(logic::TrainingSetStore::draft(doc, model("classification"), true));
     EXPECT_EQ(k.label, "lesion");

@@ -5,6 +5,7 @@ usage: make_series.py OUTDIR CASE
 CASE: axial sagittal coronal oblique shuffled interleaved nonuniform missing tilted ct_rescale
       enhanced classic_multiframe temporal reversed_numbers palette monochrome1
       and malformed ones: no_spacing nan_position no_pixel_data zero_rows absurd_native absurd_encapsulated
+      undecodable_slice
 Voxel (i, j, k) of series s holds value(i, j, k, s) below, so any reordering shows.
 """
 import math
@@ -183,6 +184,16 @@ def main():
         absurd_compressed(out, frames=2000000000)  # more frames than the file has bytes
     elif case == "absurd_memory":
         absurd_compressed(out, frames=700)  # fits the file, far too many bytes to decode
+    elif case == "undecodable_slice":
+        # Slice 5 holds a broken JPEG 2000 codestream: its header indexes, its pixels cannot decode.
+        def broken(ds, k):
+            if k == 5:
+                from pydicom.encaps import encapsulate
+                ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.4.90"
+                ds.PixelData = encapsulate([b"\xff\x4f\xff\x51" + bytes(200)])
+                ds["PixelData"].VR = "OB"
+                ds["PixelData"].is_undefined_length = True
+        geometric(out, *ax, extra=broken)
     elif case == "enhanced":
         enhanced(out)
     elif case == "classic_multiframe":

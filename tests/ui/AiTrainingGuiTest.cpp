@@ -188,6 +188,20 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     EXPECT_EQ(accepted, 1);
     EXPECT_EQ(rejected, 1);
 
+    // The walk that crashed (issue 14): another series, back to the brain, the detector again,
+    // then keyboard review. The re-run replaces its unreviewed proposals and does not repeat the
+    // reviewed ones, so nothing piles up; the first proposal gets the focus without a dangling item.
+    const std::size_t findingsBefore = doc->findings().size();
+    openAndWait(seriesWithModality("CT"));
+    openAndWait(seriesWithModality("MR"));
+    ASSERT_EQ(doc->findings().size(), findingsBefore) << "the workspace kept the review";
+    ASSERT_TRUE(runModel(*window, "lesion-detector"));
+    EXPECT_EQ(doc->findings().size(), findingsBefore) << "no duplicated proposals";
+    const QString said = window->aiPanel()->statusLabel()->text();
+    EXPECT_TRUE(said.contains("replace") || said.contains("repeat")) << said.toStdString() << ": the panel says what the re-run did";
+    QTest::keyClick(list, Qt::Key_A);
+    settle();
+
     // 8. Export SEG and SR through the File menu; dciodvfy finds no errors.
     test::TempDir out{"gui-export"};
     const QString seg = QString::fromStdString((out / "segmentation.dcm").string());

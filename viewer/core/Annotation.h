@@ -43,6 +43,7 @@ struct Classification {
     std::string className;         // the chosen class
     std::vector<std::pair<std::string, double>> probabilities;
     Provenance provenance;
+    bool reviewed = false;  // a model's class that a person confirmed (or changed): only then is it truth
 };
 
 // What a label value of the segmentation is beyond its name and colour.

@@ -87,6 +87,8 @@ bool LabelMapEdit::finish(const LabelMap& map) {
             if (after[n] == before[n]) continue;
             if (before[n] == 0) ++added_;
             else ++removed_;
+            if (before[n] != 0) ++changes_[before[n]].lost;
+            if (after[n] != 0) ++changes_[after[n]].gained;
         }
         tiles_.push_back({index, encode<Runs>(before), encode<Runs>(after)});
     }
@@ -95,12 +97,18 @@ bool LabelMapEdit::finish(const LabelMap& map) {
     return !tiles_.empty();
 }
 
+void LabelMapEdit::setMetadata(LabelMetadata before, LabelMetadata after) {
+    metadata_.emplace(std::move(before), std::move(after));
+}
+
 void LabelMapEdit::undo(LabelMap& map) const {
     for (auto t = tiles_.rbegin(); t != tiles_.rend(); ++t) writeRuns(map, t->index, t->before);
+    if (metadata_) map.labels() = metadata_->first.table;
 }
 
 void LabelMapEdit::redo(LabelMap& map) const {
     for (const auto& t : tiles_) writeRuns(map, t.index, t.after);
+    if (metadata_) map.labels() = metadata_->second.table;
 }
 
 std::size_t LabelMapEdit::bytes() const {

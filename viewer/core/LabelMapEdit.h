@@ -1,7 +1,10 @@
 #pragma once
+#include "core/Annotation.h"
 #include "core/LabelMap.h"
 
 #include <array>
+#include <map>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -14,6 +17,13 @@ struct VoxelRegion {
     std::array<std::size_t, 3> lo{}, hi{};
     bool empty() const { return hi[0] <= lo[0] || hi[1] <= lo[1] || hi[2] <= lo[2]; }
     static VoxelRegion whole(const ImageGeometry& g) { return {{0, 0, 0}, {g.dims()[0], g.dims()[1], g.dims()[2]}}; }
+};
+
+// What a label value means beside its voxels: the table's names and colours, and the segments'
+// provenance and review state.
+struct LabelMetadata {
+    LabelTable table;
+    std::vector<SegmentInfo> segments;
 };
 
 // One edit of a label map, stored as the 16 × 16 × 16 tiles it changed, before and after, run-length
@@ -42,6 +52,16 @@ public:
     // background or another label.
     std::size_t voxelsAdded() const { return added_; }
     std::size_t voxelsRemoved() const { return removed_; }
+    // Per label value: voxels it gained and lost (painting label 2 over label 5 gains 2, loses 5).
+    struct Change { std::size_t gained = 0, lost = 0; };
+    const std::map<std::uint16_t, Change>& changes() const { return changes_; }
+
+    // Edits that also change what labels mean (a model's proposal adds labels, deleting one removes
+    // it) keep the metadata before and after, so that undo brings back names, colours and
+    // provenance with the voxels. undo()/redo() restore the table; the segments are the caller's.
+    void setMetadata(LabelMetadata before, LabelMetadata after);
+    const LabelMetadata* metadataBefore() const { return metadata_ ? &metadata_->first : nullptr; }
+    const LabelMetadata* metadataAfter() const { return metadata_ ? &metadata_->second : nullptr; }
 
 private:
     using Runs = std::vector<std::pair<std::uint16_t, std::uint32_t>>;  // (value, count)
@@ -53,6 +73,8 @@ private:
     std::unordered_map<std::size_t, std::vector<std::uint16_t>> pending_;  // raw "before" while recording
     std::vector<Tile> tiles_;
     std::size_t added_ = 0, removed_ = 0;
+    std::map<std::uint16_t, Change> changes_;
+    std::optional<std::pair<LabelMetadata, LabelMetadata>> metadata_;
 };
 
 // Undo/redo of label-map edits under a memory budget: the oldest edits are forgotten first.

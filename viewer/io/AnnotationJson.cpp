@@ -113,7 +113,7 @@ std::string annotationsToJson(const core::AnnotationSet& set, const std::string&
         json probabilities = json::array();
         for (const auto& [name, p] : c.probabilities) probabilities.push_back({{"class", name}, {"probability", p}});
         classifications.push_back({{"level", c.level}, {"class", c.className}, {"probabilities", probabilities},
-                                   {"provenance", provenanceJson(c.provenance)}});
+                                   {"reviewed", c.reviewed}, {"provenance", provenanceJson(c.provenance)}});
     }
     json measurements = json::array();
     for (const auto& m : set.measurements) {
@@ -172,6 +172,7 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
             x.className = c.at("class").get<std::string>();
             for (const auto& p : c.at("probabilities")) x.probabilities.emplace_back(p.at("class").get<std::string>(), p.at("probability").get<double>());
             x.provenance = provenanceFromJson(c.at("provenance"));
+            x.reviewed = c.value("reviewed", false);
             set.classifications.push_back(x);
         }
         for (const auto& m : j.at("measurements")) {

@@ -1,5 +1,6 @@
 #include "io/DicomSeriesLoader.h"
 
+#include "core/OperationCanceled.h"
 #include "core/ParallelFor.h"
 #include "core/SliceResampler.h"
 #include "core/Progress.h"
@@ -171,12 +172,11 @@ core::ImageGeometry frameGeometry(const ImageStack& stack) {
 
 core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* progress, unsigned threads) {
     if (stack.frames.empty() || stack.instances.empty()) throw IoError("", "the image stack is empty");
-    const std::string& firstFile = stack.firstInstance().filePath;
     const core::ImageGeometry frameGrid = frameGeometry(stack);
     const PixelType type = volumeType(stack);
     requireMemory(volumeBytes(stack) + (stack.needsResampling() ? frameGrid.voxelCount() * stack.timePoints *
                                                                       core::bytesPerVoxel(type) : 0),
-                  "this series", firstFile);
+                  "this series", "");  // the series' fault, not one file's (ImageLoader::loadSeries)
     core::Volume volume = core::Volume::allocate(type, frameGrid, stack.timePoints);
     // Huge pages make filling 200 MB warm 2-3x faster (a hundred page faults instead of fifty
     // thousand), but on VMs that hand idle memory back to the host the first load after a pause
@@ -198,10 +198,7 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
     for (const auto& kv : framesOfInstance) instances.push_back(kv.first);
 
     if (progress) progress->beginStage("Loading images", stack.frames.size());
-    core::parallelFor(instances.size(), threads, [&](std::size_t task) {
-        if (progress) progress->checkCanceled();
-        const core::InstanceRecord& r = stack.instances[instances[task]];
-        const auto& frames = framesOfInstance[instances[task]];
+    auto loadFrames = [&](const core::InstanceRecord& r, const std::vector<std::pair<std::uint32_t, std::size_t>>& frames) {
         if (r.rows != frameGrid.dims()[1] || r.columns != frameGrid.dims()[0])
             throw IoError(r.filePath, "image size differs from the rest of the stack");
         if (fastPathFits(r, type) && !stack.perFrameRescale) {
@@ -228,6 +225,19 @@ core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* pr
             }
         }
         if (progress) progress->advance(frames.size());
+    };
+    core::parallelFor(instances.size(), threads, [&](std::size_t task) {
+        if (progress) progress->checkCanceled();
+        const core::InstanceRecord& r = stack.instances[instances[task]];
+        try {
+            loadFrames(r, framesOfInstance.at(instances[task]));
+        } catch (const core::OperationCanceled&) {
+            throw;
+        } catch (const IoError& e) {  // every error names the file, so that a caller can leave it out
+            throw IoError(r.filePath, e.reason());
+        } catch (const std::exception& e) {
+            throw IoError(r.filePath, e.what());
+        }
     });
     fillGaps(stack, volume);
 

@@ -46,6 +46,23 @@ ImageStack ImageLoader::dicomStack(const std::string& path) {
     return selectStack(index, request, &series);
 }
 
+namespace {
+// Stack `stackIndex` of a series, or (-1) the one with the most frames.
+ImageStack pickStack(std::vector<ImageStack> stacks, int stackIndex, const std::string& path) {
+    if (stacks.empty()) throw IoError(path, "the series has no loadable images");
+    std::size_t pick = 0;
+    if (stackIndex >= 0) {
+        if (std::size_t(stackIndex) >= stacks.size())
+            throw IoError(path, "the series has " + std::to_string(stacks.size()) + " stack(s), not " + std::to_string(stackIndex + 1));
+        pick = std::size_t(stackIndex);
+    } else {
+        for (std::size_t i = 1; i < stacks.size(); ++i)
+            if (stacks[i].frames.size() > stacks[pick].frames.size()) pick = i;
+    }
+    return std::move(stacks[pick]);
+}
+}  // namespace
+
 ImageStack ImageLoader::selectStack(const DicomIndex& index, const LoadRequest& request, const core::SeriesRecord** series) {
     std::vector<ImageStack> stacks;
     try {
@@ -53,18 +70,27 @@ ImageStack ImageLoader::selectStack(const DicomIndex& index, const LoadRequest& 
     } catch (const IoError& e) {
         throw IoError(request.path, e.reason());
     }
-    if (stacks.empty()) throw IoError(request.path, "the series has no loadable images");
-    std::size_t pick = 0;
-    if (request.stackIndex >= 0) {
-        if (std::size_t(request.stackIndex) >= stacks.size())
-            throw IoError(request.path, "the series has " + std::to_string(stacks.size()) + " stack(s), not " +
-                                            std::to_string(request.stackIndex + 1));
-        pick = std::size_t(request.stackIndex);
-    } else {
-        for (std::size_t i = 1; i < stacks.size(); ++i)
-            if (stacks[i].frames.size() > stacks[pick].frames.size()) pick = i;
+    return pickStack(std::move(stacks), request.stackIndex, request.path);
+}
+
+LoadedStack ImageLoader::loadSeries(core::SeriesRecord series, int stackIndex, core::Progress* progress, unsigned threads,
+                                    const std::function<void(const ImageStack&)>& onStack) {
+    LoadedStack out;
+    for (;;) {
+        out.stack = pickStack(SeriesAssembler::assemble(series), stackIndex, "");
+        if (onStack) onStack(out.stack);
+        try {
+            out.volume = DicomSeriesLoader::load(out.stack, progress, threads);
+            return out;
+        } catch (const IoError& e) {
+            auto& files = series.instances;
+            const auto bad = std::find_if(files.begin(), files.end(), [&](const auto& r) { return r.filePath == e.file(); });
+            // Not one file's fault (memory, say), or nothing left to show: the error stands.
+            if (e.file().empty() || bad == files.end() || files.size() == 1) throw;
+            out.skipped.push_back(e.what());
+            files.erase(bad);
+        }
     }
-    return std::move(stacks[pick]);
 }
 
 LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progress) {
@@ -85,10 +111,18 @@ LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progre
     }
     const auto t1 = std::chrono::steady_clock::now();
     const core::SeriesRecord* series = nullptr;
-    const ImageStack stack = selectStack(index, request, &series);
-    result.volume = DicomSeriesLoader::load(stack, progress, request.threads);
+    selectStack(index, request, &series);  // which series (and that the stack exists)
+    LoadedStack loaded;
+    try {
+        loaded = loadSeries(*series, request.stackIndex, progress, request.threads);
+    } catch (const IoError& e) {
+        throw IoError(e.file().empty() ? request.path : e.file(), e.reason());
+    }
+    const ImageStack& stack = loaded.stack;
+    result.volume = std::move(loaded.volume);
     result.decodeMs = msSince(t1);
     result.warnings = stack.warnings;
+    for (const auto& s : loaded.skipped) result.warnings.push_back("left out, unreadable: " + s);
     for (const auto& e : index.errors) result.warnings.push_back(e.file + ": " + e.reason);
     result.fromDicom = true;
     result.stackIndex = stack.stackIndex;

@@ -4,6 +4,7 @@
 #include "io/DicomIndex.h"
 #include "io/ImageStack.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,13 @@ struct LoadRequest {
     unsigned threads = 0;
 };
 
+// A stack of a series, loaded, and the files that were left out of it.
+struct LoadedStack {
+    ImageStack stack;
+    core::Volume volume;
+    std::vector<std::string> skipped;  // "file: why" for each file whose pixels could not be read
+};
+
 // Opens anything Lumen reads, the same way for the command line and the viewer.
 class ImageLoader {
 public:
@@ -52,6 +60,12 @@ public:
     // The stack the viewer opens for a DICOM path (indexes it first): what SEG and SR exports
     // reference. Throws IoError when there is no DICOM image series.
     static ImageStack dicomStack(const std::string& path);
+    // Assembles `series` and loads its stack `stackIndex` (-1: the one with the most frames). A
+    // file whose pixels cannot be read is left out and the series assembled again without it, so
+    // that one bad file does not hide the rest; throws only when no file can be read.
+    // `onStack` sees the stack before its voxels are read (a viewer shows a slice of it meanwhile).
+    static LoadedStack loadSeries(core::SeriesRecord series, int stackIndex, core::Progress* progress = nullptr,
+                                  unsigned threads = 0, const std::function<void(const ImageStack&)>& onStack = {});
     // Every stack of a series in an index (also used by `info`).
     static std::vector<ImageStack> stacksOf(const DicomIndex& index, const std::string& seriesUid,
                                             const core::SeriesRecord** chosen);

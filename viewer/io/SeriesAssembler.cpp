@@ -144,7 +144,12 @@ struct SliceLayout {
     std::size_t gridSlices = 1;
     double spacing = 1;
     bool irregular = false;  // spacing varies by other than whole missing slices
+    bool separate = false;   // gaps too wide to bridge: the acquired slices one after another
 };
+
+// A gap wider than this many times the slice spacing is not filled by interpolation: that would
+// fabricate anatomy over centimetres (pydicom's "Routine Brain": 4 slices, one 202 mm away).
+constexpr double kMaxInterpolatedGap = 3.0;
 
 SliceLayout layoutSlices(const std::vector<Slot>& slots, const core::InstanceRecord& first,
                          std::vector<std::string>& warnings) {
@@ -172,6 +177,16 @@ SliceLayout layoutSlices(const std::vector<Slot>& slots, const core::InstanceRec
         else missing += std::size_t(k) - 1;
     }
     const double extent = slots.back().along - slots.front().along;
+    if ((!multiples || missing > 4 * n) && *maxGap > kMaxInterpolatedGap * *minGap) {
+        layout.separate = true;
+        layout.spacing = *minGap;
+        layout.gridSlices = n;
+        for (std::size_t k = 0; k < n; ++k) layout.gridIndexOfSlot[k] = k;
+        warnings.push_back(std::to_string(n) + format(" images up to %.4g mm apart (more than %.3g times their %.4g mm spacing): ",
+                                                      *maxGap, kMaxInterpolatedGap, *minGap) +
+                           "shown one after another as acquired, not interpolated; distances across slices are not to scale");
+        return layout;
+    }
     if (!multiples || missing > 4 * n) {
         // Resampled onto the finest acquired spacing (as dcm2niix's equidistant output).
         layout.irregular = true;
@@ -221,7 +236,7 @@ void finishStack(const core::SeriesRecord& series, std::vector<Slot> slots, std:
 
     SliceLayout layout = layoutSlices(slots, r, warnings);
     double drift = 0;
-    const double tilt = tiltDegrees(slots, normal, drift);
+    const double tilt = layout.separate ? 0 : tiltDegrees(slots, normal, drift);  // separate images are not sheared
     const bool colour = r.samplesPerPixel == 3 || r.photometricInterpretation == "PALETTE COLOR";
     const bool resample = (layout.irregular || tilt > 0.01) && !colour;
     if (tilt > 0.01)

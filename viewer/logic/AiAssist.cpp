@@ -41,34 +41,73 @@ core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<d
 
 }  // namespace
 
+namespace {
+
+core::Provenance modelProvenance(const AiModel& m) {
+    core::Provenance p;
+    p.source = m.name.toStdString();
+    p.modelVersion = m.version.toStdString();
+    p.created = p.modified = io::isoTimeNow();
+    return p;
+}
+
+}  // namespace
+
 struct AiAssist::Painted {
     core::LabelMap labels;
     core::LabelMapEdit edit;
-    bool changed = false;
     std::vector<std::uint16_t> values;  // the proposed labels
     std::size_t voxels = 0;
+    std::size_t kept = 0;  // result voxels left to a label that was there (accepted, edited or drawn)
+    int replaced = 0;      // the model's earlier unreviewed proposals that this run replaces
 };
 
-// `labels` with the model's result painted in, the model's labels on values of their own (so
-// that nothing the user drew is relabelled), and the edit from one to the other.
-AiAssist::Painted AiAssist::paintProposal(const core::LabelMap& labels, const core::LabelMap& result, const core::LabelTable& table,
-                                          const std::string& description) {
+// `labels` with the model's result painted in as one undoable edit that carries the label table
+// and segments too. What the user accepted, corrected or drew is never touched: the proposal
+// fills only empty voxels, on label values of its own. The same model's earlier proposals that
+// nobody reviewed or corrected are replaced (a re-run must not pile up copies).
+AiAssist::Painted AiAssist::paintProposal(const core::LabelMap& labels, core::LabelMetadata before, const core::LabelMap& result,
+                                          const core::LabelTable& table, const core::Provenance& provenance) {
     Painted p;
-    p.edit = core::LabelMapEdit(description);
+    p.edit = core::LabelMapEdit("AI: " + provenance.source);
     p.labels = labels.clone();
+    core::LabelMetadata after = before;
+    std::vector<bool> replaced(std::size_t(1) << 16, false);
+    auto& segments = after.segments;
+    for (const auto& s : segments)
+        if (s.proposed && !s.provenance.editedByUser && s.provenance.source == provenance.source) {
+            replaced[s.value] = true;
+            after.table.remove(s.value);
+            ++p.replaced;
+        }
+    segments.erase(std::remove_if(segments.begin(), segments.end(), [&](const core::SegmentInfo& s) { return replaced[s.value]; }),
+                   segments.end());
     std::vector<std::uint16_t> to(std::size_t(1) << 16, 0);  // result value → value in `labels`
     for (const auto& l : table.labels()) {
         if (l.value == 0) continue;  // background is never a proposal
-        const std::uint16_t value = p.labels.labels().find(l.value) ? p.labels.labels().nextFreeValue() : l.value;
-        p.labels.labels().set({value, l.name, l.color});
+        const std::uint16_t value = after.table.find(l.value) ? after.table.nextFreeValue() : l.value;
+        after.table.set({value, l.name, l.color});
         to[l.value] = value;
         p.values.push_back(value);
+        core::SegmentInfo info;
+        info.value = value;
+        info.provenance = provenance;
+        info.proposed = true;
+        segments.push_back(info);
     }
     const core::ImageGeometry& g = labels.geometry();
     p.edit.capture(labels, core::VoxelRegion::whole(g));
-    for (std::size_t v = 0; v < g.voxelCount(); ++v)
-        if (const std::uint16_t r = to[result.at(v)]; r != 0) p.labels.set(v, r), ++p.voxels;
-    p.changed = p.edit.finish(p.labels);
+    for (std::size_t v = 0; v < g.voxelCount(); ++v) {
+        std::uint16_t now = p.labels.at(v);
+        if (now != 0 && replaced[now]) p.labels.set(v, now = 0);
+        const std::uint16_t r = to[result.at(v)];
+        if (r == 0) continue;
+        if (now == 0) p.labels.set(v, r), ++p.voxels;
+        else ++p.kept;
+    }
+    p.edit.finish(p.labels);
+    p.labels.labels() = after.table;
+    p.edit.setMetadata(std::move(before), std::move(after));
     return p;
 }
 
@@ -160,32 +199,35 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
     // meanwhile (else it paints again, there). On a whole brain this had held the window 0.1–0.16 s.
     struct Read {
         core::LabelMap before, result;
-        bool hadLabels = false;
+        core::LabelMetadata metadata;  // the document's when the read began
+        std::uint64_t revision = 0;
         core::AnnotationSet table;
         core::Volume uncertainty;  // uint8 levels
         Painted painted;
     };
     auto read = std::make_shared<Read>();
     read->before = document_->labels() ? document_->labels()->clone() : core::LabelMap(image_.geometry());
-    read->hadLabels = document_->labels() != nullptr;
+    read->metadata = document_->labelMetadata();
+    read->revision = document_->labelRevision();
+    const core::Provenance provenance = modelProvenance(running_);
     runInBackground(
         this,
-        [read, prefix, g = image_.geometry(), what = "AI: " + running_.name.toStdString()] {
+        [read, prefix, g = image_.geometry(), provenance] {
             read->result = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
             io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), read->table);
             const std::string uncertainty = (prefix + ".uncertainty.nii.gz").toStdString();
             if (QFile::exists(QString::fromStdString(uncertainty))) read->uncertainty = uncertaintyLevels(uncertainty, g);
-            read->painted = paintProposal(read->before, read->result, read->table.labels.labels(), what);
+            read->painted = paintProposal(read->before, read->metadata, read->result, read->table.labels.labels(), provenance);
         },
-        [this, read, report, fail](const QString& error) {
+        [this, read, report, fail, provenance](const QString& error) {
             if (!error.isEmpty()) return fail(error);
             if (seriesChanged()) return;
             if (!read->uncertainty.empty()) document_->setUncertainty(read->uncertainty);
             const core::LabelMap* now = document_->labels();
             try {
-                if (now ? !read->hadLabels || !(*now == read->before) : read->hadLabels)
-                    read->painted = paintProposal(now ? *now : core::LabelMap(image_.geometry()), read->result,
-                                                  read->table.labels.labels(), read->painted.edit.description());
+                if (document_->labelRevision() != read->revision)  // edited meanwhile: paint on what is there now
+                    read->painted = paintProposal(now ? *now : core::LabelMap(image_.geometry()), document_->labelMetadata(),
+                                                  read->result, read->table.labels.labels(), provenance);
             } catch (const std::exception& e) {
                 return fail(e.what());
             }
@@ -201,38 +243,21 @@ bool AiAssist::seriesChanged() {
     return true;
 }
 
-namespace {
-
-core::Provenance modelProvenance(const AiModel& m) {
-    core::Provenance p;
-    p.source = m.name.toStdString();
-    p.modelVersion = m.version.toStdString();
-    p.created = p.modified = io::isoTimeNow();
-    return p;
-}
-
-}  // namespace
-
 QString AiAssist::applySegmentation(Painted painted) {
-    for (std::uint16_t value : painted.values) {
-        core::SegmentInfo info;
-        info.value = value;
-        info.provenance = modelProvenance(running_);
-        info.proposed = true;
-        document_->segments().push_back(info);
-    }
-    if (painted.changed) {
-        document_->replaceLabels(std::move(painted.labels), std::move(painted.edit));
-    } else {  // no voxel: the labels are still listed (as proposals to reject)
-        document_->editableLabels().labels() = painted.labels.labels();
-        document_->labelTableEdited();
-    }
-    return tr("%n label(s) proposed, %1 voxels: correct them, then accept or reject them", nullptr, int(painted.values.size())).arg(painted.voxels);
+    // Even with no voxel the edit lists the labels (as proposals to reject) and is undoable.
+    const int labels = int(painted.values.size());
+    const std::size_t voxels = painted.voxels, kept = painted.kept;
+    const int replaced = painted.replaced;
+    document_->replaceLabels(std::move(painted.labels), std::move(painted.edit));
+    QString text = tr("%n label(s) proposed, %1 voxels", nullptr, labels).arg(voxels);
+    if (replaced) text += tr("; they replace %n earlier unreviewed proposal(s) of this model", nullptr, replaced);
+    if (kept) text += tr("; %1 voxels already labelled (accepted, corrected or drawn) were left as they are").arg(kept);
+    return text;
 }
 
 QString AiAssist::applyFindings(const QString& prefix) {
     const json j = readJson(prefix + ".findings.json");
-    int n = 0;
+    std::vector<core::Finding> findings;
     for (const auto& f : j.at("findings")) {
         core::Finding finding;
         finding.className = f.at("class").get<std::string>();
@@ -241,10 +266,14 @@ QString AiAssist::applyFindings(const QString& prefix) {
         finding.boxMax = point(f.at("box_max_mm"));
         finding.status = core::Finding::Status::Proposed;
         finding.provenance = modelProvenance(running_);
-        document_->addFinding(finding);
-        ++n;
+        findings.push_back(finding);
     }
-    return tr("%n finding(s) proposed for review", nullptr, n);
+    const int returned = int(findings.size());
+    const auto [added, replaced] = document_->replaceModelFindings(running_.name.toStdString(), std::move(findings));
+    QString text = tr("%n finding(s) proposed for review", nullptr, added);
+    if (replaced) text += tr("; they replace %n earlier unreviewed proposal(s) of this model", nullptr, replaced);
+    if (returned > added) text += tr("; %n repeat(s) of findings already reviewed left out", nullptr, returned - added);
+    return text;
 }
 
 QString AiAssist::applyClassification(const QString& prefix) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/Annotation.h"
+#include "core/LabelMapEdit.h"
 #include "core/Volume.h"
 #include "logic/AiModel.h"
 #include "logic/AiWorkerClient.h"
@@ -60,8 +61,8 @@ private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);
     bool seriesChanged();  // true (and failed()) when the document no longer shows image_
     struct Painted;
-    static Painted paintProposal(const core::LabelMap& labels, const core::LabelMap& result, const core::LabelTable& table,
-                                 const std::string& description);
+    static Painted paintProposal(const core::LabelMap& labels, core::LabelMetadata before, const core::LabelMap& result,
+                                 const core::LabelTable& table, const core::Provenance& provenance);
     QString applySegmentation(Painted painted);
     QString applyFindings(const QString& prefix);
     QString applyClassification(const QString& prefix);

@@ -19,6 +19,7 @@ void Document::setImage(io::LoadedImage image) {
     extra_ = {};
     selectedFinding_.reset();
     uncertainty_ = {};  // views re-read it on imageChanged
+    ++labelRevision_;
     emit imageChanged();
     emit labelsChanged();
     emit undoChanged();
@@ -51,44 +52,65 @@ core::LabelMap& Document::editableLabels() {
     return *labels_;
 }
 
-void Document::commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, double seconds) {
-    for (auto& s : extra_.segments)
-        if (s.value == label && s.provenance.fromModel()) {
-            s.provenance.editedByUser = true;
-            s.provenance.voxelsAdded += edit.voxelsAdded();
-            s.provenance.voxelsRemoved += edit.voxelsRemoved();
-            s.provenance.editSeconds += seconds;
-            s.provenance.modified = io::isoTimeNow();
-        }
+void Document::commitLabelEdit(core::LabelMapEdit edit, double seconds) {
+    applyMetadata(edit.metadataAfter());
+    // Effort is counted per segment on what it gained and lost: painting one label over another
+    // corrects both.
+    for (auto& s : extra_.segments) {
+        const auto change = edit.changes().find(s.value);
+        if (!s.provenance.fromModel() || change == edit.changes().end()) continue;
+        s.provenance.editedByUser = true;
+        s.provenance.voxelsAdded += change->second.gained;
+        s.provenance.voxelsRemoved += change->second.lost;
+        s.provenance.editSeconds += seconds;
+        markReviewed(s.provenance);  // correcting it is reviewing it: who and when
+    }
     undo_.push(std::move(edit));
     labelsEdited();
 }
 
 void Document::replaceLabels(core::LabelMap after, core::LabelMapEdit edit) {
     labels_ = std::move(after);
+    applyMetadata(edit.metadataAfter());
     undo_.push(std::move(edit));
     labelsEdited();
 }
 
+core::LabelMetadata Document::labelMetadata() const {
+    return {labels_ ? labels_->labels() : core::LabelTable(), extra_.segments};
+}
+
+void Document::applyMetadata(const core::LabelMetadata* metadata) {
+    if (!metadata) return;
+    editableLabels().labels() = metadata->table;
+    extra_.segments = metadata->segments;
+}
+
 void Document::labelsEdited() {
+    ++labelRevision_;
     emit labelsChanged();  // views re-read the map (a superset of labelVoxelsChanged)
     emit undoChanged();
     emit edited();
 }
 
 void Document::labelTableEdited() {
+    ++labelRevision_;
     emit labelsChanged();
     emit edited();
 }
 
 bool Document::undoLabelEdit() {
-    if (!labels_ || !undo_.undo(*labels_)) return false;
+    const core::LabelMapEdit* edit = labels_ ? undo_.undo(*labels_) : nullptr;
+    if (!edit) return false;
+    applyMetadata(edit->metadataBefore());
     labelsEdited();
     return true;
 }
 
 bool Document::redoLabelEdit() {
-    if (!labels_ || !undo_.redo(*labels_)) return false;
+    const core::LabelMapEdit* edit = labels_ ? undo_.redo(*labels_) : nullptr;
+    if (!edit) return false;
+    applyMetadata(edit->metadataAfter());
     labelsEdited();
     return true;
 }
@@ -172,13 +194,71 @@ void Document::removeFinding(std::uint64_t id) {
 }
 
 void Document::selectFinding(std::optional<std::uint64_t> id) {
+    if (id == selectedFinding_) return;
     selectedFinding_ = id;
-    emit findingsChanged();
+    emit findingSelected();
 }
 
 void Document::addClassification(core::Classification c) {
-    extra_.classifications.push_back(std::move(c));
+    auto& all = extra_.classifications;
+    all.erase(std::remove_if(all.begin(), all.end(), [&](const core::Classification& x) {
+                  return x.provenance.fromModel() && x.provenance.source == c.provenance.source && x.level == c.level;
+              }),
+              all.end());
+    all.push_back(std::move(c));
     emit edited();
+}
+
+bool Document::confirmClassification(const std::string& model, const std::string& className) {
+    for (auto& c : extra_.classifications)
+        if (c.provenance.source == model) {
+            if (c.className != className) c.provenance.editedByUser = true;
+            c.className = className;
+            c.reviewed = true;
+            markReviewed(c.provenance);
+            emit edited();
+            return true;
+        }
+    return false;
+}
+
+namespace {
+// Intersection over union of two boxes (points count as tiny boxes).
+double overlap(const core::Finding& a, const core::Finding& b) {
+    double inter = 1, ua = 1, ub = 1;
+    for (int i = 0; i < 3; ++i) {
+        const double lo = std::max(a.boxMin[i], b.boxMin[i]), hi = std::min(a.boxMax[i], b.boxMax[i]);
+        inter *= std::max(0.0, hi - lo);
+        ua *= std::max(1e-3, a.boxMax[i] - a.boxMin[i]);
+        ub *= std::max(1e-3, b.boxMax[i] - b.boxMin[i]);
+    }
+    return inter / (ua + ub - inter);
+}
+}  // namespace
+
+std::pair<int, int> Document::replaceModelFindings(const std::string& model, std::vector<core::Finding> findings) {
+    auto& all = extra_.findings;
+    const auto before = all.size();
+    auto unreviewed = [&](const core::Finding& f) { return f.provenance.source == model && f.status == core::Finding::Status::Proposed; };
+    all.erase(std::remove_if(all.begin(), all.end(), unreviewed), all.end());
+    const int replaced = int(before - all.size());
+    if (selectedFinding_ && !finding(*selectedFinding_)) selectedFinding_.reset();
+    int added = 0;
+    std::uint64_t next = 1;
+    for (const auto& x : all) next = std::max(next, x.id + 1);
+    for (auto& f : findings) {
+        const bool repeats = std::any_of(all.begin(), all.end(), [&](const core::Finding& r) {
+            return r.provenance.source == model && r.status != core::Finding::Status::Proposed && r.className == f.className &&
+                   overlap(r, f) >= 0.5;
+        });
+        if (repeats) continue;
+        f.id = next++;
+        all.push_back(std::move(f));
+        ++added;
+    }
+    emit findingsChanged();
+    emit edited();
+    return {added, replaced};
 }
 
 core::AnnotationSet Document::annotations() const {
@@ -199,6 +279,7 @@ void Document::setAnnotations(core::AnnotationSet set, bool asEdit) {
     extra_.findings = std::move(set.findings);
     extra_.classifications = std::move(set.classifications);
     selectedFinding_.reset();
+    ++labelRevision_;
     emit labelsChanged();
     emit undoChanged();
     emit measurementsChanged();

@@ -33,13 +33,20 @@ public:
     // The label map to edit, created empty on the image's grid on first use.
     core::LabelMap& editableLabels();
     // Voxels changed in place during a gesture (brush drag): views redraw, nothing is recorded.
-    void labelVoxelsTouched() { emit labelVoxelsChanged(); }
-    // A finished edit (already applied) of `label` that took `seconds`: undoable, counted as
-    // correction effort (voxels added/removed, time) when the label is a model's proposal.
-    void commitLabelEdit(core::LabelMapEdit edit, std::uint16_t label, double seconds = 0);
+    void labelVoxelsTouched() { ++labelRevision_, emit labelVoxelsChanged(); }
+    // A finished edit (already applied) that took `seconds`: undoable. Every model segment whose
+    // voxels it changed counts it as correction effort (voxels it gained and lost, the time). An
+    // edit carrying metadata also sets the label table and segments to its metadataAfter().
+    void commitLabelEdit(core::LabelMapEdit edit, double seconds = 0);
     // An edit worked out away from the document (on a worker, from a clone of these labels):
-    // the label map becomes `after`, which `edit` turns the current one into. Undoable like any.
+    // the label map becomes `after`, which `edit` turns the current one into. Undoable like any;
+    // its metadata, if any, is applied as above.
     void replaceLabels(core::LabelMap after, core::LabelMapEdit edit);
+    // The label table and segments now: what an edit that changes them records as "before".
+    core::LabelMetadata labelMetadata() const;
+    // Counts changes of the labels, their table or segments: a result worked out on a copy
+    // checks by it that nothing changed meanwhile.
+    std::uint64_t labelRevision() const { return labelRevision_; }
     // Names, colours or the segment infos changed.
     void labelTableEdited();
     bool undoLabelEdit();
@@ -52,6 +59,10 @@ public:
     const std::vector<core::Finding>& findings() const { return extra_.findings; }
     const core::Finding* finding(std::uint64_t id) const;
     std::uint64_t addFinding(core::Finding f);  // assigns an id when it has none
+    // A model's new findings on this series, in one change: its earlier unreviewed proposals go,
+    // what the user reviewed stays, and a new finding that repeats a reviewed one (same class,
+    // boxes overlapping by half or more) is left out. Returns {added, replaced}.
+    std::pair<int, int> replaceModelFindings(const std::string& model, std::vector<core::Finding> findings);
     void updateFinding(const core::Finding& f);
     void removeFinding(std::uint64_t id);
     // Proposals scoring below the threshold are hidden from the views and the list (reviewed and
@@ -72,7 +83,11 @@ public:
     bool uncertaintyVisible() const { return uncertaintyVisible_; }
     void setUncertainty(core::Volume levels);
     void setUncertaintyVisible(bool visible);
+    // Replaces an earlier classification of the same model at the same level (a re-run).
     void addClassification(core::Classification c);
+    // The user confirms (or changes to) `className` for `model`'s classification: reviewed, by whom
+    // and when; a changed class is marked edited. False when that model classified nothing here.
+    bool confirmClassification(const std::string& model, const std::string& className);
 
     // Everything annotated, as the workspace and the exports take it. Setting replaces it all:
     // a restore (nothing to save) unless `asEdit` (an import, which the workspace should keep).
@@ -94,15 +109,18 @@ signals:
     void undoChanged();
     void measurementsChanged();
     void findingsChanged();
+    void findingSelected();  // only the selection changed (no finding did)
     void uncertaintyChanged();
     void edited();
 
 private:
     void labelsEdited();  // labelsChanged, undoChanged, edited
+    void applyMetadata(const core::LabelMetadata* metadata);
 
     io::LoadedImage image_;
     std::optional<core::LabelMap> labels_;
     core::LabelUndoStack undo_;
+    std::uint64_t labelRevision_ = 0;
     MeasurementList measurements_;
     core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
     std::optional<std::uint64_t> selectedFinding_;

@@ -117,7 +117,12 @@ FineTuneController::FineTuneController(AiWorkerClient* worker, QObject* parent) 
     });
     connect(worker_, &AiWorkerClient::failed, this, [this](const QString& id, const QString& message) {
         if (id != job_) return;
-        end();  // the job file stays: "Resume" picks up from the last checkpoint
+        // Failed after training began: the job file stays, "Resume" picks up from the last
+        // checkpoint. Failed before (bad cases, say): nothing to resume, the error is the news.
+        const bool trained = !losses_.isEmpty();
+        const QString folder = folder_;
+        end();
+        if (!trained) discardInterrupted(folder);
         emit failed(message);
     });
     connect(worker_, &AiWorkerClient::canceled, this, [this](const QString& id) {

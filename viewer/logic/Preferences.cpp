@@ -2,6 +2,9 @@
 
 #include <QSettings>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace lumen::logic {
@@ -15,6 +18,13 @@ void Preferences::setCopyOnImport(bool copy) { QSettings().setValue("preferences
 int Preferences::cineFramesPerSecond() { return std::clamp(QSettings().value("preferences/cineFps", 15).toInt(), 1, 60); }
 void Preferences::setCineFramesPerSecond(int fps) { QSettings().setValue("preferences/cineFps", std::clamp(fps, 1, 60)); }
 
-QString Preferences::authorName() { return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")); }
+// The login name: $USER where the session sets it, else the account itself (a service, sudo or
+// a desktop launcher may leave $USER unset, and an empty author made reviews anonymous).
+QString Preferences::authorName() {
+    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (name.isEmpty())
+        if (const passwd* account = ::getpwuid(::getuid())) name = QString::fromLocal8Bit(account->pw_name);
+    return name;
+}
 
 }  // namespace lumen::logic

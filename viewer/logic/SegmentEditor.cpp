@@ -71,12 +71,16 @@ void SegmentEditor::recolourLabel(std::uint16_t value, core::Rgba colour) {
 void SegmentEditor::deleteLabel(std::uint16_t value) {
     if (!document_->labels() || !document_->labels()->labels().find(value)) return;
     if (isLocked(value)) return emit refused(tr("The label is locked"));
-    edit("delete label", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::mergeLabel(m, value, 0, e); });
-    document_->editableLabels().labels().remove(value);
-    auto& segments = document_->segments();
+    dropLabel("delete label", value, 0);
+}
+
+void SegmentEditor::dropLabel(const char* description, std::uint16_t value, std::uint16_t into) {
+    core::LabelMetadata after = document_->labelMetadata();
+    after.table.remove(value);
+    auto& segments = after.segments;
     segments.erase(std::remove_if(segments.begin(), segments.end(), [value](const core::SegmentInfo& s) { return s.value == value; }),
                    segments.end());
-    document_->labelTableEdited();
+    edit(description, [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::mergeLabel(m, value, into, e); }, &after);
 }
 
 // One table change for all of them: views, panels and the autosave react once.
@@ -109,9 +113,7 @@ int SegmentEditor::rejectAllProposals() {
 
 void SegmentEditor::mergeLabel(std::uint16_t from, std::uint16_t into) {
     if (from == into || isLocked(from) || isLocked(into)) return emit refused(tr("The label is locked"));
-    edit("merge labels", [&](core::LabelMap& m, core::LabelMapEdit& e) { return logic::mergeLabel(m, from, into, e); });
-    document_->editableLabels().labels().remove(from);
-    document_->labelTableEdited();
+    dropLabel("merge labels", from, into);
 }
 
 std::optional<std::uint16_t> SegmentEditor::target() {
@@ -132,13 +134,16 @@ std::optional<std::uint16_t> SegmentEditor::target() {
 }
 
 template <class Op>
-std::size_t SegmentEditor::edit(const char* description, Op op) {
+std::size_t SegmentEditor::edit(const char* description, Op op, const core::LabelMetadata* after) {
     core::LabelMap& labels = document_->editableLabels();
     core::LabelMapEdit e(description);
     QElapsedTimer clock;
     clock.start();
+    core::LabelMetadata before = document_->labelMetadata();
     const std::size_t changed = op(labels, e);
-    if (e.finish(labels)) document_->commitLabelEdit(std::move(e), settings_.label, clock.nsecsElapsed() / 1e9);
+    const bool voxels = e.finish(labels);
+    if (after) e.setMetadata(std::move(before), *after);
+    if (voxels || after) document_->commitLabelEdit(std::move(e), clock.nsecsElapsed() / 1e9);
     return changed;
 }
 
@@ -162,7 +167,7 @@ void SegmentEditor::continueStroke(const core::Point3& world) {
 
 void SegmentEditor::endStroke() {
     if (!stroking()) return;
-    if (auto e = brushTool_->end()) document_->commitLabelEdit(std::move(*e), settings_.label, strokeTime_.nsecsElapsed() / 1e9);
+    if (auto e = brushTool_->end()) document_->commitLabelEdit(std::move(*e), strokeTime_.nsecsElapsed() / 1e9);
     brushTool_.reset();
 }
 

@@ -81,7 +81,10 @@ private:
     // when it is locked or nothing is open.
     std::optional<std::uint16_t> target();
     template <class Op>
-    std::size_t edit(const char* description, Op op);
+    // One undoable edit; `after`, when given, is what the label table and segments become with it.
+    std::size_t edit(const char* description, Op op, const core::LabelMetadata* after = nullptr);
+    // Removes `value` from the table and segments (its voxels already went elsewhere), undoably.
+    void dropLabel(const char* description, std::uint16_t value, std::uint16_t into);
 
     Document* document_;
     BrushSettings settings_;

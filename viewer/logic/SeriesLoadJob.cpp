@@ -3,14 +3,14 @@
 #include "core/OperationCanceled.h"
 #include "io/DicomSeriesLoader.h"
 #include "io/ImageFileReader.h"
+#include "io/ImageLoader.h"
 #include "io/IoError.h"
-#include "io/SeriesAssembler.h"
 #include "io/StudyDatabase.h"
 #include "logic/BackgroundPriority.h"
 
 #include <QThread>
 
-#include <algorithm>
+#include <utility>
 
 namespace lumen::logic {
 
@@ -53,16 +53,20 @@ void SeriesLoadJob::run() {
         }
         const auto record = db.series(uid);
         if (!record) throw io::IoError("", "the series has no images");
-        const auto stacks = io::SeriesAssembler::assemble(*record);
-        if (stacks.empty()) throw io::IoError("", "the series has no loadable images");
-        const auto& stack = *std::max_element(stacks.begin(), stacks.end(), [](const auto& a, const auto& b) {
-            return a.frames.size() < b.frames.size();
-        });
-        if (!stack.needsResampling() && stack.geometry.dims()[2] > 1)
-            emit firstSlice(std::make_shared<const core::Volume>(io::DicomSeriesLoader::loadSlice(stack, stack.frameSlices() / 2)));
-        progress_.checkCanceled();
-        image->volume = io::DicomSeriesLoader::load(stack, &progress_);
-        image->warnings = stack.warnings;
+        bool previewed = false;  // the middle slice shows while the rest loads
+        auto preview = [&](const io::ImageStack& stack) {
+            if (std::exchange(previewed, true) || stack.needsResampling() || stack.geometry.dims()[2] < 2) return;
+            try {
+                emit firstSlice(std::make_shared<const core::Volume>(io::DicomSeriesLoader::loadSlice(stack, stack.frameSlices() / 2)));
+            } catch (const io::IoError&) {  // an unreadable file: the load leaves it out and says so
+            }
+            progress_.checkCanceled();
+        };
+        io::LoadedStack stackLoaded = io::ImageLoader::loadSeries(*record, -1, &progress_, 0, preview);
+        const io::ImageStack& stack = stackLoaded.stack;
+        image->volume = std::move(stackLoaded.volume);
+        for (const auto& s : stackLoaded.skipped) image->warnings.push_back(tr("left out, unreadable: %1").arg(QString::fromStdString(s)).toStdString());
+        image->warnings.insert(image->warnings.end(), stack.warnings.begin(), stack.warnings.end());
         image->fromDicom = true;
         image->stackIndex = stack.stackIndex;
         image->stack = stack;

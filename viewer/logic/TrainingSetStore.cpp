@@ -160,12 +160,20 @@ TrainingCaseDraft TrainingSetStore::draft(const Document& document, const AiMode
         d.findingsJson = detectionTruth(document, model, d);
     } else {
         const QStringList classes = model.labelNames();
-        for (const auto& c : document.classifications())
-            if (classes.contains(QString::fromStdString(c.className), Qt::CaseInsensitive)) {
-                d.className = c.className;  // the latest one wins
-                d.info.fromModel.clear();
-                noteModel(d.info, c.provenance);
+        bool unreviewed = false;
+        for (const auto& c : document.classifications()) {
+            if (!classes.contains(QString::fromStdString(c.className), Qt::CaseInsensitive)) continue;
+            // As for labels and findings: what a model said is truth only once a person confirmed it.
+            if (c.provenance.fromModel() && !c.reviewed) {
+                unreviewed = true;
+                continue;
             }
+            d.className = c.className;  // the latest one wins
+            d.info.fromModel.clear();
+            noteModel(d.info, c.provenance);
+        }
+        if (d.className.empty() && unreviewed)
+            throw error(tr("%1's class is still its proposal: confirm the class in the AI panel first.").arg(model.name));
         if (d.className.empty()) throw error(tr("The open case has no %1 class (%2).").arg(model.name, classes.join(", ")));
     }
     d.image = document.volume();  // shares the voxels: a volume's buffer is never changed in place
@@ -176,7 +184,14 @@ TrainingCase TrainingSetStore::add(const TrainingCaseDraft& draft) {
     json list = readList(datalistPath());
     std::set<std::string> taken;
     for (const char* split : {"training", "validation"})
-        for (const auto& e : list[split]) taken.insert(e.value("lumen", json::object()).value("id", ""));
+        for (const auto& e : list[split]) {
+            const TrainingCase c = caseFrom(e, std::string(split) == "validation");
+            // A series twice would be trained on and measured on (or counted twice): refused.
+            if (!c.origin.isEmpty() && c.origin == draft.info.origin)
+                throw error(tr("This series is already %1 (%2): a series can be in the training set once.")
+                                .arg(c.id, c.validation ? tr("a validation case") : tr("a training case")));
+            taken.insert(c.id.toStdString());
+        }
     const fs::path casesDir = fs::path(folder_.toStdString()) / "cases";
     fs::create_directories(casesDir);
     TrainingCase c = draft.info;

@@ -56,13 +56,15 @@ AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist
             beside->raise();
         }
     });
-    connect(panel_, &AiPanel::acceptAll, this, [document, editor] {
-        editor->acceptAllProposals();
-        document->reviewVisibleProposals(core::Finding::Status::Accepted);
+    connect(panel_, &AiPanel::acceptAll, this, [this, document, editor] {
+        const int labels = editor->acceptAllProposals();
+        const int findings = document->reviewVisibleProposals(core::Finding::Status::Accepted);
+        panel_->showStatus(tr("Accepted %n proposed label(s)", nullptr, labels) + tr(" and %n finding(s)", nullptr, findings));
     });
-    connect(panel_, &AiPanel::rejectAll, this, [document, editor] {
-        editor->rejectAllProposals();
-        document->reviewVisibleProposals(core::Finding::Status::Rejected);
+    connect(panel_, &AiPanel::rejectAll, this, [this, document, editor] {
+        const int labels = editor->rejectAllProposals();
+        const int findings = document->reviewVisibleProposals(core::Finding::Status::Rejected);
+        panel_->showStatus(tr("Rejected %n proposed label(s)", nullptr, labels) + tr(" and %n finding(s) (Undo brings the labels back)", nullptr, findings));
     });
     connect(tuner_, &logic::FineTuneController::stateChanged, this, [this](logic::FineTuneController::State s) {
         if (s == logic::FineTuneController::State::Running && tuner_->losses().isEmpty()) trainingDock_->raise();

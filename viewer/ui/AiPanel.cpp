@@ -117,6 +117,11 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
         status_->setText(tr("<b>Failed:</b> %1").arg(message.toHtmlEscaped()));
     });
     connect(assist_, &logic::AiAssist::classified, this, &AiPanel::showProbabilities);
+    // A result describes the series it ran on: another series starts with a clean panel.
+    connect(assist_->document(), &logic::Document::imageChanged, this, [this] {
+        if (!assist_->busy()) status_->clear();
+        while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
+    });
     setRunning(false);
     assist_->refreshModels();
 }
@@ -160,6 +165,8 @@ void AiPanel::showCard() {
     card_->setHtml(html);
 }
 
+void AiPanel::showStatus(const QString& text) { status_->setText(text); }
+
 void AiPanel::setRunning(bool running) {
     run_->setEnabled(!running);
     cancel_->setEnabled(running);
@@ -169,13 +176,28 @@ void AiPanel::setRunning(bool running) {
 
 void AiPanel::showProbabilities(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities) {
     while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
-    barsLayout_->addRow(new QLabel("<b>" + model.toHtmlEscaped() + "</b>", bars_));
+    auto* note = new QLabel(tr("<b>%1</b> proposes a class: confirm the right one (✓) to make it the case's class.").arg(model.toHtmlEscaped()), bars_);
+    note->setWordWrap(true);
+    barsLayout_->addRow(note);
     for (const auto& [name, p] : probabilities) {
-        auto* bar = new QProgressBar(bars_);
+        auto* row = new QWidget(bars_);
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto* bar = new QProgressBar(row);
         bar->setRange(0, 1000);
         bar->setValue(int(p * 1000));
         bar->setFormat(QString("%1 %").arg(p * 100, 0, 'f', 1));
-        barsLayout_->addRow(QString::fromStdString(name), bar);
+        auto* confirm = new QPushButton(tr("✓"), row);
+        confirm->setObjectName("confirmClass");
+        confirm->setToolTip(tr("This is the case's class (reviewed by you)"));
+        confirm->setMaximumWidth(confirm->fontMetrics().horizontalAdvance("  ✓  ") + 12);
+        connect(confirm, &QPushButton::clicked, this, [this, model, className = name, note] {
+            if (assist_->document()->confirmClassification(model.toStdString(), className))
+                note->setText(tr("<b>%1</b>: class confirmed as <b>%2</b>.").arg(model.toHtmlEscaped(), QString::fromStdString(className).toHtmlEscaped()));
+        });
+        rowLayout->addWidget(bar, 1);
+        rowLayout->addWidget(confirm);
+        barsLayout_->addRow(QString::fromStdString(name), row);
     }
 }
 

@@ -26,6 +26,7 @@ public:
     QPushButton* cancelButton() const { return cancel_; }
     QLabel* statusLabel() const { return status_; }
     bool selectModel(const QString& name);  // its active version
+    void showStatus(const QString& text);  // what the last review action did
 
 signals:
     void currentModelChanged(const QString& name);

@@ -69,6 +69,7 @@ FindingsPanel::FindingsPanel(logic::Document* document, QWidget* parent) : QWidg
         if (const auto* f = document_->finding(*id)) emit jumpTo(f->centre());
     });
     connect(document_, &logic::Document::findingsChanged, this, &FindingsPanel::rebuild);
+    connect(document_, &logic::Document::findingSelected, this, &FindingsPanel::showSelection);
     rebuild();
 }
 
@@ -105,11 +106,8 @@ void FindingsPanel::rebuild() {
                                             : tr("user"));
         item->setToolTip(Source, tr("Author %1, created %2, modified %3").arg(QString::fromStdString(p.author), QString::fromStdString(p.created),
                                                                                QString::fromStdString(p.modified)));
-        if (document_->selectedFinding() == f.id) {
-            tree_->setCurrentItem(item);
-            item->setSelected(true);
-        }
     }
+    showSelection();
     const bool any = !rows.empty();
     for (const char* b : {"accept", "reject", "delete"}) button(b)->setEnabled(any);
     button("acceptShown")->setEnabled(std::any_of(rows.begin(), rows.end(), [](const core::Finding* f) {
@@ -130,11 +128,26 @@ void FindingsPanel::setStatus(int status) {
     document_->updateFinding(f);
 }
 
+// The document's selected finding becomes the current, selected row (without a signal back).
+void FindingsPanel::showSelection() {
+    QSignalBlocker block(tree_);
+    tree_->clearSelection();
+    for (int r = 0; r < tree_->topLevelItemCount(); ++r)
+        if (QTreeWidgetItem* item = tree_->topLevelItem(r);
+            document_->selectedFinding() == item->data(Class, Qt::UserRole).toULongLong()) {
+            tree_->setCurrentItem(item);
+            item->setSelected(true);
+        }
+    tree_->viewport()->update();
+}
+
+// Selects by id through the document. No item pointer is held across a document call: a change
+// rebuilds the list (one was, and reviewing after a re-run crashed on the deleted item).
 void FindingsPanel::selectRow(int row) {
     if (row < 0 || row >= tree_->topLevelItemCount()) return;
-    QTreeWidgetItem* item = tree_->topLevelItem(row);
-    tree_->setCurrentItem(item);
-    item->setSelected(true);
+    const std::uint64_t id = tree_->topLevelItem(row)->data(Class, Qt::UserRole).toULongLong();
+    document_->selectFinding(id);  // showSelection() makes its row current and selected
+    if (const auto* f = document_->finding(id)) emit jumpTo(f->centre());
 }
 
 // The next proposal after row `from` (wrapping), else stay.
@@ -169,7 +182,10 @@ bool FindingsPanel::eventFilter(QObject* watched, QEvent* event) {
         setStatus(int(k == Qt::Key_A ? core::Finding::Status::Accepted : core::Finding::Status::Rejected));
         // The list was rebuilt (the order is by score, so the row is the same): go on with the next proposal.
         for (int r = 0; r < tree_->topLevelItemCount(); ++r)
-            if (tree_->topLevelItem(r)->data(Class, Qt::UserRole).toULongLong() == reviewed) selectNextProposal(r);
+            if (tree_->topLevelItem(r)->data(Class, Qt::UserRole).toULongLong() == reviewed) {
+                selectNextProposal(r);  // rebuilds the list: stop walking it
+                break;
+            }
     }
     return true;
 }

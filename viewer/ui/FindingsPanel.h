@@ -41,6 +41,7 @@ protected:
 private:
     enum Column { Class, Score, Status, Source };
     void rebuild();
+    void showSelection();
     void setStatus(int status);
     void onItemChanged(QTreeWidgetItem* item, int column);
     std::optional<std::uint64_t> selectedId() const;

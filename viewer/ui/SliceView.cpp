@@ -79,7 +79,7 @@ void SliceView::setDocument(logic::Document* document) {
             scene_->labelVoxelsModified();  // voxels changed in place: only the overlay is redrawn
             update();
         });
-        for (auto changed : {&logic::Document::measurementsChanged, &logic::Document::findingsChanged})
+        for (auto changed : {&logic::Document::measurementsChanged, &logic::Document::findingsChanged, &logic::Document::findingSelected})
             connect(document_, changed, this, [this] {
                 updateMeasurements();
                 update();

@@ -241,6 +241,15 @@ void TrainingPanel::addCase(bool validation) {
 void TrainingPanel::removeCase() {
     const auto* item = cases_->currentItem();
     if (!item) return;
+    QMessageBox ask(QMessageBox::Question, tr("Remove case"),
+                    tr("Remove %1 (%2) from the training set? Its files are deleted; the series itself and its annotations stay.")
+                        .arg(item->text(0), item->text(2)),
+                    QMessageBox::Cancel, this);
+    ask.setObjectName("confirmRemoveCase");
+    const QAbstractButton* confirm = ask.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != confirm) return;
     try {
         logic::TrainingSetStore(folder()).remove(item->text(0));
     } catch (const std::exception& e) {
@@ -320,7 +329,12 @@ void TrainingPanel::updateButtons() {
                                   .arg(interrupted->iterations)
                                   .arg(interrupted->started.left(16).replace('T', ' ')));
     button("fineTune")->setText(active ? tr("Fine-tune %1").arg(active->version) : tr("Fine-tune"));
-    button("fineTune")->setEnabled(model && !running && !interrupted && cases_->topLevelItemCount() > 0 && !writing_);
+    int training = 0, validation = 0;
+    for (int i = 0; i < cases_->topLevelItemCount(); ++i) ++(cases_->topLevelItem(i)->data(0, Qt::UserRole).toBool() ? validation : training);
+    button("fineTune")->setEnabled(model && !running && !interrupted && training > 0 && validation > 0 && !writing_);
+    button("fineTune")->setToolTip(training == 0 ? tr("Add a corrected case to train on first")
+                                   : validation == 0 ? tr("Add a validation case first: the new version is measured on it against the old")
+                                                     : tr("Fine-tune the active version on the training cases (in the AI worker)"));
     button("pauseFineTune")->setEnabled(running);
     button("cancelFineTune")->setEnabled(running);
     button("activateResult")->setVisible(!resultVersion_.isEmpty());
