@@ -96,3 +96,17 @@ TEST(DicomIndexer, MissingPathIsAnErrorNotACrash) {
 }
 
 }  // namespace
+
+// A name stored with VR UN (as some anonymisers and converters leave it) reads as its text, not
+// as DCMTK's hex dump of the bytes.
+TEST(DicomIndexer, ATextAttributeWithVrUnReadsAsText) {
+    test::TempDir dir("vr-un");
+    const std::string src = std::string(test::kPydicomTestFiles) + "/CT_small.dcm";
+    const std::string out = (dir / "un.dcm").string();
+    ASSERT_EQ(test::run(std::string(test::kDebianPython) + " -c \"import pydicom,sys; d=pydicom.dcmread(sys.argv[1]); "
+                        "del d[0x00100010]; d.add_new(0x00100010, 'UN', b'Lastname^First '); d.save_as(sys.argv[2])\" " +
+                        test::quote(src) + " " + test::quote(out)).exitCode, 0);
+    const auto index = io::DicomIndexer::index({dir.path().string()});
+    ASSERT_EQ(index.patients.size(), 1u);
+    EXPECT_EQ(index.patients[0].name, "Lastname^First");
+}

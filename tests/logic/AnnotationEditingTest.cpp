@@ -218,6 +218,10 @@ TEST(AnnotationExchange, SegSrAndNiftiRoundTripThroughTheOpenSeries) {
     ASSERT_EQ(other.findings().size(), 1u);
     EXPECT_EQ(other.findings()[0].className, "nodule");
     EXPECT_LT((other.findings()[0].boxMax - f.boxMax).norm(), 1e-4);
+    logic::AnnotationExchange::importFrom(other, F::DicomSr, (dir / "sr.dcm").string());
+    EXPECT_EQ(other.findings().size(), 1u) << "importing the same report twice does not double it";
+    logic::AnnotationExchange::importFrom(doc, F::DicomSr, (dir / "sr.dcm").string());
+    EXPECT_EQ(doc.findings().size(), 1u) << "nor does importing a report exported from this document";
 
     // A report of another series is refused and changes nothing.
     io::DicomSeriesWriter::write(core::SyntheticCtGenerator::generate(o), (dir / "ct2").string(), options);

@@ -101,7 +101,7 @@ TEST_F(Store, TheValidationSplitIsLocked) {
         EXPECT_NE(std::string(e.what()).find("already case-001"), std::string::npos) << e.what();
     }
     auto other = logic::TrainingSetStore::draft(doc, model("segmentation"), false);
-    other.info.origin = "T1 MPRAGE (1.2.3.5)";  // another series
+    other.info.seriesUid = "1.2.3.5";  // another series
     const auto training = store.add(other);
     EXPECT_EQ(validation.id, "case-001");
     EXPECT_EQ(training.id, "case-002");

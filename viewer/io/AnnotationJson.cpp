@@ -112,8 +112,10 @@ std::string annotationsToJson(const core::AnnotationSet& set, const std::string&
     for (const auto& c : set.classifications) {
         json probabilities = json::array();
         for (const auto& [name, p] : c.probabilities) probabilities.push_back({{"class", name}, {"probability", p}});
-        classifications.push_back({{"level", c.level}, {"class", c.className}, {"probabilities", probabilities},
-                                   {"reviewed", c.reviewed}, {"provenance", provenanceJson(c.provenance)}});
+        json item = {{"level", c.level}, {"class", c.className}, {"probabilities", probabilities},
+                     {"provenance", provenanceJson(c.provenance)}};
+        if (c.reviewed) item["reviewed"] = true;  // absent: a model's class nobody confirmed yet
+        classifications.push_back(item);
     }
     json measurements = json::array();
     for (const auto& m : set.measurements) {

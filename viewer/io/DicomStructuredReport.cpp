@@ -230,7 +230,8 @@ void writeClassification(TreeWriter& t, GroupWriter& groups, const core::Classif
         const std::size_t num = t.num(g, CODE_DCM_Probability, probability, unitCode(""));
         t.code(num, DSRTypes::RT_hasConceptMod, CODE_DCM_Finding, classCode(name));  // probability of this class
     }
-    groups.details(g, {{"item", "classification"}, {"level", c.level}, {"provenance", internal::provenanceJson(c.provenance)}});
+    groups.details(g, {{"item", "classification"}, {"level", c.level}, {"reviewed", c.reviewed},
+                       {"provenance", internal::provenanceJson(c.provenance)}});
 }
 
 
@@ -386,6 +387,7 @@ std::optional<core::Classification> readClassification(const GroupReader& g, con
         c.probabilities.emplace_back(of ? of->getCodeMeaning().c_str() : c.className, p);
     }
     c.provenance = readProvenance(g, details);
+    c.reviewed = details.value("reviewed", false);
     return c;
 }
 

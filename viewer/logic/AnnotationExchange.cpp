@@ -65,6 +65,18 @@ void AnnotationExchange::exportTo(const Document& document, Format format, const
     }
 }
 
+namespace {
+bool near(const core::Point3& a, const core::Point3& b) { return (a - b).norm() < 0.01; }  // SR stores 0.01 mm or finer
+
+template <typename T, typename Same>
+void addNew(std::vector<T>& into, const std::vector<T>& from, Same same) {
+    const std::size_t existing = into.size();
+    for (const T& item : from)
+        if (std::none_of(into.begin(), into.begin() + std::ptrdiff_t(existing), [&](const T& x) { return same(x, item); }))
+            into.push_back(item);
+}
+}  // namespace
+
 void AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
     switch (format) {
         case Format::DicomSeg: {
@@ -80,9 +92,18 @@ void AnnotationExchange::importFrom(Document& document, Format format, const std
             if (!report.seriesInstanceUid.empty() && document.image().fromDicom && report.seriesInstanceUid != document.image().series.seriesUid)
                 throw io::IoError(path, "the report refers to another series (" + report.seriesInstanceUid + ")");
             core::AnnotationSet set = document.annotations();
-            set.findings.insert(set.findings.end(), report.findings.begin(), report.findings.end());
-            set.measurements.insert(set.measurements.end(), report.measurements.begin(), report.measurements.end());
-            set.classifications.insert(set.classifications.end(), report.classifications.begin(), report.classifications.end());
+            // What is already here is not added again: importing a report twice, or one exported
+            // from this document, must not double every item.
+            addNew(set.findings, report.findings, [](const core::Finding& a, const core::Finding& b) {
+                return a.className == b.className && near(a.boxMin, b.boxMin) && near(a.boxMax, b.boxMax);
+            });
+            addNew(set.measurements, report.measurements, [](const core::Measurement& a, const core::Measurement& b) {
+                return a.kind == b.kind && a.points.size() == b.points.size() &&
+                       std::equal(a.points.begin(), a.points.end(), b.points.begin(), near);
+            });
+            addNew(set.classifications, report.classifications, [](const core::Classification& a, const core::Classification& b) {
+                return a.className == b.className && a.level == b.level && a.provenance.source == b.provenance.source;
+            });
             // Ids stay unique within the document.
             std::uint64_t next = 1;
             for (auto& f : set.findings) f.id = next++;

@@ -3,6 +3,7 @@
 #include "logic/Document.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace lumen::logic {
 
@@ -152,6 +153,20 @@ void SegmentEditor::beginStroke(const core::Point3& world, const core::Vector3& 
     if (!label) return;
     BrushSettings s = settings_;
     s.locked.assign(locked_.begin(), locked_.end());
+    if (s.erase) {  // the eraser clears the active label only: say so rather than do nothing
+        const core::LabelMap& labels = document_->editableLabels();
+        const core::Vector3 index = labels.geometry().worldToIndex(world);
+        if (labels.geometry().contains(index)) {
+            const auto& d = labels.geometry().dims();
+            auto nearest = [&](int a) { return std::size_t(std::clamp(std::lround(index[a]), 0L, long(d[a]) - 1)); };
+            const std::uint16_t here = labels.at(nearest(0), nearest(1), nearest(2));
+            const core::Label* other = labels.labels().find(here);
+            const core::Label* active = labels.labels().find(*label);
+            if (here != 0 && here != *label && other && active)
+                emit refused(tr("The eraser clears the active label, %1; here is %2: make %2 active to erase it.")
+                                 .arg(QString::fromStdString(active->name), QString::fromStdString(other->name)));
+        }
+    }
     brushTool_ = std::make_unique<BrushTool>(document_->editableLabels(), &document_->volume());
     brushTool_->setSettings(s);
     brushTool_->begin(world, viewNormal);

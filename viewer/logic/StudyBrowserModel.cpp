@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QFileInfo>
 #include <QVariantMap>
 
 namespace lumen::logic {
@@ -128,8 +129,13 @@ QVariant StudyBrowserModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             if (index.column() == NameColumn) {
                 QString name = QString::fromStdString(series.description);
-                if (name.isEmpty()) name = tr("Series %1").arg(series.seriesNumber.value_or(0));
+                if (name.isEmpty() && !series.imageFile.empty()) name = QFileInfo(QString::fromStdString(series.imageFile)).fileName();
+                if (name.isEmpty())
+                    name = series.seriesNumber ? tr("Series %1").arg(*series.seriesNumber) : tr("Unnamed series");
                 const QString modality = QString::fromStdString(series.modality);
+                // An image file is one file holding a whole volume: "1 image" would mislead.
+                if (!series.imageFile.empty()) return name + "\n" + tr("%1 · volume file").arg(modality.isEmpty() ? tr("image") : modality);
+                if (series.images == 0) return name + "\n" + tr("%1 · no images (annotations or documents)").arg(modality);
                 return name + "\n" + (series.images == 1 ? tr("%1 · 1 image").arg(modality)
                                                            : tr("%1 · %2 images").arg(modality).arg(qulonglong(series.images)));
             }

@@ -48,6 +48,7 @@ TrainingCase caseFrom(const json& entry, bool validation) {
     const json info = entry.value("lumen", json::object());
     c.id = q(info, "id");
     c.origin = q(info, "origin");
+    c.seriesUid = q(info, "series_uid");
     c.added = q(info, "added");
     c.addedBy = q(info, "added_by");
     c.fromModel = q(info, "from_model");
@@ -63,7 +64,8 @@ TrainingCase caseFrom(const json& entry, bool validation) {
 }
 
 json infoOf(const TrainingCase& c) {
-    return {{"id", c.id.toStdString()}, {"origin", c.origin.toStdString()}, {"added", c.added.toStdString()},
+    return {{"id", c.id.toStdString()}, {"origin", c.origin.toStdString()}, {"series_uid", c.seriesUid.toStdString()},
+            {"added", c.added.toStdString()},
             {"added_by", c.addedBy.toStdString()}, {"from_model", c.fromModel.toStdString()},
             {"effort", {{"voxels_added", c.voxelsAdded}, {"voxels_removed", c.voxelsRemoved}, {"edit_seconds", c.editSeconds},
                         {"findings_accepted", c.findingsAccepted}, {"findings_rejected", c.findingsRejected},
@@ -154,6 +156,7 @@ TrainingCaseDraft TrainingSetStore::draft(const Document& document, const AiMode
     d.info.origin = document.image().fromDicom ? document.seriesTitle() + (uid.isEmpty() ? QString() : " (" + uid + ")")
                                                : QFileInfo(QString(uid).remove(QRegularExpression("^file:"))).fileName();
     if (d.info.origin.isEmpty()) d.info.origin = document.seriesTitle();
+    d.info.seriesUid = uid;
     if (model.task == "segmentation") {
         d.labels = segmentationTruth(document, model, d);
     } else if (model.task == "detection") {
@@ -187,7 +190,7 @@ TrainingCase TrainingSetStore::add(const TrainingCaseDraft& draft) {
         for (const auto& e : list[split]) {
             const TrainingCase c = caseFrom(e, std::string(split) == "validation");
             // A series twice would be trained on and measured on (or counted twice): refused.
-            if (!c.origin.isEmpty() && c.origin == draft.info.origin)
+            if (!c.seriesUid.isEmpty() && c.seriesUid == draft.info.seriesUid)
                 throw error(tr("This series is already %1 (%2): a series can be in the training set once.")
                                 .arg(c.id, c.validation ? tr("a validation case") : tr("a training case")));
             taken.insert(c.id.toStdString());

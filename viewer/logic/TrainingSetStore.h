@@ -17,7 +17,8 @@ struct TrainingCase {
     QString id;               // "case-003": its folder under cases/
     bool validation = false;  // in the locked validation split: fine-tuning never trains on it
     QString image, label;     // as the datalist gives them (relative to its folder)
-    QString origin;           // the series it came from
+    QString origin;           // the series it came from, for people
+    QString seriesUid;        // the same, for the store: a series is a case once (empty: unknown)
     QString added, addedBy;   // ISO 8601 UTC, who
     QString fromModel;        // "brain-structures 1.0" when it began as that model's proposal
     // Correction effort: label voxels added/removed relative to the proposals and seconds spent;

@@ -56,6 +56,8 @@ SegmentEditorPanel::SegmentEditorPanel(logic::Document* document, logic::Segment
     labels_->header()->setStretchLastSection(false);
     labels_->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
     for (int c : {Lock, Voxels, Volume}) labels_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // Room for six labels before it scrolls (a brain model alone proposes three; docks are stacked).
+    labels_->setMinimumHeight(labels_->header()->sizeHint().height() + 6 * (labels_->fontMetrics().height() + 8));
     layout->addWidget(labels_, 1);
 
     auto* labelButtons = new QHBoxLayout;

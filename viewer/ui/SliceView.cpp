@@ -104,6 +104,7 @@ void SliceView::onImageChanged() {
     if (has) freshState();
     updateMeasurements();
     pushState();
+    updateCursorReadout();
 }
 
 void SliceView::showPreview(const core::Volume& slice) {
@@ -200,6 +201,7 @@ void SliceView::setAlignedToGrid(bool aligned) {
 void SliceView::scroll(int slices) {
     state_.scroll(slices);
     pushState();
+    updateCursorReadout();
     emit scrolled(this);
 }
 
@@ -321,6 +323,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
     const QPointF p = e->position();
     const double dx = p.x() - lastPos_.x(), dy = p.y() - lastPos_.y();
     lastPos_ = p;
+    hover_ = p;
     if (!document_ || !document_->hasImage()) return;
     const Point3 world = toWorld(p);
     if (movingCrosshair_) {
@@ -344,13 +347,25 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
         state_.pan(dx, dy, height());
         pushState();
     }
-    const auto value = document_->valueAt(world, state_.timePoint());
-    const QString units = QString::fromStdString(document_->volume().rescale().units);
-    cursorText_ = tr("(%1, %2, %3) mm").arg(world.x, 0, 'f', 1).arg(world.y, 0, 'f', 1).arg(world.z, 0, 'f', 1);
-    if (value) cursorText_ += "  " + QString::number(*value, 'g', 5) + (units.isEmpty() ? "" : " " + units);
+    updateCursorReadout();
+    update();
+}
+
+// The position and value of the voxel under the mouse, always of the image shown now: redone
+// when the slice, time point or series changes under a still mouse, cleared when it leaves.
+void SliceView::updateCursorReadout() {
+    QString text;
+    if (hover_ && document_ && document_->hasImage() && !previewing_) {
+        const Point3 world = toWorld(*hover_);
+        const auto value = document_->valueAt(world, state_.timePoint());
+        const QString units = QString::fromStdString(document_->volume().rescale().units);
+        text = tr("(%1, %2, %3) mm").arg(world.x, 0, 'f', 1).arg(world.y, 0, 'f', 1).arg(world.z, 0, 'f', 1);
+        if (value) text += "  " + QString::number(*value, 'g', 5) + (units.isEmpty() ? "" : " " + units);
+    }
+    if (text == cursorText_) return;
+    cursorText_ = text;
     updateCornerText();
     if (dragButton_ == Qt::NoButton) emit cursorInfo(cursorText_);  // the status bar repaints the window: not during drags
-    update();
 }
 
 void SliceView::mouseReleaseEvent(QMouseEvent* e) {
@@ -403,6 +418,7 @@ void SliceView::keyPressEvent(QKeyEvent* e) {
         state_.setTimePoint(std::size_t(std::clamp(t, 0L, long(document_->volume().timePoints()) - 1)));
         scene_->setTimePoint(state_.timePoint());
         pushState();
+        updateCursorReadout();
     } else {
         VtkOpenGLWidget::keyPressEvent(e);
     }
@@ -418,6 +434,8 @@ void SliceView::leaveEvent(QEvent* e) {
     VtkOpenGLWidget::leaveEvent(e);
     annotator_.leave();
     updateMeasurements();
+    hover_.reset();
+    updateCursorReadout();
     update();
 }
 

@@ -72,6 +72,7 @@ protected:
     void leaveEvent(QEvent* e) override;
 
 private:
+    void updateCursorReadout();
     void onImageChanged();
     void pushUncertainty();
     void freshState();  // the orientation's fitted view of the document, opening window
@@ -95,6 +96,7 @@ private:
     Qt::MouseButton dragButton_ = Qt::NoButton;
     bool movingCrosshair_ = false;
     QPointF lastPos_;
+    std::optional<QPointF> hover_;  // the mouse over this view, for the cursor readout
     QTimer cine_;
     QString cursorText_;
 };

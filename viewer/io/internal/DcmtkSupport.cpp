@@ -31,10 +31,21 @@ void ensureDcmtkReady() {
 }
 
 std::string getString(DcmItem& item, const DcmTagKey& tag) {
-    OFString value;
-    if (item.findAndGetOFStringArray(tag, value).bad()) return {};
+    DcmElement* element = nullptr;
+    if (item.findAndGetElement(tag, element).bad() || !element) return {};
+    std::string s;
+    if (element->ident() == EVR_UN) {
+        // A text attribute stored with VR UN (re-encoded by a tool that did not know it): its bytes
+        // are the text. DCMTK would print them as hex ("4c\61\73…").
+        Uint8* bytes = nullptr;
+        if (element->getUint8Array(bytes).good() && bytes) s.assign(reinterpret_cast<const char*>(bytes), element->getLength());
+        s = s.substr(0, s.find('\0'));
+    } else {
+        OFString value;
+        if (element->getOFStringArray(value).bad()) return {};
+        s = value.c_str();
+    }
     // Trim the space/NUL padding DICOM adds to even length.
-    std::string s(value.c_str());
     const auto end = s.find_last_not_of(" \0", std::string::npos, 2);
     s.erase(end == std::string::npos ? 0 : end + 1);
     const auto begin = s.find_first_not_of(' ');
