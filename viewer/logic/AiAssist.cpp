@@ -39,10 +39,6 @@ core::Volume uncertaintyLevels(const std::string& file, const core::ImageGeometr
 
 core::Point3 point(const json& j) { return {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>()}; }
 
-}  // namespace
-
-namespace {
-
 core::Provenance modelProvenance(const AiModel& m) {
     core::Provenance p;
     p.source = m.name.toStdString();

@@ -202,7 +202,7 @@ void Document::selectFinding(std::optional<std::uint64_t> id) {
 void Document::addClassification(core::Classification c) {
     auto& all = extra_.classifications;
     all.erase(std::remove_if(all.begin(), all.end(), [&](const core::Classification& x) {
-                  return x.provenance.fromModel() && x.provenance.source == c.provenance.source && x.level == c.level;
+                  return x.provenance.fromModel() && !x.reviewed && x.provenance.source == c.provenance.source && x.level == c.level;
               }),
               all.end());
     all.push_back(std::move(c));
@@ -210,8 +210,9 @@ void Document::addClassification(core::Classification c) {
 }
 
 bool Document::confirmClassification(const std::string& model, const std::string& className) {
-    for (auto& c : extra_.classifications)
-        if (c.provenance.source == model) {
+    auto& all = extra_.classifications;
+    for (auto it = all.rbegin(); it != all.rend(); ++it)  // the latest
+        if (auto& c = *it; c.provenance.source == model) {
             if (c.className != className) c.provenance.editedByUser = true;
             c.className = className;
             c.reviewed = true;

@@ -83,7 +83,8 @@ public:
     bool uncertaintyVisible() const { return uncertaintyVisible_; }
     void setUncertainty(core::Volume levels);
     void setUncertaintyVisible(bool visible);
-    // Replaces an earlier classification of the same model at the same level (a re-run).
+    // Replaces the same model's earlier unconfirmed classification at the same level (a re-run);
+    // a confirmed one stays.
     void addClassification(core::Classification c);
     // The user confirms (or changes to) `className` for `model`'s classification: reviewed, by whom
     // and when; a changed class is marked edited. False when that model classified nothing here.
