@@ -355,6 +355,6 @@ TEST_F(AiWorker, ARerunKeepsAcceptedAndCorrectedLabelsAndReplacesOnlyItsUnreview
     for (int i = 0; i < 4; ++i) ASSERT_TRUE(doc.undoLabelEdit());
     EXPECT_TRUE(*doc.labels() == before) << "the labels as they were before the second run";
     EXPECT_EQ(doc.segments().size(), 3u);
-    // As they were then: the corrected one was still a proposal, the untouched one is back.
-    EXPECT_EQ(doc.proposedLabels().size(), 2u);
+    // The run's labels are gone and the one it replaced is back; the acceptance made since stays.
+    EXPECT_EQ(doc.proposedLabels().size(), 1u);
 }

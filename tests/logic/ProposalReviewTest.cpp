@@ -10,7 +10,11 @@
 
 #include "CoreApp.h"
 
+#include <QSignalSpy>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace lumen;
 
@@ -123,7 +127,9 @@ TEST(ProposalReview, UndoOfARejectionBringsBackTheLabelsNameAndProvenance) {
     ASSERT_TRUE(doc.undoLabelEdit());
     ASSERT_NE(doc.labels()->labels().find(1), nullptr);
     EXPECT_EQ(doc.labels()->labels().find(1)->name, "L1") << "its name, not a generic one";
-    EXPECT_EQ(doc.proposedLabels(), (std::vector<std::uint16_t>{1, 2})) << "still the model's proposals";
+    auto proposed = doc.proposedLabels();
+    std::sort(proposed.begin(), proposed.end());
+    EXPECT_EQ(proposed, (std::vector<std::uint16_t>{1, 2})) << "still the model's proposals";
     EXPECT_EQ(count(doc, 1), 400u);
     ASSERT_TRUE(doc.redoLabelEdit());
     EXPECT_EQ(doc.labels()->labels().find(1), nullptr);
@@ -173,4 +179,24 @@ TEST(ProposalReview, ARerunOfADetectorReplacesItsUnreviewedFindingsAndKeepsRevie
     int proposed = 0;
     for (const auto& f : doc.findings()) proposed += f.status == core::Finding::Status::Proposed;
     EXPECT_EQ(proposed, 1);
+}
+
+TEST(ProposalReview, AFillOverAProposalSaysWhatItTookAndOnlyEmptyKeepsIt) {
+    test::coreApp();
+    logic::Document doc;
+    propose(doc);
+    logic::SegmentEditor editor(&doc);
+    editor.setActiveLabel(3);
+    QSignalSpy said(&editor, &logic::SegmentEditor::reported);
+    const std::vector<core::Point3> square{{4.5, 2.5, 1}, {14.5, 2.5, 1}, {14.5, 6.5, 1}, {4.5, 6.5, 1}};
+    ASSERT_GT(editor.fillPolygon(square, {0, 0, 1}), 0u);
+    ASSERT_EQ(said.count(), 1);
+    const QString text = said.last().at(0).toString();
+    EXPECT_TRUE(text.contains("from L1") && text.contains("from L2")) << text.toStdString();
+    EXPECT_TRUE(text.contains("only empty voxels")) << text.toStdString();
+    editor.setOnlyEmpty(true);
+    const auto before = count(doc, 1);
+    const std::vector<core::Point3> other{{0.5, 2.5, 2}, {8.5, 2.5, 2}, {8.5, 6.5, 2}, {0.5, 6.5, 2}};
+    editor.fillPolygon(other, {0, 0, 1});
+    EXPECT_EQ(count(doc, 1), before) << "only empty voxels: the proposal is kept";
 }

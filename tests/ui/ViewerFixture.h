@@ -30,7 +30,7 @@ inline bool runModel(ui::MainWindow& window, const QString& name) {
 }
 
 class Viewer : public ::testing::Test {
-protected:
+public:  // the gestures are also used by helpers outside the tests (the random walk)
     void SetUp() override {
         test::guiApp();
         test::prepareDataFolder(QString::fromStdString(::testing::UnitTest::GetInstance()->current_test_info()->name()));

@@ -1,6 +1,8 @@
 #include "core/LabelMapEdit.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace lumen::core {
 
@@ -97,18 +99,73 @@ bool LabelMapEdit::finish(const LabelMap& map) {
     return !tiles_.empty();
 }
 
-void LabelMapEdit::setMetadata(LabelMetadata before, LabelMetadata after) {
-    metadata_.emplace(std::move(before), std::move(after));
+namespace {
+
+bool sameProvenance(const Provenance& a, const Provenance& b) {
+    return std::tie(a.source, a.modelVersion, a.author, a.created, a.modified, a.editedByUser, a.voxelsAdded, a.voxelsRemoved,
+                    a.editSeconds) == std::tie(b.source, b.modelVersion, b.author, b.created, b.modified, b.editedByUser,
+                                               b.voxelsAdded, b.voxelsRemoved, b.editSeconds);
+}
+
+bool sameSegment(const std::optional<SegmentInfo>& a, const std::optional<SegmentInfo>& b) {
+    if (!a || !b) return !a && !b;
+    return std::tie(a->codingScheme, a->codeValue, a->codeMeaning, a->proposed) ==
+               std::tie(b->codingScheme, b->codeValue, b->codeMeaning, b->proposed) &&
+           sameProvenance(a->provenance, b->provenance);
+}
+
+bool sameLabel(const std::optional<Label>& a, const std::optional<Label>& b) {
+    if (!a || !b) return !a && !b;
+    return a->name == b->name && a->color == b->color;
+}
+
+std::optional<Label> labelOf(const LabelMetadata& m, std::uint16_t value) {
+    const Label* l = m.table.find(value);
+    return l ? std::optional<Label>(*l) : std::nullopt;
+}
+
+std::optional<SegmentInfo> segmentOf(const LabelMetadata& m, std::uint16_t value) {
+    for (const auto& s : m.segments)
+        if (s.value == value) return s;
+    return std::nullopt;
+}
+
+}  // namespace
+
+void LabelMapEdit::setMetadata(const LabelMetadata& before, const LabelMetadata& after) {
+    std::set<std::uint16_t> values;
+    for (const auto* m : {&before, &after}) {
+        for (const auto& l : m->table.labels()) values.insert(l.value);
+        for (const auto& s : m->segments) values.insert(s.value);
+    }
+    for (std::uint16_t v : values) {
+        Meaning was{labelOf(before, v), segmentOf(before, v)}, is{labelOf(after, v), segmentOf(after, v)};
+        if (!sameLabel(was.label, is.label) || !sameSegment(was.segment, is.segment)) metadata_[v] = {std::move(was), std::move(is)};
+    }
+}
+
+void LabelMapEdit::swapMetadata(LabelMetadata& current, bool toAfter, bool remember) {
+    auto& segments = current.segments;
+    for (auto& [value, sides] : metadata_) {
+        Meaning& leave = toAfter ? sides.first : sides.second;
+        const Meaning& enter = toAfter ? sides.second : sides.first;
+        if (remember) leave = {labelOf(current, value), segmentOf(current, value)};
+        const std::uint16_t v = value;  // a structured binding cannot be captured in C++17
+        if (enter.label) current.table.set(*enter.label);
+        else current.table.remove(v);
+        auto at = std::find_if(segments.begin(), segments.end(), [v](const SegmentInfo& s) { return s.value == v; });
+        if (enter.segment && at != segments.end()) *at = *enter.segment;
+        else if (enter.segment) segments.push_back(*enter.segment);
+        else if (at != segments.end()) segments.erase(at);
+    }
 }
 
 void LabelMapEdit::undo(LabelMap& map) const {
     for (auto t = tiles_.rbegin(); t != tiles_.rend(); ++t) writeRuns(map, t->index, t->before);
-    if (metadata_) map.labels() = metadata_->first.table;
 }
 
 void LabelMapEdit::redo(LabelMap& map) const {
     for (const auto& t : tiles_) writeRuns(map, t.index, t.after);
-    if (metadata_) map.labels() = metadata_->second.table;
 }
 
 std::size_t LabelMapEdit::bytes() const {
@@ -129,7 +186,7 @@ void LabelUndoStack::push(LabelMapEdit edit) {
     done_.erase(done_.begin(), done_.begin() + static_cast<std::ptrdiff_t>(drop));
 }
 
-const LabelMapEdit* LabelUndoStack::undo(LabelMap& map) {
+LabelMapEdit* LabelUndoStack::undo(LabelMap& map) {
     if (done_.empty()) return nullptr;
     done_.back().undo(map);
     undone_.push_back(std::move(done_.back()));
@@ -137,7 +194,7 @@ const LabelMapEdit* LabelUndoStack::undo(LabelMap& map) {
     return &undone_.back();
 }
 
-const LabelMapEdit* LabelUndoStack::redo(LabelMap& map) {
+LabelMapEdit* LabelUndoStack::redo(LabelMap& map) {
     if (undone_.empty()) return nullptr;
     undone_.back().redo(map);
     done_.push_back(std::move(undone_.back()));

@@ -57,11 +57,15 @@ public:
     const std::map<std::uint16_t, Change>& changes() const { return changes_; }
 
     // Edits that also change what labels mean (a model's proposal adds labels, deleting one removes
-    // it) keep the metadata before and after, so that undo brings back names, colours and
-    // provenance with the voxels. undo()/redo() restore the table; the segments are the caller's.
-    void setMetadata(LabelMetadata before, LabelMetadata after);
-    const LabelMetadata* metadataBefore() const { return metadata_ ? &metadata_->first : nullptr; }
-    const LabelMetadata* metadataAfter() const { return metadata_ ? &metadata_->second : nullptr; }
+    // it) keep, for each label value they change, its table entry and segment before and after, so
+    // that undo brings back names, colours and provenance with the voxels. Only those values are
+    // touched: what happened to other labels since (an acceptance, a rename) stays.
+    void setMetadata(const LabelMetadata& before, const LabelMetadata& after);
+    bool hasMetadata() const { return !metadata_.empty(); }
+    // Sets the edit's values in `current` to their state after (redo) or before (undo) the edit,
+    // remembering their state in `current` for the way back, so undo and redo are exact inverses.
+    // When the edit is first applied nothing is remembered: setMetadata's "before" stands.
+    void swapMetadata(LabelMetadata& current, bool toAfter, bool remember = true);
 
 private:
     using Runs = std::vector<std::pair<std::uint16_t, std::uint32_t>>;  // (value, count)
@@ -74,7 +78,11 @@ private:
     std::vector<Tile> tiles_;
     std::size_t added_ = 0, removed_ = 0;
     std::map<std::uint16_t, Change> changes_;
-    std::optional<std::pair<LabelMetadata, LabelMetadata>> metadata_;
+    struct Meaning {  // of one label value; nullopt: absent
+        std::optional<Label> label;
+        std::optional<SegmentInfo> segment;
+    };
+    std::map<std::uint16_t, std::pair<Meaning, Meaning>> metadata_;  // value → (before, after)
 };
 
 // Undo/redo of label-map edits under a memory budget: the oldest edits are forgotten first.
@@ -86,8 +94,8 @@ public:
     bool canUndo() const { return !done_.empty(); }
     bool canRedo() const { return !undone_.empty(); }
     // The edit undone/redone (its description for the menu), or nullptr when there was none.
-    const LabelMapEdit* undo(LabelMap& map);
-    const LabelMapEdit* redo(LabelMap& map);
+    LabelMapEdit* undo(LabelMap& map);
+    LabelMapEdit* redo(LabelMap& map);
     void clear();
 
     std::size_t bytes() const { return bytes_; }

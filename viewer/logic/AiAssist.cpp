@@ -102,8 +102,7 @@ AiAssist::Painted AiAssist::paintProposal(const core::LabelMap& labels, core::La
         else ++p.kept;
     }
     p.edit.finish(p.labels);
-    p.labels.labels() = after.table;
-    p.edit.setMetadata(std::move(before), std::move(after));
+    p.edit.setMetadata(before, after);
     return p;
 }
 

@@ -40,10 +40,26 @@ void readManifest(AiModel& m) {
         QStringList lines;
         cardLines(card, {}, lines);
         m.card = lines.join('\n');
-        const json metrics = manifest.value("provenance", json::object()).value("metrics", json::object());
-        m.validationScore = scoreOf(metrics, "validation");
-        m.parentValidationScore = scoreOf(metrics, "validation_before");
-        if (std::isnan(m.validationScore)) m.validationScore = scoreOf(card, "heldout_metrics");
+        const json provenance = manifest.value("provenance", json::object());
+        const json metrics = provenance.value("metrics", json::object());
+        auto cases = [](const json& j, const char* key) {
+            const json m = j.value(key, json::object());
+            return m.is_object() ? m.value("cases", 0) : 0;
+        };
+        const bool fineTuned = !provenance.value("parent_version", "").empty() && !std::isnan(scoreOf(metrics, "validation_before"));
+        if (fineTuned) {
+            m.validationScore = scoreOf(metrics, "validation");
+            m.parentValidationScore = scoreOf(metrics, "validation_before");
+            const int n = cases(metrics, "validation");
+            m.scoreCases = n ? QCoreApplication::translate("lumen::logic::AiModel", "%n locked validation case(s) of the training set", nullptr, n)
+                             : QCoreApplication::translate("lumen::logic::AiModel", "the training set's locked validation cases");
+        } else if (!std::isnan(scoreOf(card, "heldout_metrics"))) {
+            m.validationScore = scoreOf(card, "heldout_metrics");
+            m.scoreCases = QCoreApplication::translate("lumen::logic::AiModel", "held-out, %n case(s) (model card)", nullptr, cases(card, "heldout_metrics"));
+        } else if (!std::isnan(scoreOf(metrics, "validation"))) {
+            m.validationScore = scoreOf(metrics, "validation");
+            m.scoreCases = QCoreApplication::translate("lumen::logic::AiModel", "its training-time validation cases");
+        }
     } catch (const std::exception& e) {
         m.card = QCoreApplication::translate("lumen::logic::AiModel", "The model card cannot be read: %1").arg(e.what());
     }

@@ -22,9 +22,12 @@ struct AiModel {
     QString description;              // model.json "description"
     std::vector<AiModelLabel> labels; // labels (segmentation, detection) or classes
     QString card;                     // the card's text for people: intended use, data, metrics, limits
-    // The score on its validation cases: a fine-tune's own, else the card's held-out metric. NaN if none.
+    // One honest score and the cases it is on: a fine-tune's on the training set's locked validation
+    // cases (with its parent's on the same cases), a bundled or imported version's held-out figure
+    // from its card (never its training-time validation, which flatters it). NaN if none.
     double validationScore = std::numeric_limits<double>::quiet_NaN();
     double parentValidationScore = std::numeric_limits<double>::quiet_NaN();  // a fine-tune's parent, same cases
+    QString scoreCases;  // "held-out, 24 cases (model card)", "2 locked validation cases"
 
     QString reference() const { return name + "@" + version; }
     QStringList labelNames() const;

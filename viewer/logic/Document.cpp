@@ -53,7 +53,7 @@ core::LabelMap& Document::editableLabels() {
 }
 
 void Document::commitLabelEdit(core::LabelMapEdit edit, double seconds) {
-    applyMetadata(edit.metadataAfter());
+    applyMetadata(edit, true, false);
     // Effort is counted per segment on what it gained and lost: painting one label over another
     // corrects both.
     for (auto& s : extra_.segments) {
@@ -70,8 +70,10 @@ void Document::commitLabelEdit(core::LabelMapEdit edit, double seconds) {
 }
 
 void Document::replaceLabels(core::LabelMap after, core::LabelMapEdit edit) {
+    core::LabelTable table = labels_ ? labels_->labels() : core::LabelTable();
     labels_ = std::move(after);
-    applyMetadata(edit.metadataAfter());
+    labels_->labels() = std::move(table);  // as it was: the edit's metadata sets the values it changes
+    applyMetadata(edit, true, false);
     undo_.push(std::move(edit));
     labelsEdited();
 }
@@ -80,10 +82,12 @@ core::LabelMetadata Document::labelMetadata() const {
     return {labels_ ? labels_->labels() : core::LabelTable(), extra_.segments};
 }
 
-void Document::applyMetadata(const core::LabelMetadata* metadata) {
-    if (!metadata) return;
-    editableLabels().labels() = metadata->table;
-    extra_.segments = metadata->segments;
+void Document::applyMetadata(core::LabelMapEdit& edit, bool toAfter, bool remember) {
+    if (!edit.hasMetadata()) return;
+    core::LabelMetadata now = labelMetadata();
+    edit.swapMetadata(now, toAfter, remember);
+    editableLabels().labels() = std::move(now.table);
+    extra_.segments = std::move(now.segments);
 }
 
 void Document::labelsEdited() {
@@ -100,17 +104,17 @@ void Document::labelTableEdited() {
 }
 
 bool Document::undoLabelEdit() {
-    const core::LabelMapEdit* edit = labels_ ? undo_.undo(*labels_) : nullptr;
+    core::LabelMapEdit* edit = labels_ ? undo_.undo(*labels_) : nullptr;
     if (!edit) return false;
-    applyMetadata(edit->metadataBefore());
+    applyMetadata(*edit, false);
     labelsEdited();
     return true;
 }
 
 bool Document::redoLabelEdit() {
-    const core::LabelMapEdit* edit = labels_ ? undo_.redo(*labels_) : nullptr;
+    core::LabelMapEdit* edit = labels_ ? undo_.redo(*labels_) : nullptr;
     if (!edit) return false;
-    applyMetadata(edit->metadataAfter());
+    applyMetadata(*edit, true);
     labelsEdited();
     return true;
 }

@@ -36,7 +36,7 @@ public:
     void labelVoxelsTouched() { ++labelRevision_, emit labelVoxelsChanged(); }
     // A finished edit (already applied) that took `seconds`: undoable. Every model segment whose
     // voxels it changed counts it as correction effort (voxels it gained and lost, the time). An
-    // edit carrying metadata also sets the label table and segments to its metadataAfter().
+    // edit carrying metadata also sets the label values it changed in the table and segments.
     void commitLabelEdit(core::LabelMapEdit edit, double seconds = 0);
     // An edit worked out away from the document (on a worker, from a clone of these labels):
     // the label map becomes `after`, which `edit` turns the current one into. Undoable like any;
@@ -116,7 +116,7 @@ signals:
 
 private:
     void labelsEdited();  // labelsChanged, undoChanged, edited
-    void applyMetadata(const core::LabelMetadata* metadata);
+    void applyMetadata(core::LabelMapEdit& edit, bool toAfter, bool remember = true);  // the values the edit changed
 
     io::LoadedImage image_;
     std::optional<core::LabelMap> labels_;

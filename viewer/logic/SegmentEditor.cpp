@@ -2,6 +2,8 @@
 
 #include "logic/Document.h"
 
+#include <QStringList>
+
 #include <algorithm>
 #include <cmath>
 
@@ -134,6 +136,24 @@ std::optional<std::uint16_t> SegmentEditor::target() {
     return settings_.label;
 }
 
+// Says what a region tool did, above all when it took voxels from other labels (a fill over a
+// proposal must not be silent): "fill: 1 234 voxels to Lesion, 210 of them from Cerebellum".
+void SegmentEditor::report(const core::LabelMapEdit& e, const core::LabelMetadata& before) {
+    const auto gained = e.changes().find(settings_.label);
+    if (gained == e.changes().end()) return;
+    auto name = [&](std::uint16_t v) {
+        const core::Label* l = before.table.find(v);
+        return l ? QString::fromStdString(l->name) : QString::number(v);
+    };
+    QStringList taken;
+    for (const auto& [value, change] : e.changes())
+        if (value != settings_.label && change.lost) taken << tr("%1 from %2").arg(change.lost).arg(name(value));
+    QString text = tr("%1: %2 voxels to %3").arg(QString::fromStdString(e.description())).arg(gained->second.gained).arg(name(settings_.label));
+    if (!taken.isEmpty()) text += tr(", of them %1").arg(taken.join(", "));
+    if (!taken.isEmpty() && !settings_.onlyEmpty) text += tr(" (tick \"only empty voxels\" to keep other labels)");
+    emit reported(text);
+}
+
 template <class Op>
 std::size_t SegmentEditor::edit(const char* description, Op op, const core::LabelMetadata* after) {
     core::LabelMap& labels = document_->editableLabels();
@@ -143,7 +163,8 @@ std::size_t SegmentEditor::edit(const char* description, Op op, const core::Labe
     core::LabelMetadata before = document_->labelMetadata();
     const std::size_t changed = op(labels, e);
     const bool voxels = e.finish(labels);
-    if (after) e.setMetadata(std::move(before), *after);
+    if (voxels && !after) report(e, before);  // a label's removal or merge says nothing more
+    if (after) e.setMetadata(before, *after);
     if (voxels || after) document_->commitLabelEdit(std::move(e), clock.nsecsElapsed() / 1e9);
     return changed;
 }

@@ -73,6 +73,7 @@ public:
 signals:
     void settingsChanged();
     void refused(const QString& why);  // a locked label, no image
+    void reported(const QString& what);  // what a region tool did (voxels set, taken from other labels)
 
 private:
     int acceptProposals(const std::vector<std::uint16_t>& values);  // how many were proposals
@@ -80,9 +81,10 @@ private:
     // The label to change, creating the first one when there is none; nullopt (and refused())
     // when it is locked or nothing is open.
     std::optional<std::uint16_t> target();
-    template <class Op>
     // One undoable edit; `after`, when given, is what the label table and segments become with it.
+    template <class Op>
     std::size_t edit(const char* description, Op op, const core::LabelMetadata* after = nullptr);
+    void report(const core::LabelMapEdit& e, const core::LabelMetadata& before);
     // Removes `value` from the table and segments (its voxels already went elsewhere), undoably.
     void dropLabel(const char* description, std::uint16_t value, std::uint16_t into);
 

@@ -18,6 +18,7 @@ public:
     ViewState(const core::ImageGeometry& geometry, core::ViewOrientation orientation, bool alignedToGrid = false);
 
     core::ViewOrientation orientation() const { return orientation_; }
+    const core::ImageGeometry& imageGeometry() const { return geometry_; }  // of the volume it views
     bool alignedToGrid() const { return alignedToGrid_; }
     const core::Point3& center() const { return center_; }
     const core::Vector3& viewDirection() const { return frame_.viewDirection; }

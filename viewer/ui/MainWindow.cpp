@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
       model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)),
       editor_(new logic::SegmentEditor(document_, this)),
       store_(new logic::AnnotationStore(document_, logic::DataLocations::dataDirectory(), this)),
+      priorStore_(new logic::AnnotationStore(prior_, logic::DataLocations::dataDirectory(), this)),
       assist_(new logic::AiAssist(document_, {}, this)) {
     setObjectName("mainWindow");
     setAcceptDrops(true);
@@ -63,9 +64,13 @@ MainWindow::MainWindow(QWidget* parent)
     // Asked once the series is on screen, so the user sees what the recovery is about.
     connect(store_, &logic::AnnotationStore::recoveryAvailable, this, &MainWindow::offerRecovery, Qt::QueuedConnection);
     connect(store_, &logic::AnnotationStore::failed, this, &MainWindow::reportError);
+    // The comparison pane is a full view of its own series: its annotations are restored and
+    // what is drawn there is kept, in that series' workspace.
+    connect(priorStore_, &logic::AnnotationStore::failed, this, &MainWindow::reportError);
     connect(store_, &logic::AnnotationStore::autosaved, this, [this] { statusBar()->showMessage(tr("Annotations autosaved"), 2000); });
     connect(store_, &logic::AnnotationStore::saved, this, [this] { statusBar()->showMessage(tr("Annotations saved"), 4000); });
     connect(editor_, &logic::SegmentEditor::refused, this, [this](const QString& why) { statusBar()->showMessage(why, 4000); });
+    connect(editor_, &logic::SegmentEditor::reported, this, [this](const QString& what) { statusBar()->showMessage(what, 8000); });
     setCentralWidget(viewer_);
     cursorLabel_ = new QLabel(this);
     // A fixed width: text that changes with every mouse move must not relayout the window (that
@@ -294,7 +299,10 @@ void MainWindow::buildDocks() {
     browserDock->setObjectName("studiesDock");
     browserDock->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock);
-    connect(browser_, &StudyBrowserPanel::openSeries, this, [this](const QString& uid) { openSeries(uid); });
+    connect(browser_, &StudyBrowserPanel::openSeries, this, [this](const QString& uid) {
+        // In 1×2 with the right pane active a double-click fills that pane (as RadiAnt does), not both.
+        openSeries(uid, viewer_->viewLayout() == Layout::SideBySide && viewer_->activeView() == viewer_->sliceView(1));
+    });
     connect(browser_, &StudyBrowserPanel::compareSeries, this, [this](const QString& uid) { openSeries(uid, true); });
     connect(browser_, &StudyBrowserPanel::importRequested, this, [this] { importDialog(false); });
 
@@ -304,6 +312,7 @@ void MainWindow::buildDocks() {
     measurementDock->setWidget(measurements_);
     addDockWidget(Qt::RightDockWidgetArea, measurementDock);
     connect(measurements_, &MeasurementPanel::jumpTo, this, &MainWindow::jumpToMeasurement);
+    connect(viewer_, &ViewerLayout::activeViewChanged, this, [this](SliceView* v) { measurements_->setDocument(v->document()); });
 
     segments_ = new SegmentEditorPanel(document_, editor_, this);
     auto* segmentDock = new QDockWidget(tr("Segment editor"), this);
@@ -412,22 +421,32 @@ void MainWindow::importPaths(const QStringList& paths, bool openAfter) {
 }
 
 void MainWindow::openSeries(const QString& uid, bool compare) {
-    if (load_) load_.release()->deleteLater();  // its results are no longer wanted
+    const auto openIn = [&](const logic::Document* d) { return d->hasImage() && QString::fromStdString(d->image().series.seriesUid) == uid; };
+    if (compare && openIn(document_)) return statusBar()->showMessage(tr("This series is open in the main view already"), 5000);
+    if (!compare && openIn(prior_)) endComparison();  // one series, one pane: two would write one workspace
+    if (load_) {  // its results are no longer wanted, nor the slice it showed meanwhile
+        load_.release()->deleteLater();
+        for (int i = 0; i < 4; ++i) viewer_->sliceView(i)->endPreview();
+    }
     load_ = std::make_unique<logic::SeriesLoadJob>(logic::DataLocations::databasePath(), uid);
     auto* job = load_.get();
     statusBar()->showMessage(tr("Loading…"));
     if (compare && viewer_->viewLayout() == Layout::Single) setViewLayout(Layout::SideBySide);
     viewer_->setComparison(compare || viewer_->comparing());
     SliceView* previewView = compare ? viewer_->sliceView(1) : viewer_->sliceView(0);
-    connect(job, &logic::SeriesLoadJob::firstSlice, this, [previewView](const logic::SharedVolume& slice) {
-        previewView->showPreview(*slice);
+    viewer_->volumeView()->setLoading(!compare);  // a compare load supersedes a main one: show the main series
+    connect(job, &logic::SeriesLoadJob::firstSlice, this, [this, job, previewView](const logic::SharedVolume& slice) {
+        if (job == load_.get()) previewView->showPreview(*slice);  // not a superseded load's late slice
     });
     connect(job, &logic::SeriesLoadJob::loaded, this, [this, job, uid, compare](const logic::SharedImage& image) {
         if (job != load_.get()) return;
-        if (!compare && store_->dirty()) store_->save();  // switching series keeps the edits
+        logic::AnnotationStore* store = compare ? priorStore_ : store_;
+        if (store->dirty()) store->save();  // switching series keeps the edits
         (compare ? prior_ : document_)->setImage(*image);
         if (!compare) {
-            viewer_->setComparison(false);
+            // The prior stays beside a series of the same patient (an import or a new series of
+            // the study does not end the comparison), not beside another patient's.
+            if (prior_->hasImage() && prior_->image().patient.patientId != image->patient.patientId) endComparison();
             browser_->selectSeries(uid);
         }
         QString note = tr("Opened %1").arg(QString::fromStdString(image->series.description));
@@ -439,9 +458,18 @@ void MainWindow::openSeries(const QString& uid, bool compare) {
     connect(job, &logic::SeriesLoadJob::failed, this, [this, job](const QString& message) {
         if (job != load_.get()) return;
         load_.release()->deleteLater();
+        viewer_->volumeView()->setLoading(false);
+        for (int i = 0; i < 4; ++i) viewer_->sliceView(i)->endPreview();
         reportError(tr("Cannot open the series: %1").arg(message));
     });
     job->start();
+}
+
+void MainWindow::endComparison() {
+    if (priorStore_->dirty()) priorStore_->save();
+    viewer_->setComparison(false);
+    prior_->clear();
+    measurements_->setDocument(document_);
 }
 
 void MainWindow::openDemo() {
@@ -512,13 +540,22 @@ void MainWindow::exchangeAnnotations(bool exporting, int format) {
     const auto f = logic::AnnotationExchange::Format(format);
     const QString filter = f == logic::AnnotationExchange::Format::NiftiLabels ? tr("NIfTI (*.nii.gz *.nii)") : tr("DICOM (*.dcm)");
     const QString suggested = QStringList{"segmentation.dcm", "report.dcm", "labels.nii.gz"}[format];
-    const QString path = exporting ? QFileDialog::getSaveFileName(this, tr("Export annotations"), suggested, filter)
+    // Proposals nobody accepted are not annotations: exports leave them out, and say so up front.
+    int proposedFindings = 0;
+    for (const auto& finding : document_->findings()) proposedFindings += finding.status == core::Finding::Status::Proposed;
+    const int proposedLabels = int(document_->proposedLabels().size());
+    const QString leftOut = proposedLabels + proposedFindings == 0 ? QString()
+        : tr("%n proposed label(s)", nullptr, proposedLabels) + tr(" and %n proposed finding(s) not accepted yet are left out", nullptr, proposedFindings);
+    const QString caption = leftOut.isEmpty() ? tr("Export annotations") : tr("Export annotations — %1").arg(leftOut);
+    const QString path = exporting ? QFileDialog::getSaveFileName(this, caption, suggested, filter)
                                    : QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(), filter);
     if (path.isEmpty()) return;
     try {
         if (exporting) logic::AnnotationExchange::exportTo(*document_, f, path.toStdString());
         else logic::AnnotationExchange::importFrom(*document_, f, path.toStdString());
-        statusBar()->showMessage((exporting ? tr("Exported %1") : tr("Imported %1")).arg(path), 6000);
+        QString done = (exporting ? tr("Exported %1") : tr("Imported %1")).arg(path);
+        if (exporting && !leftOut.isEmpty()) done += " (" + leftOut + ")";
+        statusBar()->showMessage(done, 10000);
     } catch (const std::exception& e) {
         reportError(QString::fromStdString(e.what()));
     }
@@ -561,10 +598,11 @@ void MainWindow::jumpTo(const core::Point3& point) {
 }
 
 void MainWindow::jumpToMeasurement(std::uint64_t id) {
-    const core::Measurement* m = document_->measurements().find(id);
+    logic::Document* doc = measurements_->document();
+    const core::Measurement* m = doc->measurements().find(id);
     if (!m) return;
     for (auto* v : viewer_->visibleSliceViews())
-        if (v->document() == document_ && std::abs(m->planeNormal.normalized().dot(v->state().viewDirection())) > 0.999)
+        if (v->document() == doc && std::abs(m->planeNormal.normalized().dot(v->state().viewDirection())) > 0.999)
             v->moveTo(m->anchor());
     viewer_->setCrosshair(m->anchor());
 }
@@ -580,7 +618,8 @@ void MainWindow::closeEvent(QCloseEvent* e) {
     settings.setValue("window/state", saveState());
     if (import_) import_->cancel();
     if (load_) load_->cancel();
-    if (store_->dirty()) store_->save();  // closing keeps the edits, like switching series
+    for (auto* store : {store_, priorStore_})
+        if (store->dirty()) store->save();  // closing keeps the edits, like switching series
     QMainWindow::closeEvent(e);
 }
 

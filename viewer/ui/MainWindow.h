@@ -89,6 +89,7 @@ private:
     void hideProgress();
     void reportError(const QString& message);
     void updateTitle();
+    void endComparison();  // the comparison pane's edits saved, the pane back to the main series
 
     logic::Document* document_;
     logic::Document* prior_;
@@ -100,6 +101,7 @@ private:
     FindingsPanel* findings_ = nullptr;
     logic::SegmentEditor* editor_;
     logic::AnnotationStore* store_;
+    logic::AnnotationStore* priorStore_;  // the comparison pane's series
     logic::AiAssist* assist_;
     AiDocks* aiDocks_ = nullptr;
     QMenu* aiMenu_ = nullptr;

@@ -10,7 +10,7 @@
 
 namespace lumen::ui {
 
-MeasurementPanel::MeasurementPanel(logic::Document* document, QWidget* parent) : QWidget(parent), document_(document) {
+MeasurementPanel::MeasurementPanel(logic::Document* document, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     table_ = new QTableWidget(0, 2, this);
@@ -26,7 +26,6 @@ MeasurementPanel::MeasurementPanel(logic::Document* document, QWidget* parent) :
     layout->addWidget(table_, 1);
     layout->addWidget(remove);
     connect(remove, &QPushButton::clicked, this, &MeasurementPanel::removeSelected);
-    connect(document_, &logic::Document::measurementsChanged, this, &MeasurementPanel::rebuild);
     connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
         if (rebuilding_) return;
         const auto rows = table_->selectionModel()->selectedRows();
@@ -35,6 +34,14 @@ MeasurementPanel::MeasurementPanel(logic::Document* document, QWidget* parent) :
         document_->selectMeasurement(id);
         emit jumpTo(id);
     });
+    setDocument(document);
+}
+
+void MeasurementPanel::setDocument(logic::Document* document) {
+    if (document == document_) return;
+    if (document_) disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
+    connect(document_, &logic::Document::measurementsChanged, this, &MeasurementPanel::rebuild);
     rebuild();
 }
 

@@ -112,14 +112,17 @@ void ModelManagerDialog::rebuild() {
         item->setText(Active, m.active ? tr("★ active") : QString());
         item->setText(Created, m.created.left(16).replace('T', ' '));
         item->setText(Cases, m.trainingCases ? QString::number(m.trainingCases) : QString());
+        // Each figure says which cases it is on; a fine-tune is compared with its parent on the
+        // same cases only (scores on different cases side by side made a worse model look better).
         QString score = std::isnan(m.validationScore) ? QString("–") : QString::number(m.validationScore, 'f', 4);
-        // Only a fine-tune has a parent measured on the same cases; a root version's "before" is untrained.
+        if (!m.scoreCases.isEmpty()) score += tr(" on %1").arg(m.scoreCases);
         if (!m.parentVersion.isEmpty() && !std::isnan(m.parentValidationScore) && !std::isnan(m.validationScore)) {
             const double d = m.validationScore - m.parentValidationScore;
-            score += QString(" (%1%2 vs %3)").arg(d >= 0 ? "+" : "").arg(d, 0, 'f', 4).arg(m.parentVersion);
+            score += tr("; %1 there: %2 (%3%4)").arg(m.parentVersion).arg(m.parentValidationScore, 0, 'f', 4).arg(d >= 0 ? "+" : "").arg(d, 0, 'f', 4);
             if (d < 0) item->setForeground(Score, QColor(220, 90, 80));
         }
         item->setText(Score, score);
+        item->setToolTip(Score, score);
         item->setText(Where, m.bundled ? tr("bundled") : m.path);
         item->setToolTip(Version, m.description);
         if (m.active) {

@@ -117,6 +117,10 @@ void SliceView::showPreview(const core::Volume& slice) {
     pushState();
 }
 
+void SliceView::endPreview() {
+    if (previewing_) onImageChanged();
+}
+
 void SliceView::setOrientation(core::ViewOrientation orientation) {
     orientation_ = orientation;
     onImageChanged();

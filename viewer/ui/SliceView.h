@@ -38,6 +38,8 @@ public:
 
     // The middle slice of a series that is still loading, until the document has the volume.
     void showPreview(const core::Volume& slice);
+    // A load that was superseded or failed: back to the document's own image.
+    void endPreview();
     void setMode(InteractionMode mode);
     void setSegmentEditor(logic::SegmentEditor* editor) { annotator_.setEditor(editor); }
     void setCrosshair(const std::optional<core::Point3>& point);

@@ -110,6 +110,11 @@ std::vector<SliceView*> ViewerLayout::visibleSliceViews() const {
     return out;
 }
 
+void ViewerLayout::setLinkedScrolling(bool linked) {
+    linked_ = linked;
+    if (linked && active_) onScrolled(active_);  // else nothing showed it was on until the next scroll
+}
+
 void ViewerLayout::setMode(InteractionMode mode) {
     for (auto* v : slices_) v->setMode(mode);
 }

@@ -44,7 +44,7 @@ public:
 
     void setMode(InteractionMode mode);
     void setSegmentEditor(logic::SegmentEditor* editor);
-    void setLinkedScrolling(bool linked) { linked_ = linked; }
+    void setLinkedScrolling(bool linked);  // switched on: the other views join the active one at once
     bool linkedScrolling() const { return linked_; }
     void setHidePatientIdentity(bool hide);
     void setAlignedToGrid(bool aligned);

@@ -37,7 +37,18 @@ void VolumeView::setDocument(logic::Document* document) {
     onImageChanged();
 }
 
+void VolumeView::setLoading(bool loading) {
+    if (loading == loading_) return;
+    loading_ = loading;
+    if (!loading) return onImageChanged();
+    ++surfaceGeneration_;  // surfaces still being built belong to the old series
+    scene_->setLabelSurfaces(nullptr);
+    scene_->setVolume(core::Volume());
+    redraw();
+}
+
 void VolumeView::onImageChanged() {
+    loading_ = false;
     scene_->setVolume(document_ && document_->hasImage() ? document_->volume() : core::Volume());
     rebuildSurfaces();
     redraw();

@@ -25,6 +25,9 @@ public:
     void setClippingBox(bool enabled);
     void setVolumeVisible(bool visible);  // off: label surfaces alone
     void resetCamera();
+    // While another series loads the old one is not shown (it had stayed for seconds); false
+    // shows the document's series again (a load that failed).
+    void setLoading(bool loading);
     render::VolumeScene& scene() { return *scene_; }
 
 signals:
@@ -41,6 +44,7 @@ private:
     // Label surfaces are rebuilt a moment after the last edit, not after every brush stroke.
     QTimer surfacesSoon_;
     int surfaceGeneration_ = 0;
+    bool loading_ = false;
     void onImageChanged();
     void rebuildSurfaces();
     std::unique_ptr<render::VolumeScene> scene_;
