@@ -43,3 +43,12 @@ TEST(LabelMap, EqualityLooksAtTheTableTheDepthAndTheGrid) {
     EXPECT_TRUE(core::LabelMap() == core::LabelMap());
     EXPECT_FALSE(core::LabelMap() == a);
 }
+
+TEST(LabelTable, ANewLabelsColourIsNotOneAlreadyInTheTable) {
+    core::LabelTable table;
+    // A model's labels that happen to use the palette's first colours.
+    for (std::uint16_t v = 1; v <= 3; ++v) table.set({std::uint16_t(v + 10), "model", core::LabelTable::defaultColor(v)});
+    const core::Rgba c = table.distinctColor();
+    for (const auto& l : table.labels()) EXPECT_FALSE(c == l.color) << l.value;
+    EXPECT_TRUE(core::LabelTable().distinctColor() == core::LabelTable::defaultColor(1)) << "an empty table keeps the usual first colour";
+}

@@ -1,10 +1,12 @@
 // The CPU picture of a 2D view, checked pixel by pixel against the voxels it must show.
+#include "core/LabelTable.h"
 #include "core/ViewOrientation.h"
 #include "render/SliceCompositor.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 
 using namespace lumen;
 
@@ -168,7 +170,7 @@ TEST(SliceCompositor, ColourImagesAndEmptyVolumes) {
 
 }  // namespace
 
-TEST(SliceCompositor, AHeatMapOnItsOwnGridBlendsItsHotColourByLevel) {
+TEST(SliceCompositor, AHeatMapOnItsOwnGridBlendsItsColourByLevel) {
     render::SliceCompositor c;
     c.setVolume(ramp());
     c.setWindowLevel(8000, 4000, false);
@@ -182,8 +184,14 @@ TEST(SliceCompositor, AHeatMapOnItsOwnGridBlendsItsHotColourByLevel) {
     const auto hot = compose(c, axial(2));
     const unsigned alpha = 179;  // 0.7 × 255, rounded
     const std::uint8_t grey = pixel(base, 15, 8)[0];
-    EXPECT_EQ(pixel(hot, 15, 8)[0], (grey * (255 - alpha) + 255 * alpha + 127) / 255) << "red at full level";
-    EXPECT_NE(pixel(hot, 15, 8)[2], pixel(hot, 15, 8)[0]) << "not grey any more";
+    EXPECT_EQ(pixel(hot, 15, 8)[0], (grey * (255 - alpha) + 255 * alpha + 127) / 255) << "magenta at full level";
+    EXPECT_NE(pixel(hot, 15, 8)[1], pixel(hot, 15, 8)[0]) << "not grey any more";
+    // The map's colours are none of the label palette's (a red label and the map were confused).
+    for (unsigned level : {26u, 128u, 255u})
+        for (std::uint16_t v = 1; v <= 12; ++v) {
+            const core::Rgba h = render::SliceCompositor::heatColour(level), l = core::LabelTable::defaultColor(v);
+            EXPECT_GT(std::abs(h.r - l.r) + std::abs(h.g - l.g) + std::abs(h.b - l.b), 90) << level << " vs label " << v;
+        }
     for (int ch = 0; ch < 3; ++ch) EXPECT_EQ(pixel(hot, 10, 5)[ch], pixel(base, 10, 5)[ch]) << "a low level draws nothing";
     c.setHeatMap(core::Volume(), 0.7);
     EXPECT_EQ(compose(c, axial(2)), base) << "cleared";

@@ -47,7 +47,22 @@ TEST_F(Viewer, LayoutsSwitch) {
         window->setViewLayout(layout);
         settle();
         EXPECT_EQ(window->viewerLayout()->visibleSliceViews().size(), views);
+        // Every view shows its whole image in the new layout (a zoom fitted to the old one had
+        // cut it off in 1×2 and left the fourth view of 2×2 too close).
+        for (auto* v : window->viewerLayout()->visibleSliceViews()) {
+            const double shown = v->state().heightMm();
+            v->fitToView();
+            EXPECT_NEAR(v->state().heightMm(), shown, 1e-6) << v->objectName().toStdString();
+        }
         test::saveScreenshot(window.get(), QString("02-layout-%1").arg(++n));
+    }
+    // The views of one series share its window: a drag in one is in all (2×2 had not followed).
+    window->setViewLayout(ui::Layout::Grid);
+    settle();
+    drag(view(0), Qt::LeftButton, QPoint(200, 200), QPoint(260, 230));
+    for (int i = 1; i < 4; ++i) {
+        EXPECT_DOUBLE_EQ(view(i)->state().windowLevel().window, view(0)->state().windowLevel().window) << i;
+        EXPECT_DOUBLE_EQ(view(i)->state().windowLevel().level, view(0)->state().windowLevel().level) << i;
     }
 }
 
@@ -171,6 +186,39 @@ TEST_F(Viewer, CtWithBonePresetsAndComparison) {
     wheel(view(0), QPoint(100, 100), 2);
     EXPECT_EQ(view(1)->state().slice(), priorSlice);
     test::saveScreenshot(window.get(), "13-compare");
+}
+
+// Long descriptions are elided within their half of the view (they had been cut at the edge and
+// drawn over each other and the orientation letters); a measurement by the right edge keeps its
+// label inside. Run again at 2x (QT_SCALE_FACTOR=2, ctest's "...At2x") for the high-DPI screenshot.
+TEST_F(Viewer, TextInTheViewsIsElidedAndStaysInside) {
+    logic::Document* doc = window->document();
+    io::LoadedImage image = doc->image();
+    image.fromDicom = true;
+    image.patient.name = "Longname-Doublebarrel^Maximiliana Josephine Theodora";
+    image.study.description = "MRI brain with and without contrast, epilepsy protocol, research study 2024-117";
+    image.series.description = "T1 MPRAGE sagittal 1 mm isotropic, post-contrast, motion-corrected (MNI template)";
+    doc->setImage(image);
+    window->setViewLayout(ui::Layout::Grid);
+    settle();
+    const QString suffix = qEnvironmentVariable("LUMEN_SCREENSHOT_SUFFIX");
+    QFont font("DejaVu Sans");
+    font.setPixelSize(13);
+    const QFontMetricsF metrics(font);
+    for (int i = 0; i < 4; ++i) {
+        const auto& corners = view(i)->cornerText();
+        for (const auto& corner : corners)
+            for (const QString& line : QString::fromStdString(corner).split('\n'))
+                EXPECT_LE(metrics.horizontalAdvance(line), view(i)->width() / 2.0) << line.toStdString();
+        EXPECT_TRUE(QString::fromStdString(corners[3]).contains(QChar(0x2026))) << "the long series description is elided";
+    }
+    window->setInteractionMode(ui::InteractionMode::Length);
+    ui::SliceView* v = view(0);
+    drag(v, Qt::LeftButton, QPoint(v->width() - 60, v->height() / 2), QPoint(v->width() - 8, v->height() / 2 + 30));
+    window->setInteractionMode(ui::InteractionMode::WindowLevel);
+    settle();
+    ASSERT_EQ(doc->measurements().items().size(), 1u);
+    test::saveScreenshot(window.get(), "50-text-and-edges" + suffix);
 }
 
 }  // namespace

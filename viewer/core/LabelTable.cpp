@@ -47,6 +47,22 @@ Rgba LabelTable::defaultColor(std::uint16_t value) {
     return palette[(value + palette.size() - 1) % palette.size()];
 }
 
+Rgba LabelTable::distinctColor() const {
+    auto distance = [](const Rgba& a, const Rgba& b) {
+        const int dr = a.r - b.r, dg = a.g - b.g, db = a.b - b.b;
+        return dr * dr + dg * dg + db * db;
+    };
+    Rgba best = defaultColor(nextFreeValue());
+    int bestDistance = -1;
+    for (std::uint16_t k = 0; k < 12; ++k) {
+        const Rgba c = defaultColor(std::uint16_t(nextFreeValue() + k));  // the usual colour first on ties
+        int nearest = 1 << 30;
+        for (const auto& l : labels_) nearest = std::min(nearest, distance(c, l.color));
+        if (nearest > bestDistance) best = c, bestDistance = nearest;
+    }
+    return best;
+}
+
 bool LabelTable::operator==(const LabelTable& o) const {
     if (labels_.size() != o.labels_.size()) return false;
     for (std::size_t i = 0; i < labels_.size(); ++i) {

@@ -31,6 +31,9 @@ public:
 
     // A distinct, stable colour per label value for labels created without one.
     static Rgba defaultColor(std::uint16_t value);
+    // For a new label: of the palette's colours, the one farthest from every colour in the table
+    // (a model's labels bring their own colours, and a new segment looked like one of them).
+    Rgba distinctColor() const;
 
     bool operator==(const LabelTable& o) const;
 

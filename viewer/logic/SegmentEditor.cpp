@@ -48,7 +48,7 @@ std::uint16_t SegmentEditor::addLabel(const std::string& name) {
     if (!document_->hasImage()) return 0;
     core::LabelMap& labels = document_->editableLabels();
     const std::uint16_t value = labels.labels().nextFreeValue();
-    labels.labels().set({value, name.empty() ? tr("Segment %1").arg(value).toStdString() : name, core::LabelTable::defaultColor(value)});
+    labels.labels().set({value, name.empty() ? tr("Segment %1").arg(value).toStdString() : name, labels.labels().distinctColor()});
     settings_.label = value;
     document_->labelTableEdited();
     emit settingsChanged();

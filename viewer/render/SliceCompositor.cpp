@@ -247,13 +247,14 @@ void labelRow(const L* voxels, const core::ImageGeometry::Dims& d, RowWalk w, in
 }
 
 // The hot ramp: dark red → red → orange → yellow as the level rises.
-core::Rgba hotColour(unsigned level) {
-    const double t = level / 255.0;
-    return {std::uint8_t(std::min(255.0, 128 + 383 * t)), std::uint8_t(std::clamp(510 * t - 255, 0.0, 255.0) * 0.9 + 20 * t),
-            std::uint8_t(std::clamp(765 * t - 650, 0.0, 255.0)), 255};
-}
-
 }  // namespace
+
+// Violet to magenta: a hue no label colour uses (the palette is earth tones, greens and a light
+// blue; the old dark red → yellow map was taken for a red label).
+core::Rgba SliceCompositor::heatColour(unsigned level) {
+    const double t = std::min(level, 255u) / 255.0;
+    return {std::uint8_t(std::lround(110 + 145 * t)), std::uint8_t(std::lround(30 + 34 * t)), std::uint8_t(std::lround(190 + 65 * t)), 255};
+}
 
 void SliceCompositor::blendHeat(const SliceCamera& camera, int width, int height, int y0, int y1, std::uint8_t* rgba,
                                 std::uint16_t* scratch) const {
@@ -265,7 +266,7 @@ void SliceCompositor::blendHeat(const SliceCamera& camera, int width, int height
         for (int x = 0; x < width; ++x) {
             const unsigned level = levels[x];
             if (level < 26) continue;
-            const core::Rgba c = hotColour(level);
+            const core::Rgba c = heatColour(level);
             const unsigned alpha = unsigned(heatOpacity_ * level + 0.5), keep = 255 - alpha;
             std::uint8_t* px = out + 4 * x;
             px[0] = std::uint8_t((px[0] * keep + c.r * alpha + 127) / 255);

@@ -27,9 +27,11 @@ public:
     void labelsModified();
     void setOverlayStyle(const OverlayStyle& style);
     // A heat map over the picture (a model's uncertainty): uint8 levels 0..255 on any grid (shares
-    // voxels; an empty volume clears), drawn on a hot ramp whose opacity grows with the level up
-    // to `opacity`; levels below 10 % are not drawn, so certain regions stay clean.
+    // voxels; an empty volume clears), drawn on a violet → magenta ramp (heatColour) whose opacity
+    // grows with the level up to `opacity`; levels below 10 % are not drawn, so certain regions
+    // stay clean.
     void setHeatMap(const core::Volume& levels, double opacity);
+    static core::Rgba heatColour(unsigned level);  // also the legend's
     // Outline thickness in pixels (the display's device pixel ratio).
     void setOutlineWidth(int pixels) { outlineWidth_ = pixels < 1 ? 1 : pixels; }
 

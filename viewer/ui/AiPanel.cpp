@@ -3,12 +3,15 @@
 #include "logic/AiAssist.h"
 
 #include "logic/Document.h"
+#include "render/SliceCompositor.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
@@ -54,6 +57,25 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     uncertainty->setObjectName("uncertainty");
     uncertainty->setToolTip(tr("Segmentation: also compute the model's uncertainty and show it as a heat map in the slice views "
                                "(a second or two more per run); untick to hide it"));
+    // Its legend: the ramp from "a little unsure" to "unsure", in the views' colours.
+    auto* legend = new QLabel(this);
+    legend->setObjectName("uncertaintyLegend");
+    {
+        QImage ramp(120, 10, QImage::Format_RGB32);
+        for (int x = 0; x < ramp.width(); ++x) {
+            const core::Rgba c = render::SliceCompositor::heatColour(unsigned(26 + x * (255 - 26) / (ramp.width() - 1)));
+            for (int y = 0; y < ramp.height(); ++y) ramp.setPixel(x, y, qRgb(c.r, c.g, c.b));
+        }
+        legend->setPixmap(QPixmap::fromImage(ramp));
+        legend->setToolTip(tr("Uncertainty map: violet, a little unsure; magenta, unsure. Below 10 % nothing is drawn."));
+    }
+    auto* legendRow = new QHBoxLayout;
+    legendRow->addWidget(new QLabel(tr("less sure"), this));
+    legendRow->addWidget(legend);
+    legendRow->addWidget(new QLabel(tr("unsure"), this));
+    legendRow->addStretch(1);
+    connect(uncertainty, &QCheckBox::toggled, legend, &QWidget::setEnabled);
+    legend->setEnabled(false);
     connect(uncertainty, &QCheckBox::toggled, this, [this](bool on) {
         assist_->setComputeUncertainty(on);
         assist_->document()->setUncertaintyVisible(on);
@@ -76,6 +98,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     layout->addWidget(card_);
     layout->addLayout(buttons);
     layout->addWidget(uncertainty);
+    layout->addLayout(legendRow);
     layout->addWidget(progress_);
     layout->addWidget(stage_);
     layout->addWidget(device_);

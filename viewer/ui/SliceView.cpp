@@ -168,6 +168,21 @@ void SliceView::applyWindowLevelPreset(int index) {
 void SliceView::setWindowLevel(const core::WindowLevel& wl) {
     state_.setWindowLevel(wl);
     pushState();
+    emit windowLevelChanged(this);
+}
+
+void SliceView::fitToView() {
+    if (previewing_ || !document_ || !document_->hasImage()) return;
+    // The whole image in the view again, on the same slice, with the same window.
+    const logic::ViewState old = state_;
+    freshState();
+    state_.setWindowLevel(old.windowLevel());
+    state_.setInverted(old.inverted());
+    state_.setTimePoint(old.timePoint());
+    const core::Vector3 n = state_.viewDirection();
+    state_.centerOn(state_.center() + n * (old.center() - state_.center()).dot(n));
+    updateMeasurements();
+    pushState();
 }
 
 void SliceView::toggleInvert() {
@@ -253,19 +268,42 @@ void SliceView::updateMeasurements() {
     }
     if (tool_)
         if (auto draft = tool_->preview()) addGlyph(*draft, true);
+    const QFontMetricsF metrics = overlayMetrics();
     for (auto& g : glyphs) {
-        if (g.text.empty() || g.anchored) continue;
-        // Beside the shape's top, on the side that stays inside the view.
-        double left = 1e9, right = -1e9, top = 1e9;
-        for (const auto& p : g.polyline) {
-            double x, y;
-            state_.worldToDisplay(p, width(), height(), x, y);
-            left = std::min(left, x), right = std::max(right, x), top = std::min(top, y);
+        if (g.text.empty()) continue;
+        const QStringList lines = QString::fromStdString(g.text).split('\n');
+        double textWidth = 0;
+        for (const auto& line : lines) textWidth = std::max(textWidth, metrics.horizontalAdvance(line) * kTextSlack);
+        const double textHeight = metrics.lineSpacing() * lines.size();
+        double x, y;  // where the text starts (its left, or its right when right-aligned) and its baseline
+        if (g.anchored) {
+            state_.worldToDisplay(g.labelAt, width(), height(), x, y);
+        } else {  // beside the shape's top, on the side with room
+            double left = 1e9, right = -1e9, top = 1e9;
+            for (const auto& p : g.polyline) {
+                double px, py;
+                state_.worldToDisplay(p, width(), height(), px, py);
+                left = std::min(left, px), right = std::max(right, px), top = std::min(top, py);
+            }
+            g.alignRight = right + 6 + textWidth > width() - 4 && left - 6 - textWidth >= 4;
+            x = g.alignRight ? left - 6 : right + 6;
+            y = top;
         }
-        g.alignRight = right > 0.6 * width();
-        g.labelAt = state_.displayToWorld(g.alignRight ? left - 6 : right + 6, std::max(top, 18.0), width(), height());
+        // Never cut at the view's edge: the whole text stays inside.
+        const double from = g.alignRight ? x - textWidth : x;
+        x += std::clamp(from, 4.0, std::max(4.0, width() - 4 - textWidth)) - from;
+        y = std::clamp(y, textHeight + 2, std::max(textHeight + 2, height() - 4.0));
+        g.labelAt = state_.displayToWorld(x, y, width(), height());
     }
     scene_->setMeasurements(glyphs);
+}
+
+// The metrics of the text drawn over the image (13 px, the scene's font), for layout; the slack
+// covers the difference between Qt's font and VTK's FreeType rendering of it.
+QFontMetricsF SliceView::overlayMetrics() {
+    QFont font("DejaVu Sans");
+    font.setPixelSize(13);
+    return QFontMetricsF(font);
 }
 
 void SliceView::updateCornerText() {
@@ -292,9 +330,21 @@ void SliceView::updateCornerText() {
             lowerRight << tr("Time %1 / %2").arg(state_.timePoint() + 1).arg(document_->volume().timePoints());
         if (previewing_) lowerRight << tr("Loading…");
         lowerRight << cursorText_;
-        corners = {lowerLeft.join('\n').toStdString(), lowerRight.join('\n').toStdString(),
-                   upperLeft.join('\n').toStdString(), upperRight.join('\n').toStdString()};
+        // Each corner keeps to its half of the view, clear of the orientation letter between
+        // them: long descriptions are elided, never cut at the edge or drawn over each other.
+        // The line level with the letter (the top line above, the bottom one below) leaves it room.
+        const QFontMetricsF metrics = overlayMetrics();
+        auto fit = [&](QStringList lines, bool upper) {
+            for (int i = 0; i < lines.size(); ++i) {
+                const bool besideLetter = upper ? i == 0 : i == lines.size() - 1;
+                const double room = std::max(40.0, width() / 2.0 - (besideLetter ? 22 : 8)) / kTextSlack;
+                lines[i] = metrics.elidedText(lines[i], Qt::ElideRight, room);
+            }
+            return lines.join('\n').toStdString();
+        };
+        corners = {fit(lowerLeft, false), fit(lowerRight, false), fit(upperLeft, true), fit(upperRight, true)};
     }
+    corners_ = corners;
     scene_->setCornerText(corners);
 }
 
@@ -344,6 +394,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
     } else if (dragButton_ == Qt::LeftButton && mode_ == InteractionMode::WindowLevel) {
         state_.dragWindowLevel(dx, dy);
         pushState();
+        emit windowLevelChanged(this);
     } else if (dragButton_ == Qt::RightButton) {
         state_.zoom(std::exp(-dy / 150.0), width() / 2.0, height() / 2.0, width(), height());
         pushState();
@@ -432,6 +483,7 @@ void SliceView::resizeEvent(QResizeEvent* e) {
     VtkOpenGLWidget::resizeEvent(e);
     scene_->setDevicePixelRatio(devicePixelRatioF());  // also when moved to another screen
     updateMeasurements();
+    updateCornerText();  // elided to the new width
 }
 
 void SliceView::leaveEvent(QEvent* e) {

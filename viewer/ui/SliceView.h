@@ -8,9 +8,11 @@
 #include "ui/InteractionMode.h"
 #include "ui/VtkOpenGLWidget.h"
 
+#include <QFontMetricsF>
 #include <QPointer>
 #include <QTimer>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -50,17 +52,21 @@ public:
     void setWindowLevel(const core::WindowLevel& wl);
     void toggleInvert();
     void resetView();
+    void fitToView();  // fits the image to the view (a new layout) keeping slice and window
     void scroll(int slices);
     void setCinePlaying(bool playing, int framesPerSecond);
     bool cinePlaying() const { return cine_.isActive(); }
     void moveTo(const core::Point3& p);  // plane through p (crosshair follow, linked scrolling)
     void refresh();                       // re-read the document's labels and measurements
+    // The corner text as drawn (lower left, lower right, upper left, upper right), elided to fit.
+    const std::array<std::string, 4>& cornerText() const { return corners_; }
 
 signals:
     void crosshairRequested(const lumen::core::Point3& point);
     void scrolled(lumen::ui::SliceView* view);
     void cursorInfo(const QString& text);
     void activated(lumen::ui::SliceView* view);
+    void windowLevelChanged(lumen::ui::SliceView* view);  // by the user (drag, preset)
 
 protected:
     void mousePressEvent(QMouseEvent* e) override;
@@ -75,6 +81,8 @@ protected:
 
 private:
     void updateCursorReadout();
+    static QFontMetricsF overlayMetrics();
+    static constexpr double kTextSlack = 1.12;
     void onImageChanged();
     void pushUncertainty();
     void freshState();  // the orientation's fitted view of the document, opening window
@@ -98,7 +106,8 @@ private:
     Qt::MouseButton dragButton_ = Qt::NoButton;
     bool movingCrosshair_ = false;
     QPointF lastPos_;
-    std::optional<QPointF> hover_;  // the mouse over this view, for the cursor readout
+    std::optional<QPointF> hover_;
+    std::array<std::string, 4> corners_;  // the mouse over this view, for the cursor readout
     QTimer cine_;
     QString cursorText_;
 };

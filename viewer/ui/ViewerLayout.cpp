@@ -7,6 +7,8 @@
 
 #include <QGridLayout>
 
+#include <utility>
+
 namespace lumen::ui {
 
 using core::ViewOrientation;
@@ -29,6 +31,13 @@ ViewerLayout::ViewerLayout(logic::Document* primary, logic::Document* secondary,
         connect(view, &SliceView::scrolled, this, &ViewerLayout::onScrolled);
         connect(view, &SliceView::crosshairRequested, this, &ViewerLayout::onCrosshair);
         connect(view, &SliceView::cursorInfo, this, &ViewerLayout::cursorInfo);
+        // Views of one series share its window (RadiAnt, Slicer): a drag or preset in one is in all.
+        connect(view, &SliceView::windowLevelChanged, this, [this](SliceView* from) {
+            if (std::exchange(linkingWindow_, true)) return;
+            for (auto* other : slices_)
+                if (other != from && other->document() == from->document()) other->setWindowLevel(from->state().windowLevel());
+            linkingWindow_ = false;
+        });
         slices_[std::size_t(i)] = view;
     }
     volume_ = new VolumeView(this);
@@ -48,6 +57,11 @@ ViewerLayout::ViewerLayout(logic::Document* primary, logic::Document* secondary,
 void ViewerLayout::setViewLayout(Layout layout) {
     layout_ = layout;
     arrange();
+    // Once the grid has given the views their new sizes: each shows its whole image (a zoom
+    // fitted to the old layout cut the image off or left it small).
+    QMetaObject::invokeMethod(this, [this] {
+        for (auto* v : visibleSliceViews()) v->fitToView();
+    }, Qt::QueuedConnection);
 }
 
 void ViewerLayout::setComparison(bool compare) {
@@ -144,11 +158,7 @@ void ViewerLayout::setCrosshair(const std::optional<core::Point3>& point) {
 }
 
 void ViewerLayout::applyWindowLevelPreset(int index) {
-    if (layout_ == Layout::Mpr) {
-        for (int i = 0; i < 3; ++i) slices_[std::size_t(i)]->applyWindowLevelPreset(index);
-    } else if (active_) {
-        active_->applyWindowLevelPreset(index);
-    }
+    if (active_) active_->applyWindowLevelPreset(index);  // the series' other views follow
 }
 
 void ViewerLayout::onCrosshair(const core::Point3& point) {

@@ -70,6 +70,7 @@ private:
     Layout layout_ = Layout::Mpr;
     bool comparing_ = false;
     bool linked_ = true;
+    bool linkingWindow_ = false;
     std::optional<core::Point3> crosshair_;
 };
 
