@@ -14,7 +14,10 @@ cmake --preset release
 cmake --build --preset release -j "$JOBS"
 XVFB=()
 [ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
-"${XVFB[@]}" ctest --preset release -j "$JOBS"
+# The GUI random walk runs alone: beside it (a window hammered for 40 s, fine-tunes included) a
+# render test once failed to open its X connection.
+"${XVFB[@]}" ctest --preset release -j "$JOBS" -E RandomWalk
+"${XVFB[@]}" ctest --preset release -R RandomWalk
 
 echo "== the AI engine alone (LUMEN_AI_ONLY)"
 cmake --preset ai-only

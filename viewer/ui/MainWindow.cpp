@@ -518,6 +518,9 @@ void MainWindow::setInteractionMode(InteractionMode mode) {
         if (a->data().toInt() == int(mode)) a->setChecked(true);
     if (mode == InteractionMode::Findings)
         if (auto* dock = findChild<QDockWidget*>("findingsDock")) dock->raise();
+    // Tools whose gesture is not obvious say it (the angle's two steps had been a puzzle).
+    if (mode == InteractionMode::Angle) statusBar()->showMessage(tr("Angle: drag along the first arm, then click where the second ends"), 8000);
+    else if (mode == InteractionMode::Lasso) statusBar()->showMessage(tr("Lasso: draw round the region to fill with the active label"), 8000);
 }
 
 void MainWindow::offerRecovery() {

@@ -175,10 +175,7 @@ void SliceView::fitToView() {
     if (previewing_ || !document_ || !document_->hasImage()) return;
     // The whole image in the view again, on the same slice, with the same window.
     const logic::ViewState old = state_;
-    freshState();
-    state_.setWindowLevel(old.windowLevel());
-    state_.setInverted(old.inverted());
-    state_.setTimePoint(old.timePoint());
+    freshStateKeepingWindow(old);
     const core::Vector3 n = state_.viewDirection();
     state_.centerOn(state_.center() + n * (old.center() - state_.center()).dot(n));
     updateMeasurements();
@@ -201,16 +198,20 @@ void SliceView::freshState() {
     state_.setWindowLevel(openingWindow(*document_));
 }
 
+void SliceView::freshStateKeepingWindow(const logic::ViewState& old) {
+    freshState();
+    state_.setWindowLevel(old.windowLevel());
+    state_.setInverted(old.inverted());
+    state_.setTimePoint(old.timePoint());
+}
+
 void SliceView::setAlignedToGrid(bool aligned) {
     if (aligned == alignedToGrid_) return;
     alignedToGrid_ = aligned;
     if (previewing_ || !document_ || !document_->hasImage()) return;
     // Keep the window, the zoom and the point in the middle; only the plane turns.
     const logic::ViewState old = state_;
-    freshState();
-    state_.setWindowLevel(old.windowLevel());
-    state_.setInverted(old.inverted());
-    state_.setTimePoint(old.timePoint());
+    freshStateKeepingWindow(old);
     state_.zoom(state_.heightMm() / old.heightMm(), width() / 2.0, height() / 2.0, width(), height());
     state_.centerOn(old.center());
     updateMeasurements();

@@ -86,6 +86,7 @@ private:
     void onImageChanged();
     void pushUncertainty();
     void freshState();  // the orientation's fitted view of the document, opening window
+    void freshStateKeepingWindow(const logic::ViewState& old);  // … with old's window, inversion, time point
     void pushState();  // ViewState → scene, corner text; schedules a repaint
     void updateMeasurements();
     void updateCornerText();
