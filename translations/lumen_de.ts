@@ -43,6 +43,22 @@
         <source>The training set has no case %1.</source>
         <translation>Der Trainingsdatensatz hat keinen Fall %1.</translation>
     </message>
+    <message>
+        <source>%1&apos;s class is still its proposal: confirm the class in the AI panel first.</source>
+        <translation>Die Klasse von %1 ist noch sein Vorschlag: zuerst die Klasse im KI-Bereich bestätigen.</translation>
+    </message>
+    <message>
+        <source>This series is already %1 (%2): a series can be in the training set once.</source>
+        <translation>Diese Serie ist bereits %1 (%2): eine Serie kann nur einmal im Trainingsdatensatz sein.</translation>
+    </message>
+    <message>
+        <source>a validation case</source>
+        <translation>ein Validierungsfall</translation>
+    </message>
+    <message>
+        <source>a training case</source>
+        <translation>ein Trainingsfall</translation>
+    </message>
 </context>
 <context>
     <name>lumen::core::WindowLevel</name>
@@ -117,10 +133,28 @@
         <translation>Während %1 lief, wurde eine andere Serie geöffnet; bitte auf dieser erneut ausführen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s) proposed, %1 voxels: correct them, then accept or reject them</source>
+        <source>%n label(s) proposed, %1 voxels</source>
         <translation>
-            <numerusform>%n Label vorgeschlagen, %1 Voxel: korrigieren, dann akzeptieren oder ablehnen</numerusform>
-            <numerusform>%n Labels vorgeschlagen, %1 Voxel: korrigieren, dann akzeptieren oder ablehnen</numerusform>
+            <numerusform>%n Label vorgeschlagen, %1 Voxel</numerusform>
+            <numerusform>%n Labels vorgeschlagen, %1 Voxel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; they replace %n earlier unreviewed proposal(s) of this model</source>
+        <translation>
+            <numerusform>; sie ersetzen %n früheren, ungeprüften Vorschlag dieses Modells</numerusform>
+            <numerusform>; sie ersetzen %n frühere, ungeprüfte Vorschläge dieses Modells</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 voxels already labelled (accepted, corrected or drawn) were left as they are</source>
+        <translation>; %1 bereits gelabelte Voxel (akzeptiert, korrigiert oder gezeichnet) blieben unverändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n repeat(s) of findings already reviewed left out</source>
+        <translation>
+            <numerusform>; %n Wiederholung bereits geprüfter Befunde ausgelassen</numerusform>
+            <numerusform>; %n Wiederholungen bereits geprüfter Befunde ausgelassen</numerusform>
         </translation>
     </message>
 </context>
@@ -129,6 +163,28 @@
     <message>
         <source>The model card cannot be read: %1</source>
         <translation>Die Modellkarte ist nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locked validation case(s) of the training set</source>
+        <translation>
+            <numerusform>%n gesperrten Validierungsfall des Trainingsdatensatzes</numerusform>
+            <numerusform>%n gesperrten Validierungsfällen des Trainingsdatensatzes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the locked validation cases of the training set</source>
+        <translation>den gesperrten Validierungsfällen des Trainingsdatensatzes</translation>
+    </message>
+    <message numerus="yes">
+        <source>held-out, %n case(s) (model card)</source>
+        <translation>
+            <numerusform>zurückgehalten, %n Fall (Modellkarte)</numerusform>
+            <numerusform>zurückgehalten, %n Fälle (Modellkarte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its training-time validation cases</source>
+        <translation>seinen Validierungsfällen beim Training</translation>
     </message>
 </context>
 <context>
@@ -307,12 +363,36 @@
         <source>&quot;%1&quot; is locked</source>
         <translation>„%1“ ist gesperrt</translation>
     </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 voxels to %3</source>
+        <translation>%1: %2 Voxel zu %3</translation>
+    </message>
+    <message>
+        <source>, of them %1</source>
+        <translation>, davon %1</translation>
+    </message>
+    <message>
+        <source> (tick &quot;only empty voxels&quot; to keep other labels)</source>
+        <translation> („Nur leere Voxel“ ankreuzen, um andere Labels zu behalten)</translation>
+    </message>
+    <message>
+        <source>The eraser clears the active label, %1; here is %2: make %2 active to erase it.</source>
+        <translation>Der Radierer löscht das aktive Label, %1; hier ist %2: %2 aktivieren, um es zu radieren.</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::SeriesLoadJob</name>
     <message>
         <source>Loading images</source>
         <translation>Bilder werden geladen</translation>
+    </message>
+    <message>
+        <source>left out, unreadable: %1</source>
+        <translation>ausgelassen, nicht lesbar: %1</translation>
     </message>
 </context>
 <context>
@@ -348,6 +428,22 @@
     <message>
         <source>Images</source>
         <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Unnamed series</source>
+        <translation>Unbenannte Serie</translation>
+    </message>
+    <message>
+        <source>%1 · volume file</source>
+        <translation>%1 · Volumendatei</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>%1 · no images (annotations or documents)</source>
+        <translation>%1 · keine Bilder (Annotationen oder Dokumente)</translation>
     </message>
 </context>
 <context>
@@ -398,6 +494,34 @@
     <message>
         <source>&amp;Model manager…</source>
         <translation>&amp;Modellverwaltung…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n proposed label(s)</source>
+        <translation>
+            <numerusform>%n vorgeschlagenes Label akzeptiert</numerusform>
+            <numerusform>%n vorgeschlagene Labels akzeptiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n finding(s)</source>
+        <translation>
+            <numerusform> und %n Befund</numerusform>
+            <numerusform> und %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n proposed label(s)</source>
+        <translation>
+            <numerusform>%n vorgeschlagenes Label abgelehnt</numerusform>
+            <numerusform>%n vorgeschlagene Labels abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n finding(s) (Undo brings the labels back)</source>
+        <translation>
+            <numerusform> und %n Befund (Rückgängig holt die Labels zurück)</numerusform>
+            <numerusform> und %n Befunde (Rückgängig holt die Labels zurück)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -493,6 +617,34 @@
     <message>
         <source>Segmentation: also compute the model&apos;s uncertainty and show it as a heat map in the slice views (a second or two more per run); untick to hide it</source>
         <translation>Segmentierung: auch die Unsicherheit des Modells berechnen und als Wärmekarte in den Schnittansichten zeigen (ein bis zwei Sekunden mehr pro Lauf); abwählen blendet sie aus</translation>
+    </message>
+    <message>
+        <source>Uncertainty map: violet, a little unsure; magenta, unsure. Below 10 % nothing is drawn.</source>
+        <translation>Unsicherheitskarte: violett, etwas unsicher; magenta, unsicher. Unter 10 % wird nichts gezeichnet.</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>weniger sicher</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; proposes a class: confirm the right one (✓) to make it the case&apos;s class.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; schlägt eine Klasse vor: die richtige bestätigen (✓), damit sie die Klasse des Falls wird.</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>This is the case&apos;s class (reviewed by you)</source>
+        <translation>Das ist die Klasse des Falls (von Ihnen geprüft)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: class confirmed as &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: Klasse als &lt;b&gt;%2&lt;/b&gt; bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1163,36 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>&amp;AI</source>
         <translation>&amp;KI</translation>
     </message>
+    <message>
+        <source>This series is open in the main view already</source>
+        <translation>Diese Serie ist bereits in der Hauptansicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Angle: drag along the first arm, then click where the second ends</source>
+        <translation>Winkel: entlang des ersten Schenkels ziehen, dann dort klicken, wo der zweite endet</translation>
+    </message>
+    <message>
+        <source>Lasso: draw round the region to fill with the active label</source>
+        <translation>Lasso: um den Bereich zeichnen, der mit dem aktiven Label gefüllt wird</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed label(s)</source>
+        <translation>
+            <numerusform>%n vorgeschlagenes Label</numerusform>
+            <numerusform>%n vorgeschlagene Labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n proposed finding(s) not accepted yet are left out</source>
+        <translation>
+            <numerusform> und %n vorgeschlagener Befund, noch nicht akzeptiert, werden ausgelassen</numerusform>
+            <numerusform> und %n vorgeschlagene Befunde, noch nicht akzeptiert, werden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export annotations — %1</source>
+        <translation>Annotationen exportieren — %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1116,6 +1298,14 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Importing %1…</source>
         <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> auf %1</translation>
+    </message>
+    <message>
+        <source>; %1 there: %2 (%3%4)</source>
+        <translation>; %1 dort: %2 (%3%4)</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2143,18 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Fine-tune %1</source>
         <translation>Fine-Tuning %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from the training set? Its files are deleted; the series itself and its annotations stay.</source>
+        <translation>%1 (%2) aus dem Trainingsdatensatz entfernen? Seine Dateien werden gelöscht; die Serie selbst und ihre Annotationen bleiben.</translation>
+    </message>
+    <message>
+        <source>Add a corrected case to train on first</source>
+        <translation>Zuerst einen korrigierten Fall zum Trainieren hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a validation case first: the new version is measured on it against the old</source>
+        <translation>Zuerst einen Validierungsfall hinzufügen: die neue Version wird darauf mit der alten verglichen</translation>
     </message>
 </context>
 <context>

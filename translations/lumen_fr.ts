@@ -43,6 +43,22 @@
         <source>The training set has no case %1.</source>
         <translation>L’ensemble d’entraînement n’a pas de cas %1.</translation>
     </message>
+    <message>
+        <source>%1&apos;s class is still its proposal: confirm the class in the AI panel first.</source>
+        <translation>La classe de %1 n&apos;est encore qu&apos;une proposition : confirmez d&apos;abord la classe dans le panneau IA.</translation>
+    </message>
+    <message>
+        <source>This series is already %1 (%2): a series can be in the training set once.</source>
+        <translation>Cette série est déjà %1 (%2) : une série ne peut figurer qu&apos;une fois dans le jeu d&apos;entraînement.</translation>
+    </message>
+    <message>
+        <source>a validation case</source>
+        <translation>un cas de validation</translation>
+    </message>
+    <message>
+        <source>a training case</source>
+        <translation>un cas d&apos;entraînement</translation>
+    </message>
 </context>
 <context>
     <name>lumen::core::WindowLevel</name>
@@ -117,10 +133,28 @@
         <translation>Une autre série a été ouverte pendant l’exécution de %1 ; relancez-le sur celle-ci.</translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s) proposed, %1 voxels: correct them, then accept or reject them</source>
+        <source>%n label(s) proposed, %1 voxels</source>
         <translation>
-            <numerusform>%n label proposé, %1 voxels : corrigez-le, puis acceptez-le ou rejetez-le</numerusform>
-            <numerusform>%n labels proposés, %1 voxels : corrigez-les, puis acceptez-les ou rejetez-les</numerusform>
+            <numerusform>%n label proposé, %1 voxels</numerusform>
+            <numerusform>%n labels proposés, %1 voxels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; they replace %n earlier unreviewed proposal(s) of this model</source>
+        <translation>
+            <numerusform>; ils remplacent %n proposition antérieure non revue de ce modèle</numerusform>
+            <numerusform>; ils remplacent %n propositions antérieures non revues de ce modèle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 voxels already labelled (accepted, corrected or drawn) were left as they are</source>
+        <translation>; %1 voxels déjà étiquetés (acceptés, corrigés ou dessinés) sont restés tels quels</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n repeat(s) of findings already reviewed left out</source>
+        <translation>
+            <numerusform>; %n répétition de constats déjà revus omise</numerusform>
+            <numerusform>; %n répétitions de constats déjà revus omises</numerusform>
         </translation>
     </message>
 </context>
@@ -129,6 +163,28 @@
     <message>
         <source>The model card cannot be read: %1</source>
         <translation>La fiche du modèle est illisible : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locked validation case(s) of the training set</source>
+        <translation>
+            <numerusform>%n cas de validation verrouillé du jeu d&apos;entraînement</numerusform>
+            <numerusform>%n cas de validation verrouillés du jeu d&apos;entraînement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the locked validation cases of the training set</source>
+        <translation>les cas de validation verrouillés du jeu d&apos;entraînement</translation>
+    </message>
+    <message numerus="yes">
+        <source>held-out, %n case(s) (model card)</source>
+        <translation>
+            <numerusform>mis à part, %n cas (fiche du modèle)</numerusform>
+            <numerusform>mis à part, %n cas (fiche du modèle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its training-time validation cases</source>
+        <translation>ses cas de validation pendant l&apos;entraînement</translation>
     </message>
 </context>
 <context>
@@ -307,12 +363,36 @@
         <source>&quot;%1&quot; is locked</source>
         <translation>« %1 » est verrouillé</translation>
     </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 voxels to %3</source>
+        <translation>%1 : %2 voxels vers %3</translation>
+    </message>
+    <message>
+        <source>, of them %1</source>
+        <translation>, dont %1</translation>
+    </message>
+    <message>
+        <source> (tick &quot;only empty voxels&quot; to keep other labels)</source>
+        <translation> (cochez « Voxels vides seulement » pour garder les autres labels)</translation>
+    </message>
+    <message>
+        <source>The eraser clears the active label, %1; here is %2: make %2 active to erase it.</source>
+        <translation>La gomme efface le label actif, %1 ; ici se trouve %2 : activez %2 pour l&apos;effacer.</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::SeriesLoadJob</name>
     <message>
         <source>Loading images</source>
         <translation>Chargement des images</translation>
+    </message>
+    <message>
+        <source>left out, unreadable: %1</source>
+        <translation>omis, illisible : %1</translation>
     </message>
 </context>
 <context>
@@ -348,6 +428,22 @@
     <message>
         <source>Images</source>
         <translation>Images</translation>
+    </message>
+    <message>
+        <source>Unnamed series</source>
+        <translation>Série sans nom</translation>
+    </message>
+    <message>
+        <source>%1 · volume file</source>
+        <translation>%1 · fichier de volume</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>%1 · no images (annotations or documents)</source>
+        <translation>%1 · aucune image (annotations ou documents)</translation>
     </message>
 </context>
 <context>
@@ -398,6 +494,34 @@
     <message>
         <source>&amp;Model manager…</source>
         <translation>&amp;Gestionnaire de modèles…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n proposed label(s)</source>
+        <translation>
+            <numerusform>%n label proposé accepté</numerusform>
+            <numerusform>%n labels proposés acceptés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n finding(s)</source>
+        <translation>
+            <numerusform> et %n constat</numerusform>
+            <numerusform> et %n constats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n proposed label(s)</source>
+        <translation>
+            <numerusform>%n label proposé rejeté</numerusform>
+            <numerusform>%n labels proposés rejetés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n finding(s) (Undo brings the labels back)</source>
+        <translation>
+            <numerusform> et %n constat (Annuler rétablit les labels)</numerusform>
+            <numerusform> et %n constats (Annuler rétablit les labels)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -493,6 +617,34 @@
     <message>
         <source>Segmentation: also compute the model&apos;s uncertainty and show it as a heat map in the slice views (a second or two more per run); untick to hide it</source>
         <translation>Segmentation : calculer aussi l’incertitude du modèle et l’afficher en carte de chaleur dans les vues en coupe (une à deux secondes de plus par exécution) ; décocher la masque</translation>
+    </message>
+    <message>
+        <source>Uncertainty map: violet, a little unsure; magenta, unsure. Below 10 % nothing is drawn.</source>
+        <translation>Carte d&apos;incertitude : violet, un peu incertain ; magenta, incertain. En dessous de 10 %, rien n&apos;est dessiné.</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>moins sûr</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; proposes a class: confirm the right one (✓) to make it the case&apos;s class.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; propose une classe : confirmez la bonne (✓) pour en faire la classe du cas.</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>This is the case&apos;s class (reviewed by you)</source>
+        <translation>C&apos;est la classe du cas (revue par vous)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: class confirmed as &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : classe confirmée : &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1163,36 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>&amp;AI</source>
         <translation>&amp;IA</translation>
     </message>
+    <message>
+        <source>This series is open in the main view already</source>
+        <translation>Cette série est déjà ouverte dans la vue principale</translation>
+    </message>
+    <message>
+        <source>Angle: drag along the first arm, then click where the second ends</source>
+        <translation>Angle : faites glisser le long du premier côté, puis cliquez où finit le second</translation>
+    </message>
+    <message>
+        <source>Lasso: draw round the region to fill with the active label</source>
+        <translation>Lasso : entourez la région à remplir avec le label actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed label(s)</source>
+        <translation>
+            <numerusform>%n label proposé</numerusform>
+            <numerusform>%n labels proposés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n proposed finding(s) not accepted yet are left out</source>
+        <translation>
+            <numerusform> et %n constat proposé, pas encore acceptés, sont omis</numerusform>
+            <numerusform> et %n constats proposés, pas encore acceptés, sont omis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export annotations — %1</source>
+        <translation>Exporter les annotations — %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1116,6 +1298,14 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> sur %1</translation>
+    </message>
+    <message>
+        <source>; %1 there: %2 (%3%4)</source>
+        <translation>; %1 ici : %2 (%3%4)</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2143,18 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Fine-tune %1</source>
         <translation>Ajuster %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from the training set? Its files are deleted; the series itself and its annotations stay.</source>
+        <translation>Retirer %1 (%2) du jeu d&apos;entraînement ? Ses fichiers sont supprimés ; la série et ses annotations restent.</translation>
+    </message>
+    <message>
+        <source>Add a corrected case to train on first</source>
+        <translation>Ajoutez d&apos;abord un cas corrigé pour l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Add a validation case first: the new version is measured on it against the old</source>
+        <translation>Ajoutez d&apos;abord un cas de validation : la nouvelle version y est comparée à l&apos;ancienne</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,17 @@ void cardLines(const json& j, const QString& prefix, QStringList& out) {
     }
 }
 
+// The translation context of the model texts (AiModel is a struct, without tr()).
+class ModelText {
+    Q_DECLARE_TR_FUNCTIONS(lumen::logic::AiModel)
+};
+
+// How many cases a metrics object says it was measured on (0: it does not say).
+int caseCount(const json& metrics, const char* key) {
+    const json m = metrics.value(key, json::object());
+    return m.is_object() ? m.value("cases", 0) : 0;
+}
+
 double scoreOf(const json& metrics, const char* key) {
     const json* m = metrics.contains(key) ? &metrics[key] : nullptr;
     return m && m->is_object() && m->contains("score") && (*m)["score"].is_number() ? (*m)["score"].get<double>()
@@ -42,26 +53,22 @@ void readManifest(AiModel& m) {
         m.card = lines.join('\n');
         const json provenance = manifest.value("provenance", json::object());
         const json metrics = provenance.value("metrics", json::object());
-        auto cases = [](const json& j, const char* key) {
-            const json m = j.value(key, json::object());
-            return m.is_object() ? m.value("cases", 0) : 0;
-        };
         const bool fineTuned = !provenance.value("parent_version", "").empty() && !std::isnan(scoreOf(metrics, "validation_before"));
         if (fineTuned) {
             m.validationScore = scoreOf(metrics, "validation");
             m.parentValidationScore = scoreOf(metrics, "validation_before");
-            const int n = cases(metrics, "validation");
-            m.scoreCases = n ? QCoreApplication::translate("lumen::logic::AiModel", "%n locked validation case(s) of the training set", nullptr, n)
-                             : QCoreApplication::translate("lumen::logic::AiModel", "the training set's locked validation cases");
+            const int n = caseCount(metrics, "validation");
+            if (n) m.scoreCases = ModelText::tr("%n locked validation case(s) of the training set", nullptr, n);
+            else m.scoreCases = ModelText::tr("the locked validation cases of the training set");
         } else if (!std::isnan(scoreOf(card, "heldout_metrics"))) {
             m.validationScore = scoreOf(card, "heldout_metrics");
-            m.scoreCases = QCoreApplication::translate("lumen::logic::AiModel", "held-out, %n case(s) (model card)", nullptr, cases(card, "heldout_metrics"));
+            m.scoreCases = ModelText::tr("held-out, %n case(s) (model card)", nullptr, caseCount(card, "heldout_metrics"));
         } else if (!std::isnan(scoreOf(metrics, "validation"))) {
             m.validationScore = scoreOf(metrics, "validation");
-            m.scoreCases = QCoreApplication::translate("lumen::logic::AiModel", "its training-time validation cases");
+            m.scoreCases = ModelText::tr("its training-time validation cases");
         }
     } catch (const std::exception& e) {
-        m.card = QCoreApplication::translate("lumen::logic::AiModel", "The model card cannot be read: %1").arg(e.what());
+        m.card = ModelText::tr("The model card cannot be read: %1").arg(e.what());
     }
 }
 
