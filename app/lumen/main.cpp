@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
         if (qtTranslator.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QApplication::installTranslator(&qtTranslator);
     }
+    app.setProperty("lumenLanguage", lang);  // the language in use, which Preferences shows
     lumen::ui::applyDarkTheme(app);
 
     QCommandLineParser parser;

@@ -2,6 +2,7 @@
 
 #include "logic/Preferences.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,7 +18,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
     language_->addItem("English", "en");
     language_->addItem("Deutsch", "de");
     language_->addItem("Français", "fr");
-    language_->setCurrentIndex(std::max(0, language_->findData(logic::Preferences::language())));
+    // The language in use (--language may differ from the saved preference; it showed "English"
+    // over a German window).
+    const QString inUse = qApp->property("lumenLanguage").toString();
+    language_->setCurrentIndex(std::max(0, language_->findData(inUse.isEmpty() ? logic::Preferences::language() : inUse)));
     hideIdentity_ = new QCheckBox(tr("Hide patient name and ID in the views"), this);
     hideIdentity_->setChecked(logic::Preferences::hidePatientIdentity());
     copyOnImport_ = new QCheckBox(tr("Copy imported files into Lumen's folder"), this);
