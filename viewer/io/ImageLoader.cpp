@@ -22,8 +22,9 @@ bool ImageLoader::isImageFile(const std::string& path) {
     return !std::filesystem::is_directory(path) && ImageFileReader::hasImageExtension(path);
 }
 
-std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std::string& seriesUid,
-                                              const core::SeriesRecord** chosen) {
+namespace {
+// The series with this UID, or (empty UID) the one with the most images.
+const core::SeriesRecord& findSeries(const DicomIndex& index, const std::string& seriesUid) {
     const core::SeriesRecord* series = nullptr;
     if (!seriesUid.empty()) {
         series = index.findSeries(seriesUid);
@@ -33,8 +34,15 @@ std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std
             if (s->imageCount() > 0 && (!series || s->imageCount() > series->imageCount())) series = s;
     }
     if (!series || series->imageCount() == 0) throw IoError("", "no images found");
-    if (chosen) *chosen = series;
-    return SeriesAssembler::assemble(*series);
+    return *series;
+}
+}  // namespace
+
+std::vector<ImageStack> ImageLoader::stacksOf(const DicomIndex& index, const std::string& seriesUid,
+                                              const core::SeriesRecord** chosen) {
+    const core::SeriesRecord& series = findSeries(index, seriesUid);
+    if (chosen) *chosen = &series;
+    return SeriesAssembler::assemble(series);
 }
 
 ImageStack ImageLoader::dicomStack(const std::string& path) {
@@ -111,9 +119,9 @@ LoadedImage ImageLoader::load(const LoadRequest& request, core::Progress* progre
     }
     const auto t1 = std::chrono::steady_clock::now();
     const core::SeriesRecord* series = nullptr;
-    selectStack(index, request, &series);  // which series (and that the stack exists)
     LoadedStack loaded;
     try {
+        series = &findSeries(index, request.seriesUid);
         loaded = loadSeries(*series, request.stackIndex, progress, request.threads);
     } catch (const IoError& e) {
         throw IoError(e.file().empty() ? request.path : e.file(), e.reason());
