@@ -70,9 +70,7 @@ void Document::commitLabelEdit(core::LabelMapEdit edit, double seconds) {
 }
 
 void Document::replaceLabels(core::LabelMap after, core::LabelMapEdit edit) {
-    core::LabelTable table = labels_ ? labels_->labels() : core::LabelTable();
     labels_ = std::move(after);
-    labels_->labels() = std::move(table);  // as it was: the edit's metadata sets the values it changes
     applyMetadata(edit, true, false);
     undo_.push(std::move(edit));
     labelsEdited();
@@ -126,11 +124,7 @@ const core::Finding* Document::finding(std::uint64_t id) const {
 }
 
 std::uint64_t Document::addFinding(core::Finding f) {
-    if (f.id == 0 || finding(f.id)) {
-        std::uint64_t next = 1;
-        for (const auto& x : extra_.findings) next = std::max(next, x.id + 1);
-        f.id = next;
-    }
+    if (f.id == 0 || finding(f.id)) f.id = nextFindingId();
     extra_.findings.push_back(f);
     emit findingsChanged();
     emit edited();
@@ -227,6 +221,12 @@ bool Document::confirmClassification(const std::string& model, const std::string
     return false;
 }
 
+std::uint64_t Document::nextFindingId() const {
+    std::uint64_t next = 1;
+    for (const auto& x : extra_.findings) next = std::max(next, x.id + 1);
+    return next;
+}
+
 namespace {
 // Intersection over union of two boxes (points count as tiny boxes).
 double overlap(const core::Finding& a, const core::Finding& b) {
@@ -249,15 +249,13 @@ std::pair<int, int> Document::replaceModelFindings(const std::string& model, std
     const int replaced = int(before - all.size());
     if (selectedFinding_ && !finding(*selectedFinding_)) selectedFinding_.reset();
     int added = 0;
-    std::uint64_t next = 1;
-    for (const auto& x : all) next = std::max(next, x.id + 1);
     for (auto& f : findings) {
         const bool repeats = std::any_of(all.begin(), all.end(), [&](const core::Finding& r) {
             return r.provenance.source == model && r.status != core::Finding::Status::Proposed && r.className == f.className &&
                    overlap(r, f) >= 0.5;
         });
         if (repeats) continue;
-        f.id = next++;
+        f.id = nextFindingId();
         all.push_back(std::move(f));
         ++added;
     }

@@ -116,6 +116,7 @@ signals:
 
 private:
     void labelsEdited();  // labelsChanged, undoChanged, edited
+    std::uint64_t nextFindingId() const;
     void applyMetadata(core::LabelMapEdit& edit, bool toAfter, bool remember = true);  // the values the edit changed
 
     io::LoadedImage image_;
