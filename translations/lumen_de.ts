@@ -186,6 +186,29 @@
         <source>its training-time validation cases</source>
         <translation>seinen Validierungsfällen beim Training</translation>
     </message>
+    <message>
+        <source>segmentation</source>
+        <translation>Segmentierung</translation>
+    </message>
+    <message>
+        <source>detection</source>
+        <translation>Detektion</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>Klassifikation</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n Thread</numerusform>
+            <numerusform>CPU, %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiWorkerClient</name>
@@ -297,6 +320,22 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>Mittel %1 ± %2%3 (Min. %4, Max. %5), %6</translation>
+    </message>
+    <message>
+        <source>Length %1</source>
+        <translation>Länge %1</translation>
+    </message>
+    <message>
+        <source>Angle %1</source>
+        <translation>Winkel %1</translation>
+    </message>
+    <message>
+        <source>Ellipse %1</source>
+        <translation>Ellipse %1</translation>
+    </message>
+    <message>
+        <source>Rectangle %1</source>
+        <translation>Rechteck %1</translation>
     </message>
 </context>
 <context>
@@ -742,6 +781,76 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::ImportSummaryDialog</name>
+    <message numerus="yes">
+        <source>Imported %n series</source>
+        <translation>
+            <numerusform>%n Serie importiert</numerusform>
+            <numerusform>%n Serien importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n files)</source>
+        <translation>
+            <numerusform> (%n Datei)</numerusform>
+            <numerusform> (%n Dateien)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n non-DICOM files skipped</source>
+        <translation>
+            <numerusform>, %n Nicht-DICOM-Datei übersprungen</numerusform>
+            <numerusform>, %n Nicht-DICOM-Dateien übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unreadable</source>
+        <translation>
+            <numerusform>, %n unlesbar</numerusform>
+            <numerusform>, %n unlesbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Series added or updated</source>
+        <translation>Hinzugefügte oder aktualisierte Serien</translation>
+    </message>
+    <message>
+        <source>Unnamed series</source>
+        <translation>Unbenannte Serie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>volume file</source>
+        <translation>Volumendatei</translation>
+    </message>
+    <message>
+        <source>Files refused</source>
+        <translation>Abgelehnte Dateien</translation>
+    </message>
+    <message>
+        <source>Files skipped (not DICOM or an image file)</source>
+        <translation>Übersprungene Dateien (weder DICOM noch Bilddatei)</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -927,34 +1036,6 @@
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n series</source>
-        <translation>
-            <numerusform>%n Serie importiert</numerusform>
-            <numerusform>%n Serien importiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n files)</source>
-        <translation>
-            <numerusform> (%n Datei)</numerusform>
-            <numerusform> (%n Dateien)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n non-DICOM files skipped</source>
-        <translation>
-            <numerusform>, %n Nicht-DICOM-Datei übersprungen</numerusform>
-            <numerusform>, %n Nicht-DICOM-Dateien übersprungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n unreadable</source>
-        <translation>
-            <numerusform>, %n unlesbar</numerusform>
-            <numerusform>, %n unlesbar</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
@@ -1108,10 +1189,6 @@
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>Save annotations</source>
-        <translation>Annotationen speichern</translation>
-    </message>
-    <message>
         <source>Segment editor</source>
         <translation>Segment-Editor</translation>
     </message>
@@ -1192,6 +1269,22 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Export annotations — %1</source>
         <translation>Annotationen exportieren — %1</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Bildschirmfoto</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1985,13 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     </message>
 </context>
 <context>
+    <name>lumen::ui::Theme</name>
+    <message>
+        <source>More commands</source>
+        <translation>Weitere Befehle</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::TrainingChart</name>
     <message>
         <source>Training loss</source>
@@ -2155,6 +2255,18 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Add a validation case first: the new version is measured on it against the old</source>
         <translation>Zuerst einen Validierungsfall hinzufügen: die neue Version wird darauf mit der alten verglichen</translation>
+    </message>
+    <message>
+        <source>Last fine-tune: %1 %2 from %3, made %4%5.</source>
+        <translation>Letztes Fine-Tuning: %1 %2 aus %3, erstellt %4%5.</translation>
+    </message>
+    <message>
+        <source>, active</source>
+        <translation>, aktiv</translation>
+    </message>
+    <message>
+        <source>, not active</source>
+        <translation>, nicht aktiv</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,29 @@
         <source>its training-time validation cases</source>
         <translation>ses cas de validation pendant l&apos;entraînement</translation>
     </message>
+    <message>
+        <source>segmentation</source>
+        <translation>segmentation</translation>
+    </message>
+    <message>
+        <source>detection</source>
+        <translation>détection</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>classification</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU, %n thread(s)</source>
+        <translation>
+            <numerusform>CPU, %n thread</numerusform>
+            <numerusform>CPU, %n threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU : %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiWorkerClient</name>
@@ -297,6 +320,22 @@
     <message>
         <source>mean %1 ± %2%3 (min %4, max %5), %6</source>
         <translation>moyenne %1 ± %2%3 (min %4, max %5), %6</translation>
+    </message>
+    <message>
+        <source>Length %1</source>
+        <translation>Longueur %1</translation>
+    </message>
+    <message>
+        <source>Angle %1</source>
+        <translation>Angle %1</translation>
+    </message>
+    <message>
+        <source>Ellipse %1</source>
+        <translation>Ellipse %1</translation>
+    </message>
+    <message>
+        <source>Rectangle %1</source>
+        <translation>Rectangle %1</translation>
     </message>
 </context>
 <context>
@@ -742,6 +781,76 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::ImportSummaryDialog</name>
+    <message numerus="yes">
+        <source>Imported %n series</source>
+        <translation>
+            <numerusform>%n série importée</numerusform>
+            <numerusform>%n séries importées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n files)</source>
+        <translation>
+            <numerusform> (%n fichier)</numerusform>
+            <numerusform> (%n fichiers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n non-DICOM files skipped</source>
+        <translation>
+            <numerusform>, %n fichier non DICOM ignoré</numerusform>
+            <numerusform>, %n fichiers non DICOM ignorés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n unreadable</source>
+        <translation>
+            <numerusform>, %n illisible</numerusform>
+            <numerusform>, %n illisibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Series added or updated</source>
+        <translation>Séries ajoutées ou mises à jour</translation>
+    </message>
+    <message>
+        <source>Unnamed series</source>
+        <translation>Série sans nom</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>volume file</source>
+        <translation>fichier de volume</translation>
+    </message>
+    <message>
+        <source>Files refused</source>
+        <translation>Fichiers refusés</translation>
+    </message>
+    <message>
+        <source>Files skipped (not DICOM or an image file)</source>
+        <translation>Fichiers ignorés (ni DICOM ni fichier image)</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -927,34 +1036,6 @@
         <source>Importing</source>
         <translation>Importation</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n series</source>
-        <translation>
-            <numerusform>%n série importée</numerusform>
-            <numerusform>%n séries importées</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> (%n files)</source>
-        <translation>
-            <numerusform> (%n fichier)</numerusform>
-            <numerusform> (%n fichiers)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n non-DICOM files skipped</source>
-        <translation>
-            <numerusform>, %n fichier non DICOM ignoré</numerusform>
-            <numerusform>, %n fichiers non DICOM ignorés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n unreadable</source>
-        <translation>
-            <numerusform>, %n illisible</numerusform>
-            <numerusform>, %n illisibles</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import failed: %1</source>
         <translation>Échec de l&apos;importation : %1</translation>
@@ -1108,10 +1189,6 @@
         <translation>Rétablir</translation>
     </message>
     <message>
-        <source>Save annotations</source>
-        <translation>Enregistrer les annotations</translation>
-    </message>
-    <message>
         <source>Segment editor</source>
         <translation>Éditeur de segments</translation>
     </message>
@@ -1192,6 +1269,22 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Export annotations — %1</source>
         <translation>Exporter les annotations — %1</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Capture</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1985,13 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     </message>
 </context>
 <context>
+    <name>lumen::ui::Theme</name>
+    <message>
+        <source>More commands</source>
+        <translation>Autres commandes</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::TrainingChart</name>
     <message>
         <source>Training loss</source>
@@ -2155,6 +2255,18 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Add a validation case first: the new version is measured on it against the old</source>
         <translation>Ajoutez d&apos;abord un cas de validation : la nouvelle version y est comparée à l&apos;ancienne</translation>
+    </message>
+    <message>
+        <source>Last fine-tune: %1 %2 from %3, made %4%5.</source>
+        <translation>Dernier affinage : %1 %2 issu de %3, créé le %4%5.</translation>
+    </message>
+    <message>
+        <source>, active</source>
+        <translation>, active</translation>
+    </message>
+    <message>
+        <source>, not active</source>
+        <translation>, non active</translation>
     </message>
 </context>
 <context>

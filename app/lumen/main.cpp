@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
 #include <QTranslator>
 
@@ -54,14 +55,19 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion("0.1.0");
 
     // Before the parser, so that --help speaks the language too.
+    // English loads its catalogue too: it holds the plural forms ("1 image", "24 images").
     QTranslator lumenTranslator, qtTranslator;
-    const QString lang = requestedLanguage(QApplication::arguments());
-    if (lang != "en") {
-        if (lumenTranslator.load(":/i18n/lumen_" + lang + ".qm")) QApplication::installTranslator(&lumenTranslator);
-        else std::fprintf(stderr, "lumen: no translation for '%s', using English\n", qPrintable(lang));
-        if (qtTranslator.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
+    QString lang = requestedLanguage(QApplication::arguments());
+    if (lumenTranslator.load(":/i18n/lumen_" + lang + ".qm")) {
+        QApplication::installTranslator(&lumenTranslator);
+    } else {
+        std::fprintf(stderr, "lumen: no translation for '%s', using English\n", qPrintable(lang));
+        lang = "en";
+        if (lumenTranslator.load(":/i18n/lumen_en.qm")) QApplication::installTranslator(&lumenTranslator);
     }
+    if (lang != "en" && qtTranslator.load("qtbase_" + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QLocale::setDefault(QLocale(lang));  // numbers and dates as the UI's language writes them
     app.setProperty("lumenLanguage", lang);  // the language in use, which Preferences shows
     lumen::ui::applyDarkTheme(app);
 

@@ -139,6 +139,12 @@ TEST_F(AiWorker, TheAiPanelsModelListComesFromTheRegistryOrSaysWhyNot) {
         << names.join(", ").toStdString();
     EXPECT_TRUE(assist.models().front().card.contains("NOT FOR CLINICAL USE") || assist.models().front().card.contains("intended use"))
         << assist.models().front().card.toStdString();
+    for (const auto& m : assist.models()) {  // a card is text for people, not JSON (the detector's FROC list was)
+        EXPECT_FALSE(m.card.contains('{') || m.card.contains('[') || m.card.contains('"')) << m.card.toStdString();
+        if (m.name == "lesion-detector") {
+            EXPECT_TRUE(m.card.contains("fp per volume 0.5, sensitivity 0.5758")) << m.card.toStdString();
+        }
+    }
     EXPECT_FALSE(assist.run(assist.models().front())) << "nothing is open";
 
     logic::AiAssist missing(&doc, "/nonexistent/lumen-ai");
@@ -356,5 +362,6 @@ TEST_F(AiWorker, ARerunKeepsAcceptedAndCorrectedLabelsAndReplacesOnlyItsUnreview
     EXPECT_TRUE(*doc.labels() == before) << "the labels as they were before the second run";
     EXPECT_EQ(doc.segments().size(), 3u);
     // The run's labels are gone and the one it replaced is back; the acceptance made since stays.
-    EXPECT_EQ(doc.proposedLabels().size(), 1u);
+    ASSERT_EQ(doc.proposedLabels().size(), 1u);
+    EXPECT_EQ(doc.proposedLabels().front(), untouched);
 }

@@ -159,6 +159,17 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     ASSERT_TRUE(test::waitFor([&] { return registry.active("brain-structures") && registry.active("brain-structures")->version == "1.0"; }, 30000));
     EXPECT_TRUE(manager->statusLabel()->text().contains("Rolling back")) << manager->statusLabel()->text().toStdString();
     manager->close();
+    // The before/after table is read back from 1.1's provenance (as after a restart): another model
+    // hides it, coming back shows it again with what is active now.
+    const int resultRows = training->resultTable()->rowCount();
+    training->setModel("lesion-detector");
+    EXPECT_TRUE(training->resultTable()->isHidden());
+    training->setModel("brain-structures");
+    ASSERT_FALSE(training->resultTable()->isHidden());
+    EXPECT_EQ(training->resultTable()->rowCount(), resultRows);
+    EXPECT_TRUE(training->statusLabel()->text().contains("Last fine-tune: brain-structures 1.1 from 1.0"))
+        << training->statusLabel()->text().toStdString();
+    EXPECT_TRUE(training->statusLabel()->text().contains("not active")) << training->statusLabel()->text().toStdString();
     QApplication::setActiveWindow(window.get());  // the dialog had it; keyboard review needs the window active
 
     // 7. Back on the demo brain: the lesion detector's proposals, one accepted, one rejected.

@@ -150,6 +150,17 @@ TEST_F(Viewer, ImportShowsProgressAndAddsThePatient) {
     EXPECT_FALSE(window->progressDialog()->isVisible());
     settle();
     test::saveScreenshot(window.get(), "09-imported");
+    // The summary says what was added (and would list refused files); it does not block the window.
+    auto* summary = window->findChild<QDialog*>("importSummary");
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->isVisible() && !summary->isModal());
+    auto* tree = summary->findChild<QTreeWidget*>("importSummaryTree");
+    ASSERT_NE(tree, nullptr);
+    ASSERT_GE(tree->topLevelItemCount(), 1);
+    EXPECT_EQ(tree->topLevelItem(0)->childCount(), 1);
+    EXPECT_TRUE(tree->topLevelItem(0)->child(0)->text(0).startsWith("CT")) << tree->topLevelItem(0)->child(0)->text(0).toStdString();
+    test::saveScreenshot(summary, "09b-import-summary");
+    summary->close();
 }
 
 TEST_F(Viewer, LabelMapOverlayFillAndOutline) {

@@ -88,6 +88,23 @@ TEST_P(Catalogue, IsCompiledIntoTheViewerAndCoversCoreAndRenderNames) {
 
 INSTANTIATE_TEST_SUITE_P(Languages, Catalogue, ::testing::Values("de", "fr"));
 
+// English is the source language; its catalogue gives the plural forms ("1 image", "24 images").
+TEST(Translation, EnglishPluralsReadNaturally) {
+    app();
+    const auto messages = readTs(QString::fromStdString((test::sourceDir() / "translations" / "lumen_en.ts").string()));
+    ASSERT_GT(messages.size(), 10u);
+    for (const Message& m : messages) {
+        const std::string where = m.context.toStdString() + ": \"" + m.source.toStdString() + "\"";
+        EXPECT_FALSE(m.unfinished) << where;
+        ASSERT_EQ(m.translations.size(), 2) << where;
+        for (const QString& t : m.translations) EXPECT_FALSE(t.contains("(s)")) << where;
+    }
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(":/i18n/lumen_en.qm"));
+    EXPECT_EQ(translator.translate("lumen::ui::ImportSummaryDialog", "%n image(s)", nullptr, 1), "%n image");
+    EXPECT_EQ(translator.translate("lumen::ui::ImportSummaryDialog", "%n image(s)", nullptr, 24), "%n images");
+}
+
 TEST(Translation, InstalledGermanReachesMenusPresetsAndMeasurements) {
     app();
     QTranslator translator;

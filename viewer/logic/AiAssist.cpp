@@ -6,6 +6,7 @@
 #include "io/LabelMapReader.h"
 #include "logic/BackgroundTask.h"
 #include "logic/Document.h"
+#include "logic/NumberText.h"
 
 #include <QFile>
 
@@ -173,7 +174,7 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
     const QString prefix = scratch_->filePath("result");
     auto report = [this, ms](const QString& summary) {
         job_.clear();
-        emit finished(tr("%1 in %2 s: %3").arg(running_.name).arg(ms / 1000.0, 0, 'f', 1).arg(summary));
+        emit finished(tr("%1 in %2 s: %3").arg(running_.name).arg(numberText(ms / 1000.0, 1)).arg(summary));
     };
     auto fail = [this](const QString& why) {
         job_.clear();

@@ -1,9 +1,11 @@
 #include "logic/AiModel.h"
 
 #include "io/AnnotationJson.h"
+#include "logic/NumberText.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
 
@@ -15,12 +17,34 @@ using nlohmann::json;
 
 namespace {
 
-// The card as lines for people: nested objects flattened ("heldout_metrics / cases: 24").
+// One JSON value as people read it: numbers in the UI's locale, lists comma-separated, a list of
+// objects as "a 0.5, b 0.57; a 1, b 0.67" (the detector's FROC points).
+QString cardValue(const json& v) {
+    if (v.is_string()) return QString::fromStdString(v.get<std::string>());
+    if (v.is_boolean()) return v.get<bool>() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.is_number_integer()) return QString::number(v.get<long long>());
+    if (v.is_number()) return numberText(v.get<double>(), 6, 'g');
+    QStringList parts;
+    if (v.is_array()) {
+        for (const auto& e : v) parts << cardValue(e);
+        return parts.join(v.size() && v[0].is_object() ? "; " : ", ");
+    }
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            parts << QString::fromStdString(it.key()).replace('_', ' ') + " " + cardValue(*it);
+        return parts.join(", ");
+    }
+    return {};
+}
+
+// The card as lines for people: nested objects flattened ("heldout metrics / cases: 24"); the
+// metrics' own "model" block repeats the name and version shown above it, so it is left out.
 void cardLines(const json& j, const QString& prefix, QStringList& out) {
     for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!prefix.isEmpty() && it.key() == "model") continue;
         const QString key = prefix + QString::fromStdString(it.key()).replace('_', ' ');
         if (it->is_object()) cardLines(*it, key + " / ", out);
-        else out << key + ": " + (it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString::fromStdString(it->dump()));
+        else out << key + ": " + cardValue(*it);
     }
 }
 
@@ -100,6 +124,20 @@ std::vector<AiModel> parseModelList(const std::string& listJson) {
         throw std::runtime_error(e.what());
     }
     return models;
+}
+
+QString taskTitle(const QString& task) {
+    if (task == "segmentation") return ModelText::tr("segmentation");
+    if (task == "detection") return ModelText::tr("detection");
+    if (task == "classification") return ModelText::tr("classification");
+    return task;
+}
+
+QString deviceTitle(const QString& workerDevice) {
+    static const QRegularExpression cpu("^CPU, (\\d+) threads?$");
+    if (const auto m = cpu.match(workerDevice); m.hasMatch()) return ModelText::tr("CPU, %n thread(s)", nullptr, m.captured(1).toInt());
+    if (workerDevice.startsWith("GPU: ")) return ModelText::tr("GPU: %1").arg(workerDevice.mid(5));
+    return workerDevice;
 }
 
 }  // namespace lumen::logic

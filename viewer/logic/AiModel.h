@@ -38,4 +38,8 @@ struct AiModel {
 // said in the card.
 std::vector<AiModel> parseModelList(const std::string& listJson);
 
+// The worker speaks English ("segmentation", "CPU, 2 threads"); these say it in the UI's language.
+QString taskTitle(const QString& task);
+QString deviceTitle(const QString& workerDevice);
+
 }  // namespace lumen::logic

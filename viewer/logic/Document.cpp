@@ -1,6 +1,7 @@
 #include "logic/Document.h"
 
 #include "io/AnnotationJson.h"
+#include "logic/NumberText.h"
 #include "logic/Preferences.h"
 
 #include <QCoreApplication>
@@ -326,7 +327,7 @@ class MeasurementText {
 
 namespace {
 QString areaText(double mm2) {
-    return mm2 >= 100 ? MeasurementText::tr("%1 cm²").arg(mm2 / 100, 0, 'f', 2) : MeasurementText::tr("%1 mm²").arg(mm2, 0, 'f', 1);
+    return mm2 >= 100 ? MeasurementText::tr("%1 cm²").arg(numberText(mm2 / 100, 2)) : MeasurementText::tr("%1 mm²").arg(numberText(mm2, 1));
 }
 }  // namespace
 
@@ -335,14 +336,14 @@ QString measurementShortText(const core::Measurement& m) {
         m.statistics->samples == 0)
         return measurementText(m);
     const QString units = m.units.empty() ? QString() : " " + QString::fromStdString(m.units);
-    return MeasurementText::tr("%1 ± %2%3\n%4").arg(m.statistics->mean, 0, 'f', 1).arg(m.statistics->standardDeviation, 0, 'f', 1)
+    return MeasurementText::tr("%1 ± %2%3\n%4").arg(numberText(m.statistics->mean, 1)).arg(numberText(m.statistics->standardDeviation, 1))
         .arg(units).arg(areaText(m.value));
 }
 
 QString measurementText(const core::Measurement& m) {
     switch (m.kind) {
-        case core::Measurement::Kind::Length: return MeasurementText::tr("%1 mm").arg(m.value, 0, 'f', 1);
-        case core::Measurement::Kind::Angle: return MeasurementText::tr("%1°").arg(m.value, 0, 'f', 1);
+        case core::Measurement::Kind::Length: return MeasurementText::tr("%1 mm").arg(numberText(m.value, 1));
+        case core::Measurement::Kind::Angle: return MeasurementText::tr("%1°").arg(numberText(m.value, 1));
         case core::Measurement::Kind::Ellipse:
         case core::Measurement::Kind::Rectangle: {
             const QString area = areaText(m.value);
@@ -350,11 +351,11 @@ QString measurementText(const core::Measurement& m) {
             const auto& s = *m.statistics;
             const QString units = m.units.empty() ? QString() : " " + QString::fromStdString(m.units);
             return MeasurementText::tr("mean %1 ± %2%3 (min %4, max %5), %6")
-                .arg(s.mean, 0, 'f', 1)
-                .arg(s.standardDeviation, 0, 'f', 1)
+                .arg(numberText(s.mean, 1))
+                .arg(numberText(s.standardDeviation, 1))
                 .arg(units)
-                .arg(s.minimum, 0, 'g', 5)
-                .arg(s.maximum, 0, 'g', 5)
+                .arg(numberText(s.minimum, 5, 'g'))
+                .arg(numberText(s.maximum, 5, 'g'))
                 .arg(area);
         }
     }

@@ -78,6 +78,26 @@ std::vector<MetricRow> metricRows(const QString& summaryJson) {
     return rows;
 }
 
+std::optional<FineTuneResult> FineTuneController::lastResult(const std::vector<AiModel>& models, const QString& name) {
+    const AiModel* newest = nullptr;
+    for (const auto& m : models)
+        if (m.name == name && !m.parentVersion.isEmpty() && (!newest || m.created > newest->created)) newest = &m;
+    if (!newest) return std::nullopt;
+    try {
+        const json manifest = json::parse(io::readAnnotationText(QDir(newest->path).filePath("model.json").toStdString()));
+        const json metrics = manifest.value("provenance", json::object()).value("metrics", json::object());
+        FineTuneResult r;
+        r.name = newest->name, r.version = newest->version, r.parentVersion = newest->parentVersion;
+        r.path = newest->path, r.created = newest->created;
+        r.metrics = metricRows(QString::fromStdString(json{{"metrics", metrics}}.dump()));
+        if (r.metrics.empty()) return std::nullopt;  // made outside a fine-tune: no before/after to show
+        r.worse = r.metrics.front().metric == "score" && r.metrics.front().worse();
+        return r;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 FineTuneController::FineTuneController(AiWorkerClient* worker, QObject* parent) : QObject(parent), worker_(worker) {
     connect(worker_, &AiWorkerClient::training, this,
             [this](const QString& id, int it, int of, double loss, const QString& validation, bool resumed) {

@@ -38,6 +38,7 @@ struct FineTuneResult {
     bool worse = false;              // the new version scores below its parent on the validation cases
     int iterations = 0;
     double seconds = 0;
+    QString created;  // ISO 8601 UTC, from the version's provenance (a result read back after a restart)
 };
 
 // A fine-tune the app was closed (or the worker died) during: FOLDER/finetune.json.
@@ -70,6 +71,9 @@ public:
     static std::optional<InterruptedFineTune> interrupted(const QString& trainingSetFolder);
     bool resumeInterrupted(const QString& trainingSetFolder);
     static void discardInterrupted(const QString& trainingSetFolder);  // its checkpoints too
+    // The newest fine-tuned version of NAME among MODELS, read back from its model.json (its
+    // provenance keeps the before/after metrics), so the comparison outlives a restart.
+    static std::optional<FineTuneResult> lastResult(const std::vector<AiModel>& models, const QString& name);
 
     void pause();
     void unpause();

@@ -1,17 +1,34 @@
 #include "logic/MeasurementList.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
-#include <cctype>
 
 namespace lumen::logic {
+
+namespace {
+// The default names in the UI's language ("Länge 2"); the name is the user's text from then on.
+class Names {
+    Q_DECLARE_TR_FUNCTIONS(lumen::logic::MeasurementText)
+public:
+    static QString of(core::Measurement::Kind kind, std::size_t n) {
+        switch (kind) {
+            case core::Measurement::Kind::Length: return tr("Length %1").arg(n);
+            case core::Measurement::Kind::Angle: return tr("Angle %1").arg(n);
+            case core::Measurement::Kind::Ellipse: return tr("Ellipse %1").arg(n);
+            case core::Measurement::Kind::Rectangle: return tr("Rectangle %1").arg(n);
+        }
+        return QString::number(n);
+    }
+};
+}  // namespace
 
 std::uint64_t MeasurementList::add(core::Measurement m) {
     m.id = nextId_++;
     if (m.label.empty()) {
-        const std::string kind = core::measurementKindName(m.kind);
         std::size_t sameKind = 1;
         for (const auto& existing : items_) sameKind += existing.kind == m.kind;
-        m.label = std::string(1, char(std::toupper(kind[0]))) + kind.substr(1) + " " + std::to_string(sameKind);
+        m.label = Names::of(m.kind, sameKind).toStdString();
     }
     items_.push_back(std::move(m));
     return items_.back().id;

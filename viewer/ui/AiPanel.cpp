@@ -3,6 +3,7 @@
 #include "logic/AiAssist.h"
 
 #include "logic/Document.h"
+#include "logic/NumberText.h"
 #include "render/SliceCompositor.h"
 
 #include <QCheckBox>
@@ -120,7 +121,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     });
     connect(cancel_, &QPushButton::clicked, assist_, &logic::AiAssist::cancel);
     connect(assist_, &logic::AiAssist::modelsChanged, this, &AiPanel::rebuild);
-    connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(d)); });
+    connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(logic::deviceTitle(d))); });
     connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
         status_->setText(tr("Running %1…").arg(model));
         progress_->setValue(0);
@@ -158,7 +159,7 @@ void AiPanel::rebuild() {
         auto* item = new QTreeWidgetItem(models_);
         item->setText(0, m.name + (m.active ? " ★" : ""));
         item->setText(1, m.version + (m.bundled ? tr(" (bundled)") : QString()));
-        item->setText(2, m.task);
+        item->setText(2, logic::taskTitle(m.task));
         item->setData(0, Qt::UserRole, int(i));
         item->setToolTip(0, m.active ? tr("The active version") : tr("An earlier or inactive version"));
         if (m.active && m.name + " ★" == current) models_->setCurrentItem(item);
@@ -209,7 +210,7 @@ void AiPanel::showProbabilities(const QString& model, const std::vector<std::pai
         auto* bar = new QProgressBar(row);
         bar->setRange(0, 1000);
         bar->setValue(int(p * 1000));
-        bar->setFormat(QString("%1 %").arg(p * 100, 0, 'f', 1));
+        bar->setFormat(QString("%1 %").arg(logic::numberText(p * 100, 1)));
         auto* confirm = new QPushButton(tr("✓"), row);
         confirm->setObjectName("confirmClass");
         confirm->setToolTip(tr("This is the case's class (reviewed by you)"));

@@ -2,7 +2,7 @@
 
 #include "io/AnnotationJson.h"
 #include "logic/Document.h"
-
+#include "logic/NumberText.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -99,7 +99,7 @@ void FindingsPanel::rebuild() {
         item->setText(Class, QString::fromStdString(f.className));
         item->setData(Class, Qt::UserRole, qulonglong(f.id));
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setText(Score, f.provenance.fromModel() ? QString::number(f.score, 'f', 2) : QString("—"));
+        item->setText(Score, f.provenance.fromModel() ? logic::numberText(f.score, 2) : QString("—"));
         item->setText(Status, core::findingStatusName(f.status));
         const auto& p = f.provenance;
         item->setText(Source, p.fromModel() ? QString::fromStdString(p.source + (p.modelVersion.empty() ? "" : " v" + p.modelVersion))

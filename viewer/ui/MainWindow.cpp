@@ -19,12 +19,14 @@
 #include "ui/AiDocks.h"
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
+#include "ui/ImportSummaryDialog.h"
 #include "ui/SegmentEditorPanel.h"
 #include "ui/internal/ToolkitNames.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/SliceView.h"
 #include "ui/StudyBrowserPanel.h"
+#include "ui/Theme.h"
 #include "ui/VolumeView.h"
 
 #include <QAction>
@@ -254,9 +256,23 @@ void MainWindow::buildMenusAndToolbars() {
     help->addAction(actions_["shortcuts"]);
     help->addAction(actions_["about"]);
 
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName("mainToolbar");
-    bar->setMovable(false);
+    // Two rows that fit 1400 px in German and French too (the longest labels); what does not fit
+    // a narrower window goes behind each toolbar's overflow arrow. Toolbar labels are short forms
+    // (iconText); the menus keep the full ones.
+    const auto toolbar = [this](const QString& title, const char* name) {
+        QToolBar* bar = addToolBar(title);
+        bar->setObjectName(name);
+        bar->setMovable(false);
+        return bar;
+    };
+    const auto menuButton = [](QToolBar* bar, const QString& text, QMenu* menu) {
+        auto* button = new QToolButton(bar);
+        button->setText(text);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        bar->addWidget(button);
+    };
+    QToolBar* bar = toolbar(tr("Main"), "mainToolbar");
     bar->addAction(actions_["import"]);
     bar->addSeparator();
     for (auto* a : layoutGroup_->actions()) bar->addAction(a);
@@ -265,32 +281,25 @@ void MainWindow::buildMenusAndToolbars() {
     for (auto* a : toolGroup_->actions())
         if (!annotationTools.contains(a->objectName())) bar->addAction(a);
     bar->addSeparator();
-    auto* presetButton = new QToolButton(bar);
-    presetButton->setText(tr("W/L presets"));
-    presetButton->setMenu(presets);
-    presetButton->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(presetButton);
-    for (const char* k : {"invert", "reset", "cine", "linkScroll"}) bar->addAction(actions_[k]);
-    actions_["linkScroll"]->setText(tr("Link"));
-    bar->addSeparator();
-    auto* threeDButton = new QToolButton(bar);
-    threeDButton->setText(tr("3D preset"));
-    threeDButton->setMenu(threeD);
-    threeDButton->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(threeDButton);
-    bar->addAction(actions_["screenshot"]);
+    menuButton(bar, tr("W/L presets"), presets);
+    for (const char* k : {"invert", "reset"}) bar->addAction(actions_[k]);
+    actions_["reset"]->setIconText(tr("Reset"));
 
-    // Annotation on a row of its own: segment tools, findings, undo, save.
     addToolBarBreak();
-    QToolBar* annotate = addToolBar(tr("Annotate"));
-    annotate->setObjectName("annotateToolbar");
-    annotate->setMovable(false);
+    QToolBar* annotate = toolbar(tr("Annotate"), "annotateToolbar");
     for (const auto& name : annotationTools) annotate->addAction(actions_[name]);
     annotate->addSeparator();
     for (const char* k : {"undo", "redo", "saveAnnotations"}) annotate->addAction(actions_[k]);
-    actions_["undo"]->setText(tr("Undo"));
-    actions_["redo"]->setText(tr("Redo"));
-    actions_["saveAnnotations"]->setText(tr("Save annotations"));
+    actions_["undo"]->setIconText(tr("Undo"));
+    actions_["redo"]->setIconText(tr("Redo"));
+    actions_["saveAnnotations"]->setIconText(tr("Save"));
+    QToolBar* display = toolbar(tr("Display"), "displayToolbar");
+    for (const char* k : {"cine", "linkScroll"}) display->addAction(actions_[k]);
+    actions_["linkScroll"]->setIconText(tr("Link"));
+    menuButton(display, tr("3D preset"), threeD);
+    display->addAction(actions_["screenshot"]);
+    actions_["screenshot"]->setIconText(tr("Screenshot"));
+    for (auto* b : {bar, annotate, display}) showOverflowArrow(b);
 }
 
 void MainWindow::buildDocks() {
@@ -391,12 +400,11 @@ void MainWindow::importPaths(const QStringList& paths, bool openAfter) {
         import_.release()->deleteLater();
         browser_->refresh();
     };
-    connect(import_.get(), &logic::ImportJob::finished, this, [this, done, openAfter](const logic::ImportSummary& s) {
+    const bool demo = !openAfterImportModality_.isEmpty();  // the demo's own import needs no report
+    connect(import_.get(), &logic::ImportJob::finished, this, [this, done, openAfter, demo](const logic::ImportSummary& s) {
         done();
-        QString message = tr("Imported %n series", "", s.series) + tr(" (%n files)", "", s.files);
-        if (s.skipped) message += tr(", %n non-DICOM files skipped", "", s.skipped);
-        if (!s.errors.isEmpty()) message += tr(", %n unreadable", "", int(s.errors.size()));
-        statusBar()->showMessage(message, 15000);
+        statusBar()->showMessage(ImportSummaryDialog::headline(s), 15000);
+        if (!demo) (new ImportSummaryDialog(s, model_->database(), this))->show();
         emit importFinished(s.series);
         if (openAfter && !s.seriesUids.isEmpty()) {
             QString pick = s.seriesUids.first();

@@ -1,6 +1,7 @@
 #include "ui/ModelManagerDialog.h"
 
 #include "logic/ModelRegistryClient.h"
+#include "logic/NumberText.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -114,11 +115,11 @@ void ModelManagerDialog::rebuild() {
         item->setText(Cases, m.trainingCases ? QString::number(m.trainingCases) : QString());
         // Each figure says which cases it is on; a fine-tune is compared with its parent on the
         // same cases only (scores on different cases side by side made a worse model look better).
-        QString score = std::isnan(m.validationScore) ? QString("–") : QString::number(m.validationScore, 'f', 4);
+        QString score = std::isnan(m.validationScore) ? QString("–") : logic::numberText(m.validationScore, 4);
         if (!m.scoreCases.isEmpty()) score += tr(" on %1").arg(m.scoreCases);
         if (!m.parentVersion.isEmpty() && !std::isnan(m.parentValidationScore) && !std::isnan(m.validationScore)) {
             const double d = m.validationScore - m.parentValidationScore;
-            score += tr("; %1 there: %2 (%3%4)").arg(m.parentVersion).arg(m.parentValidationScore, 0, 'f', 4).arg(d >= 0 ? "+" : "").arg(d, 0, 'f', 4);
+            score += tr("; %1 there: %2 (%3%4)").arg(m.parentVersion).arg(logic::numberText(m.parentValidationScore, 4)).arg(d >= 0 ? "+" : "").arg(logic::numberText(d, 4));
             if (d < 0) item->setForeground(Score, QColor(220, 90, 80));
         }
         item->setText(Score, score);

@@ -1,6 +1,7 @@
 #include "ui/SegmentEditorPanel.h"
 
 #include "logic/Document.h"
+#include "logic/NumberText.h"
 #include "logic/SegmentEditor.h"
 
 #include <QCheckBox>
@@ -240,7 +241,7 @@ void SegmentEditorPanel::rebuild() {
         item->setCheckState(Name, style_.hidden.count(value) ? Qt::Unchecked : Qt::Checked);
         item->setCheckState(Lock, editor_->isLocked(value) ? Qt::Checked : Qt::Unchecked);
         item->setText(Voxels, QString::number(qulonglong(count)));
-        item->setText(Volume, QString::number(double(count) * map->geometry().voxelVolumeMm3() / 1000.0, 'f', 2));
+        item->setText(Volume, logic::numberText(double(count) * map->geometry().voxelVolumeMm3() / 1000.0, 2));
         item->setTextAlignment(Voxels, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(Volume, Qt::AlignRight | Qt::AlignVCenter);
         for (const auto& s : document_->segments())

@@ -1,6 +1,7 @@
 #include "ui/SliceView.h"
 
 #include "core/WindowLevel.h"
+#include "logic/NumberText.h"
 #include "render/SliceScene.h"
 
 #include <QDate>
@@ -322,11 +323,11 @@ void SliceView::updateCornerText() {
                        << QString::fromStdString(image.series.modality + "  " + image.series.description);
         }
         const double pos = state_.center().dot(state_.viewDirection());
-        lowerLeft << tr("Slice %1 / %2  (%3 mm)").arg(state_.slice() + 1).arg(state_.slices().count()).arg(pos, 0, 'f', 1);
-        lowerLeft << tr("W %1  L %2").arg(state_.windowLevel().window, 0, 'f', 0).arg(state_.windowLevel().level, 0, 'f', 0);
+        lowerLeft << tr("Slice %1 / %2  (%3 mm)").arg(state_.slice() + 1).arg(state_.slices().count()).arg(logic::numberText(pos, 1));
+        lowerLeft << tr("W %1  L %2").arg(logic::numberText(state_.windowLevel().window, 0)).arg(logic::numberText(state_.windowLevel().level, 0));
         const auto& g = previewing_ ? core::ImageGeometry() : (document_->hasImage() ? document_->volume().geometry() : core::ImageGeometry());
         const double voxel = std::min(g.spacing().x, g.spacing().y);
-        lowerLeft << tr("Zoom %1%").arg(state_.pixelsPerMm(std::max(height(), 1)) * voxel * 100, 0, 'f', 0);
+        lowerLeft << tr("Zoom %1%").arg(logic::numberText(state_.pixelsPerMm(std::max(height(), 1)) * voxel * 100, 0));
         if (document_->hasImage() && document_->volume().timePoints() > 1)
             lowerRight << tr("Time %1 / %2").arg(state_.timePoint() + 1).arg(document_->volume().timePoints());
         if (previewing_) lowerRight << tr("Loading…");
@@ -415,8 +416,8 @@ void SliceView::updateCursorReadout() {
         const Point3 world = toWorld(*hover_);
         const auto value = document_->valueAt(world, state_.timePoint());
         const QString units = QString::fromStdString(document_->volume().rescale().units);
-        text = tr("(%1, %2, %3) mm").arg(world.x, 0, 'f', 1).arg(world.y, 0, 'f', 1).arg(world.z, 0, 'f', 1);
-        if (value) text += "  " + QString::number(*value, 'g', 5) + (units.isEmpty() ? "" : " " + units);
+        text = tr("(%1, %2, %3) mm").arg(logic::numberText(world.x, 1)).arg(logic::numberText(world.y, 1)).arg(logic::numberText(world.z, 1));
+        if (value) text += "  " + logic::numberText(*value, 5, 'g') + (units.isEmpty() ? "" : " " + units);
     }
     if (text == cursorText_) return;
     cursorText_ = text;

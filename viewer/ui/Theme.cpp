@@ -1,6 +1,9 @@
 #include "ui/Theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QToolBar>
+#include <QToolButton>
 #include <QPalette>
 #include <QStyleFactory>
 
@@ -35,6 +38,25 @@ void applyDarkTheme(QApplication& app) {
         "QDockWidget::title { padding: 4px; background: #2b2d31; }"
         "QStatusBar { color: #a9acb3; }"
         "QTreeView, QTableWidget, QTreeWidget { border: 1px solid #34373c; }");
+}
+
+void showOverflowArrow(QToolBar* bar) {
+    auto* arrow = bar->findChild<QToolButton*>("qt_toolbar_ext_button");  // Qt's QToolBarExtension
+    if (!arrow) return;
+    const qreal ratio = bar->devicePixelRatioF();
+    QPixmap pixmap(QSize(16, 16) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    QFont font = bar->font();
+    font.setPixelSize(15);
+    font.setBold(true);
+    p.setFont(font);
+    p.setPen(bar->palette().color(QPalette::ButtonText));
+    p.drawText(QRect(0, 0, 16, 16), Qt::AlignCenter, QStringLiteral("»"));
+    p.end();
+    arrow->setIcon(QIcon(pixmap));
+    arrow->setToolTip(QCoreApplication::translate("lumen::ui::Theme", "More commands"));
 }
 
 }  // namespace lumen::ui

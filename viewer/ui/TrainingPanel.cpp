@@ -3,6 +3,7 @@
 #include "logic/AiAssist.h"
 #include "logic/BackgroundTask.h"
 #include "logic/Document.h"
+#include "logic/NumberText.h"
 #include "logic/TrainingSetStore.h"
 #include "ui/TrainingChart.h"
 
@@ -28,7 +29,7 @@ QString effortText(const logic::TrainingCase& c) {
     QStringList parts;
     if (c.voxelsAdded || c.voxelsRemoved)
         parts << TrainingPanel::tr("+%1 / −%2 voxels").arg(c.voxelsAdded).arg(c.voxelsRemoved);
-    if (c.editSeconds > 0) parts << TrainingPanel::tr("%1 s").arg(c.editSeconds, 0, 'f', 0);
+    if (c.editSeconds > 0) parts << TrainingPanel::tr("%1 s").arg(logic::numberText(c.editSeconds, 0));
     if (c.findingsAccepted + c.findingsRejected + c.findingsEdited + c.findingsAdded > 0)
         parts << TrainingPanel::tr("%1 accepted, %2 rejected, %3 edited, %4 drawn")
                      .arg(c.findingsAccepted).arg(c.findingsRejected).arg(c.findingsEdited).arg(c.findingsAdded);
@@ -36,7 +37,7 @@ QString effortText(const logic::TrainingCase& c) {
     return parts.join(", ");
 }
 
-QString number(double v) { return std::isnan(v) ? QString("–") : QString::number(v, 'f', 4); }
+QString number(double v) { return std::isnan(v) ? QString("–") : logic::numberText(v, 4); }
 
 }  // namespace
 
@@ -155,7 +156,7 @@ TrainingPanel::TrainingPanel(logic::Document* document, logic::AiAssist* assist,
         chart_->addLoss(it, loss);
         eta_.update(double(it) / of, "train");
         const QString left = eta_.text().isEmpty() ? QString() : " — " + eta_.text();
-        status_->setText(tr("Fine-tuning %1: iteration %2 of %3, loss %4").arg(tuner_->modelName()).arg(it).arg(of).arg(loss, 0, 'f', 4) + left);
+        status_->setText(tr("Fine-tuning %1: iteration %2 of %3, loss %4").arg(tuner_->modelName()).arg(it).arg(of).arg(logic::numberText(loss, 4)) + left);
     });
     connect(tuner_, &logic::FineTuneController::validated, chart_, &TrainingChart::addScore);
     connect(tuner_, &logic::FineTuneController::stateChanged, this, &TrainingPanel::onStateChanged);
@@ -168,7 +169,10 @@ TrainingPanel::TrainingPanel(logic::Document* document, logic::AiAssist* assist,
         status_->setText(tr("Fine-tune canceled and discarded."));
         updateButtons();
     });
-    connect(&assist_->registry(), &logic::ModelRegistryClient::modelsChanged, this, &TrainingPanel::updateButtons);
+    connect(&assist_->registry(), &logic::ModelRegistryClient::modelsChanged, this, [this] {
+        updateButtons();
+        restoreLastResult();
+    });
     connect(document_, &logic::Document::imageChanged, this, &TrainingPanel::updateButtons);
     result_->hide();
     warning_->hide();
@@ -187,6 +191,7 @@ void TrainingPanel::setModel(const QString& name) {
     title_->setText(name.isEmpty() ? tr("Choose a model in the AI panel to see its training set.")
                                    : tr("<b>Training set of %1</b> (shared by its versions)").arg(name.toHtmlEscaped()));
     refreshCases();
+    restoreLastResult();
 }
 
 void TrainingPanel::refreshCases() {
@@ -273,8 +278,9 @@ void TrainingPanel::startFineTune() {
     updateButtons();
 }
 
-void TrainingPanel::showResult(const logic::FineTuneResult& r) {
+void TrainingPanel::fillResult(const logic::FineTuneResult& r) {
     resultVersion_ = r.version;
+    resultModel_ = r.name;
     result_->setRowCount(int(r.metrics.size()));
     for (int row = 0; row < int(r.metrics.size()); ++row) {
         const auto& m = r.metrics[std::size_t(row)];
@@ -288,14 +294,33 @@ void TrainingPanel::showResult(const logic::FineTuneResult& r) {
         }
     }
     result_->show();
-    status_->setText(tr("%1 %2 saved (from %3, %4 iterations in %5 s). It is not active yet.")
-                         .arg(r.name, r.version, r.parentVersion).arg(r.iterations).arg(r.seconds, 0, 'f', 0));
     warning_->setText(tr("⚠ %1 %2 scores lower than %3 on the locked validation cases. Keep %3 unless you know why.")
                           .arg(r.name, r.version, r.parentVersion));
     warning_->setVisible(r.worse);
     button("activateResult")->setText(tr("Make %1 active").arg(r.version));
-    assist_->refreshModels();
     updateButtons();
+}
+
+void TrainingPanel::restoreLastResult() {
+    if (model_.isEmpty() || tuner_->active() || (resultModel_ == model_ && !resultVersion_.isEmpty())) return;
+    const auto r = logic::FineTuneController::lastResult(assist_->registry().models(), model_);
+    if (!r) {
+        result_->hide(), warning_->hide();
+        resultVersion_.clear(), resultModel_.clear();
+        return updateButtons();
+    }
+    fillResult(*r);
+    const logic::AiModel* active = assist_->registry().active(model_);
+    status_->setText(tr("Last fine-tune: %1 %2 from %3, made %4%5.")
+                         .arg(r->name, r->version, r->parentVersion, r->created.left(16).replace('T', ' '),
+                              active && active->version == r->version ? tr(", active") : tr(", not active")));
+}
+
+void TrainingPanel::showResult(const logic::FineTuneResult& r) {
+    fillResult(r);
+    status_->setText(tr("%1 %2 saved (from %3, %4 iterations in %5 s). It is not active yet.")
+                         .arg(r.name, r.version, r.parentVersion).arg(r.iterations).arg(logic::numberText(r.seconds, 0)));
+    assist_->refreshModels();
     for (QWidget* w = parentWidget(); w; w = w->parentWidget())  // the dock scrolls: show the outcome
         if (auto* area = qobject_cast<QScrollArea*>(w)) {
             area->ensureWidgetVisible(button("activateResult"));

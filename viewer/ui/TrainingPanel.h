@@ -49,6 +49,8 @@ private:
     void removeCase();
     void startFineTune();
     void showResult(const logic::FineTuneResult& result);
+    void fillResult(const logic::FineTuneResult& result);  // the table, the warning, "Make active"
+    void restoreLastResult();                               // the newest fine-tune's, after a restart
     void onStateChanged(logic::FineTuneController::State state);
     void updateButtons();
     QString folder() const;
@@ -65,7 +67,7 @@ private:
     QLabel* status_;
     QTableWidget* result_;
     QLabel* warning_;
-    QString resultVersion_;
+    QString resultVersion_, resultModel_;
     bool writing_ = false;
     logic::ProgressEta eta_;
 };
