@@ -5,6 +5,7 @@
 #include "io/LabelMapReader.h"
 #include "logic/Document.h"
 #include "logic/StudyBrowserModel.h"
+#include "ui/FindingsPanel.h"
 #include "ui/MeasurementPanel.h"
 #include "ui/SegmentEditorPanel.h"
 #include "ui/SliceView.h"
@@ -197,6 +198,25 @@ TEST_F(Viewer, CtWithBonePresetsAndComparison) {
     wheel(view(0), QPoint(100, 100), 2);
     EXPECT_EQ(view(1)->state().slice(), priorSlice);
     test::saveScreenshot(window.get(), "13-compare");
+
+    // The comparison pane is a full view of its own series: a length drawn there is that series'
+    // (its panels follow the active pane), saved when the pane changes and back when it reopens.
+    window->setInteractionMode(ui::InteractionMode::Length);
+    drag(view(1), Qt::LeftButton, QPoint(80, 120), QPoint(200, 160));
+    ASSERT_EQ(window->viewerLayout()->activeView(), view(1));
+    logic::Document* prior = view(1)->document();
+    ASSERT_NE(prior, window->document());
+    EXPECT_EQ(prior->measurements().items().size(), 1u);
+    EXPECT_TRUE(window->document()->measurements().items().empty());
+    EXPECT_EQ(window->measurementPanel()->document(), prior);
+    EXPECT_EQ(window->findingsPanel()->document(), prior);
+    drag(view(0), Qt::LeftButton, QPoint(80, 120), QPoint(90, 200));
+    EXPECT_EQ(window->measurementPanel()->document(), window->document());
+    EXPECT_EQ(window->findingsPanel()->document(), window->document());
+    openAndWait(seriesWithModality("MR"));  // the brain to the main view: one series, one pane
+    EXPECT_FALSE(prior->hasImage()) << "the comparison ended";
+    ASSERT_EQ(window->document()->measurements().items().size(), 1u) << "the pane's length was saved and came back";
+    EXPECT_EQ(window->document()->measurements().items()[0].kind, core::Measurement::Kind::Length);
 }
 
 // Long descriptions are elided within their half of the view (they had been cut at the edge and

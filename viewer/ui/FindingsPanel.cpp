@@ -68,8 +68,21 @@ FindingsPanel::FindingsPanel(logic::Document* document, QWidget* parent) : QWidg
         document_->selectFinding(id);
         if (const auto* f = document_->finding(*id)) emit jumpTo(f->centre());
     });
+    logic::Document* first = document_;
+    document_ = nullptr;
+    setDocument(first);
+}
+
+void FindingsPanel::setDocument(logic::Document* document) {
+    if (document == document_) return;
+    if (document_) disconnect(document_, nullptr, this, nullptr);
+    document_ = document;
     connect(document_, &logic::Document::findingsChanged, this, &FindingsPanel::rebuild);
     connect(document_, &logic::Document::findingSelected, this, &FindingsPanel::showSelection);
+    {
+        const QSignalBlocker block(threshold_);  // the slider shows this document's threshold, not sets it
+        threshold_->setValue(int(std::lround(document_->findingThreshold() * 100)));
+    }
     rebuild();
 }
 

@@ -26,6 +26,9 @@ class FindingsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit FindingsPanel(logic::Document* document, QWidget* parent = nullptr);
+    // The panel follows the active view's series (the comparison pane's findings are its own).
+    void setDocument(logic::Document* document);
+    logic::Document* document() const { return document_; }
     QTreeWidget* tree() const { return tree_; }
     QPushButton* button(const QString& objectName) const;
     QSlider* thresholdSlider() const { return threshold_; }

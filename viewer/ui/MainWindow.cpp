@@ -321,7 +321,6 @@ void MainWindow::buildDocks() {
     measurementDock->setWidget(measurements_);
     addDockWidget(Qt::RightDockWidgetArea, measurementDock);
     connect(measurements_, &MeasurementPanel::jumpTo, this, &MainWindow::jumpToMeasurement);
-    connect(viewer_, &ViewerLayout::activeViewChanged, this, [this](SliceView* v) { measurements_->setDocument(v->document()); });
 
     segments_ = new SegmentEditorPanel(document_, editor_, this);
     auto* segmentDock = new QDockWidget(tr("Segment editor"), this);
@@ -343,6 +342,10 @@ void MainWindow::buildDocks() {
     findingsDock->setWidget(findings_);
     addDockWidget(Qt::RightDockWidgetArea, findingsDock);
     connect(findings_, &FindingsPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(viewer_, &ViewerLayout::activeViewChanged, this, [this](SliceView* v) {  // each pane its own document
+        measurements_->setDocument(v->document());
+        findings_->setDocument(v->document());
+    });
     connect(findings_, &FindingsPanel::editRequested, this, [this] {  // E in the list: the box's handles in the views
         setInteractionMode(InteractionMode::Findings);
         if (SliceView* v = viewer_->activeView()) v->setFocus();
@@ -602,9 +605,9 @@ void MainWindow::saveScreenshot() {
     if (!path.isEmpty() && !view->grabFramebuffer().save(path, "PNG")) reportError(tr("Cannot write %1").arg(path));
 }
 
-void MainWindow::jumpTo(const core::Point3& point) {
+void MainWindow::jumpTo(const core::Point3& point) {  // a finding's centre, in the findings panel's series
     for (auto* v : viewer_->visibleSliceViews())
-        if (v->document() == document_) v->moveTo(point);
+        if (v->document() == findings_->document()) v->moveTo(point);
     viewer_->setCrosshair(point);
 }
 
