@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>lumen::core::Finding</name>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akzeptiert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+</context>
+<context>
     <name>lumen::core::WindowLevel</name>
     <message>
         <source>CT brain</source>

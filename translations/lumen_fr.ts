@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>lumen::core::Finding</name>
+    <message>
+        <source>proposed</source>
+        <translation>proposé</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+</context>
+<context>
     <name>lumen::core::WindowLevel</name>
     <message>
         <source>CT brain</source>

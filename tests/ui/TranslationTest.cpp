@@ -1,6 +1,7 @@
 // The German and French catalogues: complete, placeholders intact, compiled into the viewer, and
 // covering the names that core and render keep in English.
 #include "TestSupport.h"
+#include "core/Annotation.h"
 #include "core/Measurement.h"
 #include "core/WindowLevel.h"
 #include "logic/Document.h"
@@ -84,6 +85,8 @@ TEST_P(Catalogue, IsCompiledIntoTheViewerAndCoversCoreAndRenderNames) {
     for (auto preset : render::allVolumePresets())
         EXPECT_FALSE(translator.translate("lumen::render::VolumePreset", render::volumePresetTitle(preset).c_str()).isEmpty())
             << render::volumePresetTitle(preset);
+    for (auto status : {core::Finding::Status::Proposed, core::Finding::Status::Accepted, core::Finding::Status::Rejected, core::Finding::Status::Edited})
+        EXPECT_FALSE(translator.translate("lumen::core::Finding", core::findingStatusName(status)).isEmpty()) << core::findingStatusName(status);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, Catalogue, ::testing::Values("de", "fr"));

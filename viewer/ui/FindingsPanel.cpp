@@ -3,6 +3,7 @@
 #include "io/AnnotationJson.h"
 #include "logic/Document.h"
 #include "logic/NumberText.h"
+#include "ui/internal/ToolkitNames.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -113,7 +114,7 @@ void FindingsPanel::rebuild() {
         item->setData(Class, Qt::UserRole, qulonglong(f.id));
         item->setFlags(item->flags() | Qt::ItemIsEditable);
         item->setText(Score, f.provenance.fromModel() ? logic::numberText(f.score, 2) : QString("—"));
-        item->setText(Status, core::findingStatusName(f.status));
+        item->setText(Status, internal::findingStatusTitle(f.status));
         const auto& p = f.provenance;
         item->setText(Source, p.fromModel() ? QString::fromStdString(p.source + (p.modelVersion.empty() ? "" : " v" + p.modelVersion))
                                             : tr("user"));

@@ -5,7 +5,8 @@
 namespace lumen::ui::internal {
 
 namespace {
-// For lupdate only: must list core::ctWindowLevelPresets() and render::volumePresetTitle();
+// For lupdate only: must list core::ctWindowLevelPresets(), render::volumePresetTitle() and
+// core::findingStatusName();
 // TranslationTest fails when one is missing from the .ts files.
 [[maybe_unused]] const char* const kNames[] = {
     QT_TRANSLATE_NOOP("lumen::core::WindowLevel", "CT brain"),
@@ -21,6 +22,10 @@ namespace {
     QT_TRANSLATE_NOOP("lumen::render::VolumePreset", "CT lung"),
     QT_TRANSLATE_NOOP("lumen::render::VolumePreset", "MR default"),
     QT_TRANSLATE_NOOP("lumen::render::VolumePreset", "Maximum intensity projection"),
+    QT_TRANSLATE_NOOP("lumen::core::Finding", "proposed"),
+    QT_TRANSLATE_NOOP("lumen::core::Finding", "accepted"),
+    QT_TRANSLATE_NOOP("lumen::core::Finding", "rejected"),
+    QT_TRANSLATE_NOOP("lumen::core::Finding", "edited"),
 };
 }  // namespace
 
@@ -30,6 +35,10 @@ QString windowLevelPresetTitle(const std::string& englishName) {
 
 QString volumePresetTitle(render::VolumePreset preset) {
     return QCoreApplication::translate("lumen::render::VolumePreset", render::volumePresetTitle(preset).c_str());
+}
+
+QString findingStatusTitle(core::Finding::Status status) {
+    return QCoreApplication::translate("lumen::core::Finding", core::findingStatusName(status));
 }
 
 }  // namespace lumen::ui::internal
