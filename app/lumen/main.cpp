@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
+#include <QWindow>
 #include <QTranslator>
 
 #include <chrono>
@@ -22,26 +23,47 @@ QString requestedLanguage(const QStringList& args) {
     }
     return lumen::logic::Preferences::language();
 }
-// --startup-time: the moment the user first sees the window.
+// --startup-time: the moment the user first sees the window, i.e. when the expose (or update)
+// that painted the main window has been flushed to the screen; then when the views have their
+// first frames (they render after the window is shown, not before).
 class FirstPaintReporter : public QObject {
 public:
-    using QObject::QObject;
+    FirstPaintReporter(QWidget* window) : QObject(window), window_(window) {
+        window->installEventFilter(this);
+        window->windowHandle()->installEventFilter(this);
+    }
     bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::Paint && !reported_) {
-            reported_ = true;
-            // After this paint reaches the screen.
-            QTimer::singleShot(0, this, [] {
-                const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
-                std::printf("first-paint-epoch-ms %lld\n", static_cast<long long>(ms.count()));
-                std::fflush(stdout);
-                QApplication::quit();
-            });
+        if (reported_) return false;
+        if (watched == window_) {
+            painted_ |= event->type() == QEvent::Paint;
+            return false;
         }
-        return QObject::eventFilter(watched, event);
+        if (event->type() != QEvent::Expose && event->type() != QEvent::UpdateRequest) return false;
+        watched->removeEventFilter(this);
+        watched->event(event);  // the paint and the flush happen in here
+        watched->installEventFilter(this);
+        if (painted_) {
+            reported_ = true;
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+            std::printf("first-paint-epoch-ms %lld\n", static_cast<long long>(ms.count()));
+            std::fflush(stdout);
+            waitForViews();
+        }
+        return true;
+    }
+    // Then the moment every visible view has shown its first frame.
+    void waitForViews() {
+        for (auto* view : window_->findChildren<lumen::ui::VtkOpenGLWidget*>())
+            if (view->isVisible() && view->frameCount() == 0) return (void)QTimer::singleShot(1, this, [this] { waitForViews(); });
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+        std::printf("views-epoch-ms %lld\n", static_cast<long long>(ms.count()));
+        std::fflush(stdout);
+        QApplication::quit();
     }
 
 private:
-    bool reported_ = false;
+    QWidget* window_;
+    bool painted_ = false, reported_ = false;
 };
 
 }  // namespace
@@ -87,14 +109,14 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     lumen::ui::MainWindow window;
-    if (parser.isSet(startupTime)) window.installEventFilter(new FirstPaintReporter(&window));
     window.show();
+    if (parser.isSet(startupTime)) new FirstPaintReporter(&window);
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);
         QObject::connect(&window, &lumen::ui::MainWindow::seriesOpened, &window, [&window, png] {
             // Let the views paint, then grab.
             QTimer::singleShot(1500, &window, [&window, png] {
-                window.grab().save(png);
+                lumen::ui::VtkOpenGLWidget::grabWithViews(&window).save(png);
                 QApplication::quit();
             });
         });

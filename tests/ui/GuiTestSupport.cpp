@@ -68,7 +68,7 @@ QString screenshotPath(const QString& name) {
 
 void saveScreenshot(QWidget* widget, const QString& name) {
     QCoreApplication::processEvents();
-    widget->grab().save(screenshotPath(name));
+    ui::VtkOpenGLWidget::grabWithViews(widget).save(screenshotPath(name));
 }
 
 }  // namespace lumen::test

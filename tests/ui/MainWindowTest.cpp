@@ -13,6 +13,8 @@
 #include "ui/VolumeView.h"
 
 #include <QCheckBox>
+#include <QScreen>
+#include <QWindow>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -79,6 +81,49 @@ TEST_F(Viewer, WheelScrollsAndTheCrosshairFollows) {
     QTest::keyClick(axial, Qt::Key_PageDown);
     EXPECT_EQ(axial->state().slice(), before + 2);
     test::saveScreenshot(window.get(), "03-scrolled");
+}
+
+// Each view presents into a native child window of its own: a frame reaches the screen without
+// Qt repainting the rest of the main window (a QOpenGLWidget's frame made it compose the whole
+// window, docks included, on the software renderer; no widget is repainted either). What is on
+// the screen is the view's frame, and a screenshot of the window shows it.
+TEST_F(Viewer, AViewsFrameReachesTheScreenWithoutRepaintingTheWindow) {
+    window->setViewLayout(ui::Layout::Single);
+    settle();
+    ui::SliceView* v = view(0);
+    ASSERT_TRUE(v->surface() && v->surface()->parent() && v->surface()->isExposed()) << "a native child window inside the view";
+    struct PaintCounter : QObject {
+        int paints = 0;
+        bool eventFilter(QObject*, QEvent* e) override {
+            paints += e->type() == QEvent::Paint;
+            return false;
+        }
+    } counter;
+    for (QWidget* w : window->findChildren<QWidget*>())
+        if (!qobject_cast<ui::VtkOpenGLWidget*>(w) && !w->isAncestorOf(v)) w->installEventFilter(&counter);
+    const auto frames = v->frameCount();
+    for (int i = 0; i < 10; ++i) {
+        wheel(v, QPoint(100, 100), 1);
+        ASSERT_TRUE(test::waitFor([&] { return v->frameCount() >= frames + std::uint64_t(i) + 1; }, 5000));
+    }
+    EXPECT_EQ(counter.paints, 0) << "scrolling repainted other widgets of the window";
+    settle();
+    const QImage frame = v->grabFramebuffer();
+    const QPoint topLeft = v->mapToGlobal(QPoint(0, 0));
+    const QImage screen = QGuiApplication::primaryScreen()->grabWindow(0, topLeft.x(), topLeft.y(), v->width(), v->height()).toImage()
+                              .convertToFormat(QImage::Format_RGB32);
+    ASSERT_EQ(screen.size(), frame.size());
+    double difference = 0, brightness = 0;
+    for (int y = 0; y < frame.height(); y += 4)
+        for (int x = 0; x < frame.width(); x += 4) {
+            difference += std::abs(qGray(frame.pixel(x, y)) - qGray(screen.pixel(x, y)));
+            brightness += qGray(frame.pixel(x, y));
+        }
+    EXPECT_GT(brightness, 0.0) << "the frame shows the brain";
+    EXPECT_LT(difference / brightness, 0.02) << "the screen shows the view's frame";
+    const QImage grabbed = ui::VtkOpenGLWidget::grabWithViews(window.get()).toImage();
+    const QPoint at = v->mapTo(window.get(), QPoint(v->width() / 2, v->height() / 2)) * grabbed.devicePixelRatio();
+    EXPECT_EQ(grabbed.pixel(at), frame.pixel(frame.width() / 2, frame.height() / 2)) << "the window's screenshot shows the view";
 }
 
 TEST_F(Viewer, LeftDragChangesWindowAndLevel) {

@@ -228,7 +228,7 @@ bool ImageFileWriter::canWrite(const std::string& path) {
     return hasKnownExtension(path) && createIO(path, itk::ImageIOFactory::IOFileModeEnum::WriteMode);
 }
 
-void ImageFileWriter::write(const core::Volume& volume, const std::string& path, bool compress) {
+void ImageFileWriter::write(const core::Volume& volume, const std::string& path, bool compress, int level) {
     if (volume.empty()) throw IoError(path, "nothing to write: the volume is empty");
     if (!hasKnownExtension(path)) throw IoError(path, "unknown extension: use .nii, .nii.gz, .nrrd or .mha");
     const std::string temporary = temporarySibling(path);
@@ -266,6 +266,7 @@ void ImageFileWriter::write(const core::Volume& volume, const std::string& path,
         io->SetNumberOfComponents(rgb ? 3 : 1);
         io->SetPixelType(rgb ? itk::IOPixelEnum::RGB : itk::IOPixelEnum::SCALAR);
         io->SetUseCompression(compress);
+        if (level > 0) io->SetCompressionLevel(level);
         io->SetFileName(temporary);
         useWholeImage(*io);
         io->WriteImageInformation();

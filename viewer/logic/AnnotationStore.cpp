@@ -1,5 +1,6 @@
 #include "logic/AnnotationStore.h"
 
+#include "logic/BackgroundPriority.h"
 #include "logic/Document.h"
 
 namespace lumen::logic {
@@ -84,6 +85,7 @@ void AnnotationStore::autosave() {
     if (!snapshot.labels.empty()) snapshot.labels = snapshot.labels.clone();
     writing_ = true;
     writer_ = std::thread([this, workspace = *workspace_, snapshot = std::move(snapshot)]() mutable {
+        lowerCurrentThreadPriority();  // behind the GUI thread and the renderer's on two cores
         QString error;
         try {
             workspace.autosave(snapshot);

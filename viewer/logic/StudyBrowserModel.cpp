@@ -29,9 +29,9 @@ QString personName(const std::string& pn) {
 }
 }  // namespace
 
-StudyBrowserModel::StudyBrowserModel(const QString& databasePath, QObject* parent)
+StudyBrowserModel::StudyBrowserModel(const QString& databasePath, QObject* parent, bool listNow)
     : QAbstractItemModel(parent), db_(std::make_unique<io::StudyDatabase>(databasePath.toStdString())) {
-    refresh();
+    if (listNow) refresh();
 }
 
 StudyBrowserModel::~StudyBrowserModel() = default;

@@ -16,7 +16,9 @@ public:
     enum Role { SeriesUidRole = Qt::UserRole + 1, StudyUidRole, ThumbnailRole, KindRole };
     enum Column { NameColumn, DetailColumn, ImagesColumn, ColumnCount };
 
-    explicit StudyBrowserModel(const QString& databasePath, QObject* parent = nullptr);
+    // Opens the database; lists its patients now, or when refresh() is first called (`listNow`
+    // false: the main window lists them after its first paint).
+    explicit StudyBrowserModel(const QString& databasePath, QObject* parent = nullptr, bool listNow = true);
     ~StudyBrowserModel() override;
 
     void setFilter(const io::StudyFilter& filter);

@@ -146,8 +146,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
         if (!assist_->busy()) status_->clear();
         while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
     });
-    setRunning(false);
-    assist_->refreshModels();
+    setRunning(false);  // the model list is asked for by the main window, once it is on screen
 }
 
 void AiPanel::rebuild() {

@@ -47,6 +47,8 @@
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTimer>
+#include <QWindow>
 
 namespace lumen::ui {
 
@@ -54,7 +56,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       document_(new logic::Document(this)),
       prior_(new logic::Document(this)),
-      model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this)),
+      model_(new logic::StudyBrowserModel(logic::DataLocations::databasePath(), this, false)),
       editor_(new logic::SegmentEditor(document_, this)),
       store_(new logic::AnnotationStore(document_, logic::DataLocations::dataDirectory(), this)),
       priorStore_(new logic::AnnotationStore(prior_, logic::DataLocations::dataDirectory(), this)),
@@ -624,6 +626,31 @@ void MainWindow::jumpToMeasurement(std::uint64_t id) {
 void MainWindow::updateTitle() {
     const QString series = document_->seriesTitle();
     setWindowTitle(series.isEmpty() ? tr("Lumen") : tr("%1 — Lumen").arg(series));
+}
+
+// Start-up: the window is painted first; the study list and the model list (a lumen-ai process,
+// which loads LibTorch on the other core) come right after, so they do not delay it.
+void MainWindow::showEvent(QShowEvent* e) {
+    QMainWindow::showEvent(e);
+    if (shown_) return;
+    shown_ = true;
+    if (QWindow* handle = windowHandle()) handle->installEventFilter(this);
+    QTimer::singleShot(1000, this, &MainWindow::afterFirstPaint);  // a platform that never exposes
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
+    if (watched == windowHandle() && e->type() == QEvent::Expose) {
+        watched->removeEventFilter(this);
+        QTimer::singleShot(0, this, &MainWindow::afterFirstPaint);  // after this expose has painted
+    }
+    return QMainWindow::eventFilter(watched, e);
+}
+
+void MainWindow::afterFirstPaint() {
+    if (listed_) return;
+    listed_ = true;
+    browser_->refresh();
+    assist_->refreshModels();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

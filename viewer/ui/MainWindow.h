@@ -69,6 +69,8 @@ signals:
     void failed(const QString& message);
 
 protected:
+    void showEvent(QShowEvent* e) override;
+    bool eventFilter(QObject* watched, QEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
@@ -90,6 +92,7 @@ private:
     void reportError(const QString& message);
     void updateTitle();
     void endComparison();  // the comparison pane's edits saved, the pane back to the main series
+    void afterFirstPaint();  // what the first paint does not need: the study list, the model list
 
     logic::Document* document_;
     logic::Document* prior_;
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<logic::ImportJob> import_;
     std::unique_ptr<logic::SeriesLoadJob> load_;
     QString openAfterImportModality_;
+    bool shown_ = false, listed_ = false;
 
     QActionGroup* layoutGroup_ = nullptr;
     QActionGroup* toolGroup_ = nullptr;

@@ -73,17 +73,17 @@ void SliceView::setDocument(logic::Document* document) {
         connect(document_, &logic::Document::imageChanged, this, &SliceView::onImageChanged);
         connect(document_, &logic::Document::labelsChanged, this, [this] {
             scene_->setLabelMap(document_->labels());
-            update();
+            redraw();
         });
         connect(document_, &logic::Document::uncertaintyChanged, this, &SliceView::pushUncertainty);
         connect(document_, &logic::Document::labelVoxelsChanged, this, [this] {
             scene_->labelVoxelsModified();  // voxels changed in place: only the overlay is redrawn
-            update();
+            redraw();
         });
         for (auto changed : {&logic::Document::measurementsChanged, &logic::Document::findingsChanged, &logic::Document::findingSelected})
             connect(document_, changed, this, [this] {
                 updateMeasurements();
-                update();
+                redraw();
             });
     }
     onImageChanged();
@@ -92,7 +92,7 @@ void SliceView::setDocument(logic::Document* document) {
 void SliceView::pushUncertainty() {
     const bool show = document_ && document_->uncertaintyVisible() && !document_->uncertainty().empty();
     scene_->setHeatMap(show ? document_->uncertainty() : core::Volume(), 0.7);
-    update();
+    redraw();
 }
 
 void SliceView::onImageChanged() {
@@ -140,24 +140,24 @@ void SliceView::setMode(InteractionMode mode) {
     }
     setCursor(mode == InteractionMode::WindowLevel ? Qt::ArrowCursor : Qt::CrossCursor);
     updateMeasurements();
-    update();
+    redraw();
 }
 
 void SliceView::setCrosshair(const std::optional<Point3>& point) {
     crosshair_ = point;
     scene_->setCrosshair(point);
-    update();
+    redraw();
 }
 
 void SliceView::setHidePatientIdentity(bool hide) {
     hideIdentity_ = hide;
     updateCornerText();
-    update();
+    redraw();
 }
 
 void SliceView::setOverlayStyle(const render::OverlayStyle& style) {
     scene_->setOverlayStyle(style);
-    update();
+    redraw();
 }
 
 void SliceView::applyWindowLevelPreset(int index) {
@@ -240,7 +240,7 @@ void SliceView::refresh() {
     if (document_) scene_->setLabelMap(document_->labels());
     scene_->labelsModified();
     updateMeasurements();
-    update();
+    redraw();
 }
 
 void SliceView::pushState() {
@@ -248,7 +248,7 @@ void SliceView::pushState() {
     scene_->setWindowLevel(state_.windowLevel().window, state_.windowLevel().level, state_.inverted());
     updateMeasurements();
     updateCornerText();
-    update();
+    redraw();
 }
 
 void SliceView::updateMeasurements() {
@@ -367,11 +367,11 @@ void SliceView::mousePressEvent(QMouseEvent* e) {
     } else if (e->button() == Qt::LeftButton && tool_) {
         tool_->onPress(toWorld(e->position()), state_);
         updateMeasurements();
-        update();
+        redraw();
     } else if (e->button() == Qt::LeftButton &&
                annotator_.press(mode_, *document_, state_, toWorld(e->position()), pixelMm(), e->modifiers())) {
         updateMeasurements();
-        update();
+        redraw();
     }
 }
 
@@ -405,7 +405,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
         pushState();
     }
     updateCursorReadout();
-    update();
+    redraw();
 }
 
 // The position and value of the voxel under the mouse, always of the image shown now: redone
@@ -429,10 +429,10 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
     if (e->button() == Qt::LeftButton && tool_ && tool_->active() && !movingCrosshair_ && document_ && document_->hasImage()) {
         if (auto m = tool_->onRelease(toWorld(e->position()), document_->volume())) document_->addMeasurement(*m);
         updateMeasurements();
-        update();
+        redraw();
     } else if (e->button() == Qt::LeftButton && !movingCrosshair_ && document_ && annotator_.release(*document_, toWorld(e->position()))) {
         updateMeasurements();
-        update();
+        redraw();
     }
     movingCrosshair_ = false;
     dragButton_ = Qt::NoButton;
@@ -447,7 +447,7 @@ void SliceView::wheelEvent(QWheelEvent* e) {
     const int steps = e->angleDelta().y() / 120 != 0 ? e->angleDelta().y() / 120 : (e->angleDelta().y() > 0 ? 1 : -1);
     if ((e->modifiers() & Qt::ShiftModifier) && annotator_.wheel(mode_, steps)) {
         updateMeasurements();
-        update();
+        redraw();
     } else if (e->modifiers() & Qt::ControlModifier) {
         state_.zoom(std::pow(1.15, steps), e->position().x(), e->position().y(), width(), height());
         pushState();
@@ -469,7 +469,7 @@ void SliceView::keyPressEvent(QKeyEvent* e) {
         if (tool_) tool_->cancel();
         annotator_.cancel();
         updateMeasurements();
-        update();
+        redraw();
     } else if ((key == Qt::Key_Right || key == Qt::Key_Left) && document_->volume().timePoints() > 1) {
         const long t = long(state_.timePoint()) + (key == Qt::Key_Right ? 1 : -1);
         state_.setTimePoint(std::size_t(std::clamp(t, 0L, long(document_->volume().timePoints()) - 1)));
@@ -494,7 +494,7 @@ void SliceView::leaveEvent(QEvent* e) {
     updateMeasurements();
     hover_.reset();
     updateCursorReadout();
-    update();
+    redraw();
 }
 
 void SliceView::focusInEvent(QFocusEvent* e) {

@@ -102,7 +102,7 @@ StudyBrowserPanel::StudyBrowserPanel(logic::StudyBrowserModel* model, QWidget* p
         if (!uid.isEmpty()) emit openSeries(uid);
     });
     connect(tree_, &QTreeView::customContextMenuRequested, this, &StudyBrowserPanel::showMenu);
-    refresh();
+    // The list itself comes with refresh(): the main window calls it once it is on screen.
 }
 
 void StudyBrowserPanel::applyFilter() {

@@ -59,6 +59,10 @@ void VolumeView::onImageChanged() {
 void VolumeView::rebuildSurfaces() {
     const core::LabelMap* labels = document_ ? document_->labels() : nullptr;
     const int generation = ++surfaceGeneration_;
+    // Hidden (1×1, 1×2 and 2×2 layouts): seconds of both cores for nobody, competing with the
+    // slice views the user scrolls. Built when the view is shown.
+    surfacesStale_ = !isVisible();
+    if (surfacesStale_) return;
     if (!labels || labels->empty()) {
         scene_->setLabelSurfaces(nullptr);
         return redraw();
@@ -73,6 +77,11 @@ void VolumeView::rebuildSurfaces() {
             renderAhead();
             emit surfacesUpdated();
         });
+}
+
+void VolumeView::showEvent(QShowEvent* e) {
+    VtkOpenGLWidget::showEvent(e);
+    if (surfacesStale_) rebuildSurfaces();
 }
 
 void VolumeView::setPreset(render::VolumePreset preset) {

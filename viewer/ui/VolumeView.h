@@ -39,11 +39,13 @@ protected:
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
+    void showEvent(QShowEvent* e) override;
 
 private:
     // Label surfaces are rebuilt a moment after the last edit, not after every brush stroke.
     QTimer surfacesSoon_;
     int surfaceGeneration_ = 0;
+    bool surfacesStale_ = false;  // the labels changed while the view was hidden
     bool loading_ = false;
     void onImageChanged();
     void rebuildSurfaces();

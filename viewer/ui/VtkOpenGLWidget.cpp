@@ -1,13 +1,16 @@
 #include "ui/VtkOpenGLWidget.h"
 
+#include "ui/internal/VtkSurface.h"
 #include "ui/internal/VtkWindowBridge.h"
 
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
+#include <QPainter>
 #include <QSurfaceFormat>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QWheelEvent>
 
 #include <vtkCommand.h>
@@ -31,32 +34,37 @@ void VtkOpenGLWidget::setDefaultSurfaceFormat() {
     QSurfaceFormat::setDefaultFormat(format);
 }
 
-VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QOpenGLWidget(parent) {
+VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent) : QWidget(parent) {
     bridge_ = std::make_unique<internal::VtkWindowBridge>(internal::VtkWindowBridge::Callbacks{
         [this] {
-            // VTK asks for the context: only switch (and rebind Qt's framebuffer) when another
-            // context is current, and tell VTK's state cache when that happened.
-            if (QOpenGLContext::currentContext() != context()) {
-                makeCurrent();
+            // VTK asks for the context: only switch when another one is current, and tell VTK's
+            // state cache when that happened.
+            if (surface_->context() && QOpenGLContext::currentContext() != surface_->context()) {
+                surface_->makeCurrent();
                 bridge_->contextChanged();
             }
         },
-        [this] { return context() && QOpenGLContext::currentContext() == context(); },
+        [this] { return surface_->context() && QOpenGLContext::currentContext() == surface_->context(); },
         [this] {
             if (!painting_) redraw();
         }});
-    setUpdateBehavior(QOpenGLWidget::NoPartialUpdate);
+    surface_ = new internal::VtkSurface([this] { present(); }, [this] { surfaceResized(); });
+    QWidget* container = QWidget::createWindowContainer(surface_, this);
+    container->setAttribute(Qt::WA_TransparentForMouseEvents);  // the events are this widget's
+    container->setFocusPolicy(Qt::NoFocus);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(container);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
 }
 
 VtkOpenGLWidget::~VtkOpenGLWidget() {
-    // The context outlives this destructor (QOpenGLWidget's destroys it): release VTK's GL
-    // resources now and stop listening, or the context's last signal would find no bridge.
-    if (context()) disconnect(context(), nullptr, this, nullptr);
-    makeCurrent();
-    bridge_->finalize();
-    doneCurrent();
+    // VTK's GL resources go while their context still exists (the surface dies with the container).
+    if (initialized_ && surface_->makeCurrent()) {
+        bridge_->finalize();
+        surface_->doneCurrent();
+    }
 }
 
 vtkGenericOpenGLRenderWindow* VtkOpenGLWidget::window() const { return bridge_->window(); }
@@ -64,54 +72,97 @@ vtkRenderWindowInteractor* VtkOpenGLWidget::interactor() const { return bridge_-
 int VtkOpenGLWidget::pixelWidth() const { return int(width() * devicePixelRatioF()); }
 int VtkOpenGLWidget::pixelHeight() const { return int(height() * devicePixelRatioF()); }
 
-void VtkOpenGLWidget::initializeGL() {
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-        makeCurrent();
-        bridge_->finalize();
-    }, Qt::DirectConnection);
-    bridge_->initializeContext();
+QWindow* VtkOpenGLWidget::surface() const { return surface_; }
+
+bool VtkOpenGLWidget::makeCurrent() { return ensureInitialized(); }
+void VtkOpenGLWidget::doneCurrent() { surface_->doneCurrent(); }
+
+bool VtkOpenGLWidget::ensureInitialized() {
+    if (!surface_->makeCurrent()) return false;
+    if (!initialized_) {
+        initialized_ = true;
+        bridge_->initializeContext();
+        bridge_->resize(pixelWidth(), pixelHeight());
+    }
+    return true;
 }
 
-void VtkOpenGLWidget::resizeGL(int, int) {
+void VtkOpenGLWidget::surfaceResized() {
     renderedAhead_ = false;
-    bridge_->resize(pixelWidth(), pixelHeight());
+    if (initialized_) bridge_->resize(pixelWidth(), pixelHeight());
+    redraw();
+}
+
+void VtkOpenGLWidget::redraw() {
+    renderedAhead_ = false;
+    surface_->requestFrame();
 }
 
 void VtkOpenGLWidget::renderAhead() {
-    if (!isValid() || !isVisible()) return redraw();  // no context yet, or nothing to show
-    makeCurrent();
+    if (!surface_->isExposed() || !ensureInitialized()) return redraw();  // nothing to show yet
     painting_ = true;
     bridge_->beginPaint();
     bridge_->render();
     bridge_->endPaint();
     painting_ = false;
     renderedAhead_ = true;
-    // A posted update would be painted in the same pass over posted events; a zero timer lets
-    // the input and timers that waited for this frame run first.
-    QTimer::singleShot(0, this, [this] { update(); });
+    // A zero timer lets the input and timers that waited for this frame run before it is shown.
+    QTimer::singleShot(0, this, [this] { surface_->requestFrame(); });
 }
 
-void VtkOpenGLWidget::paintGL() {
+void VtkOpenGLWidget::present() {
+    if (!ensureInitialized()) return;
     QElapsedTimer timer;
     timer.start();
     painting_ = true;
     bridge_->beginPaint();
     if (!renderedAhead_) bridge_->render();
     renderedAhead_ = false;
-    bridge_->blit(defaultFramebufferObject(), pixelWidth(), pixelHeight());
+    bridge_->blit(0, pixelWidth(), pixelHeight());  // 0: the window's own back buffer
     if (!opaqueContent_) {
-        auto* gl = QOpenGLContext::currentContext()->extraFunctions();
-        gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
-        // Mesa leaves alpha < 1 where VTK drew nothing; Qt would composite it as transparent.
+        auto* gl = surface_->context()->extraFunctions();
+        gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        // Mesa leaves alpha < 1 where VTK drew nothing; a compositing window manager would show
+        // it as transparent.
         gl->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
         gl->glClearColor(0, 0, 0, 1);
         gl->glClear(GL_COLOR_BUFFER_BIT);
         gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     }
     bridge_->endPaint();
+    surface_->swapBuffers();
     painting_ = false;
     lastFrameMs_ = double(timer.nsecsElapsed()) / 1e6;
     ++frames_;
+}
+
+QImage VtkOpenGLWidget::grabFramebuffer() {
+    if (!ensureInitialized()) return {};
+    if (renderedAhead_ || frames_ == 0) {  // VTK's framebuffer holds the frame to show
+        bridge_->beginPaint();
+        if (!renderedAhead_) bridge_->render();
+        bridge_->endPaint();
+    }
+    QImage image(pixelWidth(), pixelHeight(), QImage::Format_RGBA8888);
+    bridge_->readPixels(image.width(), image.height(), image.bits());
+    image = image.mirrored().convertToFormat(QImage::Format_RGB32);  // GL's rows run bottom-up
+    image.setDevicePixelRatio(devicePixelRatioF());
+    grabbed_ = image;
+    return image;
+}
+
+QPixmap VtkOpenGLWidget::grabWithViews(QWidget* widget) {
+    auto views = widget->findChildren<VtkOpenGLWidget*>();
+    if (auto* self = qobject_cast<VtkOpenGLWidget*>(widget)) views << self;
+    for (VtkOpenGLWidget* v : views)
+        if (v->isVisible()) v->grabFramebuffer();
+    return widget->grab();
+}
+
+void VtkOpenGLWidget::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    if (grabbed_.isNull()) painter.fillRect(rect(), Qt::black);
+    else painter.drawImage(rect(), grabbed_);
 }
 
 void VtkOpenGLWidget::forwardMouseToVtk(QEvent* event) {

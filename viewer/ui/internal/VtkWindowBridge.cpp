@@ -4,8 +4,11 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkNew.h>
+#include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtk_glew.h>
+
+#include <cstring>
 
 namespace lumen::ui::internal {
 
@@ -30,6 +33,7 @@ VtkWindowBridge::VtkWindowBridge(Callbacks callbacks) : d_(std::make_unique<Impl
     d_->callbacks = std::move(callbacks);
     d_->window->SetReadyForRendering(false);
     d_->window->SetFrameBlitModeToNoBlit();
+    d_->window->SetSwapBuffers(false);  // blit() presents from VTK's render framebuffer itself
     d_->window->SetMultiSamples(0);
     d_->interactor->SetRenderWindow(d_->window);
     d_->interactor->Initialize();
@@ -75,13 +79,27 @@ void VtkWindowBridge::endPaint() { d_->window->GetState()->Pop(); }
 void VtkWindowBridge::render() { d_->window->Render(); }
 
 void VtkWindowBridge::blit(unsigned target, int width, int height) {
+    // Straight from the framebuffer VTK rendered into: with SwapBuffers off VTK's Frame() skips
+    // its own copy (colour and depth) into a display framebuffer, a whole-view copy per frame.
     vtkOpenGLState* state = d_->window->GetState();
     state->Reset();
-    state->PushDrawFramebufferBinding();
+    state->PushFramebufferBindings();
+    vtkOpenGLFramebufferObject* rendered = d_->window->GetRenderFramebuffer();
+    rendered->Bind(GL_READ_FRAMEBUFFER);
+    rendered->ActivateReadBuffer(0);
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    state->vtkglDrawBuffer(GL_COLOR_ATTACHMENT0);
-    d_->window->BlitDisplayFramebuffer(0, 0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    state->PopDrawFramebufferBinding();
+    state->vtkglDrawBuffer(target == 0 ? GL_BACK : GL_COLOR_ATTACHMENT0);
+    state->vtkglViewport(0, 0, width, height);
+    state->vtkglScissor(0, 0, width, height);
+    state->vtkglBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    state->PopFramebufferBindings();
+}
+
+void VtkWindowBridge::readPixels(int width, int height, unsigned char* rgba) {
+    d_->window->GetState()->Reset();
+    unsigned char* pixels = d_->window->GetRGBACharPixelData(0, 0, width - 1, height - 1, 0);  // 0: the rendered frame
+    std::memcpy(rgba, pixels, std::size_t(width) * std::size_t(height) * 4);
+    delete[] pixels;
 }
 
 void VtkWindowBridge::contextChanged() {

@@ -21,16 +21,18 @@ public:
 
     vtkGenericOpenGLRenderWindow* window() const;
     vtkRenderWindowInteractor* interactor() const;
-    void initializeContext();  // in initializeGL
+    void initializeContext();  // the first time the context is current
     void finalize();           // before the context goes away
     void resize(int width, int height);
     // Qt changes GL state behind VTK's cache: forget the cache before VTK draws, restore after.
     void beginPaint();
     void endPaint();
     void render();
-    // Copies VTK's frame into framebuffer `target` (Qt's), binding it through VTK's state
-    // cache so the cache stays true.
+    // Copies VTK's frame into framebuffer `target` (0: the window's back buffer), binding it
+    // through VTK's state cache so the cache stays true.
     void blit(unsigned target, int width, int height);
+    // VTK's last frame as RGBA rows, bottom row first (width × height × 4 bytes).
+    void readPixels(int width, int height, unsigned char* rgba);
     // After Qt made the context current (and bound its framebuffer) behind VTK's back.
     void contextChanged();
 
