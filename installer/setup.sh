@@ -10,7 +10,8 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev libssl-dev)
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
-      python3-torch python3-scipy mricron-data xvfb xauth time bc)
+      python3-torch python3-scipy mricron-data xvfb xauth time bc
+      orthanc orthanc-dicomweb)  # a real PACS: the net tests start their own on free loopback ports
 
 missing=()
 for pkg in "${BUILD[@]}" "${TEST[@]}"; do

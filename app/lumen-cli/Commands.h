@@ -32,7 +32,17 @@ struct SegImportArgs { std::string seg, source, out; };
 struct SrExportArgs { std::string annotations, source, out; };
 struct SrImportArgs { std::string sr, out; };
 
+struct PacsArgs {
+    std::string dimse, aet = "LUMEN", level = "study", patientId, patientName, accession, studyDate, modality, description;
+    std::string study, series, method = "cget", out;
+    int timeout = 10;
+    bool json = false, timing = false;
+};
+
 int runInfo(const InfoArgs& args);
+int runPacsEcho(const PacsArgs& args);
+int runPacsFind(const PacsArgs& args);
+int runPacsGet(const PacsArgs& args);
 int runSegExport(const SegExportArgs& args);
 int runSegImport(const SegImportArgs& args);
 int runSrExport(const SrExportArgs& args);

@@ -1,4 +1,4 @@
-// lumen-cli: Lumen's headless tools. Composition only: parse the command line, call io.
+// lumen-cli: Lumen's headless tools. Composition only: parse the command line, call io and net.
 #include "Commands.h"
 #include "core/OperationCanceled.h"
 
@@ -106,6 +106,35 @@ int main(int argc, char** argv) {
     srImportCmd->add_option("sr", srImport.sr, "The SR file")->required();
     srImportCmd->add_option("--out", srImport.out, "annotations.json to write")->required();
 
+    auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE: echo, query, retrieve (JSON on stdout)");
+    pacsCmd->require_subcommand(1);
+    PacsArgs pacs;
+    const auto peerOptions = [&pacs](CLI::App* cmd) {
+        cmd->add_option("--dimse", pacs.dimse, "The PACS as AET@HOST:PORT")->required();
+        cmd->add_option("--aet", pacs.aet, "Lumen's own AE title (default LUMEN)");
+        cmd->add_option("--timeout", pacs.timeout, "Seconds to wait for the connection and each answer")->check(CLI::Range(1, 600));
+    };
+    auto* echoCmd = pacsCmd->add_subcommand("echo", "C-ECHO: is the PACS there, and does it accept Lumen?");
+    peerOptions(echoCmd);
+    auto* findCmd = pacsCmd->add_subcommand("find", "C-FIND at study or series level");
+    peerOptions(findCmd);
+    findCmd->add_option("--level", pacs.level, "study or series");
+    findCmd->add_option("--patient-id", pacs.patientId, "Patient ID");
+    findCmd->add_option("--patient-name", pacs.patientName, "Patient name (wildcards * and ?)");
+    findCmd->add_option("--accession", pacs.accession, "Accession number");
+    findCmd->add_option("--study-date", pacs.studyDate, "YYYYMMDD or YYYYMMDD-YYYYMMDD (either end may be left open)");
+    findCmd->add_option("--modality", pacs.modality, "Modality (in the study, or of the series)");
+    findCmd->add_option("--description", pacs.description, "Study description (wildcards)");
+    findCmd->add_option("--study", pacs.study, "StudyInstanceUID (required at series level)");
+    findCmd->add_flag("--json", pacs.json, "Compact JSON on one line");
+    auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET)");
+    peerOptions(getCmd);
+    getCmd->add_option("--study", pacs.study, "StudyInstanceUID")->required();
+    getCmd->add_option("--series", pacs.series, "SeriesInstanceUID (default: the whole study)");
+    getCmd->add_option("--method", pacs.method, "cget (cmove and wado: not yet)");
+    getCmd->add_option("--out", pacs.out, "Folder to write the instances into")->required();
+    getCmd->add_flag("--timing", pacs.timing, "Print instances, bytes, first_instance_ms, total_ms, mb_per_s");
+
     CLI11_PARSE(app, argc, argv);
     renderArgs.hasLevel = levelOpt->count() > 0;
     try {
@@ -119,6 +148,9 @@ int main(int argc, char** argv) {
         if (*segImportCmd) return runSegImport(segImport);
         if (*srExportCmd) return runSrExport(srExport);
         if (*srImportCmd) return runSrImport(srImport);
+        if (*echoCmd) return runPacsEcho(pacs);
+        if (*findCmd) return runPacsFind(pacs);
+        if (*getCmd) return runPacsGet(pacs);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;

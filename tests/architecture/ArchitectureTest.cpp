@@ -26,6 +26,8 @@ const std::vector<Rule> kRules = {
      "io hides its toolkits behind plain headers (internal/ excepted)"},
     {"viewer/logic", false, {"vtk", "itk", "dcmtk/", "gdcm", "torch/", "ATen/", "QtWidgets", "QWidget", "QtGui"},
      "logic is headless: Qt Core only, no toolkits"},
+    {"viewer/net", false, {"QtWidgets", "QWidget", "QtGui", "vtk", "itk", "dcmtk/", "gdcm", "torch/", "ATen/"},
+     "net's public headers are plain C++: DCMTK stays in its sources (internal/ excepted)"},
     {"viewer/render", false, {"QtWidgets", "QWidget", "torch/", "ATen/"}, "render does not know widgets or Torch"},
     {"ai", false, {"Q", "vtk", "itk", "dcmtk/", "gdcm"}, "the AI engine builds without Qt, VTK, ITK and DCMTK"},
     {"ai/protocol", true, {"torch/", "ATen/", "c10/"}, "the worker protocol is shared with the viewer: no Torch"},

@@ -101,24 +101,38 @@ TEST_F(Viewer, AViewsFrameReachesTheScreenWithoutRepaintingTheWindow) {
     } counter;
     for (QWidget* w : window->findChildren<QWidget*>())
         if (!qobject_cast<ui::VtkOpenGLWidget*>(w) && !w->isAncestorOf(v)) w->installEventFilter(&counter);
-    const auto frames = v->frameCount();
-    for (int i = 0; i < 10; ++i) {
-        wheel(v, QPoint(100, 100), 1);
-        ASSERT_TRUE(test::waitFor([&] { return v->frameCount() >= frames + std::uint64_t(i) + 1; }, 5000));
+    // Up to three tries: a window of a GUI test running beside this one (ctest -j) that closes
+    // over this one exposes it, and that repaint is not the scrolling's.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        window->raise();
+        settle();
+        counter.paints = 0;
+        for (int i = 0; i < 10; ++i) {
+            const auto frames = v->frameCount();
+            wheel(v, QPoint(100, 100), attempt % 2 ? -1 : 1);
+            ASSERT_TRUE(test::waitFor([&] { return v->frameCount() > frames; }, 5000));
+        }
+        if (counter.paints == 0) break;
     }
     EXPECT_EQ(counter.paints, 0) << "scrolling repainted other widgets of the window";
     settle();
     const QImage frame = v->grabFramebuffer();
-    const QPoint topLeft = v->mapToGlobal(QPoint(0, 0));
-    const QImage screen = QGuiApplication::primaryScreen()->grabWindow(0, topLeft.x(), topLeft.y(), v->width(), v->height()).toImage()
-                              .convertToFormat(QImage::Format_RGB32);
-    ASSERT_EQ(screen.size(), frame.size());
+    // The surface's own X window, read back from the server. Other GUI tests may run at the same
+    // time on the same Xvfb screen (ctest -j) and cover it: raise the window and try again.
     double difference = 0, brightness = 0;
-    for (int y = 0; y < frame.height(); y += 4)
-        for (int x = 0; x < frame.width(); x += 4) {
-            difference += std::abs(qGray(frame.pixel(x, y)) - qGray(screen.pixel(x, y)));
-            brightness += qGray(frame.pixel(x, y));
-        }
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        window->raise();
+        settle(100 + 200 * attempt);
+        const QImage screen = v->surface()->screen()->grabWindow(v->surface()->winId()).toImage().convertToFormat(QImage::Format_RGB32);
+        ASSERT_EQ(screen.size(), frame.size());
+        difference = brightness = 0;
+        for (int y = 0; y < frame.height(); y += 4)
+            for (int x = 0; x < frame.width(); x += 4) {
+                difference += std::abs(qGray(frame.pixel(x, y)) - qGray(screen.pixel(x, y)));
+                brightness += qGray(frame.pixel(x, y));
+            }
+        if (brightness > 0 && difference / brightness < 0.02) break;
+    }
     EXPECT_GT(brightness, 0.0) << "the frame shows the brain";
     EXPECT_LT(difference / brightness, 0.02) << "the screen shows the view's frame";
     const QImage grabbed = ui::VtkOpenGLWidget::grabWithViews(window.get()).toImage();

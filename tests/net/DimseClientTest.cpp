@@ -1,0 +1,184 @@
+// lumen_net's DIMSE client and `lumen-cli pacs` against a real Orthanc (tests/net/OrthancServer):
+// echo and the errors a user meets, C-FIND at both levels with each filter, C-GET of a study and
+// of a series with the voxels and geometry of what was uploaded, cancel.
+#include "OrthancServer.h"
+#include "TestSupport.h"
+#include "io/ImageLoader.h"
+#include "net/DimseClient.h"
+#include "net/PacsError.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+using namespace lumen;
+
+namespace {
+
+class Pacs : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        server_ = std::make_unique<test::OrthancServer>();
+        if (!server_->running()) return;
+        data_ = std::make_unique<test::TempDir>("pacs-data");
+        // A synthetic CT (Lumen's generator, 12 slices) and pydicom's real MR of another patient.
+        const auto ct = *data_ / "ct";
+        if (test::run(test::quote(test::lumenCli().string()) + " synth-ct " + test::quote(ct.string()) + " --slices 12 --size 64").exitCode != 0) return;
+        std::vector<std::string> files = test::filesUnder(ct);
+        files.push_back(std::string(test::kPydicomTestFiles) + "/MR_small.dcm");
+        uploaded_ = server_->store(files);
+    }
+    static void TearDownTestSuite() {
+        server_.reset();
+        data_.reset();
+    }
+    void SetUp() override {
+        ASSERT_TRUE(server_->running()) << server_->error();
+        ASSERT_TRUE(uploaded_) << server_->error();
+    }
+    static net::DimsePeer peer() {
+        net::DimsePeer p = net::DimsePeer::parse(server_->dimse());
+        p.timeoutSeconds = 5;
+        return p;
+    }
+    static std::string ctStudy() {
+        net::PacsQuery q;
+        q.patientId = "LUMEN-SYNTH";
+        const auto r = net::DimseClient(peer()).find(q);
+        return r.size() == 1 ? r[0].at("StudyInstanceUID") : std::string();
+    }
+
+    static std::unique_ptr<test::OrthancServer> server_;
+    static std::unique_ptr<test::TempDir> data_;
+    static bool uploaded_;
+};
+std::unique_ptr<test::OrthancServer> Pacs::server_;
+std::unique_ptr<test::TempDir> Pacs::data_;
+bool Pacs::uploaded_ = false;
+
+std::string errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const net::PacsError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST_F(Pacs, EchoAndTheErrorsAUserMeets) {
+    EXPECT_NO_THROW(net::DimseClient(peer()).echo());
+    net::DimsePeer wrong = peer();
+    wrong.calledAet = "NOTORTHANC";
+    EXPECT_NE(errorOf([&] { net::DimseClient(wrong).echo(); }).find("called AE title is not recognized"), std::string::npos);
+    net::DimsePeer closed = peer();
+    closed.port = test::freeLoopbackPort();
+    const std::string unreachable = errorOf([&] { net::DimseClient(closed).echo(); });
+    EXPECT_NE(unreachable.find("cannot reach 127.0.0.1:" + std::to_string(closed.port)), std::string::npos) << unreachable;
+    EXPECT_NE(unreachable.find("refused"), std::string::npos) << unreachable;
+    // A query and a retrieve explain a refused association the same way.
+    EXPECT_NE(errorOf([&] { net::DimseClient(wrong).find({}); }).find("called AE title"), std::string::npos);
+    EXPECT_THROW(net::DimsePeer::parse("ORTHANC@host"), net::PacsError);
+    EXPECT_THROW(net::DimsePeer::parse("AN-AE-TITLE-LONGER-THAN-16@h:104"), net::PacsError);
+}
+
+TEST_F(Pacs, FindsStudiesByEachFilterAndTheSeriesOfAStudy) {
+    const net::DimseClient pacs(peer());
+    EXPECT_EQ(pacs.find({}).size(), 2u) << "the CT and the MR";
+    net::PacsQuery q;
+    q.patientId = "LUMEN-SYNTH";
+    auto r = pacs.find(q);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].at("NumberOfStudyRelatedInstances"), "12");
+    EXPECT_EQ(r[0].at("NumberOfStudyRelatedSeries"), "1");
+    EXPECT_EQ(r[0].at("PatientName"), "Synthetic^CT");
+    q = {};
+    q.modality = "MR";
+    r = pacs.find(q);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_NE(r[0].at("PatientID"), "LUMEN-SYNTH");
+    q = {};
+    q.patientName = "Synth*";
+    EXPECT_EQ(pacs.find(q).size(), 1u);
+    q = {};
+    q.studyDateFrom = "19000101", q.studyDateTo = "19000102";
+    EXPECT_TRUE(pacs.find(q).empty()) << "no study in 1900";
+    q = {};
+    q.accessionNumber = "NO-SUCH-ACCESSION";
+    EXPECT_TRUE(pacs.find(q).empty());
+
+    q = {};
+    q.level = net::PacsQuery::Level::Series;
+    EXPECT_THROW(pacs.find(q), net::PacsError) << "a series query names its study";
+    q.studyInstanceUid = ctStudy();
+    r = pacs.find(q);
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].at("Modality"), "CT");
+    EXPECT_EQ(r[0].at("NumberOfSeriesRelatedInstances"), "12");
+    EXPECT_FALSE(r[0].at("SeriesInstanceUID").empty());
+}
+
+TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
+    const std::string study = ctStudy();
+    ASSERT_FALSE(study.empty());
+    test::TempDir out("pacs-get");
+    int seen = 0;
+    const net::RetrieveResult r = net::DimseClient(peer()).get(study, "", (out / "study").string(), [&](const std::string& file, const std::string& uid) {
+        ++seen;
+        EXPECT_FALSE(uid.empty());
+        return std::filesystem::exists(file);
+    });
+    ASSERT_EQ(r.files.size(), 12u);
+    EXPECT_EQ(seen, 12);
+    EXPECT_EQ(r.failed, 0);
+    EXPECT_FALSE(r.canceled);
+    EXPECT_GT(r.bytes, 12u * 64 * 64 * 2);
+    EXPECT_GE(r.firstInstanceMs, 0);
+    EXPECT_LE(r.firstInstanceMs, r.totalMs);
+    const io::LoadedImage sent = io::ImageLoader::load((*data_ / "ct").string());
+    const io::LoadedImage got = io::ImageLoader::load((out / "study").string());
+    ASSERT_EQ(got.volume.geometry().dims(), sent.volume.geometry().dims());
+    EXPECT_TRUE(got.volume.geometry().isApprox(sent.volume.geometry())) << "the geometry";
+    EXPECT_EQ(std::memcmp(got.volume.data(), sent.volume.data(), sent.volume.frameByteSize()), 0) << "the voxels";
+    EXPECT_EQ(got.series.seriesUid, sent.series.seriesUid);
+
+    // One series of the study; then a retrieve canceled after the third instance keeps what came.
+    net::PacsQuery q;
+    q.level = net::PacsQuery::Level::Series, q.studyInstanceUid = study;
+    const std::string series = net::DimseClient(peer()).find(q).at(0).at("SeriesInstanceUID");
+    EXPECT_EQ(net::DimseClient(peer()).get(study, series, (out / "series").string()).files.size(), 12u);
+    int count = 0;
+    const net::RetrieveResult canceled = net::DimseClient(peer()).get(study, "", (out / "canceled").string(), [&](const std::string&, const std::string&) {
+        return ++count < 3;
+    });
+    EXPECT_TRUE(canceled.canceled);
+    EXPECT_EQ(canceled.files.size(), 3u);
+    EXPECT_NO_THROW(net::DimseClient(peer()).echo()) << "the PACS is fine after the abort";
+}
+
+TEST_F(Pacs, TheCliEchoesFindsAndRetrievesWithJsonOnStdout) {
+    const std::string cli = test::quote(test::lumenCli().string()) + " pacs ";
+    const std::string at = " --dimse " + server_->dimse();
+    auto r = test::run(cli + "echo" + at);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("echo"), "ok");
+    r = test::run(cli + "find" + at + " --level study --modality CT --json");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto found = nlohmann::json::parse(r.out).at("results");
+    ASSERT_EQ(found.size(), 1u);
+    const std::string study = found[0].at("StudyInstanceUID");
+    test::TempDir out("pacs-cli");
+    r = test::run(cli + "get" + at + " --study " + study + " --out " + test::quote((out / "s").string()) + " --timing");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto timing = nlohmann::json::parse(r.out);
+    EXPECT_EQ(timing.at("instances"), 12);
+    for (const char* key : {"bytes", "first_instance_ms", "total_ms", "mb_per_s"}) EXPECT_TRUE(timing.contains(key)) << key;
+    r = test::run(cli + "echo --dimse WRONG@127.0.0.1:" + std::to_string(server_->dicomPort()));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("lumen-cli: error: WRONG@127.0.0.1"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << "nothing but JSON on stdout: " << r.out;
+}
+
+}  // namespace

@@ -1,0 +1,101 @@
+#include "OrthancServer.h"
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+namespace lumen::test {
+
+int freeLoopbackPort() {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof a;
+    int port = 0;
+    if (::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 && ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &length) == 0)
+        port = ntohs(a.sin_port);
+    ::close(s);
+    return port;
+}
+
+namespace {
+bool listening(int port) {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(std::uint16_t(port));
+    const bool ok = ::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    ::close(s);
+    return ok;
+}
+}  // namespace
+
+OrthancServer::OrthancServer() {
+    dicomPort_ = freeLoopbackPort();
+    httpPort_ = freeLoopbackPort();
+    const auto config = dir_ / "orthanc.json";
+    std::ofstream(config) << R"({
+  "Name": "LumenTest", "StorageDirectory": ")" << (dir_ / "storage").string() << R"(",
+  "IndexDirectory": ")" << (dir_ / "index").string() << R"(",
+  "HttpPort": )" << httpPort_ << R"(, "DicomPort": )" << dicomPort_ << R"(, "DicomAet": "ORTHANC",
+  "RemoteAccessAllowed": false, "AuthenticationEnabled": true, "RegisteredUsers": {"lumen": "secret"},
+  "DicomCheckCalledAet": true, "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true,
+  "DicomAlwaysAllowGet": true, "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true,
+  "DicomModalities": {}, "MaximumPduLength": 131072, "StorageCompression": false, "Plugins": []
+})";
+    const std::string log = (dir_ / "orthanc.log").string();
+    pid_ = ::fork();
+    if (pid_ == 0) {
+        const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fd, 1), ::dup2(fd, 2);
+        ::execl("/usr/sbin/Orthanc", "Orthanc", config.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    for (int i = 0; i < 300; ++i) {  // 15 s
+        if (listening(dicomPort_) && listening(httpPort_)) return;
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    error_ = "Orthanc did not start (is the orthanc package installed? installer/setup.sh): " + readText(log);
+    kill();
+}
+
+OrthancServer::~OrthancServer() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+        if (::waitpid(pid_, nullptr, WNOHANG) == pid_) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    kill();
+}
+
+void OrthancServer::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+std::string OrthancServer::dimse() const { return std::string(kAet) + "@127.0.0.1:" + std::to_string(dicomPort_); }
+
+bool OrthancServer::store(const std::vector<std::string>& files) {
+    std::string command = "storescu -aec ORTHANC 127.0.0.1 " + std::to_string(dicomPort_);
+    for (const auto& f : files) command += " " + quote(f);
+    const CommandResult r = run(command);
+    if (r.exitCode != 0) error_ = "storescu: " + r.err;
+    return r.exitCode == 0;
+}
+
+}  // namespace lumen::test

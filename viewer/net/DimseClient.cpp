@@ -1,0 +1,202 @@
+#include "net/DimseClient.h"
+
+#include "net/PacsError.h"
+#include "net/internal/DimseAssociation.h"
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcdict.h>
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmnet/diutil.h>
+#include <dcmtk/dcmnet/scu.h>
+#include <dcmtk/oflog/oflog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace lumen::net {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+OFList<OFString> uncompressed() {
+    OFList<OFString> syntaxes;
+    syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
+    syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);
+    return syntaxes;
+}
+
+// DcmSCU configured for the peer. A failed negotiation is explained by a second, plain
+// association attempt (DcmSCU keeps the A-ASSOCIATE-RJ reason to itself).
+template <typename Scu>
+void connect(Scu& scu, const DimsePeer& peer) {
+    scu.setAETitle(peer.callingAet.c_str());
+    scu.setPeerAETitle(peer.calledAet.c_str());
+    scu.setPeerHostName(peer.host.c_str());
+    scu.setPeerPort(Uint16(peer.port));
+    scu.setConnectionTimeout(peer.timeoutSeconds);
+    scu.setACSETimeout(Uint32(peer.timeoutSeconds));
+    scu.setDIMSETimeout(Uint32(peer.timeoutSeconds));
+    scu.setDIMSEBlockingMode(DIMSE_NONBLOCKING);
+    scu.setMaxReceivePDULength(131072);
+    if (scu.initNetwork().bad()) throw PacsError("cannot set up the network for DICOM");
+    if (scu.negotiateAssociation().bad()) {
+        internal::throwAssociationProblem(peer);
+        throw PacsError(peer.text() + " did not accept the association");
+    }
+}
+
+std::string statusText(Uint16 status) {
+    switch (status) {
+        case 0xA700: return "out of resources";
+        case 0xA900: return "the identifier does not match the SOP class";
+        case 0xC000: return "unable to process";
+        case 0xFE00: return "canceled";
+        case 0x0122: return "SOP class not supported";
+        default: break;
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", status);
+    return std::string("status 0x") + hex;
+}
+
+void put(DcmDataset& d, const DcmTagKey& tag, const std::string& value) { d.putAndInsertString(tag, value.c_str()); }
+
+PacsRecord recordOf(DcmDataset& d) {
+    PacsRecord r;
+    for (unsigned long i = 0; i < d.card(); ++i) {
+        DcmElement* e = d.getElement(i);
+        DcmTag tag = e->getTag();
+        if (tag == DCM_SpecificCharacterSet || tag == DCM_QueryRetrieveLevel) continue;
+        OFString value;
+        e->getOFStringArray(value);
+        r[tag.getTagName()] = value.c_str();
+    }
+    return r;
+}
+
+// C-GET with the instances arriving on the same association: stored by DcmSCU, counted here.
+class GetScu : public DcmSCU {
+public:
+    GetScu(RetrieveResult& result, const InstanceCallback& onInstance)
+        : result_(result), onInstance_(onInstance), start_(std::chrono::steady_clock::now()) {}
+    bool canceled() const { return canceled_; }
+
+protected:
+    void notifyInstanceStored(const OFString& filename, const OFString&, const OFString& sopInstanceUID) const override {
+        auto* self = const_cast<GetScu*>(this);
+        std::error_code ec;
+        self->result_.files.emplace_back(filename.c_str());
+        self->result_.bytes += fs::file_size(filename.c_str(), ec);
+        if (self->result_.firstInstanceMs < 0)
+            self->result_.firstInstanceMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+        if (onInstance_ && !onInstance_(filename.c_str(), sopInstanceUID.c_str())) self->canceled_ = true;
+    }
+    OFCondition handleSTORERequest(const T_ASC_PresentationContextID presID, DcmDataset* incoming, OFBool& go, Uint16& status) override {
+        const OFCondition cond = DcmSCU::handleSTORERequest(presID, incoming, go, status);
+        if (canceled_) go = OFFalse;  // the association is aborted right after
+        return cond;
+    }
+
+private:
+    RetrieveResult& result_;
+    const InstanceCallback& onInstance_;
+    std::chrono::steady_clock::time_point start_;
+    bool canceled_ = false;
+};
+
+}  // namespace
+
+DimseClient::DimseClient(DimsePeer peer) : peer_(std::move(peer)) {
+    static std::once_flag once;  // errors reach the user as PacsError, not as DCMTK's log lines
+    std::call_once(once, [] { OFLog::configure(OFLogger::OFF_LOG_LEVEL); });
+}
+
+void DimseClient::echo() const { internal::echo(peer_); }
+
+std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
+    const bool series = q.level == PacsQuery::Level::Series;
+    if (series && q.studyInstanceUid.empty()) throw PacsError("a series query needs the study's StudyInstanceUID");
+    DcmSCU scu;
+    scu.addPresentationContext(UID_FINDStudyRootQueryRetrieveInformationModel, uncompressed());
+    connect(scu, peer_);
+    DcmDataset request;
+    put(request, DCM_QueryRetrieveLevel, series ? "SERIES" : "STUDY");
+    put(request, DCM_StudyInstanceUID, q.studyInstanceUid);
+    if (series) {
+        for (const DcmTagKey& k : {DCM_SeriesInstanceUID, DCM_SeriesNumber, DCM_SeriesDescription, DCM_NumberOfSeriesRelatedInstances, DCM_BodyPartExamined})
+            put(request, k, "");
+        put(request, DCM_Modality, q.modality);
+    } else {
+        put(request, DCM_PatientID, q.patientId);
+        put(request, DCM_PatientName, q.patientName);
+        put(request, DCM_AccessionNumber, q.accessionNumber);
+        put(request, DCM_StudyDescription, q.studyDescription);
+        put(request, DCM_ModalitiesInStudy, q.modality);
+        put(request, DCM_StudyDate, q.studyDateFrom.empty() && q.studyDateTo.empty() ? "" : q.studyDateFrom + "-" + q.studyDateTo);
+        for (const DcmTagKey& k : {DCM_StudyTime, DCM_PatientBirthDate, DCM_PatientSex, DCM_NumberOfStudyRelatedSeries, DCM_NumberOfStudyRelatedInstances})
+            put(request, k, "");
+    }
+    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_FINDStudyRootQueryRetrieveInformationModel, "");
+    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-FIND");
+    OFList<QRResponse*> responses;
+    const OFCondition cond = scu.sendFINDRequest(id, &request, &responses);
+    std::vector<PacsRecord> records;
+    Uint16 final = 0;
+    for (QRResponse* r : responses) {
+        if (r->m_dataset && DICOM_PENDING_STATUS(r->m_status)) records.push_back(recordOf(*r->m_dataset));
+        if (!DICOM_PENDING_STATUS(r->m_status)) final = r->m_status;
+        delete r;
+    }
+    scu.releaseAssociation();
+    if (cond.bad()) throw PacsError(peer_.text() + ": the query failed: " + cond.text());
+    if (final != STATUS_Success) throw PacsError(peer_.text() + " answered the query with " + statusText(final));
+    return records;
+}
+
+RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
+                                const InstanceCallback& onInstance) const {
+    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
+    const auto start = std::chrono::steady_clock::now();
+    RetrieveResult result;
+    GetScu scu(result, onInstance);
+    scu.setStorageDir(folder.c_str());
+    scu.addPresentationContext(UID_GETStudyRootQueryRetrieveInformationModel, uncompressed());
+    // The instances come back as C-STOREs on this association: Lumen takes the SCP role for
+    // each storage SOP class (128 presentation contexts at most, one already used).
+    for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs && i < 120; ++i)
+        scu.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], uncompressed(), ASC_SC_ROLE_SCP);
+    connect(scu, peer_);
+    DcmDataset request;
+    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
+    put(request, DCM_StudyInstanceUID, studyUid);
+    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_GETStudyRootQueryRetrieveInformationModel, "");
+    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-GET");
+    OFList<RetrieveResponse*> responses;
+    const OFCondition cond = scu.sendCGETRequest(id, &request, &responses);
+    Uint16 final = STATUS_Success;
+    for (RetrieveResponse* r : responses) {
+        if (!DICOM_PENDING_STATUS(r->m_status)) {
+            final = r->m_status;
+            result.failed = r->m_numberOfFailedSubops;
+        }
+        delete r;
+    }
+    result.canceled = scu.canceled();
+    if (result.canceled) scu.abortAssociation();
+    else scu.releaseAssociation();
+    result.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (result.canceled) return result;
+    if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
+    if (final != STATUS_Success && final != STATUS_GET_Warning_SubOperationsCompleteOneOrMoreFailures)
+        throw PacsError(peer_.text() + " answered the retrieve with " + statusText(final));
+    return result;
+}
+
+}  // namespace lumen::net

@@ -1,0 +1,43 @@
+#pragma once
+#include "net/DimsePeer.h"
+#include "net/PacsQuery.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lumen::net {
+
+// What a retrieve brought: the files written (one per instance), how many bytes, and when the
+// first instance landed (a series can be opened from then on).
+struct RetrieveResult {
+    std::vector<std::string> files;
+    std::uint64_t bytes = 0;
+    double firstInstanceMs = -1, totalMs = 0;
+    int failed = 0;         // sub-operations the PACS reported as failed
+    bool canceled = false;  // stopped by the caller; `files` holds what had arrived
+};
+
+// One instance that has just been stored; return false to cancel the retrieve.
+using InstanceCallback = std::function<bool(const std::string& file, const std::string& sopInstanceUid)>;
+
+// A DIMSE client of one PACS (DCMTK's dcmnet behind a plain interface): C-ECHO, C-FIND at study and
+// series level, C-GET into a folder. Each call opens its own association; every failure is a
+// PacsError that says what went wrong (unreachable host, refused association and why, a status
+// the PACS returned). Blocking: run it on a worker thread.
+class DimseClient {
+public:
+    explicit DimseClient(DimsePeer peer);
+
+    void echo() const;
+    std::vector<PacsRecord> find(const PacsQuery& query) const;
+    // The study, or one series of it, as files under `folder` (created if missing).
+    RetrieveResult get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
+                       const InstanceCallback& onInstance = {}) const;
+
+private:
+    DimsePeer peer_;
+};
+
+}  // namespace lumen::net
