@@ -2,6 +2,7 @@
 // lumen-cli's subcommands. Each returns the process exit code; errors are thrown as
 // exceptions and reported by main().
 #include <string>
+#include <vector>
 
 namespace lumen::cli {
 
@@ -35,6 +36,7 @@ struct SrImportArgs { std::string sr, out; };
 struct PacsArgs {
     std::string dimse, aet = "LUMEN", level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method = "cget", out;
+    std::vector<std::string> files;
     int timeout = 10;
     bool json = false, timing = false;
 };
@@ -43,6 +45,7 @@ int runInfo(const InfoArgs& args);
 int runPacsEcho(const PacsArgs& args);
 int runPacsFind(const PacsArgs& args);
 int runPacsGet(const PacsArgs& args);
+int runPacsSend(const PacsArgs& args);
 int runSegExport(const SegExportArgs& args);
 int runSegImport(const SegImportArgs& args);
 int runSrExport(const SrExportArgs& args);

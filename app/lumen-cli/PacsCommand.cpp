@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace lumen::cli {
@@ -57,6 +59,25 @@ int runPacsGet(const PacsArgs& a) {
         std::cout << nlohmann::json{{"instances", r.files.size()}, {"out", a.out}, {"failed", r.failed}}.dump() << "\n";
     }
     return r.failed ? 1 : 0;
+}
+
+int runPacsSend(const PacsArgs& a) {
+    std::vector<std::string> files;
+    for (const std::string& path : a.files) {
+        if (!std::filesystem::is_directory(path)) {
+            files.push_back(path);
+            continue;
+        }
+        for (const auto& e : std::filesystem::recursive_directory_iterator(path))
+            if (e.is_regular_file()) files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    const net::StoreResult r = net::DimseClient(peerOf(a)).store(files);
+    nlohmann::json stored = nlohmann::json::array(), refused = nlohmann::json::array();
+    for (const auto& s : r.stored) stored.push_back({{"file", s.file}, {"sop_instance_uid", s.sopInstanceUid}});
+    for (const auto& f : r.refused) refused.push_back({{"file", f.file}, {"reason", f.reason}});
+    std::cout << nlohmann::json{{"stored", stored}, {"refused", refused}}.dump(1) << "\n";
+    return r.refused.empty() ? 0 : 1;
 }
 
 }  // namespace lumen::cli

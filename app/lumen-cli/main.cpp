@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     srImportCmd->add_option("sr", srImport.sr, "The SR file")->required();
     srImportCmd->add_option("--out", srImport.out, "annotations.json to write")->required();
 
-    auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE: echo, query, retrieve (JSON on stdout)");
+    auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE: echo, query, retrieve, send (JSON on stdout)");
     pacsCmd->require_subcommand(1);
     PacsArgs pacs;
     const auto peerOptions = [&pacs](CLI::App* cmd) {
@@ -135,6 +135,10 @@ int main(int argc, char** argv) {
     getCmd->add_option("--out", pacs.out, "Folder to write the instances into")->required();
     getCmd->add_flag("--timing", pacs.timing, "Print instances, bytes, first_instance_ms, total_ms, mb_per_s");
 
+    auto* sendCmd = pacsCmd->add_subcommand("send", "C-STORE files or folders (SEG, SR, images) to the PACS");
+    peerOptions(sendCmd);
+    sendCmd->add_option("files", pacs.files, "DICOM files or folders")->required();
+
     CLI11_PARSE(app, argc, argv);
     renderArgs.hasLevel = levelOpt->count() > 0;
     try {
@@ -151,6 +155,7 @@ int main(int argc, char** argv) {
         if (*echoCmd) return runPacsEcho(pacs);
         if (*findCmd) return runPacsFind(pacs);
         if (*getCmd) return runPacsGet(pacs);
+        if (*sendCmd) return runPacsSend(pacs);
     } catch (const lumen::core::OperationCanceled&) {
         std::cerr << "lumen-cli: canceled\n";
         return 130;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <memory>
 
 using namespace lumen;
@@ -158,7 +159,43 @@ TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     EXPECT_NO_THROW(net::DimseClient(peer()).echo()) << "the PACS is fine after the abort";
 }
 
-TEST_F(Pacs, TheCliEchoesFindsAndRetrievesWithJsonOnStdout) {
+// An annotator's SEG goes back to the PACS (onto pydicom's MR, the study it references) and a
+// second query finds it; what is not DICOM is refused by name.
+TEST_F(Pacs, ASegSentBackIsFoundByTheNextQuery) {
+    test::TempDir dir("pacs-send");
+    std::filesystem::create_directories(dir / "mr");
+    std::filesystem::copy_file(std::string(test::kPydicomTestFiles) + "/MR_small.dcm", dir / "mr" / "MR_small.dcm");
+    const std::string cli = test::quote(test::lumenCli().string());
+    ASSERT_EQ(test::run(cli + " convert " + test::quote(dir / "mr") + " " + test::quote(dir / "mr.nii.gz")).exitCode, 0);
+    const auto made = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import nibabel as nib, numpy as np\n"
+        "a = nib.load('" + (dir / "mr.nii.gz").string() + "'); v = np.asarray(a.dataobj)\n"
+        "nib.save(nib.Nifti1Image((v > np.percentile(v, 80)).astype(np.uint8), a.affine), '" + (dir / "labels.nii.gz").string() + "')\n"));
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    const auto seg = test::run(cli + " seg export --labels " + test::quote(dir / "labels.nii.gz") + " --source " + test::quote(dir / "mr") +
+                               " --out " + test::quote(dir / "seg.dcm"));
+    ASSERT_EQ(seg.exitCode, 0) << seg.err;
+    std::ofstream(dir / "notes.txt") << "not DICOM";
+
+    const net::StoreResult sent = net::DimseClient(peer()).store({(dir / "seg.dcm").string(), (dir / "notes.txt").string()});
+    ASSERT_EQ(sent.stored.size(), 1u);
+    ASSERT_EQ(sent.refused.size(), 1u);
+    EXPECT_EQ(sent.refused[0].reason, "not a DICOM file");
+
+    net::PacsQuery q;
+    q.modality = "MR";
+    const std::string study = net::DimseClient(peer()).find(q).at(0).at("StudyInstanceUID");
+    q = {};
+    q.level = net::PacsQuery::Level::Series, q.studyInstanceUid = study, q.modality = "SEG";
+    const auto series = net::DimseClient(peer()).find(q);
+    ASSERT_EQ(series.size(), 1u) << "the SEG is in the MR's study";
+    EXPECT_EQ(series[0].at("NumberOfSeriesRelatedInstances"), "1");
+    const net::RetrieveResult back = net::DimseClient(peer()).get(study, series[0].at("SeriesInstanceUID"), (dir / "back").string());
+    ASSERT_EQ(back.files.size(), 1u);
+    EXPECT_EQ(test::readText(back.files[0]).size(), test::readText(dir / "seg.dcm").size()) << "the SEG came back whole";
+}
+
+TEST_F(Pacs, TheCliEchoesFindsRetrievesAndSendsWithJsonOnStdout) {
     const std::string cli = test::quote(test::lumenCli().string()) + " pacs ";
     const std::string at = " --dimse " + server_->dimse();
     auto r = test::run(cli + "echo" + at);
@@ -175,6 +212,9 @@ TEST_F(Pacs, TheCliEchoesFindsAndRetrievesWithJsonOnStdout) {
     const auto timing = nlohmann::json::parse(r.out);
     EXPECT_EQ(timing.at("instances"), 12);
     for (const char* key : {"bytes", "first_instance_ms", "total_ms", "mb_per_s"}) EXPECT_TRUE(timing.contains(key)) << key;
+    r = test::run(cli + "send" + at + " " + test::quote(std::string(test::kPydicomTestFiles) + "/CT_small.dcm"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("stored").size(), 1u);
     r = test::run(cli + "echo --dimse WRONG@127.0.0.1:" + std::to_string(server_->dicomPort()));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("lumen-cli: error: WRONG@127.0.0.1"), std::string::npos) << r.err;

@@ -5,6 +5,8 @@
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdict.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/diutil.h>
 #include <dcmtk/dcmnet/scu.h>
@@ -14,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <set>
 
 namespace lumen::net {
 
@@ -196,6 +199,57 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
     if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
     if (final != STATUS_Success && final != STATUS_GET_Warning_SubOperationsCompleteOneOrMoreFailures)
         throw PacsError(peer_.text() + " answered the retrieve with " + statusText(final));
+    return result;
+}
+
+StoreResult DimseClient::store(const std::vector<std::string>& files) const {
+    StoreResult result;
+    struct Outgoing { std::string file, sopClass, sopInstance, syntax; };
+    std::vector<Outgoing> outgoing;
+    std::set<std::pair<std::string, std::string>> contexts;  // (SOP class, transfer syntax)
+    for (const std::string& file : files) {
+        DcmFileFormat dicom;
+        if (dicom.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, 4096, ERM_fileOnly).bad()) {
+            result.refused.push_back({file, "not a DICOM file"});
+            continue;
+        }
+        OFString sopClass, sopInstance;
+        dicom.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, sopClass);
+        dicom.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPInstanceUID, sopInstance);
+        const std::string syntax = DcmXfer(dicom.getDataset()->getOriginalXfer()).getXferID();
+        if (sopClass.empty() || sopInstance.empty()) {
+            result.refused.push_back({file, "no SOP class or instance UID in its meta header"});
+            continue;
+        }
+        outgoing.push_back({file, sopClass.c_str(), sopInstance.c_str(), syntax});
+        contexts.insert({sopClass.c_str(), syntax});
+    }
+    if (outgoing.empty()) return result;
+    if (contexts.size() > 127) throw PacsError("more than 127 kinds of object in one send: send them in parts");
+    DcmSCU scu;
+    for (const auto& [sopClass, syntax] : contexts) {
+        OFList<OFString> syntaxes;
+        syntaxes.push_back(syntax.c_str());  // as stored: nothing re-encoded on the way
+        if (syntax != UID_LittleEndianExplicitTransferSyntax) syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
+        if (syntax != UID_LittleEndianImplicitTransferSyntax) syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);
+        scu.addPresentationContext(sopClass.c_str(), syntaxes);
+    }
+    scu.setDatasetConversionMode(OFTrue);  // to a syntax the PACS accepted, where DCMTK can
+    connect(scu, peer_);
+    for (const Outgoing& o : outgoing) {
+        T_ASC_PresentationContextID id = scu.findPresentationContextID(o.sopClass.c_str(), o.syntax.c_str());
+        if (id == 0) id = scu.findAnyPresentationContextID(o.sopClass.c_str(), o.syntax.c_str());
+        if (id == 0) {
+            result.refused.push_back({o.file, "the PACS does not accept this kind of object (" + o.sopClass + ")"});
+            continue;
+        }
+        Uint16 status = 0;
+        const OFCondition cond = scu.sendSTORERequest(id, o.file.c_str(), nullptr, status);
+        if (cond.bad()) result.refused.push_back({o.file, std::string("not sent: ") + cond.text()});
+        else if (status != STATUS_Success && (status & 0xF000) != 0xB000) result.refused.push_back({o.file, "the PACS answered " + statusText(status)});
+        else result.stored.push_back({o.file, o.sopInstance});
+    }
+    scu.releaseAssociation();
     return result;
 }
 

@@ -19,11 +19,19 @@ struct RetrieveResult {
     bool canceled = false;  // stopped by the caller; `files` holds what had arrived
 };
 
+// What a send did: each file stored (with its SOP instance UID) or refused, and why.
+struct StoreResult {
+    struct Stored { std::string file, sopInstanceUid; };
+    struct Refused { std::string file, reason; };
+    std::vector<Stored> stored;
+    std::vector<Refused> refused;
+};
+
 // One instance that has just been stored; return false to cancel the retrieve.
 using InstanceCallback = std::function<bool(const std::string& file, const std::string& sopInstanceUid)>;
 
 // A DIMSE client of one PACS (DCMTK's dcmnet behind a plain interface): C-ECHO, C-FIND at study and
-// series level, C-GET into a folder. Each call opens its own association; every failure is a
+// series level, C-GET into a folder, C-STORE of files. Each call opens its own association; every failure is a
 // PacsError that says what went wrong (unreachable host, refused association and why, a status
 // the PACS returned). Blocking: run it on a worker thread.
 class DimseClient {
@@ -35,6 +43,10 @@ public:
     // The study, or one series of it, as files under `folder` (created if missing).
     RetrieveResult get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
                        const InstanceCallback& onInstance = {}) const;
+
+    // C-STORE of DICOM files (SEG, SR, images) on one association. A file that is not DICOM, that
+    // the PACS does not accept or answers with a failure status is listed as refused, with why.
+    StoreResult store(const std::vector<std::string>& files) const;
 
 private:
     DimsePeer peer_;
