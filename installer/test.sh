@@ -26,10 +26,10 @@ ctest --preset ai-only -j "$JOBS"
 
 if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     cmake --preset asan
-    cmake --build --preset asan -j "$JOBS" --target io_tests core_tests logic_tests cli_tests lumen-cli ui_tests lumen-ai
+    cmake --build --preset asan -j "$JOBS" --target io_tests core_tests logic_tests cli_tests net_tests lumen-cli ui_tests lumen-ai
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     export LSAN_OPTIONS=suppressions="$PWD/tests/sanitizers/lsan.supp"
-    for suite in core_tests io_tests logic_tests cli_tests; do
+    for suite in core_tests io_tests logic_tests cli_tests net_tests; do
         echo "== $suite under ASan + UBSan"
         "build/asan/bin/$suite" --gtest_brief=1
     done
