@@ -37,7 +37,7 @@ struct PacsArgs {
     std::string dimse, aet = "LUMEN", level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method = "cget", out;
     std::vector<std::string> files;
-    int timeout = 10;
+    int timeout = 10, listen = 11112;
     bool json = false, timing = false;
 };
 

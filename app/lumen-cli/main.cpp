@@ -127,11 +127,12 @@ int main(int argc, char** argv) {
     findCmd->add_option("--description", pacs.description, "Study description (wildcards)");
     findCmd->add_option("--study", pacs.study, "StudyInstanceUID (required at series level)");
     findCmd->add_flag("--json", pacs.json, "Compact JSON on one line");
-    auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET)");
+    auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET or C-MOVE)");
     peerOptions(getCmd);
     getCmd->add_option("--study", pacs.study, "StudyInstanceUID")->required();
     getCmd->add_option("--series", pacs.series, "SeriesInstanceUID (default: the whole study)");
-    getCmd->add_option("--method", pacs.method, "cget (cmove and wado: not yet)");
+    getCmd->add_option("--method", pacs.method, "cget (default) or cmove (to Lumen's own receiver; wado: not yet)");
+    getCmd->add_option("--listen", pacs.listen, "cmove: the port Lumen receives on, as the PACS knows it (default 11112)")->check(CLI::Range(1, 65535));
     getCmd->add_option("--out", pacs.out, "Folder to write the instances into")->required();
     getCmd->add_flag("--timing", pacs.timing, "Print instances, bytes, first_instance_ms, total_ms, mb_per_s");
 

@@ -1,6 +1,6 @@
 // lumen_net's DIMSE client and `lumen-cli pacs` against a real Orthanc (tests/net/OrthancServer):
-// echo and the errors a user meets, C-FIND at both levels with each filter, C-GET of a study and
-// of a series with the voxels and geometry of what was uploaded, cancel.
+// echo and the errors a user meets, C-FIND at both levels with each filter, C-GET and C-MOVE of a
+// study and of a series with the voxels and geometry of what was uploaded, cancel, C-STORE.
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
@@ -157,6 +157,17 @@ TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     EXPECT_TRUE(canceled.canceled);
     EXPECT_EQ(canceled.files.size(), 3u);
     EXPECT_NO_THROW(net::DimseClient(peer()).echo()) << "the PACS is fine after the abort";
+
+    // C-MOVE to Lumen's own receiver: the same instances; an unregistered AE title is named.
+    const net::RetrieveResult moved = net::DimseClient(peer()).move(study, "", (out / "moved").string(), server_->lumenPort());
+    ASSERT_EQ(moved.files.size(), 12u);
+    EXPECT_EQ(moved.failed, 0);
+    const io::LoadedImage viaMove = io::ImageLoader::load((out / "moved").string());
+    EXPECT_EQ(std::memcmp(viaMove.volume.data(), sent.volume.data(), sent.volume.frameByteSize()), 0) << "the voxels, by C-MOVE";
+    net::DimsePeer stranger = peer();
+    stranger.callingAet = "STRANGER";
+    const std::string unknown = errorOf([&] { net::DimseClient(stranger).move(study, "", (out / "nowhere").string(), test::freeLoopbackPort()); });
+    EXPECT_NE(unknown.find("move destination STRANGER"), std::string::npos) << unknown;
 }
 
 // An annotator's SEG goes back to the PACS (onto pydicom's MR, the study it references) and a
@@ -212,6 +223,10 @@ TEST_F(Pacs, TheCliEchoesFindsRetrievesAndSendsWithJsonOnStdout) {
     const auto timing = nlohmann::json::parse(r.out);
     EXPECT_EQ(timing.at("instances"), 12);
     for (const char* key : {"bytes", "first_instance_ms", "total_ms", "mb_per_s"}) EXPECT_TRUE(timing.contains(key)) << key;
+    r = test::run(cli + "get" + at + " --study " + study + " --method cmove --listen " + std::to_string(server_->lumenPort()) + " --out " +
+                  test::quote((out / "m").string()));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out).at("instances"), 12);
     r = test::run(cli + "send" + at + " " + test::quote(std::string(test::kPydicomTestFiles) + "/CT_small.dcm"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out).at("stored").size(), 1u);

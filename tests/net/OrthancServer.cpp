@@ -43,6 +43,7 @@ bool listening(int port) {
 OrthancServer::OrthancServer() {
     dicomPort_ = freeLoopbackPort();
     httpPort_ = freeLoopbackPort();
+    lumenPort_ = freeLoopbackPort();
     const auto config = dir_ / "orthanc.json";
     std::ofstream(config) << R"({
   "Name": "LumenTest", "StorageDirectory": ")" << (dir_ / "storage").string() << R"(",
@@ -51,7 +52,7 @@ OrthancServer::OrthancServer() {
   "RemoteAccessAllowed": false, "AuthenticationEnabled": true, "RegisteredUsers": {"lumen": "secret"},
   "DicomCheckCalledAet": true, "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true,
   "DicomAlwaysAllowGet": true, "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true,
-  "DicomModalities": {}, "MaximumPduLength": 131072, "StorageCompression": false, "Plugins": []
+  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "Plugins": []
 })";
     const std::string log = (dir_ / "orthanc.log").string();
     pid_ = ::fork();

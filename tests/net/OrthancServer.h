@@ -21,6 +21,8 @@ public:
     const std::string& error() const { return error_; }
     int dicomPort() const { return dicomPort_; }
     int httpPort() const { return httpPort_; }
+    // Where Orthanc sends a C-MOVE for "LUMEN" (registered in its DicomModalities).
+    int lumenPort() const { return lumenPort_; }
     std::string dimse() const;  // "ORTHANC@127.0.0.1:PORT"
     // Uploads files with DCMTK's storescu (an independent client); false and error() on failure.
     bool store(const std::vector<std::string>& files);
@@ -28,7 +30,7 @@ public:
 
 private:
     TempDir dir_{"orthanc"};
-    int pid_ = -1, dicomPort_ = 0, httpPort_ = 0;
+    int pid_ = -1, dicomPort_ = 0, httpPort_ = 0, lumenPort_ = 0;
     std::string error_;
 };
 

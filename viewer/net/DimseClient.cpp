@@ -2,6 +2,7 @@
 
 #include "net/PacsError.h"
 #include "net/internal/DimseAssociation.h"
+#include "net/internal/StorageReceiver.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdict.h>
@@ -199,6 +200,52 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
     if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
     if (final != STATUS_Success && final != STATUS_GET_Warning_SubOperationsCompleteOneOrMoreFailures)
         throw PacsError(peer_.text() + " answered the retrieve with " + statusText(final));
+    return result;
+}
+
+RetrieveResult DimseClient::move(const std::string& studyUid, const std::string& seriesUid, const std::string& folder, int listenPort,
+                                 const InstanceCallback& onInstance) const {
+    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
+    const auto start = std::chrono::steady_clock::now();
+    internal::StorageReceiver receiver(peer_.callingAet, listenPort, folder, onInstance);
+    receiver.start();
+    DcmSCU scu;
+    scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel, uncompressed());
+    connect(scu, peer_);
+    DcmDataset request;
+    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
+    put(request, DCM_StudyInstanceUID, studyUid);
+    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_MOVEStudyRootQueryRetrieveInformationModel, "");
+    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-MOVE");
+    OFList<RetrieveResponse*> responses;
+    const OFCondition cond = scu.sendMOVERequest(id, peer_.callingAet.c_str(), &request, &responses);
+    Uint16 final = STATUS_Success;
+    int failed = 0;
+    for (RetrieveResponse* r : responses) {
+        if (!DICOM_PENDING_STATUS(r->m_status)) final = r->m_status, failed = r->m_numberOfFailedSubops;
+        delete r;
+    }
+    if (receiver.canceled()) scu.abortAssociation();
+    else scu.releaseAssociation();
+    receiver.stop();
+    RetrieveResult result = receiver.snapshot();
+    result.failed = failed;
+    result.canceled = receiver.canceled();
+    result.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (result.canceled) return result;
+    if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
+    if (final == STATUS_MOVE_Refused_MoveDestinationUnknown)
+        throw PacsError(peer_.text() + " does not know the move destination " + peer_.callingAet +
+                        ": register Lumen (AE title, host, port " + std::to_string(listenPort) + ") in the PACS");
+    if (final != STATUS_Success && final != STATUS_MOVE_Warning_SubOperationsCompleteOneOrMoreFailures)  // Orthanc: "unable to process"
+        throw PacsError(peer_.text() + " answered the retrieve with " + statusText(final) +
+                        (result.files.empty() ? "; does the PACS know Lumen as the move destination " + peer_.callingAet + " (port " +
+                                                    std::to_string(listenPort) + ")?"
+                                              : std::string()));
     return result;
 }
 

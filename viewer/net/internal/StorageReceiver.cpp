@@ -1,0 +1,90 @@
+#include "net/internal/StorageReceiver.h"
+
+#include "net/PacsError.h"
+
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmnet/dstorscp.h>
+
+#include <chrono>
+#include <filesystem>
+
+namespace lumen::net::internal {
+
+namespace fs = std::filesystem;
+
+class StorageReceiver::Scp : public DcmStorageSCP {
+public:
+    Scp(StorageReceiver& owner, InstanceCallback onInstance) : owner_(owner), onInstance_(std::move(onInstance)) {}
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+protected:
+    void notifyInstanceStored(const OFString& filename, const OFString&, const OFString& sopInstanceUID, DcmDataset*) const override {
+        std::error_code ec;
+        const auto bytes = fs::file_size(filename.c_str(), ec);
+        {
+            std::lock_guard<std::mutex> lock(owner_.mutex_);
+            owner_.received_.files.emplace_back(filename.c_str());
+            owner_.received_.bytes += bytes;
+            if (owner_.received_.firstInstanceMs < 0)
+                owner_.received_.firstInstanceMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        }
+        if (onInstance_ && !onInstance_(filename.c_str(), sopInstanceUID.c_str())) owner_.canceled_ = true;
+    }
+    // Non-blocking listen: every second (or after each association) ask whether to stop.
+    OFBool stopAfterConnectionTimeout() override { return owner_.stop_.load(); }
+    OFBool stopAfterCurrentAssociation() override { return owner_.stop_.load(); }
+
+private:
+    StorageReceiver& owner_;
+    InstanceCallback onInstance_;
+};
+
+StorageReceiver::StorageReceiver(const std::string& aet, int port, const std::string& folder, InstanceCallback onInstance)
+    : scp_(std::make_unique<Scp>(*this, std::move(onInstance))), port_(port) {
+    scp_->setAETitle(aet.c_str());
+    scp_->setPort(Uint16(port));
+    scp_->setConnectionBlockingMode(DUL_NOBLOCK);
+    scp_->setConnectionTimeout(1);
+    scp_->setMaxReceivePDULength(131072);
+    scp_->setHostLookupEnabled(OFFalse);
+    if (scp_->setOutputDirectory(folder.c_str()).bad()) throw PacsError("cannot write into " + folder);
+    OFList<OFString> syntaxes;
+    syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
+    syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);
+    // DcmStorageSCP answers Verification itself: adding it again makes the profile invalid
+    // (one abstract syntax twice).
+    for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs; ++i) scp_->addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], syntaxes);
+}
+
+StorageReceiver::~StorageReceiver() { stop(); }
+
+void StorageReceiver::start() {
+    scp_->start = std::chrono::steady_clock::now();
+    thread_ = std::thread([this] {
+        const OFCondition cond = scp_->listen();
+        if (cond.bad() && cond != NET_EC_StopAfterConnectionTimeout && cond != NET_EC_StopAfterAssociation) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            listenError_ = cond.text();
+        }
+    });
+    // A port that cannot be bound fails at once; give listen() that moment.
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!listenError_.empty()) {
+        stop_ = true;
+        thread_.join();
+        throw PacsError("cannot receive on port " + std::to_string(port_) + ": " + listenError_);
+    }
+}
+
+void StorageReceiver::stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+RetrieveResult StorageReceiver::snapshot() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return received_;
+}
+
+}  // namespace lumen::net::internal

@@ -1,0 +1,38 @@
+#pragma once
+// Lumen's own C-STORE SCP on a thread (DCMTK's DcmStorageSCP): where a C-MOVE sends the
+// instances. Files go to one folder; each stored instance is counted and reported.
+#include "net/DimseClient.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace lumen::net::internal {
+
+class StorageReceiver {
+public:
+    // Listens on `port` as `aet`; `onInstance` runs on the receiver's thread.
+    StorageReceiver(const std::string& aet, int port, const std::string& folder, InstanceCallback onInstance);
+    ~StorageReceiver();  // stops listening
+    // Throws PacsError when the port cannot be listened on.
+    void start();
+    void stop();
+    // The files stored so far, their bytes, when the first one landed (ms after start()).
+    RetrieveResult snapshot() const;
+    bool canceled() const { return canceled_; }
+
+private:
+    class Scp;
+    std::unique_ptr<Scp> scp_;
+    std::thread thread_;
+    std::atomic<bool> stop_{false}, canceled_{false};
+    mutable std::mutex mutex_;
+    RetrieveResult received_;
+    std::string listenError_;
+    int port_ = 0;
+    friend class Scp;
+};
+
+}  // namespace lumen::net::internal
