@@ -43,7 +43,7 @@ void connect(Scu& scu, const DimsePeer& peer) {
     scu.setConnectionTimeout(peer.timeoutSeconds);
     scu.setACSETimeout(Uint32(peer.timeoutSeconds));
     scu.setDIMSETimeout(Uint32(peer.timeoutSeconds));
-    scu.setDIMSEBlockingMode(DIMSE_NONBLOCKING);
+    scu.setDIMSEBlockingMode(DIMSE_NONBLOCKING);  // so that the DIMSE timeout applies: a PACS that hangs is an error, not a hang
     scu.setMaxReceivePDULength(131072);
     if (scu.initNetwork().bad()) throw PacsError("cannot set up the network for DICOM");
     if (scu.negotiateAssociation().bad()) {

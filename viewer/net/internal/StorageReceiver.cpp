@@ -5,6 +5,11 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/dstorscp.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 
@@ -79,7 +84,18 @@ void StorageReceiver::start() {
 
 void StorageReceiver::stop() {
     stop_ = true;
-    if (thread_.joinable()) thread_.join();
+    if (!thread_.joinable()) return;
+    // listen() polls for the flag once a second; a connection that closes at once makes it look now.
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(std::uint16_t(port_));
+    if (s >= 0) {
+        ::connect(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        ::close(s);
+    }
+    thread_.join();
 }
 
 RetrieveResult StorageReceiver::snapshot() const {
