@@ -168,6 +168,8 @@ TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     stranger.callingAet = "STRANGER";
     const std::string unknown = errorOf([&] { net::DimseClient(stranger).move(study, "", (out / "nowhere").string(), test::freeLoopbackPort()); });
     EXPECT_NE(unknown.find("move destination STRANGER"), std::string::npos) << unknown;
+    const std::string busy = errorOf([&] { net::DimseClient(peer()).move(study, "", (out / "busy").string(), server_->dicomPort()); });
+    EXPECT_NE(busy.find("cannot receive on port " + std::to_string(server_->dicomPort())), std::string::npos) << busy;
 }
 
 // An annotator's SEG goes back to the PACS (onto pydicom's MR, the study it references) and a

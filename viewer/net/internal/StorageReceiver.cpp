@@ -65,21 +65,10 @@ StorageReceiver::~StorageReceiver() { stop(); }
 
 void StorageReceiver::start() {
     scp_->start = std::chrono::steady_clock::now();
-    thread_ = std::thread([this] {
-        const OFCondition cond = scp_->listen();
-        if (cond.bad() && cond != NET_EC_StopAfterConnectionTimeout && cond != NET_EC_StopAfterAssociation) {
-            std::lock_guard<std::mutex> lock(mutex_);
-            listenError_ = cond.text();
-        }
-    });
-    // A port that cannot be bound fails at once; give listen() that moment.
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!listenError_.empty()) {
-        stop_ = true;
-        thread_.join();
-        throw PacsError("cannot receive on port " + std::to_string(port_) + ": " + listenError_);
-    }
+    // The port is bound here, so that a port in use is an error now, not on the thread.
+    const OFCondition bound = scp_->openListenPort();
+    if (bound.bad()) throw PacsError("cannot receive on port " + std::to_string(port_) + ": " + bound.text());
+    thread_ = std::thread([this] { scp_->acceptAssociations(); });
 }
 
 void StorageReceiver::stop() {

@@ -30,7 +30,6 @@ private:
     std::atomic<bool> stop_{false}, canceled_{false};
     mutable std::mutex mutex_;
     RetrieveResult received_;
-    std::string listenError_;
     int port_ = 0;
     friend class Scp;
 };
