@@ -20,13 +20,13 @@
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 #include "ui/ImportSummaryDialog.h"
+#include "ui/MainWindowMenus.h"
 #include "ui/SegmentEditorPanel.h"
 #include "ui/internal/ToolkitNames.h"
 #include "ui/PreferencesDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/SliceView.h"
 #include "ui/StudyBrowserPanel.h"
-#include "ui/Theme.h"
 #include "ui/VolumeView.h"
 
 #include <QAction>
@@ -37,7 +37,6 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QMimeData>
@@ -45,8 +44,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
-#include <QToolBar>
-#include <QToolButton>
 #include <QTimer>
 #include <QWindow>
 
@@ -222,86 +219,7 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildMenusAndToolbars() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    for (const char* k : {"import", "importDicomdir", "openFile", "demo"}) file->addAction(actions_[k]);
-    file->addSeparator();
-    file->addAction(actions_["saveAnnotations"]);
-    QMenu* exportMenu = file->addMenu(tr("&Export annotations"));
-    for (const char* k : {"exportSeg", "exportSr", "exportNifti"}) exportMenu->addAction(actions_[k]);
-    QMenu* importMenu = file->addMenu(tr("Import &annotations"));
-    for (const char* k : {"importSeg", "importSr"}) importMenu->addAction(actions_[k]);
-    importMenu->addAction(actions_["loadLabels"]);
-    file->addSeparator();
-    file->addAction(actions_["screenshot"]);
-    file->addAction(actions_["preferences"]);
-    file->addSeparator();
-    file->addAction(actions_["quit"]);
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    for (const char* k : {"undo", "redo", "deleteMeasurement"}) edit->addAction(actions_[k]);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (auto* a : layoutGroup_->actions()) view->addAction(a);
-    view->addSeparator();
-    QMenu* presets = view->addMenu(tr("Window / level &presets"));
-    for (int i = 0; i < 9; ++i) presets->addAction(actions_[QString("preset%1").arg(i)]);
-    for (const char* k : {"invert", "reset", "cine", "hideIdentity", "linkScroll", "alignToGrid", "fullScreen"}) view->addAction(actions_[k]);
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    for (auto* a : toolGroup_->actions()) tools->addAction(a);
-    tools->addSeparator();
-    tools->addAction(actions_["loadLabels"]);
-    QMenu* threeD = menuBar()->addMenu(tr("&3D"));
-    for (auto* a : presetGroup3d_->actions()) threeD->addAction(a);
-    threeD->addSeparator();
-    threeD->addAction(actions_["volumeRendering"]);
-    threeD->addAction(clipping_);
-    aiMenu_ = menuBar()->addMenu(tr("&AI"));  // filled by AiDocks
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(actions_["shortcuts"]);
-    help->addAction(actions_["about"]);
-
-    // Two rows that fit 1400 px in German and French too (the longest labels); what does not fit
-    // a narrower window goes behind each toolbar's overflow arrow. Toolbar labels are short forms
-    // (iconText); the menus keep the full ones.
-    const auto toolbar = [this](const QString& title, const char* name) {
-        QToolBar* bar = addToolBar(title);
-        bar->setObjectName(name);
-        bar->setMovable(false);
-        return bar;
-    };
-    const auto menuButton = [](QToolBar* bar, const QString& text, QMenu* menu) {
-        auto* button = new QToolButton(bar);
-        button->setText(text);
-        button->setMenu(menu);
-        button->setPopupMode(QToolButton::InstantPopup);
-        bar->addWidget(button);
-    };
-    QToolBar* bar = toolbar(tr("Main"), "mainToolbar");
-    bar->addAction(actions_["import"]);
-    bar->addSeparator();
-    for (auto* a : layoutGroup_->actions()) bar->addAction(a);
-    bar->addSeparator();
-    const QStringList annotationTools{"toolPaint", "toolErase", "toolFill", "toolLasso", "toolFindings"};
-    for (auto* a : toolGroup_->actions())
-        if (!annotationTools.contains(a->objectName())) bar->addAction(a);
-    bar->addSeparator();
-    menuButton(bar, tr("W/L presets"), presets);
-    for (const char* k : {"invert", "reset"}) bar->addAction(actions_[k]);
-    actions_["reset"]->setIconText(tr("Reset"));
-
-    addToolBarBreak();
-    QToolBar* annotate = toolbar(tr("Annotate"), "annotateToolbar");
-    for (const auto& name : annotationTools) annotate->addAction(actions_[name]);
-    annotate->addSeparator();
-    for (const char* k : {"undo", "redo", "saveAnnotations"}) annotate->addAction(actions_[k]);
-    actions_["undo"]->setIconText(tr("Undo"));
-    actions_["redo"]->setIconText(tr("Redo"));
-    actions_["saveAnnotations"]->setIconText(tr("Save"));
-    QToolBar* display = toolbar(tr("Display"), "displayToolbar");
-    for (const char* k : {"cine", "linkScroll"}) display->addAction(actions_[k]);
-    actions_["linkScroll"]->setIconText(tr("Link"));
-    menuButton(display, tr("3D preset"), threeD);
-    display->addAction(actions_["screenshot"]);
-    actions_["screenshot"]->setIconText(tr("Screenshot"));
-    for (auto* b : {bar, annotate, display}) showOverflowArrow(b);
+    aiMenu_ = MainWindowMenus::build(this, {actions_, layoutGroup_, toolGroup_, presetGroup3d_, clipping_});
 }
 
 void MainWindow::buildDocks() {
