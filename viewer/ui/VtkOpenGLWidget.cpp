@@ -95,6 +95,7 @@ void VtkOpenGLWidget::surfaceResized() {
 
 void VtkOpenGLWidget::redraw() {
     renderedAhead_ = false;
+    framePending_ = true;
     surface_->requestFrame();
 }
 
@@ -117,7 +118,7 @@ void VtkOpenGLWidget::present() {
     painting_ = true;
     bridge_->beginPaint();
     if (!renderedAhead_) bridge_->render();
-    renderedAhead_ = false;
+    renderedAhead_ = framePending_ = false;
     bridge_->blit(0, pixelWidth(), pixelHeight());  // 0: the window's own back buffer
     if (!opaqueContent_) {
         auto* gl = surface_->context()->extraFunctions();
@@ -138,10 +139,11 @@ void VtkOpenGLWidget::present() {
 
 QImage VtkOpenGLWidget::grabFramebuffer() {
     if (!ensureInitialized()) return {};
-    if (renderedAhead_ || frames_ == 0) {  // VTK's framebuffer holds the frame to show
+    if (!renderedAhead_ && (framePending_ || frames_ == 0)) {  // the scene changed since the last frame
         bridge_->beginPaint();
-        if (!renderedAhead_) bridge_->render();
+        bridge_->render();
         bridge_->endPaint();
+        renderedAhead_ = true;  // the frame on its way only shows it
     }
     QImage image(pixelWidth(), pixelHeight(), QImage::Format_RGBA8888);
     bridge_->readPixels(image.width(), image.height(), image.bits());

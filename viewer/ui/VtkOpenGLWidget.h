@@ -76,6 +76,7 @@ private:
     std::uint64_t frames_ = 0;
     bool opaqueContent_ = false;
     bool renderedAhead_ = false;
+    bool framePending_ = false;  // redraw() asked for a frame that has not been presented yet
     QImage grabbed_;  // the frame grabFramebuffer() last returned
 };
 
