@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 namespace lumen::net {
 
@@ -80,6 +81,30 @@ PacsRecord recordOf(DcmDataset& d) {
         r[tag.getTagName()] = value.c_str();
     }
     return r;
+}
+
+// What both retrieves (C-GET, C-MOVE) share: the folder, the request's keys, the final answer.
+void prepareFolder(const std::string& studyUid, const std::string& folder) {
+    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
+}
+
+void putRetrieveKeys(DcmDataset& request, const std::string& studyUid, const std::string& seriesUid) {
+    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
+    put(request, DCM_StudyInstanceUID, studyUid);
+    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+}
+
+// The last (non-pending) response's status and its count of failed sub-operations; frees the list.
+std::pair<Uint16, int> finalAnswer(OFList<RetrieveResponse*>& responses) {
+    std::pair<Uint16, int> answer{STATUS_Success, 0};
+    for (RetrieveResponse* r : responses) {
+        if (!DICOM_PENDING_STATUS(r->m_status)) answer = {r->m_status, r->m_numberOfFailedSubops};
+        delete r;
+    }
+    return answer;
 }
 
 // C-GET with the instances arriving on the same association: stored by DcmSCU, counted here.
@@ -169,10 +194,7 @@ std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
 
 RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
                                 const InstanceCallback& onInstance) const {
-    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
+    prepareFolder(studyUid, folder);
     const auto start = std::chrono::steady_clock::now();
     RetrieveResult result;
     GetScu scu(result, onInstance);
@@ -184,21 +206,13 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
         scu.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], uncompressed(), ASC_SC_ROLE_SCP);
     connect(scu, peer_);
     DcmDataset request;
-    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
-    put(request, DCM_StudyInstanceUID, studyUid);
-    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+    putRetrieveKeys(request, studyUid, seriesUid);
     const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_GETStudyRootQueryRetrieveInformationModel, "");
     if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-GET");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendCGETRequest(id, &request, &responses);
-    Uint16 final = STATUS_Success;
-    for (RetrieveResponse* r : responses) {
-        if (!DICOM_PENDING_STATUS(r->m_status)) {
-            final = r->m_status;
-            result.failed = r->m_numberOfFailedSubops;
-        }
-        delete r;
-    }
+    Uint16 final;
+    std::tie(final, result.failed) = finalAnswer(responses);
     result.canceled = scu.canceled();
     if (result.canceled) scu.abortAssociation();
     else scu.releaseAssociation();
@@ -212,10 +226,7 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
 
 RetrieveResult DimseClient::move(const std::string& studyUid, const std::string& seriesUid, const std::string& folder, int listenPort,
                                  const InstanceCallback& onInstance) const {
-    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
+    prepareFolder(studyUid, folder);
     const auto start = std::chrono::steady_clock::now();
     internal::StorageReceiver receiver(peer_.callingAet, listenPort, folder, onInstance);
     receiver.start();
@@ -223,19 +234,12 @@ RetrieveResult DimseClient::move(const std::string& studyUid, const std::string&
     scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel, uncompressed());
     connect(scu, peer_);
     DcmDataset request;
-    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
-    put(request, DCM_StudyInstanceUID, studyUid);
-    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+    putRetrieveKeys(request, studyUid, seriesUid);
     const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_MOVEStudyRootQueryRetrieveInformationModel, "");
     if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-MOVE");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendMOVERequest(id, peer_.callingAet.c_str(), &request, &responses);
-    Uint16 final = STATUS_Success;
-    int failed = 0;
-    for (RetrieveResponse* r : responses) {
-        if (!DICOM_PENDING_STATUS(r->m_status)) final = r->m_status, failed = r->m_numberOfFailedSubops;
-        delete r;
-    }
+    const auto [final, failed] = finalAnswer(responses);
     if (receiver.canceled()) scu.abortAssociation();
     else scu.releaseAssociation();
     receiver.stop();
