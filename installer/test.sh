@@ -2,7 +2,7 @@
 # Runs every test of Lumen on a fresh Debian 12 machine: installs what is missing, builds
 # (Release), runs ctest (the render and GUI suites under Xvfb when there is no display), then
 # builds the AI engine alone (-DLUMEN_AI_ONLY=ON: core + ai, no Qt/VTK/ITK/DCMTK) and runs its tests,
-# then runs the core, io, logic, CLI and GUI suites again under AddressSanitizer +
+# then runs the core, io, logic, CLI, net (a real Orthanc) and GUI suites again under AddressSanitizer +
 # UndefinedBehaviorSanitizer (the GUI suite includes the random walk through the main window).
 # Exits non-zero on any failure.
 set -euo pipefail
