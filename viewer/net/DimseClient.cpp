@@ -83,6 +83,13 @@ PacsRecord recordOf(DcmDataset& d) {
     return r;
 }
 
+// The accepted presentation context of a query/retrieve model, or why there is none.
+T_ASC_PresentationContextID contextFor(DcmSCU& scu, const char* model, const DimsePeer& peer, const char* service) {
+    const T_ASC_PresentationContextID id = scu.findPresentationContextID(model, "");
+    if (id == 0) throw PacsError(peer.text() + " does not offer study-root " + service);
+    return id;
+}
+
 // What both retrieves (C-GET, C-MOVE) share: the folder, the request's keys, the final answer.
 void prepareFolder(const std::string& studyUid, const std::string& folder) {
     if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
@@ -175,8 +182,7 @@ std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
         for (const DcmTagKey& k : {DCM_StudyTime, DCM_PatientBirthDate, DCM_PatientSex, DCM_NumberOfStudyRelatedSeries, DCM_NumberOfStudyRelatedInstances})
             put(request, k, "");
     }
-    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_FINDStudyRootQueryRetrieveInformationModel, "");
-    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-FIND");
+    const T_ASC_PresentationContextID id = contextFor(scu, UID_FINDStudyRootQueryRetrieveInformationModel, peer_, "C-FIND");
     OFList<QRResponse*> responses;
     const OFCondition cond = scu.sendFINDRequest(id, &request, &responses);
     std::vector<PacsRecord> records;
@@ -207,8 +213,7 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
     connect(scu, peer_);
     DcmDataset request;
     putRetrieveKeys(request, studyUid, seriesUid);
-    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_GETStudyRootQueryRetrieveInformationModel, "");
-    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-GET");
+    const T_ASC_PresentationContextID id = contextFor(scu, UID_GETStudyRootQueryRetrieveInformationModel, peer_, "C-GET");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendCGETRequest(id, &request, &responses);
     Uint16 final;
@@ -235,8 +240,7 @@ RetrieveResult DimseClient::move(const std::string& studyUid, const std::string&
     connect(scu, peer_);
     DcmDataset request;
     putRetrieveKeys(request, studyUid, seriesUid);
-    const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_MOVEStudyRootQueryRetrieveInformationModel, "");
-    if (id == 0) throw PacsError(peer_.text() + " does not offer study-root C-MOVE");
+    const T_ASC_PresentationContextID id = contextFor(scu, UID_MOVEStudyRootQueryRetrieveInformationModel, peer_, "C-MOVE");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendMOVERequest(id, peer_.callingAet.c_str(), &request, &responses);
     const auto [final, failed] = finalAnswer(responses);
