@@ -51,8 +51,8 @@ int runPacsFind(const PacsArgs& a) {
 int runPacsGet(const PacsArgs& a) {
     const net::DimseClient pacs(peerOf(a));
     net::RetrieveResult r;
-    if (a.method == "cget") r = pacs.get(a.study, a.series, a.out);
-    else if (a.method == "cmove") r = pacs.move(a.study, a.series, a.out, a.listen);
+    if (a.method == "cget") r = pacs.get({a.study, a.series, {}}, a.out);
+    else if (a.method == "cmove") r = pacs.move({a.study, a.series, {}}, a.out, a.listen);
     else throw net::PacsError("--method " + a.method + " is not implemented yet (cget, cmove)");
     if (a.timing) {
         const double mbPerS = r.totalMs > 0 ? double(r.bytes) / 1e6 / (r.totalMs / 1000.0) : 0;

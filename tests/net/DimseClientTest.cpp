@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <set>
 
 using namespace lumen;
 
@@ -121,12 +122,46 @@ TEST_F(Pacs, FindsStudiesByEachFilterAndTheSeriesOfAStudy) {
     EXPECT_FALSE(r[0].at("SeriesInstanceUID").empty());
 }
 
+// What a progressive open and "Retrieve missing" need: each instance's UID and position before any
+// has arrived, and a retrieve of chosen instances only.
+TEST_F(Pacs, ListsTheInstancesOfASeriesAndRetrievesChosenOnes) {
+    const std::string study = ctStudy();
+    net::PacsQuery q;
+    q.level = net::PacsQuery::Level::Instance, q.studyInstanceUid = study;
+    EXPECT_THROW(net::DimseClient(peer()).find(q), net::PacsError) << "an instance query names its series";
+    q.level = net::PacsQuery::Level::Series;
+    q.seriesInstanceUid = net::DimseClient(peer()).find(q).at(0).at("SeriesInstanceUID");
+    q.level = net::PacsQuery::Level::Instance;
+    const auto instances = net::DimseClient(peer()).find(q);
+    ASSERT_EQ(instances.size(), 12u);
+    const io::LoadedImage sent = io::ImageLoader::load((*data_ / "ct").string());
+    std::set<std::string> zs;
+    for (const auto& r : instances) {
+        EXPECT_FALSE(r.at("SOPInstanceUID").empty());
+        EXPECT_FALSE(r.at("InstanceNumber").empty());
+        zs.insert(r.at("ImagePositionPatient"));
+    }
+    EXPECT_EQ(zs.size(), 12u) << "twelve positions";
+
+    test::TempDir out("pacs-some");
+    const net::RetrieveScope some{study, q.seriesInstanceUid, {instances[2].at("SOPInstanceUID"), instances[7].at("SOPInstanceUID")}};
+    std::set<std::string> got;
+    const net::RetrieveResult r = net::DimseClient(peer()).get(some, out.path().string(), [&](const std::string&, const std::string& uid) {
+        got.insert(uid);
+        return true;
+    });
+    EXPECT_EQ(r.files.size(), 2u);
+    EXPECT_EQ(got, std::set<std::string>(some.instanceUids.begin(), some.instanceUids.end()));
+    const net::RetrieveResult moved = net::DimseClient(peer()).move(some, (out / "moved").string(), server_->lumenPort());
+    EXPECT_EQ(moved.files.size(), 2u) << "the same by C-MOVE";
+}
+
 TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     const std::string study = ctStudy();
     ASSERT_FALSE(study.empty());
     test::TempDir out("pacs-get");
     int seen = 0;
-    const net::RetrieveResult r = net::DimseClient(peer()).get(study, "", (out / "study").string(), [&](const std::string& file, const std::string& uid) {
+    const net::RetrieveResult r = net::DimseClient(peer()).get({study, "", {}}, (out / "study").string(), [&](const std::string& file, const std::string& uid) {
         ++seen;
         EXPECT_FALSE(uid.empty());
         return std::filesystem::exists(file);
@@ -149,9 +184,9 @@ TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     net::PacsQuery q;
     q.level = net::PacsQuery::Level::Series, q.studyInstanceUid = study;
     const std::string series = net::DimseClient(peer()).find(q).at(0).at("SeriesInstanceUID");
-    EXPECT_EQ(net::DimseClient(peer()).get(study, series, (out / "series").string()).files.size(), 12u);
+    EXPECT_EQ(net::DimseClient(peer()).get({study, series, {}}, (out / "series").string()).files.size(), 12u);
     int count = 0;
-    const net::RetrieveResult canceled = net::DimseClient(peer()).get(study, "", (out / "canceled").string(), [&](const std::string&, const std::string&) {
+    const net::RetrieveResult canceled = net::DimseClient(peer()).get({study, "", {}}, (out / "canceled").string(), [&](const std::string&, const std::string&) {
         return ++count < 3;
     });
     EXPECT_TRUE(canceled.canceled);
@@ -159,16 +194,16 @@ TEST_F(Pacs, RetrievedVoxelsAndGeometryAreWhatWasUploaded) {
     EXPECT_NO_THROW(net::DimseClient(peer()).echo()) << "the PACS is fine after the abort";
 
     // C-MOVE to Lumen's own receiver: the same instances; an unregistered AE title is named.
-    const net::RetrieveResult moved = net::DimseClient(peer()).move(study, "", (out / "moved").string(), server_->lumenPort());
+    const net::RetrieveResult moved = net::DimseClient(peer()).move({study, "", {}}, (out / "moved").string(), server_->lumenPort());
     ASSERT_EQ(moved.files.size(), 12u);
     EXPECT_EQ(moved.failed, 0);
     const io::LoadedImage viaMove = io::ImageLoader::load((out / "moved").string());
     EXPECT_EQ(std::memcmp(viaMove.volume.data(), sent.volume.data(), sent.volume.frameByteSize()), 0) << "the voxels, by C-MOVE";
     net::DimsePeer stranger = peer();
     stranger.callingAet = "STRANGER";
-    const std::string unknown = errorOf([&] { net::DimseClient(stranger).move(study, "", (out / "nowhere").string(), test::freeLoopbackPort()); });
+    const std::string unknown = errorOf([&] { net::DimseClient(stranger).move({study, "", {}}, (out / "nowhere").string(), test::freeLoopbackPort()); });
     EXPECT_NE(unknown.find("move destination STRANGER"), std::string::npos) << unknown;
-    const std::string busy = errorOf([&] { net::DimseClient(peer()).move(study, "", (out / "busy").string(), server_->dicomPort()); });
+    const std::string busy = errorOf([&] { net::DimseClient(peer()).move({study, "", {}}, (out / "busy").string(), server_->dicomPort()); });
     EXPECT_NE(busy.find("cannot receive on port " + std::to_string(server_->dicomPort())), std::string::npos) << busy;
 }
 
@@ -203,7 +238,7 @@ TEST_F(Pacs, ASegSentBackIsFoundByTheNextQuery) {
     const auto series = net::DimseClient(peer()).find(q);
     ASSERT_EQ(series.size(), 1u) << "the SEG is in the MR's study";
     EXPECT_EQ(series[0].at("NumberOfSeriesRelatedInstances"), "1");
-    const net::RetrieveResult back = net::DimseClient(peer()).get(study, series[0].at("SeriesInstanceUID"), (dir / "back").string());
+    const net::RetrieveResult back = net::DimseClient(peer()).get({study, series[0].at("SeriesInstanceUID"), {}}, (dir / "back").string());
     ASSERT_EQ(back.files.size(), 1u);
     EXPECT_EQ(test::readText(back.files[0]).size(), test::readText(dir / "seg.dcm").size()) << "the SEG came back whole";
 }

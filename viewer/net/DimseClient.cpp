@@ -1,6 +1,7 @@
 #include "net/DimseClient.h"
 
 #include "net/PacsError.h"
+#include "net/RetrieveScope.h"
 #include "net/internal/DimseAssociation.h"
 #include "net/internal/StorageReceiver.h"
 
@@ -91,17 +92,26 @@ T_ASC_PresentationContextID contextFor(DcmSCU& scu, const char* model, const Dim
 }
 
 // What both retrieves (C-GET, C-MOVE) share: the folder, the request's keys, the final answer.
-void prepareFolder(const std::string& studyUid, const std::string& folder) {
-    if (studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
+void prepareFolder(const RetrieveScope& scope, const std::string& folder) {
+    if (scope.studyUid.empty()) throw PacsError("a retrieve needs the study's StudyInstanceUID");
+    if (!scope.instanceUids.empty() && scope.seriesUid.empty()) throw PacsError("a retrieve of instances needs their SeriesInstanceUID");
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) throw PacsError("cannot create " + folder + ": " + ec.message());
 }
 
-void putRetrieveKeys(DcmDataset& request, const std::string& studyUid, const std::string& seriesUid) {
-    put(request, DCM_QueryRetrieveLevel, seriesUid.empty() ? "STUDY" : "SERIES");
-    put(request, DCM_StudyInstanceUID, studyUid);
-    if (!seriesUid.empty()) put(request, DCM_SeriesInstanceUID, seriesUid);
+// Instances are asked for as one multi-valued SOPInstanceUID (a UI value holds at most 64 KiB).
+void putRetrieveKeys(DcmDataset& request, const RetrieveScope& scope) {
+    const bool instances = !scope.instanceUids.empty();
+    put(request, DCM_QueryRetrieveLevel, instances ? "IMAGE" : scope.seriesUid.empty() ? "STUDY" : "SERIES");
+    put(request, DCM_StudyInstanceUID, scope.studyUid);
+    if (!scope.seriesUid.empty()) put(request, DCM_SeriesInstanceUID, scope.seriesUid);
+    if (instances) {
+        std::string list;
+        for (const std::string& uid : scope.instanceUids) list += (list.empty() ? "" : "\\") + uid;
+        if (list.size() > 65000) throw PacsError("too many instances for one request: ask for them in parts");
+        put(request, DCM_SOPInstanceUID, list);
+    }
 }
 
 // The last (non-pending) response's status and its count of failed sub-operations; frees the list.
@@ -160,15 +170,21 @@ DimseClient::DimseClient(DimsePeer peer) : peer_(std::move(peer)) {
 void DimseClient::echo() const { internal::echo(peer_); }
 
 std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
-    const bool series = q.level == PacsQuery::Level::Series;
-    if (series && q.studyInstanceUid.empty()) throw PacsError("a series query needs the study's StudyInstanceUID");
+    const bool series = q.level == PacsQuery::Level::Series, instance = q.level == PacsQuery::Level::Instance;
+    if ((series || instance) && q.studyInstanceUid.empty()) throw PacsError("a series or instance query needs the study's StudyInstanceUID");
+    if (instance && q.seriesInstanceUid.empty()) throw PacsError("an instance query needs the SeriesInstanceUID");
     DcmSCU scu;
     scu.addPresentationContext(UID_FINDStudyRootQueryRetrieveInformationModel, uncompressed());
     connect(scu, peer_);
     DcmDataset request;
-    put(request, DCM_QueryRetrieveLevel, series ? "SERIES" : "STUDY");
+    put(request, DCM_QueryRetrieveLevel, instance ? "IMAGE" : series ? "SERIES" : "STUDY");
     put(request, DCM_StudyInstanceUID, q.studyInstanceUid);
-    if (series) {
+    if (instance) {
+        put(request, DCM_SeriesInstanceUID, q.seriesInstanceUid);
+        for (const DcmTagKey& k : {DCM_SOPInstanceUID, DCM_SOPClassUID, DCM_InstanceNumber, DCM_ImagePositionPatient,
+                                   DCM_ImageOrientationPatient, DCM_NumberOfFrames})
+            put(request, k, "");
+    } else if (series) {
         for (const DcmTagKey& k : {DCM_SeriesInstanceUID, DCM_SeriesNumber, DCM_SeriesDescription, DCM_NumberOfSeriesRelatedInstances, DCM_BodyPartExamined})
             put(request, k, "");
         put(request, DCM_Modality, q.modality);
@@ -198,9 +214,8 @@ std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
     return records;
 }
 
-RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
-                                const InstanceCallback& onInstance) const {
-    prepareFolder(studyUid, folder);
+RetrieveResult DimseClient::get(const RetrieveScope& scope, const std::string& folder, const InstanceCallback& onInstance) const {
+    prepareFolder(scope, folder);
     const auto start = std::chrono::steady_clock::now();
     RetrieveResult result;
     GetScu scu(result, onInstance);
@@ -212,7 +227,7 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
         scu.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], uncompressed(), ASC_SC_ROLE_SCP);
     connect(scu, peer_);
     DcmDataset request;
-    putRetrieveKeys(request, studyUid, seriesUid);
+    putRetrieveKeys(request, scope);
     const T_ASC_PresentationContextID id = contextFor(scu, UID_GETStudyRootQueryRetrieveInformationModel, peer_, "C-GET");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendCGETRequest(id, &request, &responses);
@@ -229,9 +244,9 @@ RetrieveResult DimseClient::get(const std::string& studyUid, const std::string& 
     return result;
 }
 
-RetrieveResult DimseClient::move(const std::string& studyUid, const std::string& seriesUid, const std::string& folder, int listenPort,
+RetrieveResult DimseClient::move(const RetrieveScope& scope, const std::string& folder, int listenPort,
                                  const InstanceCallback& onInstance) const {
-    prepareFolder(studyUid, folder);
+    prepareFolder(scope, folder);
     const auto start = std::chrono::steady_clock::now();
     internal::StorageReceiver receiver(peer_.callingAet, listenPort, folder, onInstance);
     receiver.start();
@@ -239,7 +254,7 @@ RetrieveResult DimseClient::move(const std::string& studyUid, const std::string&
     scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel, uncompressed());
     connect(scu, peer_);
     DcmDataset request;
-    putRetrieveKeys(request, studyUid, seriesUid);
+    putRetrieveKeys(request, scope);
     const T_ASC_PresentationContextID id = contextFor(scu, UID_MOVEStudyRootQueryRetrieveInformationModel, peer_, "C-MOVE");
     OFList<RetrieveResponse*> responses;
     const OFCondition cond = scu.sendMOVERequest(id, peer_.callingAet.c_str(), &request, &responses);

@@ -1,6 +1,7 @@
 #pragma once
 #include "net/DimsePeer.h"
 #include "net/PacsQuery.h"
+#include "net/RetrieveScope.h"
 
 #include <cstdint>
 #include <functional>
@@ -40,14 +41,13 @@ public:
 
     void echo() const;
     std::vector<PacsRecord> find(const PacsQuery& query) const;
-    // The study, or one series of it, as files under `folder` (created if missing).
-    RetrieveResult get(const std::string& studyUid, const std::string& seriesUid, const std::string& folder,
-                       const InstanceCallback& onInstance = {}) const;
+    // The study, a series or chosen instances, as files under `folder` (created if missing).
+    RetrieveResult get(const RetrieveScope& scope, const std::string& folder, const InstanceCallback& onInstance = {}) const;
 
     // The same by C-MOVE: the PACS sends the instances to Lumen's own C-STORE receiver, which
     // listens on `listenPort` as the peer's calling AE title (the PACS must know it by that name,
     // host and port). `onInstance` runs on the receiver's thread.
-    RetrieveResult move(const std::string& studyUid, const std::string& seriesUid, const std::string& folder, int listenPort,
+    RetrieveResult move(const RetrieveScope& scope, const std::string& folder, int listenPort,
                         const InstanceCallback& onInstance = {}) const;
     // C-STORE of DICOM files (SEG, SR, images) on one association. A file that is not DICOM, that
     // the PACS does not accept or answers with a failure status is listed as refused, with why.
