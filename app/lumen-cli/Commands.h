@@ -34,10 +34,10 @@ struct SrExportArgs { std::string annotations, source, out; };
 struct SrImportArgs { std::string sr, out; };
 
 struct PacsArgs {
-    std::string dimse, aet = "LUMEN", level = "study", patientId, patientName, accession, studyDate, modality, description;
-    std::string study, series, method = "cget", out;
+    std::string dimse, server, serversFile, aet, level = "study", patientId, patientName, accession, studyDate, modality, description;
+    std::string study, series, method, out;
     std::vector<std::string> files;
-    int timeout = 10, listen = 11112;
+    int timeout = 0, listen = 0;  // 0: the --server's, else 10 s and 11112
     bool json = false, timing = false;
 };
 

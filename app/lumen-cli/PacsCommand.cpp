@@ -3,6 +3,7 @@
 
 #include "net/DimseClient.h"
 #include "net/PacsError.h"
+#include "net/PacsServerList.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,13 +15,30 @@ namespace lumen::cli {
 
 namespace {
 
-net::DimsePeer peerOf(const PacsArgs& a) {
-    if (a.dimse.empty()) throw net::PacsError("say which PACS: --dimse AET@HOST:PORT (DICOMweb is not implemented yet)");
-    net::DimsePeer peer = net::DimsePeer::parse(a.dimse);
-    peer.callingAet = a.aet;
-    peer.timeoutSeconds = a.timeout;
-    return peer;
+// The PACS named by --server (from the server file) or given by --dimse; options given override.
+net::PacsServer serverOf(const PacsArgs& a) {
+    net::PacsServer s;
+    if (!a.server.empty()) {
+        const std::string file = a.serversFile.empty() ? net::PacsServerList::defaultPath() : a.serversFile;
+        const auto found = net::PacsServerList::load(file).find(a.server);
+        if (!found) throw net::PacsError("no PACS server named '" + a.server + "' in " + file);
+        s = *found;
+    } else if (!a.dimse.empty()) {
+        const net::DimsePeer peer = net::DimsePeer::parse(a.dimse);
+        s.calledAet = peer.calledAet, s.host = peer.host, s.port = peer.port;
+    } else {
+        throw net::PacsError("say which PACS: --dimse AET@HOST:PORT or --server NAME (DICOMweb is not implemented yet)");
+    }
+    if (!a.aet.empty()) s.callingAet = a.aet;
+    if (a.timeout > 0) s.timeoutSeconds = a.timeout;
+    if (a.listen > 0) s.listenPort = a.listen;
+    if (a.method == "cmove") s.method = net::PacsServer::Method::CMove;
+    else if (a.method == "cget") s.method = net::PacsServer::Method::CGet;
+    else if (!a.method.empty()) throw net::PacsError("--method " + a.method + " is not implemented yet (cget, cmove)");
+    return s;
 }
+
+net::DimsePeer peerOf(const PacsArgs& a) { return serverOf(a).peer(); }
 
 }  // namespace
 
@@ -34,7 +52,9 @@ int runPacsEcho(const PacsArgs& a) {
 int runPacsFind(const PacsArgs& a) {
     net::PacsQuery q;
     if (a.level == "series") q.level = net::PacsQuery::Level::Series;
-    else if (a.level != "study") throw net::PacsError("--level must be study or series");
+    else if (a.level == "instance") q.level = net::PacsQuery::Level::Instance;
+    else if (a.level != "study") throw net::PacsError("--level must be study, series or instance");
+    q.seriesInstanceUid = a.series;
     q.patientId = a.patientId, q.patientName = a.patientName, q.accessionNumber = a.accession;
     q.modality = a.modality, q.studyInstanceUid = a.study, q.studyDescription = a.description;
     if (!a.studyDate.empty()) {  // YYYYMMDD-YYYYMMDD, either end open
@@ -49,11 +69,10 @@ int runPacsFind(const PacsArgs& a) {
 }
 
 int runPacsGet(const PacsArgs& a) {
-    const net::DimseClient pacs(peerOf(a));
-    net::RetrieveResult r;
-    if (a.method == "cget") r = pacs.get({a.study, a.series, {}}, a.out);
-    else if (a.method == "cmove") r = pacs.move({a.study, a.series, {}}, a.out, a.listen);
-    else throw net::PacsError("--method " + a.method + " is not implemented yet (cget, cmove)");
+    const net::PacsServer server = serverOf(a);
+    const net::DimseClient pacs(server.peer());
+    const net::RetrieveResult r = server.method == net::PacsServer::Method::CMove ? pacs.move({a.study, a.series, {}}, a.out, server.listenPort)
+                                                                                   : pacs.get({a.study, a.series, {}}, a.out);
     if (a.timing) {
         const double mbPerS = r.totalMs > 0 ? double(r.bytes) / 1e6 / (r.totalMs / 1000.0) : 0;
         std::cout << nlohmann::json{{"instances", r.files.size()}, {"bytes", r.bytes}, {"first_instance_ms", r.firstInstanceMs},

@@ -110,7 +110,10 @@ int main(int argc, char** argv) {
     pacsCmd->require_subcommand(1);
     PacsArgs pacs;
     const auto peerOptions = [&pacs](CLI::App* cmd) {
-        cmd->add_option("--dimse", pacs.dimse, "The PACS as AET@HOST:PORT")->required();
+        auto* dimse = cmd->add_option("--dimse", pacs.dimse, "The PACS as AET@HOST:PORT");
+        auto* server = cmd->add_option("--server", pacs.server, "A server configured in Lumen (Preferences → PACS), by name");
+        dimse->excludes(server);
+        cmd->add_option("--servers", pacs.serversFile, "The server file (default: the GUI's, $LUMEN_PACS_SERVERS or ~/.config/Lumen/pacs-servers.json)");
         cmd->add_option("--aet", pacs.aet, "Lumen's own AE title (default LUMEN)");
         cmd->add_option("--timeout", pacs.timeout, "Seconds to wait for the connection and each answer")->check(CLI::Range(1, 600));
     };
@@ -118,21 +121,22 @@ int main(int argc, char** argv) {
     peerOptions(echoCmd);
     auto* findCmd = pacsCmd->add_subcommand("find", "C-FIND at study or series level");
     peerOptions(findCmd);
-    findCmd->add_option("--level", pacs.level, "study or series");
+    findCmd->add_option("--level", pacs.level, "study, series or instance");
     findCmd->add_option("--patient-id", pacs.patientId, "Patient ID");
     findCmd->add_option("--patient-name", pacs.patientName, "Patient name (wildcards * and ?)");
     findCmd->add_option("--accession", pacs.accession, "Accession number");
     findCmd->add_option("--study-date", pacs.studyDate, "YYYYMMDD or YYYYMMDD-YYYYMMDD (either end may be left open)");
     findCmd->add_option("--modality", pacs.modality, "Modality (in the study, or of the series)");
     findCmd->add_option("--description", pacs.description, "Study description (wildcards)");
-    findCmd->add_option("--study", pacs.study, "StudyInstanceUID (required at series level)");
+    findCmd->add_option("--study", pacs.study, "StudyInstanceUID (required at series and instance level)");
+    findCmd->add_option("--series", pacs.series, "SeriesInstanceUID (required at instance level)");
     findCmd->add_flag("--json", pacs.json, "Compact JSON on one line");
     auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET or C-MOVE)");
     peerOptions(getCmd);
     getCmd->add_option("--study", pacs.study, "StudyInstanceUID")->required();
     getCmd->add_option("--series", pacs.series, "SeriesInstanceUID (default: the whole study)");
-    getCmd->add_option("--method", pacs.method, "cget (default) or cmove (to Lumen's own receiver; wado: not yet)");
-    getCmd->add_option("--listen", pacs.listen, "cmove: the port Lumen receives on, as the PACS knows it (default 11112)")->check(CLI::Range(1, 65535));
+    getCmd->add_option("--method", pacs.method, "cget (default; a --server's own method) or cmove (to Lumen's own receiver; wado: not yet)");
+    getCmd->add_option("--listen", pacs.listen, "cmove: the port Lumen receives on, as the PACS knows it (default 11112, or the --server's)")->check(CLI::Range(1, 65535));
     getCmd->add_option("--out", pacs.out, "Folder to write the instances into")->required();
     getCmd->add_flag("--timing", pacs.timing, "Print instances, bytes, first_instance_ms, total_ms, mb_per_s");
 

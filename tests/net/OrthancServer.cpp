@@ -52,8 +52,15 @@ OrthancServer::OrthancServer() {
   "RemoteAccessAllowed": false, "AuthenticationEnabled": true, "RegisteredUsers": {"lumen": "secret"},
   "DicomCheckCalledAet": true, "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true,
   "DicomAlwaysAllowGet": true, "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true,
-  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "Plugins": []
+  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "SyncStorageArea": false, "Plugins": []
 })";
+    start();
+}
+
+bool OrthancServer::start() {
+    if (pid_ > 0) return true;
+    error_.clear();
+    const auto config = dir_ / "orthanc.json";
     const std::string log = (dir_ / "orthanc.log").string();
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -63,13 +70,14 @@ OrthancServer::OrthancServer() {
         ::_exit(127);
     }
     for (int i = 0; i < 300; ++i) {  // 15 s
-        if (listening(dicomPort_) && listening(httpPort_)) return;
+        if (listening(dicomPort_) && listening(httpPort_)) return true;
         int status = 0;
         if (::waitpid(pid_, &status, WNOHANG) == pid_) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     error_ = "Orthanc did not start (is the orthanc package installed? installer/setup.sh): " + readText(log);
     kill();
+    return false;
 }
 
 OrthancServer::~OrthancServer() {

@@ -26,7 +26,8 @@ public:
     std::string dimse() const;  // "ORTHANC@127.0.0.1:PORT"
     // Uploads files with DCMTK's storescu (an independent client); false and error() on failure.
     bool store(const std::vector<std::string>& files);
-    void kill();  // SIGKILL now, as a crashed PACS
+    void kill();   // SIGKILL now, as a crashed PACS
+    bool start();  // again after kill(): the same ports, configuration and stored studies
 
 private:
     TempDir dir_{"orthanc"};

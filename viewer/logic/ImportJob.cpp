@@ -47,6 +47,13 @@ void copyInto(io::DicomIndex& index, const fs::path& root, core::Progress& progr
 }
 }  // namespace
 
+void ImportJob::storeThumbnail(io::StudyDatabase& db, const core::SeriesRecord& series) {
+    const auto stacks = io::SeriesAssembler::assemble(series);
+    if (stacks.empty()) return;
+    const auto& stack = *std::max_element(stacks.begin(), stacks.end(), [](const auto& a, const auto& b) { return a.frames.size() < b.frames.size(); });
+    db.setThumbnail(series.seriesUid, core::makeThumbnail(io::DicomSeriesLoader::loadSlice(stack, stack.frameSlices() / 2)));
+}
+
 ImportJob::ImportJob(QString databasePath, QStringList paths, bool copyFiles, QObject* parent)
     : QObject(parent), databasePath_(std::move(databasePath)), paths_(std::move(paths)), copyFiles_(copyFiles),
       progress_([this](double f, const std::string&) { report(f); }) {
@@ -115,13 +122,7 @@ void ImportJob::run() {
                 progress_.checkCanceled();
                 summary.seriesUids << QString::fromStdString(series->seriesUid);
                 try {
-                    const auto stacks = io::SeriesAssembler::assemble(*series);
-                    if (!stacks.empty()) {
-                        const auto& stack = *std::max_element(stacks.begin(), stacks.end(), [](const auto& a, const auto& b) {
-                            return a.frames.size() < b.frames.size();
-                        });
-                        db.setThumbnail(series->seriesUid, core::makeThumbnail(io::DicomSeriesLoader::loadSlice(stack, stack.frameSlices() / 2)));
-                    }
+                    storeThumbnail(db, *series);
                 } catch (const io::IoError& e) {
                     summary.errors << QString::fromStdString(e.what());  // no thumbnail: the series still imports
                 }

@@ -10,6 +10,9 @@
 
 class QThread;
 
+namespace lumen::core { struct SeriesRecord; }
+namespace lumen::io { class StudyDatabase; }
+
 namespace lumen::logic {
 
 struct ImportSummary {
@@ -28,6 +31,8 @@ public:
     ~ImportJob() override;
     void start();
     void cancel();
+    // The middle image of the series' largest stack, into the database; throws io::IoError.
+    static void storeThumbnail(io::StudyDatabase& db, const core::SeriesRecord& series);
 
 signals:
     void progress(double fraction, QString stage);

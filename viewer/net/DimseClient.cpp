@@ -124,6 +124,11 @@ std::pair<Uint16, int> finalAnswer(OFList<RetrieveResponse*>& responses) {
     return answer;
 }
 
+// A retrieve that broke off: the connection or the PACS went away (worth a retry). What came is on disk.
+PacsError interrupted(const DimsePeer& peer, const RetrieveResult& result, const OFCondition& cond) {
+    return PacsError(peer.text() + ": the retrieve broke off after " + std::to_string(result.files.size()) + " instance(s): " + cond.text(), true);
+}
+
 // C-GET with the instances arriving on the same association: stored by DcmSCU, counted here.
 class GetScu : public DcmSCU {
 public:
@@ -238,7 +243,7 @@ RetrieveResult DimseClient::get(const RetrieveScope& scope, const std::string& f
     else scu.releaseAssociation();
     result.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (result.canceled) return result;
-    if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
+    if (cond.bad()) throw interrupted(peer_, result, cond);
     if (final != STATUS_Success && final != STATUS_GET_Warning_SubOperationsCompleteOneOrMoreFailures)
         throw PacsError(peer_.text() + " answered the retrieve with " + statusText(final));
     return result;
@@ -267,7 +272,7 @@ RetrieveResult DimseClient::move(const RetrieveScope& scope, const std::string& 
     result.canceled = receiver.canceled();
     result.totalMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (result.canceled) return result;
-    if (cond.bad()) throw PacsError(peer_.text() + ": the retrieve failed after " + std::to_string(result.files.size()) + " instance(s): " + cond.text());
+    if (cond.bad()) throw interrupted(peer_, result, cond);
     if (final == STATUS_MOVE_Refused_MoveDestinationUnknown)
         throw PacsError(peer_.text() + " does not know the move destination " + peer_.callingAet +
                         ": register Lumen (AE title, host, port " + std::to_string(listenPort) + ") in the PACS");

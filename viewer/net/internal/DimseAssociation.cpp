@@ -51,7 +51,8 @@ public:
         }
         if (cond.bad())
             throw PacsError("cannot reach " + peer.host + ":" + std::to_string(peer.port) + " (" + cond.text() +
-                            "): is the host right, is the PACS running, does a firewall block the port?");
+                            "): is the host right, is the PACS running, does a firewall block the port?",
+                            true);
         if (ASC_countAcceptedPresentationContexts(params_) == 0)
             throw PacsError(peer.text() + " accepted the association but not Verification (C-ECHO)");
     }
