@@ -176,6 +176,10 @@
             <numerusform>; %n Wiederholungen bereits geprüfter Befunde ausgelassen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The series is still arriving from the PACS: run the model once it is whole</source>
+        <translation>Die Serie kommt noch vom PACS: das Modell erst ausführen, wenn sie vollständig ist</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>
@@ -261,6 +265,37 @@
     <message>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::ArrivingSeries</name>
+    <message>
+        <source>not an image series</source>
+        <translation>keine Bildserie</translation>
+    </message>
+    <message>
+        <source>multi-frame images</source>
+        <translation>Mehrbild-Objekte</translation>
+    </message>
+    <message>
+        <source>the PACS lists an instance without its UID</source>
+        <translation>das PACS listet eine Instanz ohne UID</translation>
+    </message>
+    <message>
+        <source>the PACS does not list the images&apos; positions</source>
+        <translation>das PACS nennt die Positionen der Bilder nicht</translation>
+    </message>
+    <message>
+        <source>no images</source>
+        <translation>keine Bilder</translation>
+    </message>
+    <message>
+        <source>irregular slice spacing</source>
+        <translation>unregelmäßiger Schichtabstand</translation>
+    </message>
+    <message>
+        <source>several time points</source>
+        <translation>mehrere Zeitpunkte</translation>
     </message>
 </context>
 <context>
@@ -390,6 +425,25 @@
     <message>
         <source>Importing the MONAI bundle %1</source>
         <translation>MONAI-Bundle %1 wird importiert</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::PacsRetrieveJob</name>
+    <message>
+        <source>Retrieving</source>
+        <translation>Wird abgerufen</translation>
+    </message>
+    <message>
+        <source>Asking the PACS what the study holds</source>
+        <translation>Das PACS wird nach dem Inhalt der Studie gefragt</translation>
+    </message>
+    <message>
+        <source>Connection lost; trying again in %1 s</source>
+        <translation>Verbindung verloren; neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>Making thumbnails</source>
+        <translation>Vorschaubilder werden erstellt</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1359,22 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Screenshot</source>
         <translation>Bildschirmfoto</translation>
     </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Retrieving from the PACS: %1 of %2 images</source>
+        <translation>Abruf vom PACS: %1 von %2 Bildern</translation>
+    </message>
+    <message>
+        <source>Retrieving from the PACS: the first image is in; the rest fill in as they arrive</source>
+        <translation>Abruf vom PACS: das erste Bild ist da; die übrigen füllen sich beim Eintreffen</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1421,6 +1491,214 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     </message>
 </context>
 <context>
+    <name>lumen::ui::PacsPanel</name>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test connection (C-ECHO)</source>
+        <translation>Verbindung testen (C-ECHO)</translation>
+    </message>
+    <message>
+        <source>Servers…</source>
+        <translation>Server…</translation>
+    </message>
+    <message>
+        <source>e.g. Smith* (wildcards * ?)</source>
+        <translation>z. B. Müller* (Platzhalter * ?)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Studiendatum</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Patient / study / series</source>
+        <translation>Patient / Studie / Serie</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>In Lumen</source>
+        <translation>In Lumen</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation>Abrufen</translation>
+    </message>
+    <message>
+        <source>Retrieve the selected study or series into Lumen (what is missing only)</source>
+        <translation>Die gewählte Studie oder Serie in Lumen abrufen (nur was fehlt)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retrieve missing</source>
+        <translation>Fehlende abrufen</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet…</translation>
+    </message>
+    <message>
+        <source>%1 answers (C-ECHO).</source>
+        <translation>%1 antwortet (C-ECHO).</translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: add one with Servers…</source>
+        <translation>Noch kein PACS eingerichtet: eines mit Server… hinzufügen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n Studie gefunden</numerusform>
+            <numerusform>%n Studien gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>partial: %1 of %2</source>
+        <translation>teilweise: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Select a study or a series first</source>
+        <translation>Zuerst eine Studie oder Serie auswählen</translation>
+    </message>
+    <message>
+        <source>The series opens once whole (%1).</source>
+        <translation>Die Serie öffnet sich, sobald sie vollständig ist (%1).</translation>
+    </message>
+    <message>
+        <source>Asking the PACS what the study holds…</source>
+        <translation>Das PACS wird nach dem Inhalt der Studie gefragt…</translation>
+    </message>
+    <message>
+        <source>Canceled: %1 of %2 images are in Lumen.</source>
+        <translation>Abgebrochen: %1 von %2 Bildern sind in Lumen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved: %n series, all %1 images.</source>
+        <translation>
+            <numerusform>Abgerufen: %n Serie, alle %1 Bilder.</numerusform>
+            <numerusform>Abgerufen: %n Serien, alle %1 Bilder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 images are missing.</source>
+        <translation>Unvollständig: %1 von %2 Bildern fehlen.</translation>
+    </message>
+    <message>
+        <source>Retrieve again to fetch only what is missing.</source>
+        <translation>Erneut abrufen holt nur, was fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::PacsServersPage</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>C-GET (one connection)</source>
+        <translation>C-GET (eine Verbindung)</translation>
+    </message>
+    <message>
+        <source>C-MOVE (the PACS connects back to Lumen)</source>
+        <translation>C-MOVE (das PACS verbindet sich zurück zu Lumen)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation>AE-Titel des PACS</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s AE title</source>
+        <translation>AE-Titel von Lumen</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s port (C-MOVE)</source>
+        <translation>Port von Lumen (C-MOVE)</translation>
+    </message>
+    <message>
+        <source>Retrieve by</source>
+        <translation>Abruf per</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>PACS %1</source>
+        <translation>PACS %1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test läuft…</translation>
+    </message>
+    <message>
+        <source>The PACS answers and accepts Lumen.</source>
+        <translation>Das PACS antwortet und akzeptiert Lumen.</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1449,6 +1727,14 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Cine speed</source>
         <translation>Cine-Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
     </message>
 </context>
 <context>

@@ -142,4 +142,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>lumen::ui::PacsPanel</name>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n study found</numerusform>
+            <numerusform>%n studies found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved: %n series, all %1 images.</source>
+        <translation>
+            <numerusform>Retrieved: %n series, all %1 images.</numerusform>
+            <numerusform>Retrieved: %n series, all %1 images.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

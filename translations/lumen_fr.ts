@@ -176,6 +176,10 @@
             <numerusform>; %n répétitions de constats déjà revus omises</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The series is still arriving from the PACS: run the model once it is whole</source>
+        <translation>La série arrive encore du PACS : lancez le modèle quand elle sera complète</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>
@@ -261,6 +265,37 @@
     <message>
         <source>Autosave failed: %1</source>
         <translation>Échec de l’enregistrement automatique : %1</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::ArrivingSeries</name>
+    <message>
+        <source>not an image series</source>
+        <translation>pas une série d’images</translation>
+    </message>
+    <message>
+        <source>multi-frame images</source>
+        <translation>images multi-trames</translation>
+    </message>
+    <message>
+        <source>the PACS lists an instance without its UID</source>
+        <translation>le PACS liste une instance sans UID</translation>
+    </message>
+    <message>
+        <source>the PACS does not list the images&apos; positions</source>
+        <translation>le PACS ne donne pas la position des images</translation>
+    </message>
+    <message>
+        <source>no images</source>
+        <translation>aucune image</translation>
+    </message>
+    <message>
+        <source>irregular slice spacing</source>
+        <translation>espacement des coupes irrégulier</translation>
+    </message>
+    <message>
+        <source>several time points</source>
+        <translation>plusieurs instants</translation>
     </message>
 </context>
 <context>
@@ -390,6 +425,25 @@
     <message>
         <source>Importing the MONAI bundle %1</source>
         <translation>Import du bundle MONAI %1</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::PacsRetrieveJob</name>
+    <message>
+        <source>Retrieving</source>
+        <translation>Récupération</translation>
+    </message>
+    <message>
+        <source>Asking the PACS what the study holds</source>
+        <translation>Interrogation du PACS sur le contenu de l’étude</translation>
+    </message>
+    <message>
+        <source>Connection lost; trying again in %1 s</source>
+        <translation>Connexion perdue ; nouvel essai dans %1 s</translation>
+    </message>
+    <message>
+        <source>Making thumbnails</source>
+        <translation>Création des vignettes</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1359,22 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Screenshot</source>
         <translation>Capture</translation>
     </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
+    </message>
+    <message>
+        <source>Retrieving from the PACS: %1 of %2 images</source>
+        <translation>Récupération depuis le PACS : %1 images sur %2</translation>
+    </message>
+    <message>
+        <source>Retrieving from the PACS: the first image is in; the rest fill in as they arrive</source>
+        <translation>Récupération depuis le PACS : la première image est là ; les autres se remplissent à leur arrivée</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1421,6 +1491,214 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     </message>
 </context>
 <context>
+    <name>lumen::ui::PacsPanel</name>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Test connection (C-ECHO)</source>
+        <translation>Tester la connexion (C-ECHO)</translation>
+    </message>
+    <message>
+        <source>Servers…</source>
+        <translation>Serveurs…</translation>
+    </message>
+    <message>
+        <source>e.g. Smith* (wildcards * ?)</source>
+        <translation>ex. Martin* (jokers * ?)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N° d’accession</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date d’étude</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Patient / study / series</source>
+        <translation>Patient / étude / série</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>In Lumen</source>
+        <translation>Dans Lumen</translation>
+    </message>
+    <message>
+        <source>Retrieve</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Retrieve the selected study or series into Lumen (what is missing only)</source>
+        <translation>Récupérer l’étude ou la série choisie dans Lumen (seulement ce qui manque)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Retrieve missing</source>
+        <translation>Récupérer le manquant</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>Test de %1…</translation>
+    </message>
+    <message>
+        <source>%1 answers (C-ECHO).</source>
+        <translation>%1 répond (C-ECHO).</translation>
+    </message>
+    <message>
+        <source>No PACS configured yet: add one with Servers…</source>
+        <translation>Aucun PACS configuré : ajoutez-en un avec Serveurs…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n étude trouvée</numerusform>
+            <numerusform>%n études trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>partial: %1 of %2</source>
+        <translation>partiel : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Select a study or a series first</source>
+        <translation>Choisissez d’abord une étude ou une série</translation>
+    </message>
+    <message>
+        <source>The series opens once whole (%1).</source>
+        <translation>La série s’ouvrira une fois complète (%1).</translation>
+    </message>
+    <message>
+        <source>Asking the PACS what the study holds…</source>
+        <translation>Interrogation du PACS sur le contenu de l’étude…</translation>
+    </message>
+    <message>
+        <source>Canceled: %1 of %2 images are in Lumen.</source>
+        <translation>Annulé : %1 images sur %2 sont dans Lumen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieved: %n series, all %1 images.</source>
+        <translation>
+            <numerusform>Récupéré : %n série, toutes les %1 images.</numerusform>
+            <numerusform>Récupéré : %n séries, toutes les %1 images.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 images are missing.</source>
+        <translation>Partiel : %1 images sur %2 manquent.</translation>
+    </message>
+    <message>
+        <source>Retrieve again to fetch only what is missing.</source>
+        <translation>Récupérer à nouveau ne rapatrie que ce qui manque.</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::PacsServersPage</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>C-GET (one connection)</source>
+        <translation>C-GET (une connexion)</translation>
+    </message>
+    <message>
+        <source>C-MOVE (the PACS connects back to Lumen)</source>
+        <translation>C-MOVE (le PACS se reconnecte à Lumen)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation>Titre AE du PACS</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s AE title</source>
+        <translation>Titre AE de Lumen</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s port (C-MOVE)</source>
+        <translation>Port de Lumen (C-MOVE)</translation>
+    </message>
+    <message>
+        <source>Retrieve by</source>
+        <translation>Récupérer par</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>PACS %1</source>
+        <translation>PACS %1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test…</translation>
+    </message>
+    <message>
+        <source>The PACS answers and accepts Lumen.</source>
+        <translation>Le PACS répond et accepte Lumen.</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1449,6 +1727,14 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Cine speed</source>
         <translation>Vitesse du ciné</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
     </message>
 </context>
 <context>

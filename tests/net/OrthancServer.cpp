@@ -99,11 +99,23 @@ void OrthancServer::kill() {
 
 std::string OrthancServer::dimse() const { return std::string(kAet) + "@127.0.0.1:" + std::to_string(dicomPort_); }
 
+// Through Orthanc's REST API (POST /instances) with Debian's Python: an independent client, and
+// ten times faster than storescu here (Orthanc acknowledges each C-STORE ~80 ms late on loopback).
 bool OrthancServer::store(const std::vector<std::string>& files) {
-    std::string command = "storescu -aec ORTHANC 127.0.0.1 " + std::to_string(dicomPort_);
-    for (const auto& f : files) command += " " + quote(f);
-    const CommandResult r = run(command);
-    if (r.exitCode != 0) error_ = "storescu: " + r.err;
+    const auto list = dir_ / "upload.txt";
+    {
+        std::ofstream out(list);
+        for (const auto& f : files) out << f << "\n";
+    }
+    const std::string script =
+        "import base64, sys, urllib.request\n"
+        "auth = 'Basic ' + base64.b64encode(b'lumen:secret').decode()\n"
+        "for path in open(sys.argv[1]).read().splitlines():\n"
+        "    request = urllib.request.Request('http://127.0.0.1:" + std::to_string(httpPort_) + "/instances', data=open(path, 'rb').read(),"
+        " headers={'Authorization': auth, 'Content-Type': 'application/dicom'})\n"
+        "    urllib.request.urlopen(request).read()\n";
+    const CommandResult r = run(std::string(kDebianPython) + " -c " + quote(script) + " " + quote(list.string()));
+    if (r.exitCode != 0) error_ = "upload: " + r.err;
     return r.exitCode == 0;
 }
 

@@ -24,7 +24,7 @@ public:
     // Where Orthanc sends a C-MOVE for "LUMEN" (registered in its DicomModalities).
     int lumenPort() const { return lumenPort_; }
     std::string dimse() const;  // "ORTHANC@127.0.0.1:PORT"
-    // Uploads files with DCMTK's storescu (an independent client); false and error() on failure.
+    // Uploads files through Orthanc's REST API (Debian's Python, an independent client); false and error() on failure.
     bool store(const std::vector<std::string>& files);
     void kill();   // SIGKILL now, as a crashed PACS
     bool start();  // again after kill(): the same ports, configuration and stored studies

@@ -134,6 +134,7 @@ AiAssist::~AiAssist() = default;
 bool AiAssist::run(const AiModel& model) {
     if (busy()) return emit failed(tr("A model is already running")), false;
     if (!document_->hasImage()) return emit failed(tr("Open a series first")), false;
+    if (document_->arriving()) return emit failed(tr("The series is still arriving from the PACS: run the model once it is whole")), false;
     scratch_ = std::make_unique<QTemporaryDir>();
     const QString input = scratch_->filePath("input.nii");
     running_ = model;

@@ -12,8 +12,23 @@
 
 namespace lumen::logic {
 
-void Document::setImage(io::LoadedImage image) {
+void Document::setArrivingImage(io::LoadedImage image) { assignImage(std::move(image), true); }
+
+void Document::completeImage(io::LoadedImage image) {
+    const bool sameGrid = arriving_ && image.series.seriesUid == image_.series.seriesUid && image.volume.timePoints() == 1 &&
+                          image.volume.geometry().dims() == image_.volume.geometry().dims() &&
+                          image.volume.geometry().isApprox(image_.volume.geometry());
+    if (!sameGrid) return setImage(std::move(image));  // the caller saved the workspace first
     image_ = std::move(image);
+    arriving_ = false;
+    emit imageCompleted();
+}
+
+void Document::setImage(io::LoadedImage image) { assignImage(std::move(image), false); }
+
+void Document::assignImage(io::LoadedImage image, bool arriving) {
+    image_ = std::move(image);
+    arriving_ = arriving && hasImage();  // before imageChanged: the views ask
     labels_.reset();
     undo_.clear();
     measurements_.clear();

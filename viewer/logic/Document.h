@@ -22,6 +22,13 @@ public:
 
     void setImage(io::LoadedImage image);
     void clear();
+    // A series still being retrieved: its volume fills in place (imageVoxelsArrived); the AI and
+    // exports wait for completeImage, which takes the series as loaded from the database,
+    // keeping the views and the annotations where its grid is the same.
+    void setArrivingImage(io::LoadedImage image);
+    void imageVoxelsArrived() { emit imageVoxelsChanged(); }
+    void completeImage(io::LoadedImage image);
+    bool arriving() const { return arriving_; }
     bool hasImage() const { return !image_.volume.empty(); }
     const io::LoadedImage& image() const { return image_; }
     const core::Volume& volume() const { return image_.volume; }
@@ -105,6 +112,8 @@ public:
 
 signals:
     void imageChanged();
+    void imageVoxelsChanged();  // an arriving series: more slices in place
+    void imageCompleted();      // the arriving series is whole (same grid: nothing else changed)
     void labelsChanged();
     void labelVoxelsChanged();
     void undoChanged();
@@ -115,6 +124,7 @@ signals:
     void edited();
 
 private:
+    void assignImage(io::LoadedImage image, bool arriving);
     void labelsEdited();  // labelsChanged, undoChanged, edited
     std::uint64_t nextFindingId() const;
     void applyMetadata(core::LabelMapEdit& edit, bool toAfter, bool remember = true);  // the values the edit changed
@@ -123,6 +133,7 @@ private:
     std::optional<core::LabelMap> labels_;
     core::LabelUndoStack undo_;
     std::uint64_t labelRevision_ = 0;
+    bool arriving_ = false;
     MeasurementList measurements_;
     core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
     std::optional<std::uint64_t> selectedFinding_;

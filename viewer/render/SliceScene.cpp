@@ -245,6 +245,10 @@ void SliceScene::labelVoxelsModified() {
     d_->pictureDirty = true;  // the compositor shares the voxels; its colour table still holds
 }
 
+void SliceScene::imageVoxelsModified() {
+    d_->pictureDirty = true;  // shared voxels, as for labels
+}
+
 void SliceScene::setOverlayStyle(const OverlayStyle& style) {
     d_->compositor.setOverlayStyle(style);
     d_->pictureDirty = true;

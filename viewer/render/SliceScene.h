@@ -36,6 +36,7 @@ public:
     void labelsModified();                           // table or voxels changed in place: redraw the overlay
     void setHeatMap(const core::Volume& levels, double opacity);  // SliceCompositor::setHeatMap
     void labelVoxelsModified();                      // only voxels changed (a brush move): cheaper
+    void imageVoxelsModified();                      // image voxels changed in place (a series arriving)
     void setOverlayStyle(const OverlayStyle& style);
     void setCamera(const SliceCamera& camera);
     void setCrosshair(const std::optional<core::Point3>& point);

@@ -226,7 +226,7 @@ void MainWindow::buildDocks() {
     browser_ = new StudyBrowserPanel(model_, this);
     auto* browserDock = new QDockWidget(tr("Studies"), this);
     browserDock->setObjectName("studiesDock");
-    browserDock->setWidget(browser_);
+    browserDock->setWidget(buildStudyTabs());
     addDockWidget(Qt::LeftDockWidgetArea, browserDock);
     connect(browser_, &StudyBrowserPanel::openSeries, this, [this](const QString& uid) {
         // In 1×2 with the right pane active a double-click fills that pane (as RadiAnt does), not both.
@@ -359,21 +359,26 @@ void MainWindow::openSeries(const QString& uid, bool compare) {
         load_.release()->deleteLater();
         for (int i = 0; i < 4; ++i) viewer_->sliceView(i)->endPreview();
     }
+    // The series on screen while it arrives from the PACS: completed in place, no preview.
+    const bool completing = !compare && document_->arriving() && openIn(document_);
     load_ = std::make_unique<logic::SeriesLoadJob>(logic::DataLocations::databasePath(), uid);
     auto* job = load_.get();
     statusBar()->showMessage(tr("Loading…"));
     if (compare && viewer_->viewLayout() == Layout::Single) setViewLayout(Layout::SideBySide);
     viewer_->setComparison(compare || viewer_->comparing());
     SliceView* previewView = compare ? viewer_->sliceView(1) : viewer_->sliceView(0);
-    viewer_->volumeView()->setLoading(!compare);  // a compare load supersedes a main one: show the main series
-    connect(job, &logic::SeriesLoadJob::firstSlice, this, [this, job, previewView](const logic::SharedVolume& slice) {
-        if (job == load_.get()) previewView->showPreview(*slice);  // not a superseded load's late slice
-    });
+    if (!completing) {
+        viewer_->volumeView()->setLoading(!compare);  // a compare load supersedes a main one: show the main series
+        connect(job, &logic::SeriesLoadJob::firstSlice, this, [this, job, previewView](const logic::SharedVolume& slice) {
+            if (job == load_.get()) previewView->showPreview(*slice);  // not a superseded load's late slice
+        });
+    }
     connect(job, &logic::SeriesLoadJob::loaded, this, [this, job, uid, compare](const logic::SharedImage& image) {
         if (job != load_.get()) return;
         logic::AnnotationStore* store = compare ? priorStore_ : store_;
         if (store->dirty()) store->save();  // switching series keeps the edits
-        (compare ? prior_ : document_)->setImage(*image);
+        if (!compare && document_->arriving() && document_->image().series.seriesUid == image->series.seriesUid) document_->completeImage(*image);
+        else (compare ? prior_ : document_)->setImage(*image);
         if (!compare) {
             // The prior stays beside a series of the same patient (an import or a new series of
             // the study does not end the comparison), not beside another patient's.

@@ -14,6 +14,8 @@ class QLabel;
 class QMenu;
 
 
+namespace lumen::io { struct LoadedImage; }
+
 namespace lumen::logic {
 class AiAssist;
 class AnnotationStore;
@@ -30,6 +32,7 @@ class AiDocks;
 class AiPanel;
 class FindingsPanel;
 class MeasurementPanel;
+class PacsPanel;
 class SegmentEditorPanel;
 class StudyBrowserPanel;
 
@@ -52,6 +55,7 @@ public:
     ViewerLayout* viewerLayout() const { return viewer_; }
     logic::Document* document() const { return document_; }
     StudyBrowserPanel* browser() const { return browser_; }
+    PacsPanel* pacsPanel() const { return pacs_; }
     MeasurementPanel* measurementPanel() const { return measurements_; }
     SegmentEditorPanel* segmentPanel() const { return segments_; }
     FindingsPanel* findingsPanel() const { return findings_; }
@@ -92,13 +96,16 @@ private:
     void reportError(const QString& message);
     void updateTitle();
     void endComparison();  // the comparison pane's edits saved, the pane back to the main series
-    void afterFirstPaint();  // what the first paint does not need: the study list, the model list
+    void afterFirstPaint();
+    QWidget* buildStudyTabs();  // the Local and PACS tabs (MainWindowPacs.cpp)
+    void showArriving(const std::shared_ptr<const io::LoadedImage>& image);  // what the first paint does not need: the study list, the model list
 
     logic::Document* document_;
     logic::Document* prior_;
     logic::StudyBrowserModel* model_;
     ViewerLayout* viewer_;
     StudyBrowserPanel* browser_ = nullptr;
+    PacsPanel* pacs_ = nullptr;
     MeasurementPanel* measurements_ = nullptr;
     SegmentEditorPanel* segments_ = nullptr;
     FindingsPanel* findings_ = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/PreferencesDialog.h"
 
 #include "logic/Preferences.h"
+#include "ui/PacsServersPage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -9,6 +10,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace lumen::ui {
 
@@ -30,19 +33,29 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent) {
     cineFps_->setRange(1, 60);
     cineFps_->setSuffix(tr(" images/s"));
     cineFps_->setValue(logic::Preferences::cineFramesPerSecond());
-    auto* form = new QFormLayout(this);
+    auto* general = new QWidget(this);
+    auto* form = new QFormLayout(general);
     form->addRow(tr("Language"), language_);
     form->addRow(new QLabel(tr("A new language takes effect when Lumen starts again."), this));
     form->addRow(hideIdentity_);
     form->addRow(copyOnImport_);
     form->addRow(tr("Cine speed"), cineFps_);
+    pacs_ = new PacsServersPage(this);
+    tabs_ = new QTabWidget(this);
+    tabs_->addTab(general, tr("General"));
+    tabs_->addTab(pacs_, tr("PACS"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    form->addRow(buttons);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs_);
+    layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+void PreferencesDialog::showPacsPage() { tabs_->setCurrentWidget(pacs_); }
+
 void PreferencesDialog::accept() {
+    if (!pacs_->save()) return showPacsPage();  // it says what is wrong with which server
     logic::Preferences::setLanguage(language_->currentData().toString());
     logic::Preferences::setHidePatientIdentity(hideIdentity_->isChecked());
     logic::Preferences::setCopyOnImport(copyOnImport_->isChecked());

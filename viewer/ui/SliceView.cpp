@@ -76,6 +76,14 @@ void SliceView::setDocument(logic::Document* document) {
             redraw();
         });
         connect(document_, &logic::Document::uncertaintyChanged, this, &SliceView::pushUncertainty);
+        connect(document_, &logic::Document::imageVoxelsChanged, this, [this] {
+            scene_->imageVoxelsModified();
+            redraw();
+        });
+        connect(document_, &logic::Document::imageCompleted, this, [this] {  // same grid, whole volume: the view stays where it is
+            scene_->setVolume(document_->volume());
+            redraw();
+        });
         connect(document_, &logic::Document::labelVoxelsChanged, this, [this] {
             scene_->labelVoxelsModified();  // voxels changed in place: only the overlay is redrawn
             redraw();

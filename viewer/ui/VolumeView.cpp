@@ -32,6 +32,7 @@ void VolumeView::setDocument(logic::Document* document) {
     document_ = document;
     if (document_) {
         connect(document_, &logic::Document::imageChanged, this, &VolumeView::onImageChanged);
+        connect(document_, &logic::Document::imageCompleted, this, &VolumeView::onImageChanged);
         connect(document_, &logic::Document::labelsChanged, &surfacesSoon_, qOverload<>(&QTimer::start));
     }
     onImageChanged();
@@ -49,7 +50,8 @@ void VolumeView::setLoading(bool loading) {
 
 void VolumeView::onImageChanged() {
     loading_ = false;
-    scene_->setVolume(document_ && document_->hasImage() ? document_->volume() : core::Volume());
+    // A series still arriving is rendered once whole: a ray cast per landed batch would stall the GUI.
+    scene_->setVolume(document_ && document_->hasImage() && !document_->arriving() ? document_->volume() : core::Volume());
     rebuildSurfaces();
     redraw();
 }

@@ -1,0 +1,85 @@
+// The PACS tab as a radiologist uses it, against a real Orthanc: search, expand a study, Retrieve;
+// the first image is on screen while the retrieve still runs, the rest fill the same volume, and
+// the series ends up whole in the local database with the voxels that were uploaded.
+#include "GuiTestSupport.h"
+#include "OrthancServer.h"
+#include "TestSupport.h"
+#include "io/ImageLoader.h"
+#include "logic/Document.h"
+#include "net/PacsServerList.h"
+#include "ui/PacsPanel.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+using namespace lumen;
+
+namespace {
+
+TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
+    test::guiApp();
+    const QString data = test::prepareDataFolder("PacsGui");
+    test::OrthancServer orthanc;
+    ASSERT_TRUE(orthanc.running()) << orthanc.error();
+    const auto ct = std::filesystem::path(data.toStdString()) / "upload";
+    ASSERT_EQ(test::run(test::quote(test::lumenCli().string()) + " synth-ct " + test::quote(ct.string()) + " --slices 300 --size 256").exitCode, 0);
+    ASSERT_TRUE(orthanc.store(test::filesUnder(ct))) << orthanc.error();
+    net::PacsServerList servers;
+    net::PacsServer server;
+    server.name = "Hospital PACS", server.calledAet = test::OrthancServer::kAet, server.host = "127.0.0.1", server.port = orthanc.dicomPort();
+    servers.servers.push_back(server);
+    const std::string serversFile = data.toStdString() + "/pacs-servers.json";
+    servers.save(serversFile);
+    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(serversFile));
+
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    ui::PacsPanel* pacs = window.pacsPanel();
+    window.findChild<QTabWidget*>("studyTabs")->setCurrentWidget(pacs);
+    EXPECT_EQ(pacs->serverName(), "Hospital PACS");
+    pacs->search();
+    QTreeWidget* results = pacs->results();
+    ASSERT_TRUE(test::waitFor([&] { return results->topLevelItemCount() == 1; }, 20000)) << "the synthetic CT's study";
+    QTreeWidgetItem* study = results->topLevelItem(0);
+    EXPECT_EQ(study->text(1), "300");
+    study->setExpanded(true);
+    ASSERT_TRUE(test::waitFor([&] { return study->childCount() == 1; }, 20000)) << "its series, on demand";
+    EXPECT_TRUE(study->child(0)->text(2).isEmpty()) << "nothing in Lumen yet";
+    test::saveScreenshot(&window, "pacs-search");
+
+    // Retrieve: the series is on screen, still filling, while the retrieve runs.
+    logic::Document* document = window.document();
+    bool shownWhileRetrieving = false, arrivingShown = false;
+    QObject::connect(document, &logic::Document::imageChanged, &window, [&] {
+        if (!document->arriving() || arrivingShown) return;
+        arrivingShown = true;
+        shownWhileRetrieving = pacs->retrieving();
+    });
+    QString opened;
+    QObject::connect(&window, &ui::MainWindow::seriesOpened, [&](const QString& uid) { opened = uid; });
+    results->setCurrentItem(study);
+    pacs->retrieveSelected();
+    ASSERT_TRUE(test::waitFor([&] { return arrivingShown; }, 30000)) << "status: " << pacs->findChild<QLabel*>("pacsStatus")->text().toStdString() << " retrieving " << pacs->retrieving() << " opened " << opened.toStdString();
+    EXPECT_TRUE(shownWhileRetrieving) << "the first image came before the retrieve ended";
+    test::saveScreenshot(&window, "pacs-arriving");
+    ASSERT_TRUE(test::waitFor([&] { return !opened.isEmpty() && !pacs->retrieving(); }, 60000));
+    EXPECT_FALSE(document->arriving()) << "completed in place";
+    const io::LoadedImage sent = io::ImageLoader::load(ct.string());
+    ASSERT_EQ(document->volume().byteSize(), sent.volume.byteSize());
+    EXPECT_TRUE(document->volume().geometry().isApprox(sent.volume.geometry()));
+    EXPECT_EQ(std::memcmp(document->volume().data(), sent.volume.data(), sent.volume.byteSize()), 0) << "the voxels on screen are the uploaded ones";
+    test::waitFor([] { return false; }, 300);
+    EXPECT_EQ(study->child(0)->text(2), QStringLiteral("✓"));
+    EXPECT_EQ(study->text(2), QStringLiteral("✓"));
+    test::saveScreenshot(&window, "pacs-retrieved");
+}
+
+}  // namespace

@@ -1,0 +1,76 @@
+#pragma once
+#include "logic/PacsRetrieveJob.h"
+#include "logic/SeriesLoadJob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace lumen::logic { class ArrivingSeries; }
+
+namespace lumen::ui {
+
+// The study browser's PACS tab: a configured server, a query (name, ID, accession, modality,
+// dates), studies with their series on demand and how much of each is in Lumen already, and
+// Retrieve / Retrieve missing / Cancel. A retrieve runs in the background (PacsRetrieveJob); the
+// chosen series (or the study's first image series) is shown as it arrives (ArrivingSeries).
+class PacsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PacsPanel(QString databasePath, QWidget* parent = nullptr);
+    ~PacsPanel() override;
+    void reloadServers();
+    void search();
+    void retrieveSelected();
+    void cancelRetrieve();
+    bool retrieving() const { return job_ != nullptr; }
+    QTreeWidget* results() const { return results_; }
+    QString serverName() const;
+
+signals:
+    void arrivingImage(lumen::logic::SharedImage image);  // show it: its slices fill in place
+    void arrivingMore(int landed, int total);
+    void seriesRetrieved(const QString& seriesUid);       // whole and in the database: open it
+    void databaseChanged();
+    void serversRequested();                              // Preferences → PACS
+
+private:
+    void searchDone(std::vector<std::map<std::string, std::string>> studies, const QString& error);
+    void expandStudy(QTreeWidgetItem* item);
+    void updateLocalCounts(QTreeWidgetItem* series);
+    void retrieveFinished(const logic::PacsRetrieveSummary& summary, const QString& error, bool canceled);
+    void setBusy(bool busy);
+    QString databasePath_;
+    QComboBox* server_;
+    QPushButton* test_;
+    QLineEdit* name_;
+    QLineEdit* patientId_;
+    QLineEdit* accession_;
+    QComboBox* modality_;
+    QCheckBox* useDates_;
+    QDateEdit* from_;
+    QDateEdit* to_;
+    QPushButton* search_;
+    QTreeWidget* results_;
+    QPushButton* retrieve_;
+    QPushButton* cancel_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    std::unique_ptr<logic::PacsRetrieveJob> job_;
+    std::unique_ptr<logic::ArrivingSeries> arriving_;
+    QString showSeries_;  // the series to show while it arrives (empty: the first image series)
+    QString studyUid_;
+    bool shownOpened_ = false;
+};
+
+}  // namespace lumen::ui

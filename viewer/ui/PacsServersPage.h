@@ -1,0 +1,43 @@
+#pragma once
+#include "net/PacsServerList.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace lumen::ui {
+
+// Preferences → PACS: the configured servers (the file the CLI's --server reads too), each one's
+// AE titles, host, ports and retrieve method, and a Test connection that says what failed.
+class PacsServersPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit PacsServersPage(QWidget* parent = nullptr);
+    // Writes the list; false (and the reason shown) when a server is incomplete or the file cannot be written.
+    bool save();
+
+private:
+    void showServer(int row);
+    void storeForm();  // the form into the list's current server
+    net::PacsServer formServer() const;
+    net::PacsServerList list_;
+    int row_ = -1;
+    QListWidget* names_;
+    QLineEdit* name_;
+    QLineEdit* aet_;
+    QLineEdit* host_;
+    QSpinBox* port_;
+    QLineEdit* ownAet_;
+    QSpinBox* listenPort_;
+    QComboBox* method_;
+    QSpinBox* timeout_;
+    QPushButton* test_;
+    QLabel* status_;
+};
+
+}  // namespace lumen::ui
