@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
 #include "logic/Document.h"
+#include "net/DimseClient.h"
 #include "net/PacsServerList.h"
 #include "ui/PacsPanel.h"
 
@@ -80,6 +81,30 @@ TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
     EXPECT_EQ(study->child(0)->text(2), QStringLiteral("✓"));
     EXPECT_EQ(study->text(2), QStringLiteral("✓"));
     test::saveScreenshot(&window, "pacs-retrieved");
+
+    // An annotator's label goes back as a SEG; a second query finds it in the same study.
+    core::LabelMap labels(document->volume().geometry());
+    core::LabelTable table;
+    table.set({1, "Lesion", {230, 80, 60, 255}});
+    labels.labels() = table;
+    for (std::size_t k = 140; k < 160; ++k)
+        for (std::size_t j = 100; j < 140; ++j)
+            for (std::size_t i = 100; i < 140; ++i) labels.set(i, j, k, 1);
+    document->setLabels(labels);
+    int confirmed = -1;
+    QObject::connect(&window, &ui::MainWindow::sentToPacs, [&](int n) { confirmed = n; });
+    window.sendToPacs("Hospital PACS");
+    ASSERT_TRUE(test::waitFor([&] { return confirmed >= 0; }, 30000)) << "the send did not finish";
+    EXPECT_EQ(confirmed, 1) << "the SEG, found on the PACS";
+    net::PacsQuery q;
+    q.level = net::PacsQuery::Level::Series, q.studyInstanceUid = document->image().study.studyUid, q.modality = "SEG";
+    EXPECT_EQ(net::DimseClient(server.peer()).find(q).size(), 1u) << "a second query finds the SEG";
+    pacs->search();  // the tab, searched again, lists the SEG in the study
+    ASSERT_TRUE(test::waitFor([&] { return results->topLevelItemCount() == 1 && results->topLevelItem(0)->text(1) == "301"; }, 20000));
+    study = results->topLevelItem(0);
+    study->setExpanded(true);
+    EXPECT_TRUE(test::waitFor([&] { return study->childCount() == 2; }, 20000)) << "the CT and its SEG";
+    test::saveScreenshot(&window, "pacs-sent");
 }
 
 }  // namespace

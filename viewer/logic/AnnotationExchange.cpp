@@ -65,6 +65,25 @@ void AnnotationExchange::exportTo(const Document& document, Format format, const
     }
 }
 
+std::vector<std::string> AnnotationExchange::exportForSending(const Document& document, const std::string& folder) {
+    dicomSource(document, folder);
+    const core::AnnotationSet set = withoutProposals(document.annotations());
+    std::vector<std::string> files;
+    if (!set.labels.empty() && !set.labels.histogram().empty()) {
+        files.push_back(folder + "/segmentation.dcm");
+        exportTo(document, Format::DicomSeg, files.back());
+    }
+    const bool reviewedFinding = std::any_of(set.findings.begin(), set.findings.end(), [](const core::Finding& f) {
+        return f.status != core::Finding::Status::Proposed && f.status != core::Finding::Status::Rejected;
+    });
+    if (reviewedFinding || !set.measurements.empty() || !set.classifications.empty()) {
+        files.push_back(folder + "/report.dcm");
+        exportTo(document, Format::DicomSr, files.back());
+    }
+    if (files.empty()) throw io::IoError(folder, "there is nothing to send: no labelled voxels, findings, measurements or classifications (a model's proposals count once accepted)");
+    return files;
+}
+
 namespace {
 bool near(const core::Point3& a, const core::Point3& b) { return (a - b).norm() < 0.01; }  // SR stores 0.01 mm or finer
 

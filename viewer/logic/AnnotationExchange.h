@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace lumen::logic {
 
@@ -15,6 +16,9 @@ public:
     // SEG: replaces the label map (its geometry must match the open series). SR: adds the
     // report's findings, measurements and classifications.
     static void importFrom(Document& document, Format format, const std::string& path);
+    // What goes back to the PACS: a SEG when voxels are labelled, an SR when there are findings,
+    // measurements or classifications, written into `folder`. Throws when there is neither.
+    static std::vector<std::string> exportForSending(const Document& document, const std::string& folder);
 };
 
 }  // namespace lumen::logic

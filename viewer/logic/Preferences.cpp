@@ -17,6 +17,8 @@ bool Preferences::copyOnImport() { return QSettings().value("preferences/copyOnI
 void Preferences::setCopyOnImport(bool copy) { QSettings().setValue("preferences/copyOnImport", copy); }
 int Preferences::cineFramesPerSecond() { return std::clamp(QSettings().value("preferences/cineFps", 15).toInt(), 1, 60); }
 void Preferences::setCineFramesPerSecond(int fps) { QSettings().setValue("preferences/cineFps", std::clamp(fps, 1, 60)); }
+QString Preferences::sendAfterSaveServer() { return QSettings().value("preferences/sendAfterSave").toString(); }
+void Preferences::setSendAfterSaveServer(const QString& name) { QSettings().setValue("preferences/sendAfterSave", name); }
 
 // The login name: $USER where the session sets it, else the account itself (a service, sudo or
 // a desktop launcher may leave $USER unset, and an empty author made reviews anonymous).

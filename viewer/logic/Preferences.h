@@ -16,6 +16,9 @@ public:
     static void setCopyOnImport(bool copy);
     static int cineFramesPerSecond();
     static void setCineFramesPerSecond(int fps);
+    // The PACS that File ▸ Save also sends the annotations to (SEG, SR); empty: none.
+    static QString sendAfterSaveServer();
+    static void setSendAfterSaveServer(const QString& name);
 };
 
 }  // namespace lumen::logic

@@ -110,7 +110,12 @@ void MainWindow::buildActions() {
     add("openFile", tr("&Open image file…"), QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openImageFileDialog(); });
     add("demo", tr("Open the &demo study"), QKeySequence(), [this] { openDemo(); });
     add("screenshot", tr("Save &screenshot…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveScreenshot(); });
-    add("saveAnnotations", tr("&Save annotations"), QKeySequence::Save, [this] { store_->save(); });
+    add("saveAnnotations", tr("&Save annotations"), QKeySequence::Save, [this] {
+        store_->save();
+        if (const QString pacs = logic::Preferences::sendAfterSaveServer(); !pacs.isEmpty() && document_->hasImage() && document_->image().fromDicom)
+            sendToPacs(pacs);
+    });
+    add("sendToPacs", tr("Send annotations to &PACS…"), QKeySequence(), [this] { sendToPacs(); });
     add("undo", tr("&Undo label edit"), QKeySequence::Undo, [this] { document_->undoLabelEdit(); });
     add("redo", tr("&Redo label edit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { document_->redoLabelEdit(); })
         ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});

@@ -49,6 +49,7 @@ public:
     // Imports files/folders/DICOMDIRs in the background; opens the largest series if asked.
     void importPaths(const QStringList& paths, bool openAfter);
     void openSeries(const QString& seriesUid, bool compare = false);
+    void sendToPacs(const QString& serverName = {});  // File ▸ Send to PACS (MainWindowPacs.cpp)
     void setViewLayout(Layout layout);
     void setInteractionMode(InteractionMode mode);
 
@@ -70,6 +71,7 @@ public:
 signals:
     void seriesOpened(const QString& seriesUid);
     void importFinished(int series);
+    void sentToPacs(int objects);  // found on the PACS by a query after the send
     void failed(const QString& message);
 
 protected:

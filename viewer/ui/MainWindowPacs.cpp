@@ -1,7 +1,12 @@
 // The main window's side of the PACS tab: a series shown while it arrives, then completed in place.
 #include "ui/MainWindow.h"
 
+#include "logic/AnnotationExchange.h"
 #include "logic/AnnotationStore.h"
+#include "logic/PacsSendJob.h"
+#include "logic/Preferences.h"
+#include "net/PacsError.h"
+#include "net/PacsServerList.h"
 #include "logic/DataLocations.h"
 #include "logic/Document.h"
 #include "logic/StudyBrowserModel.h"
@@ -12,8 +17,10 @@
 #include "ui/ViewerLayout.h"
 #include "ui/VolumeView.h"
 
+#include <QInputDialog>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 
 namespace lumen::ui {
 
@@ -51,6 +58,53 @@ void MainWindow::showArriving(const std::shared_ptr<const io::LoadedImage>& imag
     for (int i = 0; i < 4; ++i) viewer_->sliceView(i)->endPreview();
     document_->setArrivingImage(*image);
     statusBar()->showMessage(tr("Retrieving from the PACS: the first image is in; the rest fill in as they arrive"));
+}
+
+// File ▸ Send to PACS (and Save, when Preferences names a server): the SEG and SR of the open
+// series, by C-STORE, confirmed by a query. `serverName` empty: the one configured, or ask.
+void MainWindow::sendToPacs(const QString& serverName) {
+    if (!document_->hasImage()) return;
+    if (document_->arriving()) return reportError(tr("The series is still arriving: send its annotations once it is whole."));
+    net::PacsServerList servers;
+    try {
+        servers = net::PacsServerList::load(net::PacsServerList::defaultPath());
+    } catch (const net::PacsError& e) {
+        return reportError(QString::fromStdString(e.what()));
+    }
+    QString name = serverName;
+    if (name.isEmpty()) {
+        QStringList names;
+        for (const auto& s : servers.servers) names << QString::fromStdString(s.name);
+        if (names.isEmpty()) return reportError(tr("No PACS is configured: add one in Preferences → PACS."));
+        bool ok = true;
+        name = names.size() == 1 ? names.front() : QInputDialog::getItem(this, tr("Send to PACS"), tr("Send the annotations to"), names, 0, false, &ok);
+        if (!ok) return;
+    }
+    const auto server = servers.find(name.toStdString());
+    if (!server) return reportError(tr("There is no PACS named %1 any more: see Preferences → PACS.").arg(name));
+    if (store_->dirty()) store_->save();
+    auto folder = std::make_shared<QTemporaryDir>();
+    QStringList files;
+    try {
+        for (const auto& f : logic::AnnotationExchange::exportForSending(*document_, folder->path().toStdString())) files << QString::fromStdString(f);
+    } catch (const std::exception& e) {
+        return reportError(QString::fromStdString(e.what()));
+    }
+    auto* job = new logic::PacsSendJob(*server, files, this);
+    statusBar()->showMessage(tr("Sending the annotations to %1…").arg(name));
+    connect(job, &logic::PacsSendJob::finished, this, [this, job, folder, name](const logic::PacsSendSummary& s) {
+        job->deleteLater();
+        if (!s.refused.isEmpty()) return reportError(tr("%1 refused: %2").arg(name, s.refused.join("; ")));
+        if (s.confirmed < s.stored.size())
+            return reportError(tr("%1 accepted %2 object(s) but a query finds only %3 of them.").arg(name).arg(s.stored.size()).arg(s.confirmed));
+        statusBar()->showMessage(tr("Sent to %1 and found there by a query: %2").arg(name, tr("%n object(s) (SEG, SR)", nullptr, int(s.stored.size()))), 15000);
+        emit sentToPacs(s.confirmed);
+    });
+    connect(job, &logic::PacsSendJob::failed, this, [this, job, folder, name](const QString& message) {
+        job->deleteLater();
+        reportError(tr("Cannot send to %1: %2").arg(name, message));
+    });
+    job->start();
 }
 
 }  // namespace lumen::ui

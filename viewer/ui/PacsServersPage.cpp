@@ -1,6 +1,7 @@
 #include "ui/PacsServersPage.h"
 
 #include "logic/BackgroundTask.h"
+#include "logic/Preferences.h"
 #include "net/DimseClient.h"
 #include "net/PacsError.h"
 
@@ -62,9 +63,28 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Timeout"), timeout_);
     form->addRow(test_);
     form->addRow(status_);
-    auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left);
-    layout->addLayout(form, 1);
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left);
+    columns->addLayout(form, 1);
+    afterSave_ = new QComboBox(this);
+    afterSave_->setObjectName("sendAfterSave");
+    auto* afterSaveRow = new QFormLayout;
+    afterSaveRow->addRow(tr("After Save, send SEG and SR to"), afterSave_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addLayout(afterSaveRow);
+    const auto fillAfterSave = [this] {
+        const QString chosen = afterSave_->count() ? afterSave_->currentData().toString() : logic::Preferences::sendAfterSaveServer();
+        afterSave_->clear();
+        afterSave_->addItem(tr("no PACS (File ▸ Send to PACS sends by hand)"), QString());
+        for (const auto& s : list_.servers) afterSave_->addItem(QString::fromStdString(s.name), QString::fromStdString(s.name));
+        afterSave_->setCurrentIndex(std::max(0, afterSave_->findData(chosen)));
+    };
+    fillAfterSave();
+    connect(name_, &QLineEdit::editingFinished, this, [this, fillAfterSave] {
+        storeForm();
+        fillAfterSave();
+    });
 
     for (const auto& s : list_.servers) names_->addItem(QString::fromStdString(s.name));
     connect(names_, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -82,6 +102,7 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
         list_.servers.push_back(s);
         names_->addItem(QString::fromStdString(s.name));
         names_->setCurrentRow(names_->count() - 1);
+        afterSave_->addItem(QString::fromStdString(s.name), QString::fromStdString(s.name));
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = names_->currentRow();
@@ -150,6 +171,8 @@ bool PacsServersPage::save() {
         status_->setText(QString::fromStdString(e.what()));
         return false;
     }
+    const QString afterSave = afterSave_->currentData().toString();
+    logic::Preferences::setSendAfterSaveServer(list_.find(afterSave.toStdString()) ? afterSave : QString());
     return true;
 }
 

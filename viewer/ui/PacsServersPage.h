@@ -13,7 +13,8 @@ class QSpinBox;
 namespace lumen::ui {
 
 // Preferences → PACS: the configured servers (the file the CLI's --server reads too), each one's
-// AE titles, host, ports and retrieve method, and a Test connection that says what failed.
+// AE titles, host, ports and retrieve method, a Test connection that says what failed, and which
+// server File ▸ Save also sends the annotations to.
 class PacsServersPage : public QWidget {
     Q_OBJECT
 public:
@@ -38,6 +39,7 @@ private:
     QSpinBox* timeout_;
     QPushButton* test_;
     QLabel* status_;
+    QComboBox* afterSave_;
 };
 
 }  // namespace lumen::ui

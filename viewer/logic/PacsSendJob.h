@@ -1,0 +1,42 @@
+#pragma once
+#include "net/PacsServer.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QThread;
+
+namespace lumen::logic {
+
+struct PacsSendSummary {
+    QStringList stored;   // files the PACS accepted
+    QStringList refused;  // "file: why"
+    int confirmed = 0;    // stored instances a query found on the PACS afterwards
+};
+
+// Sends DICOM files (the SEG and SR of File ▸ Send to PACS) by C-STORE on a worker thread, then
+// asks the PACS for each stored instance (instance-level C-FIND): "sent" means found there.
+class PacsSendJob : public QObject {
+    Q_OBJECT
+public:
+    PacsSendJob(net::PacsServer server, QStringList files, QObject* parent = nullptr);
+    ~PacsSendJob() override;
+    void start();
+
+signals:
+    void finished(lumen::logic::PacsSendSummary summary);
+    void failed(QString message);
+
+private:
+    void run();
+    net::PacsServer server_;
+    QStringList files_;
+    std::unique_ptr<QThread> thread_;  // waited for, then deleted, by the destructor
+};
+
+}  // namespace lumen::logic
+
+Q_DECLARE_METATYPE(lumen::logic::PacsSendSummary)
