@@ -34,7 +34,7 @@ struct SrExportArgs { std::string annotations, source, out; };
 struct SrImportArgs { std::string sr, out; };
 
 struct PacsArgs {
-    std::string dimse, server, serversFile, aet, level = "study", patientId, patientName, accession, studyDate, modality, description;
+    std::string dimse, dicomweb, server, serversFile, aet, user, passwordFile, tokenFile, ca, level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method, out;
     std::vector<std::string> files;
     int timeout = 0, listen = 0;  // 0: the --server's, else 10 s and 11112

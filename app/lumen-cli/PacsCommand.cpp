@@ -1,7 +1,7 @@
-// lumen-cli pacs: echo, find and get against a PACS over DIMSE (lumen_net does the work).
+// lumen-cli pacs: echo, find, get and send against a PACS over DIMSE or DICOMweb (lumen_net does the work).
 #include "Commands.h"
 
-#include "net/DimseClient.h"
+#include "net/PacsClient.h"
 #include "net/PacsError.h"
 #include "net/PacsServerList.h"
 
@@ -9,13 +9,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace lumen::cli {
 
 namespace {
 
-// The PACS named by --server (from the server file) or given by --dimse; options given override.
+// The PACS named by --server (from the server file) or given by --dimse / --dicomweb; options
+// given override the file's values.
 net::PacsServer serverOf(const PacsArgs& a) {
     net::PacsServer s;
     if (!a.server.empty()) {
@@ -26,26 +28,46 @@ net::PacsServer serverOf(const PacsArgs& a) {
     } else if (!a.dimse.empty()) {
         const net::DimsePeer peer = net::DimsePeer::parse(a.dimse);
         s.calledAet = peer.calledAet, s.host = peer.host, s.port = peer.port;
+    } else if (!a.dicomweb.empty()) {
+        s.dicomwebUrl = a.dicomweb, s.method = net::PacsServer::Method::Wado;
     } else {
-        throw net::PacsError("say which PACS: --dimse AET@HOST:PORT or --server NAME (DICOMweb is not implemented yet)");
+        throw net::PacsError("say which PACS: --dimse AET@HOST:PORT, --dicomweb URL or --server NAME");
     }
+    s.name = s.name.empty() ? "command line" : s.name;
     if (!a.aet.empty()) s.callingAet = a.aet;
     if (a.timeout > 0) s.timeoutSeconds = a.timeout;
     if (a.listen > 0) s.listenPort = a.listen;
+    if (!a.user.empty()) s.user = a.user, s.auth = net::DicomWebPeer::Auth::Basic;
+    if (!a.tokenFile.empty()) s.auth = net::DicomWebPeer::Auth::Bearer;
+    if (!a.ca.empty()) s.caFile = a.ca;
     if (a.method == "cmove") s.method = net::PacsServer::Method::CMove;
     else if (a.method == "cget") s.method = net::PacsServer::Method::CGet;
-    else if (!a.method.empty()) throw net::PacsError("--method " + a.method + " is not implemented yet (cget, cmove)");
+    else if (a.method == "wado") s.method = net::PacsServer::Method::Wado;
+    else if (!a.method.empty()) throw net::PacsError("--method must be cget, cmove or wado");
     return s;
 }
 
-net::DimsePeer peerOf(const PacsArgs& a) { return serverOf(a).peer(); }
+// The password or token, read from the file named (never from the command line, which `ps` shows).
+std::string secretOf(const PacsArgs& a) {
+    const std::string& file = !a.tokenFile.empty() ? a.tokenFile : a.passwordFile;
+    if (file.empty()) return {};
+    std::ifstream in(file);
+    if (!in) throw net::PacsError("cannot read " + file);
+    std::string secret;
+    std::getline(in, secret);
+    while (!secret.empty() && (secret.back() == '\r' || secret.back() == ' ')) secret.pop_back();
+    return secret;
+}
+
+std::unique_ptr<net::PacsClient> clientOf(const PacsArgs& a) { return net::PacsClient::forServer(serverOf(a), secretOf(a)); }
 
 }  // namespace
 
 int runPacsEcho(const PacsArgs& a) {
-    const net::DimsePeer peer = peerOf(a);
-    net::DimseClient(peer).echo();
-    std::cout << nlohmann::json{{"echo", "ok"}, {"peer", peer.text()}}.dump() << "\n";
+    const net::PacsServer server = serverOf(a);
+    net::PacsClient::forServer(server, secretOf(a))->echo();
+    const std::string peer = server.usesDicomWeb() ? server.dicomwebUrl : server.peer().text();
+    std::cout << nlohmann::json{{"echo", "ok"}, {"peer", peer}}.dump() << "\n";
     return 0;
 }
 
@@ -63,16 +85,13 @@ int runPacsFind(const PacsArgs& a) {
         q.studyDateTo = dash == std::string::npos ? q.studyDateFrom : a.studyDate.substr(dash + 1);
     }
     nlohmann::json results = nlohmann::json::array();
-    for (const auto& record : net::DimseClient(peerOf(a)).find(q)) results.push_back(record);
+    for (const auto& record : clientOf(a)->find(q)) results.push_back(record);
     std::cout << nlohmann::json{{"results", results}}.dump(a.json ? -1 : 1) << "\n";
     return 0;
 }
 
 int runPacsGet(const PacsArgs& a) {
-    const net::PacsServer server = serverOf(a);
-    const net::DimseClient pacs(server.peer());
-    const net::RetrieveResult r = server.method == net::PacsServer::Method::CMove ? pacs.move({a.study, a.series, {}}, a.out, server.listenPort)
-                                                                                   : pacs.get({a.study, a.series, {}}, a.out);
+    const net::RetrieveResult r = clientOf(a)->retrieve({a.study, a.series, {}}, a.out);
     if (a.timing) {
         const double mbPerS = r.totalMs > 0 ? double(r.bytes) / 1e6 / (r.totalMs / 1000.0) : 0;
         std::cout << nlohmann::json{{"instances", r.files.size()}, {"bytes", r.bytes}, {"first_instance_ms", r.firstInstanceMs},
@@ -94,7 +113,7 @@ int runPacsSend(const PacsArgs& a) {
             if (e.is_regular_file()) files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
-    const net::StoreResult r = net::DimseClient(peerOf(a)).store(files);
+    const net::StoreResult r = clientOf(a)->store(files);
     nlohmann::json stored = nlohmann::json::array(), refused = nlohmann::json::array();
     for (const auto& s : r.stored) stored.push_back({{"file", s.file}, {"sop_instance_uid", s.sopInstanceUid}});
     for (const auto& f : r.refused) refused.push_back({{"file", f.file}, {"reason", f.reason}});

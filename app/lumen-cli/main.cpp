@@ -106,20 +106,26 @@ int main(int argc, char** argv) {
     srImportCmd->add_option("sr", srImport.sr, "The SR file")->required();
     srImportCmd->add_option("--out", srImport.out, "annotations.json to write")->required();
 
-    auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE: echo, query, retrieve, send (JSON on stdout)");
+    auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE or DICOMweb: echo, query, retrieve, send (JSON on stdout)");
     pacsCmd->require_subcommand(1);
     PacsArgs pacs;
     const auto peerOptions = [&pacs](CLI::App* cmd) {
         auto* dimse = cmd->add_option("--dimse", pacs.dimse, "The PACS as AET@HOST:PORT");
+        auto* web = cmd->add_option("--dicomweb", pacs.dicomweb, "The PACS's DICOMweb base URL (…/dicom-web)");
         auto* server = cmd->add_option("--server", pacs.server, "A server configured in Lumen (Preferences → PACS), by name");
-        dimse->excludes(server);
+        dimse->excludes(server)->excludes(web);
+        web->excludes(server);
+        auto* user = cmd->add_option("--user", pacs.user, "DICOMweb: HTTP basic authentication as this user");
+        cmd->add_option("--password-file", pacs.passwordFile, "DICOMweb: the password, from this file's first line")->needs(user);
+        cmd->add_option("--token-file", pacs.tokenFile, "DICOMweb: a bearer token, from this file's first line")->excludes(user);
+        cmd->add_option("--ca", pacs.ca, "DICOMweb over https: the CA certificate (PEM) to trust");
         cmd->add_option("--servers", pacs.serversFile, "The server file (default: the GUI's, $LUMEN_PACS_SERVERS or ~/.config/Lumen/pacs-servers.json)");
         cmd->add_option("--aet", pacs.aet, "Lumen's own AE title (default LUMEN)");
         cmd->add_option("--timeout", pacs.timeout, "Seconds to wait for the connection and each answer")->check(CLI::Range(1, 600));
     };
     auto* echoCmd = pacsCmd->add_subcommand("echo", "C-ECHO: is the PACS there, and does it accept Lumen?");
     peerOptions(echoCmd);
-    auto* findCmd = pacsCmd->add_subcommand("find", "C-FIND at study or series level");
+    auto* findCmd = pacsCmd->add_subcommand("find", "C-FIND or QIDO-RS at study, series or instance level");
     peerOptions(findCmd);
     findCmd->add_option("--level", pacs.level, "study, series or instance");
     findCmd->add_option("--patient-id", pacs.patientId, "Patient ID");
@@ -131,16 +137,16 @@ int main(int argc, char** argv) {
     findCmd->add_option("--study", pacs.study, "StudyInstanceUID (required at series and instance level)");
     findCmd->add_option("--series", pacs.series, "SeriesInstanceUID (required at instance level)");
     findCmd->add_flag("--json", pacs.json, "Compact JSON on one line");
-    auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET or C-MOVE)");
+    auto* getCmd = pacsCmd->add_subcommand("get", "Retrieve a study or one series as files (C-GET, C-MOVE or WADO-RS)");
     peerOptions(getCmd);
     getCmd->add_option("--study", pacs.study, "StudyInstanceUID")->required();
     getCmd->add_option("--series", pacs.series, "SeriesInstanceUID (default: the whole study)");
-    getCmd->add_option("--method", pacs.method, "cget (default; a --server's own method) or cmove (to Lumen's own receiver; wado: not yet)");
+    getCmd->add_option("--method", pacs.method, "cget (default; a --server's own method), cmove (to Lumen's own receiver) or wado (WADO-RS, with --dicomweb)");
     getCmd->add_option("--listen", pacs.listen, "cmove: the port Lumen receives on, as the PACS knows it (default 11112, or the --server's)")->check(CLI::Range(1, 65535));
     getCmd->add_option("--out", pacs.out, "Folder to write the instances into")->required();
     getCmd->add_flag("--timing", pacs.timing, "Print instances, bytes, first_instance_ms, total_ms, mb_per_s");
 
-    auto* sendCmd = pacsCmd->add_subcommand("send", "C-STORE files or folders (SEG, SR, images) to the PACS");
+    auto* sendCmd = pacsCmd->add_subcommand("send", "C-STORE or STOW-RS files or folders (SEG, SR, images) to the PACS");
     peerOptions(sendCmd);
     sendCmd->add_option("files", pacs.files, "DICOM files or folders")->required();
 

@@ -52,7 +52,8 @@ OrthancServer::OrthancServer() {
   "RemoteAccessAllowed": false, "AuthenticationEnabled": true, "RegisteredUsers": {"lumen": "secret"},
   "DicomCheckCalledAet": true, "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true,
   "DicomAlwaysAllowGet": true, "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true,
-  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "SyncStorageArea": false, "Plugins": []
+  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "SyncStorageArea": false,
+  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"], "DicomWeb": {"Enable": true, "Root": "/dicom-web/"}
 })";
     start();
 }
@@ -96,6 +97,8 @@ void OrthancServer::kill() {
     ::waitpid(pid_, nullptr, 0);
     pid_ = -1;
 }
+
+std::string OrthancServer::dicomweb() const { return "http://127.0.0.1:" + std::to_string(httpPort_) + "/dicom-web"; }
 
 std::string OrthancServer::dimse() const { return std::string(kAet) + "@127.0.0.1:" + std::to_string(dicomPort_); }
 

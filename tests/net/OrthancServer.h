@@ -23,7 +23,8 @@ public:
     int httpPort() const { return httpPort_; }
     // Where Orthanc sends a C-MOVE for "LUMEN" (registered in its DicomModalities).
     int lumenPort() const { return lumenPort_; }
-    std::string dimse() const;  // "ORTHANC@127.0.0.1:PORT"
+    std::string dimse() const;     // "ORTHANC@127.0.0.1:PORT"
+    std::string dicomweb() const;  // "http://127.0.0.1:PORT/dicom-web" (user lumen, password secret)
     // Uploads files through Orthanc's REST API (Debian's Python, an independent client); false and error() on failure.
     bool store(const std::vector<std::string>& files);
     void kill();   // SIGKILL now, as a crashed PACS

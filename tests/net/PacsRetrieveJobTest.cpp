@@ -60,6 +60,7 @@ protected:
         net::PacsServer s;
         s.name = "test", s.calledAet = peer.calledAet, s.host = peer.host, s.port = peer.port, s.timeoutSeconds = 5;
         s.listenPort = server_->lumenPort();
+        s.dicomwebUrl = server_->dicomweb(), s.auth = net::DicomWebPeer::Auth::Basic, s.user = "lumen";  // used by Method::Wado
         return s;
     }
     QString db() const { return QString::fromStdString((dataDir_->path() / "studies.sqlite").string()); }
@@ -100,13 +101,13 @@ bool PacsRetrieve::uploaded_ = false;
 std::string PacsRetrieve::study_;
 
 TEST_F(PacsRetrieve, IntoTheDatabaseSeriesFirstThenTheRestAndNothingTwice) {
-    for (const auto method : {net::PacsServer::Method::CGet, net::PacsServer::Method::CMove}) {
-        SCOPED_TRACE(method == net::PacsServer::Method::CGet ? "C-GET" : "C-MOVE");
+    for (const auto method : {net::PacsServer::Method::CGet, net::PacsServer::Method::CMove, net::PacsServer::Method::Wado}) {
+        SCOPED_TRACE(method == net::PacsServer::Method::CGet ? "C-GET" : method == net::PacsServer::Method::CMove ? "C-MOVE" : "WADO-RS");
         dataDir_ = std::make_unique<test::TempDir>("pacs-retrieve-home");
         setenv("LUMEN_DATA_DIR", dataDir_->path().c_str(), 1);
         net::PacsServer server = pacs();
         server.method = method;
-        logic::PacsRetrieveJob job(db(), server, QString::fromStdString(study_));
+        logic::PacsRetrieveJob job(db(), server, QString::fromStdString(study_), {}, nullptr, "secret");
         QSignalSpy listed(&job, &logic::PacsRetrieveJob::listed);
         // The first image is in the database, on its own, before the rest have arrived.
         int firstCount = -1;
@@ -132,7 +133,7 @@ TEST_F(PacsRetrieve, IntoTheDatabaseSeriesFirstThenTheRestAndNothingTwice) {
         EXPECT_FALSE(io::StudyDatabase(db().toStdString()).summary(s.series[0].seriesUid.toStdString())->thumbnail.grey.empty());
 
         // Again: the database holds everything, nothing is asked for.
-        logic::PacsRetrieveJob again(db(), server, QString::fromStdString(study_));
+        logic::PacsRetrieveJob again(db(), server, QString::fromStdString(study_), {}, nullptr, "secret");
         int againStored = 0;
         EXPECT_TRUE(runJob(again, nullptr, &againStored).complete());
         EXPECT_EQ(againStored, 0);

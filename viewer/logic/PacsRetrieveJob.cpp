@@ -6,7 +6,7 @@
 #include "logic/BackgroundPriority.h"
 #include "logic/DataLocations.h"
 #include "logic/ImportJob.h"
-#include "net/DimseClient.h"
+#include "net/PacsClient.h"
 #include "net/PacsError.h"
 
 #include <QThread>
@@ -94,9 +94,10 @@ struct PacsRetrieveJob::Run {
     static QString tr(const char* text) { return PacsRetrieveJob::tr(text); }
 };
 
-PacsRetrieveJob::PacsRetrieveJob(QString databasePath, net::PacsServer server, QString studyUid, QStringList seriesUids, QObject* parent)
+PacsRetrieveJob::PacsRetrieveJob(QString databasePath, net::PacsServer server, QString studyUid, QStringList seriesUids, QObject* parent,
+                                 std::string secret)
     : QObject(parent), databasePath_(std::move(databasePath)), studyUid_(std::move(studyUid)), server_(std::move(server)),
-      seriesUids_(std::move(seriesUids)) {
+      seriesUids_(std::move(seriesUids)), secret_(std::move(secret)) {
     qRegisterMetaType<PacsRetrieveSummary>();
     qRegisterMetaType<PacsInstanceList>();
     qRegisterMetaType<InstanceBatch>();
@@ -124,7 +125,8 @@ void PacsRetrieveJob::run() {
     std::unique_ptr<Run> r;
     try {
         r = std::make_unique<Run>(*this, databasePath_.toStdString());
-        const net::DimseClient pacs(server_.peer());
+        const std::unique_ptr<net::PacsClient> client = net::PacsClient::forServer(server_, secret_);
+        const net::PacsClient& pacs = *client;
         const std::string study = studyUid_.toStdString();
         emit progress(0, tr("Asking the PACS what the study holds"));
 
@@ -180,9 +182,7 @@ void PacsRetrieveJob::run() {
                             return !cancel_.load();
                         };
                         const std::string folder = (std::filesystem::path(root) / uid).string();
-                        const net::RetrieveResult got = server_.method == net::PacsServer::Method::CMove
-                                                            ? pacs.move(scope, folder, server_.listenPort, onInstance)
-                                                            : pacs.get(scope, folder, onInstance);
+                        const net::RetrieveResult got = pacs.retrieve(scope, folder, onInstance);
                         r->flush();
                         if (got.canceled || cancel_) return emit canceled(r->summary());
                         if (whole) break;

@@ -40,7 +40,9 @@ using InstanceBatch = std::shared_ptr<const std::vector<core::InstanceRecord>>;
 class PacsRetrieveJob : public QObject {
     Q_OBJECT
 public:
-    PacsRetrieveJob(QString databasePath, net::PacsServer server, QString studyUid, QStringList seriesUids = {}, QObject* parent = nullptr);
+    // `secret`: the DICOMweb password or token of this session, if the server needs one.
+    PacsRetrieveJob(QString databasePath, net::PacsServer server, QString studyUid, QStringList seriesUids = {}, QObject* parent = nullptr,
+                    std::string secret = {});
     ~PacsRetrieveJob() override;
     void setRetryPause(int firstMs, int attempts);  // default: 1 s, doubling, 3 retries
     void start();
@@ -62,6 +64,7 @@ private:
     QString databasePath_, studyUid_;
     net::PacsServer server_;
     QStringList seriesUids_;
+    std::string secret_;
     int retryPauseMs_ = 1000, retryAttempts_ = 3;
     std::atomic<bool> cancel_{false};
     std::unique_ptr<QThread> thread_;  // waited for, then deleted, by the destructor

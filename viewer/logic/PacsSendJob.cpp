@@ -2,7 +2,7 @@
 
 #include "io/DicomIndexer.h"
 #include "logic/BackgroundPriority.h"
-#include "net/DimseClient.h"
+#include "net/PacsClient.h"
 
 #include <QThread>
 
@@ -11,8 +11,8 @@
 
 namespace lumen::logic {
 
-PacsSendJob::PacsSendJob(net::PacsServer server, QStringList files, QObject* parent)
-    : QObject(parent), server_(std::move(server)), files_(std::move(files)) {
+PacsSendJob::PacsSendJob(net::PacsServer server, QStringList files, QObject* parent, std::string secret)
+    : QObject(parent), server_(std::move(server)), files_(std::move(files)), secret_(std::move(secret)) {
     qRegisterMetaType<PacsSendSummary>();
 }
 
@@ -31,7 +31,8 @@ void PacsSendJob::start() {
 
 void PacsSendJob::run() {
     try {
-        const net::DimseClient pacs(server_.peer());
+        const std::unique_ptr<net::PacsClient> client = net::PacsClient::forServer(server_, secret_);
+        const net::PacsClient& pacs = *client;
         std::vector<std::string> files;
         for (const QString& f : files_) files.push_back(f.toStdString());
         const net::StoreResult result = pacs.store(files);

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <string>
 
 class QThread;
 
@@ -17,12 +18,13 @@ struct PacsSendSummary {
     int confirmed = 0;    // stored instances a query found on the PACS afterwards
 };
 
-// Sends DICOM files (the SEG and SR of File ▸ Send to PACS) by C-STORE on a worker thread, then
-// asks the PACS for each stored instance (instance-level C-FIND): "sent" means found there.
+// Sends DICOM files (the SEG and SR of File ▸ Send to PACS) by C-STORE or STOW-RS on a worker
+// thread, then asks the PACS for each stored instance (C-FIND or QIDO-RS at instance level):
+// "sent" means found there.
 class PacsSendJob : public QObject {
     Q_OBJECT
 public:
-    PacsSendJob(net::PacsServer server, QStringList files, QObject* parent = nullptr);
+    PacsSendJob(net::PacsServer server, QStringList files, QObject* parent = nullptr, std::string secret = {});
     ~PacsSendJob() override;
     void start();
 
@@ -34,6 +36,7 @@ private:
     void run();
     net::PacsServer server_;
     QStringList files_;
+    std::string secret_;
     std::unique_ptr<QThread> thread_;  // waited for, then deleted, by the destructor
 };
 

@@ -161,16 +161,7 @@ private:
 
 }  // namespace
 
-DimseClient::DimseClient(DimsePeer peer) : peer_(std::move(peer)) {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        OFLog::configure(OFLogger::OFF_LOG_LEVEL);  // errors reach the user as PacsError, not as log lines
-        // The standard dictionary names every keyword a query returns; the private one is ~10 ms
-        // more text to parse per process. A DCMDICTPATH the user set is respected.
-        const std::string defaults = DCM_DICT_DEFAULT_PATH;
-        if (!std::getenv("DCMDICTPATH")) setenv("DCMDICTPATH", defaults.substr(0, defaults.find(':')).c_str(), 0);
-    });
-}
+DimseClient::DimseClient(DimsePeer peer) : peer_(std::move(peer)) { internal::prepareDcmtk(); }
 
 void DimseClient::echo() const { internal::echo(peer_); }
 

@@ -1,7 +1,6 @@
 #pragma once
 #include "net/DimsePeer.h"
-#include "net/PacsQuery.h"
-#include "net/RetrieveScope.h"
+#include "net/PacsClient.h"
 
 #include <cstdint>
 #include <functional>
@@ -9,27 +8,6 @@
 #include <vector>
 
 namespace lumen::net {
-
-// What a retrieve brought: the files written (one per instance), how many bytes, and when the
-// first instance landed (a series can be opened from then on).
-struct RetrieveResult {
-    std::vector<std::string> files;
-    std::uint64_t bytes = 0;
-    double firstInstanceMs = -1, totalMs = 0;
-    int failed = 0;         // sub-operations the PACS reported as failed
-    bool canceled = false;  // stopped by the caller; `files` holds what had arrived
-};
-
-// What a send did: each file stored (with its SOP instance UID) or refused, and why.
-struct StoreResult {
-    struct Stored { std::string file, sopInstanceUid; };
-    struct Refused { std::string file, reason; };
-    std::vector<Stored> stored;
-    std::vector<Refused> refused;
-};
-
-// One instance that has just been stored; return false to cancel the retrieve.
-using InstanceCallback = std::function<bool(const std::string& file, const std::string& sopInstanceUid)>;
 
 // A DIMSE client of one PACS (DCMTK's dcmnet behind a plain interface): C-ECHO, C-FIND at study and
 // series level, C-GET or C-MOVE into a folder, C-STORE of files. Each call opens its own association; every failure is a

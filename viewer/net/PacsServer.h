@@ -1,4 +1,5 @@
 #pragma once
+#include "net/DicomWebPeer.h"
 #include "net/DimsePeer.h"
 
 #include <string>
@@ -6,9 +7,10 @@
 namespace lumen::net {
 
 // One PACS as the user configured it (Preferences → PACS, or the CLI's server file): its DIMSE
-// side and how Lumen retrieves from it. Secrets are never part of it.
+// side, its DICOMweb side, and how Lumen retrieves from it. Secrets are never part of it.
 struct PacsServer {
-    enum class Method { CGet, CMove };
+    // C-GET and C-MOVE query by C-FIND; WADO-RS queries by QIDO-RS and sends by STOW-RS.
+    enum class Method { CGet, CMove, Wado };
     std::string name;
     std::string calledAet, host;
     int port = 104;
@@ -16,8 +18,13 @@ struct PacsServer {
     int listenPort = 11112;            // where Lumen receives a C-MOVE
     Method method = Method::CGet;
     int timeoutSeconds = 10;
+    std::string dicomwebUrl;  // ".../dicom-web"
+    DicomWebPeer::Auth auth = DicomWebPeer::Auth::None;
+    std::string user, caFile;
 
+    bool usesDicomWeb() const { return method == Method::Wado; }
     DimsePeer peer() const { return {calledAet, host, port, callingAet, timeoutSeconds}; }
+    DicomWebPeer dicomweb(const std::string& secret = {}) const { return {dicomwebUrl, auth, user, secret, caFile, timeoutSeconds}; }
     // What is wrong with it in words ("the port must be 1–65535"), or empty.
     std::string problem() const;
 };

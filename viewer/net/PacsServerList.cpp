@@ -15,6 +15,12 @@ namespace fs = std::filesystem;
 
 std::string PacsServer::problem() const {
     if (name.empty()) return "the server needs a name";
+    if (usesDicomWeb()) {
+        if (dicomwebUrl.rfind("http://", 0) != 0 && dicomwebUrl.rfind("https://", 0) != 0) return "the DICOMweb URL must start with http:// or https://";
+        if (auth == DicomWebPeer::Auth::Basic && user.empty()) return "HTTP basic authentication needs a user name";
+        if (timeoutSeconds < 1) return "the timeout must be at least one second";
+        return {};
+    }
     if (calledAet.empty() || calledAet.size() > 16) return "the PACS's AE title must have 1–16 characters";
     if (callingAet.empty() || callingAet.size() > 16) return "Lumen's AE title must have 1–16 characters";
     if (host.empty()) return "the server needs a host";
@@ -40,11 +46,22 @@ PacsServerList PacsServerList::load(const std::string& path) {
         for (const auto& s : doc.at("servers")) {
             PacsServer p;
             p.name = s.at("name");
-            const auto& dimse = s.at("dimse");
-            p.calledAet = dimse.at("aet"), p.host = dimse.at("host"), p.port = dimse.at("port");
-            p.callingAet = dimse.value("own_aet", p.callingAet);
-            p.listenPort = dimse.value("listen_port", p.listenPort);
-            p.method = dimse.value("method", std::string("cget")) == "cmove" ? PacsServer::Method::CMove : PacsServer::Method::CGet;
+            if (s.contains("dimse")) {
+                const auto& dimse = s.at("dimse");
+                p.calledAet = dimse.at("aet"), p.host = dimse.at("host"), p.port = dimse.at("port");
+                p.callingAet = dimse.value("own_aet", p.callingAet);
+                p.listenPort = dimse.value("listen_port", p.listenPort);
+                p.method = dimse.value("method", std::string("cget")) == "cmove" ? PacsServer::Method::CMove : PacsServer::Method::CGet;
+            }
+            if (s.contains("dicomweb")) {
+                const auto& web = s.at("dicomweb");
+                p.dicomwebUrl = web.at("url");
+                const std::string auth = web.value("auth", std::string("none"));
+                p.auth = auth == "basic" ? DicomWebPeer::Auth::Basic : auth == "bearer" ? DicomWebPeer::Auth::Bearer : DicomWebPeer::Auth::None;
+                p.user = web.value("user", std::string());
+                p.caFile = web.value("ca_file", std::string());
+                if (s.value("retrieve", std::string()) == "wado" || !s.contains("dimse")) p.method = PacsServer::Method::Wado;
+            }
             p.timeoutSeconds = s.value("timeout_s", p.timeoutSeconds);
             if (const std::string why = p.problem(); !why.empty()) throw PacsError(p.name + ": " + why);
             list.servers.push_back(std::move(p));
@@ -59,11 +76,18 @@ PacsServerList PacsServerList::load(const std::string& path) {
 
 void PacsServerList::save(const std::string& path) const {
     nlohmann::json servers = nlohmann::json::array();
-    for (const PacsServer& p : this->servers)
-        servers.push_back({{"name", p.name},
-                           {"timeout_s", p.timeoutSeconds},
-                           {"dimse", {{"aet", p.calledAet}, {"host", p.host}, {"port", p.port}, {"own_aet", p.callingAet},
-                                      {"listen_port", p.listenPort}, {"method", p.method == PacsServer::Method::CMove ? "cmove" : "cget"}}}});
+    for (const PacsServer& p : this->servers) {
+        nlohmann::json s = {{"name", p.name}, {"timeout_s", p.timeoutSeconds}};
+        if (!p.calledAet.empty())
+            s["dimse"] = {{"aet", p.calledAet}, {"host", p.host}, {"port", p.port}, {"own_aet", p.callingAet},
+                          {"listen_port", p.listenPort}, {"method", p.method == PacsServer::Method::CMove ? "cmove" : "cget"}};
+        if (!p.dicomwebUrl.empty()) {
+            const char* auth = p.auth == DicomWebPeer::Auth::Basic ? "basic" : p.auth == DicomWebPeer::Auth::Bearer ? "bearer" : "none";
+            s["dicomweb"] = {{"url", p.dicomwebUrl}, {"auth", auth}, {"user", p.user}, {"ca_file", p.caFile}};  // never a password
+        }
+        if (p.usesDicomWeb()) s["retrieve"] = "wado";
+        servers.push_back(std::move(s));
+    }
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
     const std::string temporary = io::temporarySibling(path);

@@ -10,5 +10,8 @@ void echo(const DimsePeer& peer);
 // Tries an association for Verification and throws the PacsError that explains why it fails;
 // returns if it succeeds (the problem was elsewhere).
 void throwAssociationProblem(const DimsePeer& peer);
+// Once per process: DCMTK's logging off (errors reach the user as PacsError) and its standard
+// dictionary only, which names every keyword a query returns (a DCMDICTPATH the user set wins).
+void prepareDcmtk();
 
 }  // namespace lumen::net::internal
