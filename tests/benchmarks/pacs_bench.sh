@@ -127,5 +127,6 @@ echo "| C-MOVE of the CT, wall ms (MB/s) | $(join "${move_lumen[@]}") ms ($(rate
 echo "| PACS tab: Retrieve → first image on screen, ms | $(field first_image_ms) ms | $(join "${get_peer[@]}") ms (getscu's whole study: a viewer that waits for the C-GET shows its first image then) | | ≤ 500 ms |"
 echo "| PACS tab: the whole retrieve into the database, opened, ms | $(field total_ms) ms | $(join "${get_peer[@]}") ms (getscu, files only) | | |"
 echo "| PACS tab: longest GUI stall while retrieving, ms | $(field stall_ms) ms | | | ≤ 100 ms |"
+echo "| PACS tab: longest GUI stall as the whole series opens (MPR + 3D), ms | $(field open_stall_ms) ms | | | |"
 echo "| study query by patient name, $count studies in the PACS, wall ms | $(join "${one_lumen[@]}") ms | $(join "${one_peer[@]}") ms (findscu) | | ≤ 200 ms |"
 echo "| study query listing all $count studies, wall ms | $(join "${find_lumen[@]}") ms | $(join "${find_peer[@]}") ms (findscu) | | |"

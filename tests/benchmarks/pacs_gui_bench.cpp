@@ -4,7 +4,7 @@
 //
 //   pacs_gui_bench DATA_ROOT RUNS
 //
-// Prints one JSON object per run: {"first_image_ms","total_ms","stall_ms"}.
+// Prints one JSON object per run: {"first_image_ms","total_ms","stall_ms","open_stall_ms"}.
 #include "BenchSupport.h"
 #include "logic/Document.h"
 #include "ui/MainWindow.h"
@@ -51,11 +51,18 @@ int main(int argc, char** argv) {
         stall.start();
         clock.start();
         pacs->retrieveSelected();
-        if (!spin([&] { return !pacs->retrieving() && !document->arriving() && document->hasImage(); }, 600000))
-            return std::fprintf(stderr, "the retrieve did not finish\n"), 1;
-        total = double(clock.nsecsElapsed()) / 1e6;
+        if (!spin([&] { return !pacs->retrieving(); }, 600000)) return std::fprintf(stderr, "the retrieve did not finish\n"), 1;
         const double stallMs = stall.stop();
-        std::printf("{\"first_image_ms\": %.0f, \"total_ms\": %.0f, \"stall_ms\": %.0f}\n", firstImage, total, stallMs);
+        // Then the series opens whole (the database's load replaces the arriving volume, the 3D
+        // view renders it for the first time): measured apart, it is what opening it costs anyway.
+        StallMeter opening;
+        opening.start();
+        if (!spin([&] { return !document->arriving() && document->hasImage(); }, 60000)) return std::fprintf(stderr, "the series did not open\n"), 1;
+        total = double(clock.nsecsElapsed()) / 1e6;
+        spin([] { return false; }, 3000);
+        const double openingMs = opening.stop();
+        std::printf("{\"first_image_ms\": %.0f, \"total_ms\": %.0f, \"stall_ms\": %.0f, \"open_stall_ms\": %.0f}\n", firstImage, total, stallMs,
+                    openingMs);
         std::fflush(stdout);
     }
     return 0;

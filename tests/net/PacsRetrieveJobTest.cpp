@@ -121,7 +121,7 @@ TEST_F(PacsRetrieve, IntoTheDatabaseSeriesFirstThenTheRestAndNothingTwice) {
         int storedSignals = 0;
         const logic::PacsRetrieveSummary s = runJob(job, nullptr, &storedSignals);
         ASSERT_EQ(listed.size(), 1);
-        EXPECT_EQ(listed.first().at(1).value<logic::PacsInstanceList>()->size(), 60u) << "positions known before anything arrives";
+        EXPECT_EQ(listed.first().at(2).value<logic::PacsInstanceList>()->size(), 60u) << "positions known before anything arrives";
         EXPECT_EQ(firstCount, 1);
         EXPECT_TRUE(firstOpenable);
         EXPECT_GT(storedSignals, 2) << "the rest arrive in batches";

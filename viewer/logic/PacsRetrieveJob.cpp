@@ -158,7 +158,7 @@ void PacsRetrieveJob::run() {
             r->totalListed += s.count.listed, r->totalStored += s.count.stored;
             r->order.push_back(uid);
             r->series.emplace(uid, std::move(s));
-            emit listed(QString::fromStdString(uid), instances);
+            emit listed(QString::fromStdString(uid), QString::fromStdString(at("Modality")), instances);
         }
         if (r->order.empty()) throw net::PacsError("the PACS lists no such series in this study");
 

@@ -50,7 +50,7 @@ public:
 
 signals:
     // Each series' instances as the PACS lists them (UIDs, positions), before any is asked for.
-    void listed(QString seriesUid, lumen::logic::PacsInstanceList instances);
+    void listed(QString seriesUid, QString modality, lumen::logic::PacsInstanceList instances);
     // Instances now in the database (their records, as indexed); `stored` of `listed` so far.
     void stored(QString seriesUid, lumen::logic::InstanceBatch records, int stored, int listed);
     void progress(double fraction, QString stage);

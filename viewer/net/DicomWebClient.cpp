@@ -170,7 +170,7 @@ std::vector<PacsRecord> DicomWebClient::find(const PacsQuery& q) const {
     std::string include;
     if (instance) {
         url += "/studies/" + q.studyInstanceUid + "/series/" + q.seriesInstanceUid + "/instances";
-        include = "00080016,00200013,00200032,00200037,00280008";
+        include = "00200013,00200032,00200037,00280008";
     } else if (series) {
         url += "/studies/" + q.studyInstanceUid + "/series";
         match = {{"Modality", q.modality}};

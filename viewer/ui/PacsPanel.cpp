@@ -37,14 +37,8 @@ QString dicomDate(const QString& d) { return d.size() == 8 ? d.left(4) + "-" + d
 
 QString personName(const QString& pn) { return QString(pn).replace('^', ", ").trimmed(); }
 
-// Not a SEG, SR, KO, presentation state, RT object or PDF: a series to look at.
-bool imageClass(const net::PacsRecord& r) {
-    const QString sopClass = field(r, "SOPClassUID");
-    for (const char* prefix : {"1.2.840.10008.5.1.4.1.1.88", "1.2.840.10008.5.1.4.1.1.66", "1.2.840.10008.5.1.4.1.1.11",
-                               "1.2.840.10008.5.1.4.1.1.481", "1.2.840.10008.5.1.4.1.1.104"})
-        if (sopClass.startsWith(prefix)) return false;
-    return true;
-}
+// Not a SEG, SR, KO, presentation state, RT object or document: a series to look at.
+bool imageModality(const QString& m) { return !QStringList{"SEG", "SR", "KO", "PR", "RTSTRUCT", "RTPLAN", "RTDOSE", "DOC"}.contains(m); }
 }  // namespace
 
 PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), databasePath_(std::move(databasePath)) {
@@ -271,10 +265,10 @@ void PacsPanel::retrieveSelected() {
     shownOpened_ = false;
     job_ = std::make_unique<logic::PacsRetrieveJob>(databasePath_, *server, studyUid_, seriesUids);
     auto* job = job_.get();
-    connect(job, &logic::PacsRetrieveJob::listed, this, [this](const QString& uid, const logic::PacsInstanceList& instances) {
+    connect(job, &logic::PacsRetrieveJob::listed, this, [this](const QString& uid, const QString& modality, const logic::PacsInstanceList& instances) {
         if (arriving_ || instances->empty()) return;
         if (!showSeries_.isEmpty() && uid != showSeries_) return;
-        if (showSeries_.isEmpty() && !imageClass(instances->front())) return;
+        if (showSeries_.isEmpty() && !imageModality(modality)) return;
         arriving_ = std::make_unique<logic::ArrivingSeries>(databasePath_, uid, instances);
         connect(arriving_.get(), &logic::ArrivingSeries::ready, this, &PacsPanel::arrivingImage);
         connect(arriving_.get(), &logic::ArrivingSeries::landedMore, this, &PacsPanel::arrivingMore);
