@@ -7,11 +7,13 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        libdcmtk-dev libinsighttoolkit5-dev libgdcm-tools libopenjp2-7-dev zlib1g-dev
        nlohmann-json3-dev libcli11-dev libgtest-dev libsqlite3-dev
        qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev qt6-charts-dev
-       libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev libssl-dev libcurl4-openssl-dev)
+       libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev libssl-dev libcurl4-openssl-dev
+       qtkeychain-qt6-dev)  # PACS passwords in the desktop keyring
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
       python3-torch python3-scipy mricron-data xvfb xauth time bc
-      orthanc orthanc-dicomweb)  # a real PACS: the net tests start their own on free loopback ports
+      orthanc orthanc-dicomweb  # a real PACS: the net tests start their own on free loopback ports
+      gnome-keyring dbus)  # a real keyring for the password test, in a D-Bus session of its own
 
 missing=()
 for pkg in "${BUILD[@]}" "${TEST[@]}"; do

@@ -9,8 +9,11 @@
 #include "net/DimseClient.h"
 #include "net/PacsServerList.h"
 #include "ui/PacsPanel.h"
+#include "ui/PreferencesDialog.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
@@ -105,6 +108,64 @@ TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
     study->setExpanded(true);
     EXPECT_TRUE(test::waitFor([&] { return study->childCount() == 2; }, 20000)) << "the CT and its SEG";
     test::saveScreenshot(&window, "pacs-sent");
+}
+
+}  // namespace
+
+namespace {
+
+// A DICOMweb PACS set up as a user does it in Preferences → PACS (its password typed there goes to
+// the keyring, or this session, never to a file), then searched and retrieved by WADO-RS.
+TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
+    test::guiApp();
+    const QString data = test::prepareDataFolder("PacsGuiWeb");
+    test::OrthancServer orthanc;
+    ASSERT_TRUE(orthanc.running()) << orthanc.error();
+    const auto ct = std::filesystem::path(data.toStdString()) / "upload";
+    ASSERT_EQ(test::run(test::quote(test::lumenCli().string()) + " synth-ct " + test::quote(ct.string()) + " --slices 40 --size 128").exitCode, 0);
+    ASSERT_TRUE(orthanc.store(test::filesUnder(ct))) << orthanc.error();
+    const std::string serversFile = data.toStdString() + "/pacs-servers.json";
+    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(serversFile));
+
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    {
+        ui::PreferencesDialog preferences(&window);
+        preferences.showPacsPage();
+        preferences.show();
+        preferences.findChild<QPushButton*>("pacsAddServer")->click();
+        preferences.findChild<QLineEdit*>("pacsName")->setText("Web PACS");
+        preferences.findChild<QComboBox*>("pacsMethod")->setCurrentIndex(2);
+        preferences.findChild<QLineEdit*>("pacsWebUrl")->setText(QString::fromStdString(orthanc.dicomweb()));
+        preferences.findChild<QComboBox*>("pacsAuth")->setCurrentIndex(1);
+        preferences.findChild<QLineEdit*>("pacsUser")->setText("lumen");
+        preferences.findChild<QLineEdit*>("pacsSecret")->setText("secret");
+        test::waitFor([] { return false; }, 200);
+        test::saveScreenshot(&preferences, "pacs-servers");
+        preferences.accept();
+    }
+    const std::string saved = test::readText(serversFile);
+    EXPECT_NE(saved.find("Web PACS"), std::string::npos);
+    EXPECT_NE(saved.find("\"user\": \"lumen\""), std::string::npos);
+    EXPECT_EQ(saved.find("secret"), std::string::npos) << "no password in the server file";
+
+    ui::PacsPanel* pacs = window.pacsPanel();
+    pacs->reloadServers();
+    window.findChild<QTabWidget*>("studyTabs")->setCurrentWidget(pacs);
+    pacs->search();
+    QTreeWidget* results = pacs->results();
+    ASSERT_TRUE(test::waitFor([&] { return results->topLevelItemCount() == 1; }, 20000))
+        << pacs->findChild<QLabel*>("pacsStatus")->text().toStdString();
+    QString opened;
+    QObject::connect(&window, &ui::MainWindow::seriesOpened, [&](const QString& uid) { opened = uid; });
+    results->setCurrentItem(results->topLevelItem(0));
+    pacs->retrieveSelected();
+    ASSERT_TRUE(test::waitFor([&] { return !opened.isEmpty() && !pacs->retrieving(); }, 60000))
+        << pacs->findChild<QLabel*>("pacsStatus")->text().toStdString();
+    const io::LoadedImage sent = io::ImageLoader::load(ct.string());
+    ASSERT_EQ(window.document()->volume().byteSize(), sent.volume.byteSize());
+    EXPECT_EQ(std::memcmp(window.document()->volume().data(), sent.volume.data(), sent.volume.byteSize()), 0) << "by WADO-RS";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "logic/AnnotationStore.h"
 #include "logic/PacsSendJob.h"
 #include "logic/Preferences.h"
+#include "logic/SecretStore.h"
 #include "net/PacsError.h"
 #include "net/PacsServerList.h"
 #include "logic/DataLocations.h"
@@ -18,6 +19,7 @@
 #include "ui/VolumeView.h"
 
 #include <QInputDialog>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -90,21 +92,31 @@ void MainWindow::sendToPacs(const QString& serverName) {
     } catch (const std::exception& e) {
         return reportError(QString::fromStdString(e.what()));
     }
-    auto* job = new logic::PacsSendJob(*server, files, this);
-    statusBar()->showMessage(tr("Sending the annotations to %1…").arg(name));
-    connect(job, &logic::PacsSendJob::finished, this, [this, job, folder, name](const logic::PacsSendSummary& s) {
-        job->deleteLater();
-        if (!s.refused.isEmpty()) return reportError(tr("%1 refused: %2").arg(name, s.refused.join("; ")));
-        if (s.confirmed < s.stored.size())
-            return reportError(tr("%1 accepted %2 object(s) but a query finds only %3 of them.").arg(name).arg(s.stored.size()).arg(s.confirmed));
-        statusBar()->showMessage(tr("Sent to %1 and found there by a query: %2").arg(name, tr("%n object(s) (SEG, SR)", nullptr, int(s.stored.size()))), 15000);
-        emit sentToPacs(s.confirmed);
+    const auto start = [this, server = *server, files, folder, name](const std::string& secret) {
+        auto* job = new logic::PacsSendJob(server, files, this, secret);
+        statusBar()->showMessage(tr("Sending the annotations to %1…").arg(name));
+        connect(job, &logic::PacsSendJob::finished, this, [this, job, folder, name](const logic::PacsSendSummary& s) {
+            job->deleteLater();
+            if (!s.refused.isEmpty()) return reportError(tr("%1 refused: %2").arg(name, s.refused.join("; ")));
+            if (s.confirmed < s.stored.size())
+                return reportError(tr("%1 accepted %2 object(s) but a query finds only %3 of them.").arg(name).arg(s.stored.size()).arg(s.confirmed));
+            statusBar()->showMessage(tr("Sent to %1 and found there by a query: %2").arg(name, tr("%n object(s) (SEG, SR)", nullptr, int(s.stored.size()))),
+                                     15000);
+            emit sentToPacs(s.confirmed);
+        });
+        connect(job, &logic::PacsSendJob::failed, this, [this, job, folder, name](const QString& message) {
+            job->deleteLater();
+            reportError(tr("Cannot send to %1: %2").arg(name, message));
+        });
+        job->start();
+    };
+    if (!server->usesDicomWeb() || server->auth == net::DicomWebPeer::Auth::None) return start({});
+    QPointer<MainWindow> self(this);
+    logic::SecretStore::instance().read(name, [self, start](const QString& secret, const QString& error) {
+        if (!self) return;
+        if (secret.isEmpty()) return self->reportError(error);
+        start(secret.toStdString());
     });
-    connect(job, &logic::PacsSendJob::failed, this, [this, job, folder, name](const QString& message) {
-        job->deleteLater();
-        reportError(tr("Cannot send to %1: %2").arg(name, message));
-    });
-    job->start();
 }
 
 }  // namespace lumen::ui

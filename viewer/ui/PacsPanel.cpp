@@ -3,7 +3,8 @@
 #include "io/StudyDatabase.h"
 #include "logic/ArrivingSeries.h"
 #include "logic/BackgroundTask.h"
-#include "net/DimseClient.h"
+#include "logic/SecretStore.h"
+#include "net/PacsClient.h"
 #include "net/PacsError.h"
 #include "net/PacsServerList.h"
 
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -128,16 +130,16 @@ PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), d
         retrieve_->setText(partial ? tr("Retrieve missing") : tr("Retrieve"));
     });
     connect(test_, &QPushButton::clicked, this, [this] {
-        const auto server = net::PacsServerList::load(net::PacsServerList::defaultPath()).find(serverName().toStdString());
-        if (!server) return;
-        test_->setEnabled(false);
-        status_->setText(tr("Testing %1…").arg(serverName()));
-        logic::runInBackground(
-            this, [peer = server->peer()] { net::DimseClient(peer).echo(); },
-            [this](const QString& error) {
-                test_->setEnabled(true);
-                status_->setText(error.isEmpty() ? tr("%1 answers (C-ECHO).").arg(serverName()) : error);
-            });
+        withServer([this](const net::PacsServer& server, const std::string& secret) {
+            test_->setEnabled(false);
+            status_->setText(tr("Testing %1…").arg(serverName()));
+            logic::runInBackground(
+                this, [server, secret] { net::PacsClient::forServer(server, secret)->echo(); },
+                [this](const QString& error) {
+                    test_->setEnabled(true);
+                    status_->setText(error.isEmpty() ? tr("%1 answers.").arg(serverName()) : error);
+                });
+        });
     });
     reloadServers();
 }
@@ -160,14 +162,30 @@ void PacsPanel::reloadServers() {
     if (!any) status_->setText(tr("No PACS configured yet: add one with Servers…"));
 }
 
-void PacsPanel::search() {
+// The chosen server and, when it needs one, its password or token from the keyring: `use` runs
+// once both are known (the keyring answers later). What is missing is said in the status line.
+void PacsPanel::withServer(std::function<void(const net::PacsServer&, const std::string& secret)> use) {
     std::optional<net::PacsServer> server;
     try {
         server = net::PacsServerList::load(net::PacsServerList::defaultPath()).find(serverName().toStdString());
     } catch (const net::PacsError& e) {
         return status_->setText(QString::fromStdString(e.what()));
     }
-    if (!server) return;
+    if (!server) return status_->setText(tr("No PACS configured yet: add one with Servers…"));
+    if (!server->usesDicomWeb() || server->auth == net::DicomWebPeer::Auth::None) return use(*server, {});
+    QPointer<PacsPanel> self(this);
+    logic::SecretStore::instance().read(serverName(), [self, server = *server, use](const QString& secret, const QString& error) {
+        if (!self) return;
+        if (secret.isEmpty()) return self->status_->setText(error + "\n" + tr("Enter the password or token in Servers…"));
+        use(server, secret.toStdString());
+    });
+}
+
+void PacsPanel::search() {
+    withServer([this](const net::PacsServer& server, const std::string& secret) { searchOn(server, secret); });
+}
+
+void PacsPanel::searchOn(const net::PacsServer& server, const std::string& secret) {
     net::PacsQuery q;
     q.patientName = name_->text().trimmed().toStdString(), q.patientId = patientId_->text().trimmed().toStdString();
     q.accessionNumber = accession_->text().trimmed().toStdString(), q.modality = modality_->currentData().toString().toStdString();
@@ -177,7 +195,7 @@ void PacsPanel::search() {
     status_->setText(tr("Searching…"));
     auto found = std::make_shared<Records>();
     logic::runInBackground(
-        this, [peer = server->peer(), q, found] { *found = net::DimseClient(peer).find(q); },
+        this, [server, secret, q, found] { *found = net::PacsClient::forServer(server, secret)->find(q); },
         [this, found](const QString& error) { searchDone(std::move(*found), error); });
 }
 
@@ -202,15 +220,20 @@ void PacsPanel::searchDone(Records studies, const QString& error) {
 // The series of a study, asked for when it is first expanded.
 void PacsPanel::expandStudy(QTreeWidgetItem* item) {
     if (item->parent() || item->data(NameColumn, ExpandedRole).toBool()) return;
-    const auto server = net::PacsServerList::load(net::PacsServerList::defaultPath()).find(serverName().toStdString());
-    if (!server) return;
     item->setData(NameColumn, ExpandedRole, true);
+    const QPersistentModelIndex where = results_->indexFromItem(item);
+    withServer([this, where](const net::PacsServer& server, const std::string& secret) {
+        if (QTreeWidgetItem* study = where.isValid() ? results_->itemFromIndex(where) : nullptr) listSeries(study, server, secret);
+    });
+}
+
+void PacsPanel::listSeries(QTreeWidgetItem* item, const net::PacsServer& server, const std::string& secret) {
     net::PacsQuery q;
     q.level = net::PacsQuery::Level::Series, q.studyInstanceUid = item->data(NameColumn, UidRole).toString().toStdString();
     auto found = std::make_shared<Records>();
     const QPersistentModelIndex where = results_->indexFromItem(item);
     logic::runInBackground(
-        this, [peer = server->peer(), q, found] { *found = net::DimseClient(peer).find(q); },
+        this, [server, secret, q, found] { *found = net::PacsClient::forServer(server, secret)->find(q); },
         [this, found, where](const QString& error) {
             QTreeWidgetItem* study = where.isValid() ? results_->itemFromIndex(where) : nullptr;
             if (!study) return;
@@ -252,10 +275,13 @@ void PacsPanel::updateLocalCounts(QTreeWidgetItem* series) {
 
 void PacsPanel::retrieveSelected() {
     if (job_) return;
+    if (!results_->currentItem()) return status_->setText(tr("Select a study or a series first"));
+    withServer([this](const net::PacsServer& server, const std::string& secret) { retrieveFrom(server, secret); });
+}
+
+void PacsPanel::retrieveFrom(const net::PacsServer& server, const std::string& secret) {
     QTreeWidgetItem* item = results_->currentItem();
-    if (!item) return status_->setText(tr("Select a study or a series first"));
-    const auto server = net::PacsServerList::load(net::PacsServerList::defaultPath()).find(serverName().toStdString());
-    if (!server) return;
+    if (job_ || !item) return;
     QTreeWidgetItem* study = item->parent() ? item->parent() : item;
     QStringList seriesUids;
     for (QTreeWidgetItem* selected : results_->selectedItems())
@@ -263,7 +289,7 @@ void PacsPanel::retrieveSelected() {
     studyUid_ = study->data(NameColumn, UidRole).toString();
     showSeries_ = item->parent() ? item->data(NameColumn, UidRole).toString() : QString();
     shownOpened_ = false;
-    job_ = std::make_unique<logic::PacsRetrieveJob>(databasePath_, *server, studyUid_, seriesUids);
+    job_ = std::make_unique<logic::PacsRetrieveJob>(databasePath_, server, studyUid_, seriesUids, nullptr, secret);
     auto* job = job_.get();
     connect(job, &logic::PacsRetrieveJob::listed, this, [this](const QString& uid, const QString& modality, const logic::PacsInstanceList& instances) {
         if (arriving_ || instances->empty()) return;

@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -45,6 +47,10 @@ signals:
     void serversRequested();                              // Preferences → PACS
 
 private:
+    void withServer(std::function<void(const net::PacsServer&, const std::string& secret)> use);
+    void searchOn(const net::PacsServer& server, const std::string& secret);
+    void listSeries(QTreeWidgetItem* study, const net::PacsServer& server, const std::string& secret);
+    void retrieveFrom(const net::PacsServer& server, const std::string& secret);
     void searchDone(std::vector<std::map<std::string, std::string>> studies, const QString& error);
     void expandStudy(QTreeWidgetItem* item);
     void updateLocalCounts(QTreeWidgetItem* series);

@@ -2,11 +2,13 @@
 
 #include "logic/BackgroundTask.h"
 #include "logic/Preferences.h"
-#include "net/DimseClient.h"
+#include "logic/SecretStore.h"
+#include "net/PacsClient.h"
 #include "net/PacsError.h"
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +16,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <array>
 
 namespace lumen::ui {
 
@@ -26,6 +30,7 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     names_->setObjectName("pacsServerList");
     names_->setMaximumWidth(180);
     auto* add = new QPushButton(tr("Add"), this);
+    add->setObjectName("pacsAddServer");
     auto* remove = new QPushButton(tr("Remove"), this);
     auto* left = new QVBoxLayout;
     left->addWidget(names_, 1);
@@ -43,8 +48,27 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     listenPort_ = new QSpinBox(this);
     for (auto* p : {port_, listenPort_}) p->setRange(1, 65535);
     method_ = new QComboBox(this);
-    method_->addItem(tr("C-GET (one connection)"));
-    method_->addItem(tr("C-MOVE (the PACS connects back to Lumen)"));
+    method_->addItem(tr("C-GET (DIMSE, one connection)"));
+    method_->addItem(tr("C-MOVE (DIMSE, the PACS connects back to Lumen)"));
+    method_->addItem(tr("WADO-RS (DICOMweb: QIDO-RS, WADO-RS, STOW-RS)"));
+    webUrl_ = new QLineEdit(this);
+    webUrl_->setPlaceholderText("https://pacs.example.org/dicom-web");
+    auth_ = new QComboBox(this);
+    auth_->addItem(tr("None"));
+    auth_->addItem(tr("HTTP basic (user and password)"));
+    auth_->addItem(tr("Bearer token"));
+    user_ = new QLineEdit(this);
+    secret_ = new QLineEdit(this);
+    secret_->setObjectName("pacsSecret");
+    name_->setObjectName("pacsName");
+    method_->setObjectName("pacsMethod");
+    webUrl_->setObjectName("pacsWebUrl");
+    auth_->setObjectName("pacsAuth");
+    user_->setObjectName("pacsUser");
+    secret_->setEchoMode(QLineEdit::Password);
+    secret_->setPlaceholderText(tr("kept in the desktop keyring; empty keeps the stored one"));
+    caFile_ = new QLineEdit(this);
+    caFile_->setPlaceholderText(tr("the system's CAs"));
     timeout_ = new QSpinBox(this);
     timeout_->setRange(1, 600);
     timeout_->setSuffix(tr(" s"));
@@ -52,20 +76,33 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     status_ = new QLabel(this);
     status_->setObjectName("pacsTestStatus");
     status_->setWordWrap(true);
+    auto* dimse = new QGroupBox(tr("DIMSE"), this);
+    auto* dimseForm = new QFormLayout(dimse);
+    dimseForm->addRow(tr("PACS AE title"), aet_);
+    dimseForm->addRow(tr("Host"), host_);
+    dimseForm->addRow(tr("Port"), port_);
+    dimseForm->addRow(tr("Lumen's AE title"), ownAet_);
+    dimseForm->addRow(tr("Lumen's port (C-MOVE)"), listenPort_);
+    auto* web = new QGroupBox(tr("DICOMweb"), this);
+    auto* webForm = new QFormLayout(web);
+    webForm->addRow(tr("Base URL"), webUrl_);
+    webForm->addRow(tr("Authentication"), auth_);
+    webForm->addRow(tr("User"), user_);
+    webForm->addRow(tr("Password or token"), secret_);
+    webForm->addRow(tr("CA file (https)"), caFile_);
     auto* form = new QFormLayout;
     form->addRow(tr("Name"), name_);
-    form->addRow(tr("PACS AE title"), aet_);
-    form->addRow(tr("Host"), host_);
-    form->addRow(tr("Port"), port_);
-    form->addRow(tr("Lumen's AE title"), ownAet_);
-    form->addRow(tr("Lumen's port (C-MOVE)"), listenPort_);
     form->addRow(tr("Retrieve by"), method_);
+    form->addRow(dimse);
+    form->addRow(web);
     form->addRow(tr("Timeout"), timeout_);
     form->addRow(test_);
     form->addRow(status_);
     auto* columns = new QHBoxLayout;
     columns->addLayout(left);
-    columns->addLayout(form, 1);
+    details_ = new QWidget(this);
+    details_->setLayout(form);
+    columns->addWidget(details_, 1);
     afterSave_ = new QComboBox(this);
     afterSave_->setObjectName("sendAfterSave");
     auto* afterSaveRow = new QFormLayout;
@@ -91,7 +128,7 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
         storeForm();
         showServer(row);
     });
-    connect(name_, &QLineEdit::textEdited, this, [this](const QString& text) {
+    connect(name_, &QLineEdit::textChanged, this, [this](const QString& text) {
         if (QListWidgetItem* item = names_->currentItem()) item->setText(text);
     });
     connect(add, &QPushButton::clicked, this, [this] {
@@ -117,13 +154,28 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
         if (const std::string why = s.problem(); !why.empty()) return status_->setText(QString::fromStdString(why));
         test_->setEnabled(false);
         status_->setText(tr("Testing…"));
-        logic::runInBackground(
-            this, [peer = s.peer()] { net::DimseClient(peer).echo(); },
-            [this](const QString& error) {
-                test_->setEnabled(true);
-                status_->setText(error.isEmpty() ? tr("The PACS answers and accepts Lumen.") : error);
-            });
+        const auto test = [this, s](const QString& secret) {
+            logic::runInBackground(
+                this, [s, secret] { net::PacsClient::forServer(s, secret.toStdString())->echo(); },
+                [this](const QString& error) {
+                    test_->setEnabled(true);
+                    status_->setText(error.isEmpty() ? tr("The PACS answers and accepts Lumen.") : error);
+                });
+        };
+        // The password typed here, else the stored one.
+        if (!secret_->text().isEmpty() || s.auth == net::DicomWebPeer::Auth::None) return test(secret_->text());
+        logic::SecretStore::instance().read(QString::fromStdString(s.name), [test](const QString& secret, const QString&) { test(secret); });
     });
+    const auto enableGroups = [this, dimse, web] {
+        const bool wado = method_->currentIndex() == 2;
+        dimse->setEnabled(!wado);
+        web->setEnabled(wado);
+        user_->setEnabled(wado && auth_->currentIndex() == 1);
+        secret_->setEnabled(wado && auth_->currentIndex() != 0);
+    };
+    connect(method_, &QComboBox::currentIndexChanged, this, enableGroups);
+    connect(auth_, &QComboBox::currentIndexChanged, this, enableGroups);
+    enableGroups();
     if (names_->count() > 0) names_->setCurrentRow(0);
     else showServer(-1);
 }
@@ -133,19 +185,24 @@ net::PacsServer PacsServersPage::formServer() const {
     s.name = name_->text().trimmed().toStdString();
     s.calledAet = aet_->text().trimmed().toStdString(), s.host = host_->text().trimmed().toStdString(), s.port = port_->value();
     s.callingAet = ownAet_->text().trimmed().toStdString(), s.listenPort = listenPort_->value();
-    s.method = method_->currentIndex() == 1 ? net::PacsServer::Method::CMove : net::PacsServer::Method::CGet;
+    s.method = std::array{net::PacsServer::Method::CGet, net::PacsServer::Method::CMove, net::PacsServer::Method::Wado}[std::size_t(method_->currentIndex())];
     s.timeoutSeconds = timeout_->value();
+    s.dicomwebUrl = webUrl_->text().trimmed().toStdString();
+    s.auth = std::array{net::DicomWebPeer::Auth::None, net::DicomWebPeer::Auth::Basic, net::DicomWebPeer::Auth::Bearer}[std::size_t(auth_->currentIndex())];
+    s.user = user_->text().trimmed().toStdString(), s.caFile = caFile_->text().trimmed().toStdString();
     return s;
 }
 
 void PacsServersPage::storeForm() {
-    if (row_ >= 0 && row_ < int(list_.servers.size())) list_.servers[std::size_t(row_)] = formServer();
+    if (row_ < 0 || row_ >= int(list_.servers.size())) return;
+    list_.servers[std::size_t(row_)] = formServer();
+    if (!secret_->text().isEmpty()) secrets_[name_->text().trimmed()] = secret_->text();  // to the keyring on save
 }
 
 void PacsServersPage::showServer(int row) {
     row_ = row;
     const bool has = row >= 0 && row < int(list_.servers.size());
-    for (QWidget* w : std::initializer_list<QWidget*>{name_, aet_, host_, port_, ownAet_, listenPort_, method_, timeout_, test_}) w->setEnabled(has);
+    details_->setEnabled(has);
     const net::PacsServer s = has ? list_.servers[std::size_t(row)] : net::PacsServer{};
     name_->setText(QString::fromStdString(s.name));
     aet_->setText(QString::fromStdString(s.calledAet));
@@ -153,8 +210,13 @@ void PacsServersPage::showServer(int row) {
     port_->setValue(s.port);
     ownAet_->setText(QString::fromStdString(s.callingAet));
     listenPort_->setValue(s.listenPort);
-    method_->setCurrentIndex(s.method == net::PacsServer::Method::CMove ? 1 : 0);
+    method_->setCurrentIndex(s.method == net::PacsServer::Method::CMove ? 1 : s.method == net::PacsServer::Method::Wado ? 2 : 0);
     timeout_->setValue(s.timeoutSeconds);
+    webUrl_->setText(QString::fromStdString(s.dicomwebUrl));
+    auth_->setCurrentIndex(s.auth == net::DicomWebPeer::Auth::Basic ? 1 : s.auth == net::DicomWebPeer::Auth::Bearer ? 2 : 0);
+    user_->setText(QString::fromStdString(s.user));
+    caFile_->setText(QString::fromStdString(s.caFile));
+    secret_->clear();
     status_->clear();
 }
 
@@ -171,6 +233,9 @@ bool PacsServersPage::save() {
         status_->setText(QString::fromStdString(e.what()));
         return false;
     }
+    for (auto it = secrets_.cbegin(); it != secrets_.cend(); ++it)  // never into the server file
+        if (list_.find(it.key().toStdString())) logic::SecretStore::instance().write(it.key(), it.value());
+    secrets_.clear();
     const QString afterSave = afterSave_->currentData().toString();
     logic::Preferences::setSendAfterSaveServer(list_.find(afterSave.toStdString()) ? afterSave : QString());
     return true;

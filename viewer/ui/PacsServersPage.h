@@ -1,6 +1,7 @@
 #pragma once
 #include "net/PacsServerList.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -13,8 +14,9 @@ class QSpinBox;
 namespace lumen::ui {
 
 // Preferences → PACS: the configured servers (the file the CLI's --server reads too), each one's
-// AE titles, host, ports and retrieve method, a Test connection that says what failed, and which
-// server File ▸ Save also sends the annotations to.
+// DIMSE side (AE titles, host, ports) or DICOMweb side (URL, authentication, CA file), the retrieve
+// method, a Test connection that says what failed, and which server File ▸ Save also sends the
+// annotations to. Passwords and tokens go to the desktop keyring (logic::SecretStore).
 class PacsServersPage : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +42,13 @@ private:
     QPushButton* test_;
     QLabel* status_;
     QComboBox* afterSave_;
+    QLineEdit* webUrl_;
+    QComboBox* auth_;
+    QLineEdit* user_;
+    QLineEdit* secret_;
+    QLineEdit* caFile_;
+    QHash<QString, QString> secrets_;
+    QWidget* details_;  // typed here, written to the keyring by save()
 };
 
 }  // namespace lumen::ui
