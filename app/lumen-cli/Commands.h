@@ -34,11 +34,11 @@ struct SrExportArgs { std::string annotations, source, out; };
 struct SrImportArgs { std::string sr, out; };
 
 struct PacsArgs {
-    std::string dimse, dicomweb, server, serversFile, aet, user, passwordFile, tokenFile, ca, level = "study", patientId, patientName, accession, studyDate, modality, description;
+    std::string dimse, dicomweb, server, serversFile, aet, user, passwordFile, tokenFile, ca, cert, key, level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method, out;
     std::vector<std::string> files;
     int timeout = 0, listen = 0;  // 0: the --server's, else 10 s and 11112
-    bool json = false, timing = false;
+    bool json = false, timing = false, tls = false;
 };
 
 int runInfo(const InfoArgs& args);

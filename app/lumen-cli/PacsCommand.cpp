@@ -40,6 +40,9 @@ net::PacsServer serverOf(const PacsArgs& a) {
     if (!a.user.empty()) s.user = a.user, s.auth = net::DicomWebPeer::Auth::Basic;
     if (!a.tokenFile.empty()) s.auth = net::DicomWebPeer::Auth::Bearer;
     if (!a.ca.empty()) s.caFile = a.ca;
+    if (a.tls) s.tls = true;
+    if (!a.cert.empty()) s.certificateFile = a.cert;
+    if (!a.key.empty()) s.keyFile = a.key;
     if (a.method == "cmove") s.method = net::PacsServer::Method::CMove;
     else if (a.method == "cget") s.method = net::PacsServer::Method::CGet;
     else if (a.method == "wado") s.method = net::PacsServer::Method::Wado;

@@ -40,7 +40,21 @@ bool listening(int port) {
 }
 }  // namespace
 
-OrthancServer::OrthancServer() {
+bool makeTestCertificates(const std::filesystem::path& dir) {
+    const std::string d = quote(dir.string());
+    const std::string script = "set -e; cd " + d + "\n"
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj '/CN=Lumen test CA' 2>/dev/null\n"
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout other-ca.key -out other-ca.crt -days 2 -subj '/CN=Another CA' 2>/dev/null\n"
+        "for who in server client; do\n"
+        "  openssl req -newkey rsa:2048 -nodes -keyout $who.key -out $who.csr -subj \"/CN=$who\" 2>/dev/null\n"
+        "  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost' > $who.ext\n"
+        "  openssl x509 -req -in $who.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out $who.crt -days 2 -extfile $who.ext 2>/dev/null\n"
+        "done\n"
+        "cat server.crt server.key > server.pem\n";
+    return run("sh -c " + quote(script)).exitCode == 0;
+}
+
+OrthancServer::OrthancServer(const std::string& tls) : tls_(!tls.empty()) {
     dicomPort_ = freeLoopbackPort();
     httpPort_ = freeLoopbackPort();
     lumenPort_ = freeLoopbackPort();
@@ -52,8 +66,13 @@ OrthancServer::OrthancServer() {
   "RemoteAccessAllowed": false, "AuthenticationEnabled": true, "RegisteredUsers": {"lumen": "secret"},
   "DicomCheckCalledAet": true, "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true,
   "DicomAlwaysAllowGet": true, "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true,
-  "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", )" << lumenPort_ << R"(]}, "MaximumPduLength": 131072, "StorageCompression": false, "SyncStorageArea": false,
-  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"], "DicomWeb": {"Enable": true, "Root": "/dicom-web/"}
+  "DicomModalities": {"lumen": {"AET": "LUMEN", "Host": "127.0.0.1", "Port": )" << lumenPort_ << R"(, "UseDicomTls": )" << (tls_ ? "true" : "false") << R"(}}, "MaximumPduLength": 131072, "StorageCompression": false, "SyncStorageArea": false,
+  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"], "DicomWeb": {"Enable": true, "Root": "/dicom-web/"})";
+    if (tls_)
+        std::ofstream(config, std::ios::app) << R"(,
+  "DicomTlsEnabled": true, "DicomTlsCertificate": ")" << tls << R"(/server.crt", "DicomTlsPrivateKey": ")" << tls << R"(/server.key",
+  "DicomTlsTrustedCertificates": ")" << tls << R"(/ca.crt", "DicomTlsRemoteCertificateRequired": true)";
+    std::ofstream(config, std::ios::app) << R"(
 })";
     start();
 }
@@ -114,8 +133,8 @@ bool OrthancServer::store(const std::vector<std::string>& files) {
         "import base64, sys, urllib.request\n"
         "auth = 'Basic ' + base64.b64encode(b'lumen:secret').decode()\n"
         "for path in open(sys.argv[1]).read().splitlines():\n"
-        "    request = urllib.request.Request('http://127.0.0.1:" + std::to_string(httpPort_) + "/instances', data=open(path, 'rb').read(),"
-        " headers={'Authorization': auth, 'Content-Type': 'application/dicom'})\n"
+        "    request = urllib.request.Request('http://127.0.0.1:" + std::to_string(httpPort_) +
+        "/instances', data=open(path, 'rb').read(), headers={'Authorization': auth, 'Content-Type': 'application/dicom'})\n"
         "    urllib.request.urlopen(request).read()\n";
     const CommandResult r = run(std::string(kDebianPython) + " -c " + quote(script) + " " + quote(list.string()));
     if (r.exitCode != 0) error_ = "upload: " + r.err;

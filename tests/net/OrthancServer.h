@@ -4,6 +4,7 @@
 // system service's ports.
 #include "TestSupport.h"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,10 @@ namespace lumen::test {
 class OrthancServer {
 public:
     static constexpr const char* kAet = "ORTHANC";
-    OrthancServer();
+    // `tls`: a folder made by makeTestCertificates(): DICOM TLS (client certificates required),
+    // and Lumen's C-MOVE destination reached over TLS. (Orthanc's own HTTPS crashes on Debian 12:
+    // tests put tls_proxy.py in front of its HTTP, as nginx would be.)
+    explicit OrthancServer(const std::string& tls = {});
     ~OrthancServer();
     OrthancServer(const OrthancServer&) = delete;
     OrthancServer& operator=(const OrthancServer&) = delete;
@@ -33,9 +37,13 @@ public:
 private:
     TempDir dir_{"orthanc"};
     int pid_ = -1, dicomPort_ = 0, httpPort_ = 0, lumenPort_ = 0;
+    bool tls_ = false;
     std::string error_;
 };
 
 int freeLoopbackPort();
+// With openssl, into `dir`: ca.crt, server.crt/.key/.pem (for 127.0.0.1), client.crt/.key (Lumen's),
+// and other-ca.crt (a CA that signed none of them). False if openssl failed.
+bool makeTestCertificates(const std::filesystem::path& dir);
 
 }  // namespace lumen::test

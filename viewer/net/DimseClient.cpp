@@ -4,6 +4,7 @@
 #include "net/RetrieveScope.h"
 #include "net/internal/DimseAssociation.h"
 #include "net/internal/StorageReceiver.h"
+#include "net/internal/TlsLayer.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdict.h>
@@ -12,6 +13,7 @@
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/diutil.h>
 #include <dcmtk/dcmnet/scu.h>
+#include <dcmtk/dcmtls/tlslayer.h>
 #include <dcmtk/oflog/oflog.h>
 
 #include <chrono>
@@ -37,8 +39,16 @@ OFList<OFString> uncompressed() {
 
 // DcmSCU configured for the peer. A failed negotiation is explained by a second, plain
 // association attempt (DcmSCU keeps the A-ASSOCIATE-RJ reason to itself).
+// DcmSCU with its TLS hook in reach (protected in DCMTK 3.6.7, whose DcmTLSSCU adds key-file
+// handling that internal/TlsLayer already does).
+class Scu : public DcmSCU {
+public:
+    using DcmSCU::useSecureConnection;
+};
+
+// `tls`: the peer's TLS layer (null without TLS), declared before the SCU so that it outlives it.
 template <typename Scu>
-void connect(Scu& scu, const DimsePeer& peer) {
+void connect(Scu& scu, const DimsePeer& peer, DcmTLSTransportLayer* tls) {
     scu.setAETitle(peer.callingAet.c_str());
     scu.setPeerAETitle(peer.calledAet.c_str());
     scu.setPeerHostName(peer.host.c_str());
@@ -49,6 +59,7 @@ void connect(Scu& scu, const DimsePeer& peer) {
     scu.setDIMSEBlockingMode(DIMSE_NONBLOCKING);  // so that the DIMSE timeout applies: a PACS that hangs is an error, not a hang
     scu.setMaxReceivePDULength(131072);
     if (scu.initNetwork().bad()) throw PacsError("cannot set up the network for DICOM");
+    if (tls && scu.useSecureConnection(tls).bad()) throw PacsError("cannot set up DICOM TLS");
     if (scu.negotiateAssociation().bad()) {
         internal::throwAssociationProblem(peer);
         throw PacsError(peer.text() + " did not accept the association");
@@ -130,7 +141,7 @@ PacsError interrupted(const DimsePeer& peer, const RetrieveResult& result, const
 }
 
 // C-GET with the instances arriving on the same association: stored by DcmSCU, counted here.
-class GetScu : public DcmSCU {
+class GetScu : public Scu {
 public:
     GetScu(RetrieveResult& result, const InstanceCallback& onInstance)
         : result_(result), onInstance_(onInstance), start_(std::chrono::steady_clock::now()) {}
@@ -169,9 +180,10 @@ std::vector<PacsRecord> DimseClient::find(const PacsQuery& q) const {
     const bool series = q.level == PacsQuery::Level::Series, instance = q.level == PacsQuery::Level::Instance;
     if ((series || instance) && q.studyInstanceUid.empty()) throw PacsError("a series or instance query needs the study's StudyInstanceUID");
     if (instance && q.seriesInstanceUid.empty()) throw PacsError("an instance query needs the SeriesInstanceUID");
-    DcmSCU scu;
+    const auto tls = internal::tlsLayerFor(peer_, internal::TlsRole::Requestor);
+    Scu scu;
     scu.addPresentationContext(UID_FINDStudyRootQueryRetrieveInformationModel, uncompressed());
-    connect(scu, peer_);
+    connect(scu, peer_, tls.get());
     DcmDataset request;
     put(request, DCM_QueryRetrieveLevel, instance ? "IMAGE" : series ? "SERIES" : "STUDY");
     put(request, DCM_StudyInstanceUID, q.studyInstanceUid);
@@ -215,6 +227,7 @@ RetrieveResult DimseClient::get(const RetrieveScope& scope, const std::string& f
     prepareFolder(scope, folder);
     const auto start = std::chrono::steady_clock::now();
     RetrieveResult result;
+    const auto tls = internal::tlsLayerFor(peer_, internal::TlsRole::Requestor);
     GetScu scu(result, onInstance);
     scu.setStorageDir(folder.c_str());
     scu.addPresentationContext(UID_GETStudyRootQueryRetrieveInformationModel, uncompressed());
@@ -222,7 +235,7 @@ RetrieveResult DimseClient::get(const RetrieveScope& scope, const std::string& f
     // each storage SOP class (128 presentation contexts at most, one already used).
     for (int i = 0; i < numberOfDcmLongSCUStorageSOPClassUIDs && i < 120; ++i)
         scu.addPresentationContext(dcmLongSCUStorageSOPClassUIDs[i], uncompressed(), ASC_SC_ROLE_SCP);
-    connect(scu, peer_);
+    connect(scu, peer_, tls.get());
     DcmDataset request;
     putRetrieveKeys(request, scope);
     const T_ASC_PresentationContextID id = contextFor(scu, UID_GETStudyRootQueryRetrieveInformationModel, peer_, "C-GET");
@@ -245,11 +258,12 @@ RetrieveResult DimseClient::move(const RetrieveScope& scope, const std::string& 
                                  const InstanceCallback& onInstance) const {
     prepareFolder(scope, folder);
     const auto start = std::chrono::steady_clock::now();
-    internal::StorageReceiver receiver(peer_.callingAet, listenPort, folder, onInstance);
+    internal::StorageReceiver receiver(peer_, listenPort, folder, onInstance);
     receiver.start();
-    DcmSCU scu;
+    const auto tls = internal::tlsLayerFor(peer_, internal::TlsRole::Requestor);
+    Scu scu;
     scu.addPresentationContext(UID_MOVEStudyRootQueryRetrieveInformationModel, uncompressed());
-    connect(scu, peer_);
+    connect(scu, peer_, tls.get());
     DcmDataset request;
     putRetrieveKeys(request, scope);
     const T_ASC_PresentationContextID id = contextFor(scu, UID_MOVEStudyRootQueryRetrieveInformationModel, peer_, "C-MOVE");
@@ -300,7 +314,8 @@ StoreResult DimseClient::store(const std::vector<std::string>& files) const {
     }
     if (outgoing.empty()) return result;
     if (contexts.size() > 127) throw PacsError("more than 127 kinds of object in one send: send them in parts");
-    DcmSCU scu;
+    const auto tls = internal::tlsLayerFor(peer_, internal::TlsRole::Requestor);
+    Scu scu;
     for (const auto& [sopClass, syntax] : contexts) {
         OFList<OFString> syntaxes;
         syntaxes.push_back(syntax.c_str());  // as stored: nothing re-encoded on the way
@@ -309,7 +324,7 @@ StoreResult DimseClient::store(const std::vector<std::string>& files) const {
         scu.addPresentationContext(sopClass.c_str(), syntaxes);
     }
     scu.setDatasetConversionMode(OFTrue);  // to a syntax the PACS accepted, where DCMTK can
-    connect(scu, peer_);
+    connect(scu, peer_, tls.get());
     for (const Outgoing& o : outgoing) {
         T_ASC_PresentationContextID id = scu.findPresentationContextID(o.sopClass.c_str(), o.syntax.c_str());
         if (id == 0) id = scu.findAnyPresentationContextID(o.sopClass.c_str(), o.syntax.c_str());

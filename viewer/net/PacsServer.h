@@ -20,10 +20,13 @@ struct PacsServer {
     int timeoutSeconds = 10;
     std::string dicomwebUrl;  // ".../dicom-web"
     DicomWebPeer::Auth auth = DicomWebPeer::Auth::None;
-    std::string user, caFile;
+    std::string user;
+    std::string caFile;                   // HTTPS and DICOM TLS: the CA to trust (empty: the system's, for HTTPS)
+    bool tls = false;                     // DICOM TLS
+    std::string certificateFile, keyFile;  // DICOM TLS: Lumen's own, if the PACS asks for one
 
     bool usesDicomWeb() const { return method == Method::Wado; }
-    DimsePeer peer() const { return {calledAet, host, port, callingAet, timeoutSeconds}; }
+    DimsePeer peer() const { return {calledAet, host, port, callingAet, timeoutSeconds, tls, caFile, certificateFile, keyFile}; }
     DicomWebPeer dicomweb(const std::string& secret = {}) const { return {dicomwebUrl, auth, user, secret, caFile, timeoutSeconds}; }
     // What is wrong with it in words ("the port must be 1–65535"), or empty.
     std::string problem() const;

@@ -26,6 +26,8 @@ std::string PacsServer::problem() const {
     if (host.empty()) return "the server needs a host";
     if (port < 1 || port > 65535 || listenPort < 1 || listenPort > 65535) return "a port must be 1–65535";
     if (timeoutSeconds < 1) return "the timeout must be at least one second";
+    if (tls && caFile.empty()) return "DICOM TLS needs the CA file that signed the PACS's certificate";
+    if (certificateFile.empty() != keyFile.empty()) return "DICOM TLS needs both Lumen's certificate and its key, or neither";
     return {};
 }
 
@@ -52,6 +54,8 @@ PacsServerList PacsServerList::load(const std::string& path) {
                 p.callingAet = dimse.value("own_aet", p.callingAet);
                 p.listenPort = dimse.value("listen_port", p.listenPort);
                 p.method = dimse.value("method", std::string("cget")) == "cmove" ? PacsServer::Method::CMove : PacsServer::Method::CGet;
+                p.tls = dimse.value("tls", false);
+                p.certificateFile = dimse.value("certificate", std::string()), p.keyFile = dimse.value("key", std::string());
             }
             if (s.contains("dicomweb")) {
                 const auto& web = s.at("dicomweb");
@@ -59,10 +63,11 @@ PacsServerList PacsServerList::load(const std::string& path) {
                 const std::string auth = web.value("auth", std::string("none"));
                 p.auth = auth == "basic" ? DicomWebPeer::Auth::Basic : auth == "bearer" ? DicomWebPeer::Auth::Bearer : DicomWebPeer::Auth::None;
                 p.user = web.value("user", std::string());
-                p.caFile = web.value("ca_file", std::string());
+                p.caFile = web.value("ca_file", p.caFile);
                 if (s.value("retrieve", std::string()) == "wado" || !s.contains("dimse")) p.method = PacsServer::Method::Wado;
             }
             p.timeoutSeconds = s.value("timeout_s", p.timeoutSeconds);
+            p.caFile = s.value("ca_file", p.caFile);
             if (const std::string why = p.problem(); !why.empty()) throw PacsError(p.name + ": " + why);
             list.servers.push_back(std::move(p));
         }
@@ -77,13 +82,14 @@ PacsServerList PacsServerList::load(const std::string& path) {
 void PacsServerList::save(const std::string& path) const {
     nlohmann::json servers = nlohmann::json::array();
     for (const PacsServer& p : this->servers) {
-        nlohmann::json s = {{"name", p.name}, {"timeout_s", p.timeoutSeconds}};
+        nlohmann::json s = {{"name", p.name}, {"timeout_s", p.timeoutSeconds}, {"ca_file", p.caFile}};
         if (!p.calledAet.empty())
             s["dimse"] = {{"aet", p.calledAet}, {"host", p.host}, {"port", p.port}, {"own_aet", p.callingAet},
-                          {"listen_port", p.listenPort}, {"method", p.method == PacsServer::Method::CMove ? "cmove" : "cget"}};
+                          {"listen_port", p.listenPort}, {"method", p.method == PacsServer::Method::CMove ? "cmove" : "cget"},
+                          {"tls", p.tls}, {"certificate", p.certificateFile}, {"key", p.keyFile}};
         if (!p.dicomwebUrl.empty()) {
             const char* auth = p.auth == DicomWebPeer::Auth::Basic ? "basic" : p.auth == DicomWebPeer::Auth::Bearer ? "bearer" : "none";
-            s["dicomweb"] = {{"url", p.dicomwebUrl}, {"auth", auth}, {"user", p.user}, {"ca_file", p.caFile}};  // never a password
+            s["dicomweb"] = {{"url", p.dicomwebUrl}, {"auth", auth}, {"user", p.user}};  // never a password
         }
         if (p.usesDicomWeb()) s["retrieve"] = "wado";
         servers.push_back(std::move(s));

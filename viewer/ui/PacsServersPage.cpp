@@ -6,6 +6,7 @@
 #include "net/PacsClient.h"
 #include "net/PacsError.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -68,7 +69,11 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     secret_->setEchoMode(QLineEdit::Password);
     secret_->setPlaceholderText(tr("kept in the desktop keyring; empty keeps the stored one"));
     caFile_ = new QLineEdit(this);
-    caFile_->setPlaceholderText(tr("the system's CAs"));
+    caFile_->setPlaceholderText(tr("the system's CAs (https); required for DICOM TLS"));
+    tls_ = new QCheckBox(tr("DICOM TLS (BCP 195)"), this);
+    certificate_ = new QLineEdit(this);
+    certificate_->setPlaceholderText(tr("optional; needed to receive a C-MOVE"));
+    key_ = new QLineEdit(this);
     timeout_ = new QSpinBox(this);
     timeout_->setRange(1, 600);
     timeout_->setSuffix(tr(" s"));
@@ -83,18 +88,21 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     dimseForm->addRow(tr("Port"), port_);
     dimseForm->addRow(tr("Lumen's AE title"), ownAet_);
     dimseForm->addRow(tr("Lumen's port (C-MOVE)"), listenPort_);
+    dimseForm->addRow(tls_);
+    dimseForm->addRow(tr("Lumen's certificate (PEM)"), certificate_);
+    dimseForm->addRow(tr("Lumen's private key (PEM)"), key_);
     auto* web = new QGroupBox(tr("DICOMweb"), this);
     auto* webForm = new QFormLayout(web);
     webForm->addRow(tr("Base URL"), webUrl_);
     webForm->addRow(tr("Authentication"), auth_);
     webForm->addRow(tr("User"), user_);
     webForm->addRow(tr("Password or token"), secret_);
-    webForm->addRow(tr("CA file (https)"), caFile_);
     auto* form = new QFormLayout;
     form->addRow(tr("Name"), name_);
     form->addRow(tr("Retrieve by"), method_);
     form->addRow(dimse);
     form->addRow(web);
+    form->addRow(tr("CA file (PEM)"), caFile_);
     form->addRow(tr("Timeout"), timeout_);
     form->addRow(test_);
     form->addRow(status_);
@@ -190,6 +198,8 @@ net::PacsServer PacsServersPage::formServer() const {
     s.dicomwebUrl = webUrl_->text().trimmed().toStdString();
     s.auth = std::array{net::DicomWebPeer::Auth::None, net::DicomWebPeer::Auth::Basic, net::DicomWebPeer::Auth::Bearer}[std::size_t(auth_->currentIndex())];
     s.user = user_->text().trimmed().toStdString(), s.caFile = caFile_->text().trimmed().toStdString();
+    s.tls = tls_->isChecked();
+    s.certificateFile = certificate_->text().trimmed().toStdString(), s.keyFile = key_->text().trimmed().toStdString();
     return s;
 }
 
@@ -216,6 +226,9 @@ void PacsServersPage::showServer(int row) {
     auth_->setCurrentIndex(s.auth == net::DicomWebPeer::Auth::Basic ? 1 : s.auth == net::DicomWebPeer::Auth::Bearer ? 2 : 0);
     user_->setText(QString::fromStdString(s.user));
     caFile_->setText(QString::fromStdString(s.caFile));
+    tls_->setChecked(s.tls);
+    certificate_->setText(QString::fromStdString(s.certificateFile));
+    key_->setText(QString::fromStdString(s.keyFile));
     secret_->clear();
     status_->clear();
 }

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -14,7 +15,7 @@ class QSpinBox;
 namespace lumen::ui {
 
 // Preferences → PACS: the configured servers (the file the CLI's --server reads too), each one's
-// DIMSE side (AE titles, host, ports) or DICOMweb side (URL, authentication, CA file), the retrieve
+// DIMSE side (AE titles, host, ports, DICOM TLS) or DICOMweb side (URL, authentication, CA file), the retrieve
 // method, a Test connection that says what failed, and which server File ▸ Save also sends the
 // annotations to. Passwords and tokens go to the desktop keyring (logic::SecretStore).
 class PacsServersPage : public QWidget {
@@ -47,6 +48,9 @@ private:
     QLineEdit* user_;
     QLineEdit* secret_;
     QLineEdit* caFile_;
+    QCheckBox* tls_;
+    QLineEdit* certificate_;
+    QLineEdit* key_;
     QHash<QString, QString> secrets_;
     QWidget* details_;  // typed here, written to the keyring by save()
 };

@@ -1,6 +1,7 @@
 #include "net/internal/DimseAssociation.h"
 
 #include "net/PacsError.h"
+#include "net/internal/TlsLayer.h"
 
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/oflog/oflog.h>
@@ -13,7 +14,9 @@
 #include <dcmtk/dcmnet/dimse.h>
 #include <dcmtk/dcmnet/diutil.h>
 #include <dcmtk/dcmnet/dul.h>
+#include <dcmtk/dcmtls/tlslayer.h>
 
+#include <memory>
 #include <string>
 
 namespace lumen::net::internal {
@@ -42,7 +45,10 @@ public:
         const DimsePeer& peer = peer_;
         dcmConnectionTimeout.set(Sint32(peer.timeoutSeconds));
         if (ASC_initializeNetwork(NET_REQUESTOR, 0, peer.timeoutSeconds, &net_).bad()) throw PacsError("cannot set up the network for DICOM");
+        tls_ = tlsLayerFor(peer, TlsRole::Requestor);
+        if (tls_ && ASC_setTransportLayer(net_, tls_.get(), 0).bad()) throw PacsError("cannot set up DICOM TLS");
         ASC_createAssociationParameters(&params_, 131072);
+        if (tls_) ASC_setTransportLayerType(params_, OFTrue);
         ASC_setAPTitles(params_, peer.callingAet.c_str(), peer.calledAet.c_str(), nullptr);
         const std::string address = peer.host + ":" + std::to_string(peer.port);
         ASC_setPresentationAddresses(params_, "localhost", address.c_str());
@@ -55,9 +61,12 @@ public:
             ASC_getRejectParameters(params_, &rejection);
             throw PacsError(peer.text() + " refused the association: " + rejectReason(rejection));
         }
+        if (cond.bad() && peer.tls && cond != DUL_ASSOCIATIONREJECTED && std::string(cond.text()).find("TCP Initialization Error") == std::string::npos)
+            throw PacsError(tlsProblem(peer, cond.text()));
         if (cond.bad())
             throw PacsError("cannot reach " + peer.host + ":" + std::to_string(peer.port) + " (" + cond.text() +
-                            "): is the host right, is the PACS running, does a firewall block the port?",
+                            "): is the host right, is the PACS running, does a firewall block the port" +
+                                (peer.tls ? std::string("?") : ", or does the PACS expect DICOM TLS?"),
                             true);
         if (ASC_countAcceptedPresentationContexts(params_) == 0)
             throw PacsError(peer.text() + " accepted the association but not Verification (C-ECHO)");
@@ -70,7 +79,7 @@ public:
         } else if (params_) {
             ASC_destroyAssociationParameters(&params_);
         }
-        if (net_) ASC_dropNetwork(&net_);
+        if (net_) ASC_dropNetwork(&net_);  // before the TLS layer it uses
     }
     void echo() {
         DIC_US status = 0;
@@ -84,6 +93,7 @@ public:
 
 private:
     const DimsePeer& peer_;
+    std::shared_ptr<DcmTLSTransportLayer> tls_;
     T_ASC_Network* net_ = nullptr;
     T_ASC_Parameters* params_ = nullptr;
     T_ASC_Association* assoc_ = nullptr;

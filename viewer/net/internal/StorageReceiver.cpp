@@ -1,6 +1,9 @@
 #include "net/internal/StorageReceiver.h"
 
 #include "net/PacsError.h"
+#include "net/internal/TlsLayer.h"
+
+#include <dcmtk/dcmtls/tlslayer.h>
 
 #include <dcmtk/dcmdata/dcuid.h>
 #include <dcmtk/dcmnet/dstorscp.h>
@@ -44,9 +47,10 @@ private:
     InstanceCallback onInstance_;
 };
 
-StorageReceiver::StorageReceiver(const std::string& aet, int port, const std::string& folder, InstanceCallback onInstance)
-    : scp_(std::make_unique<Scp>(*this, std::move(onInstance))), port_(port) {
-    scp_->setAETitle(aet.c_str());
+StorageReceiver::StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance)
+    : tls_(tlsLayerFor(peer, TlsRole::Acceptor)), scp_(std::make_unique<Scp>(*this, std::move(onInstance))), port_(port) {
+    scp_->setAETitle(peer.callingAet.c_str());
+    if (tls_) scp_->getConfig().setTransportLayer(tls_.get());
     scp_->setPort(Uint16(port));
     scp_->setConnectionBlockingMode(DUL_NOBLOCK);
     scp_->setConnectionTimeout(1);

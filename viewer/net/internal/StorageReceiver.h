@@ -9,12 +9,15 @@
 #include <string>
 #include <thread>
 
+class DcmTLSTransportLayer;
+
 namespace lumen::net::internal {
 
 class StorageReceiver {
 public:
-    // Listens on `port` as `aet`; `onInstance` runs on the receiver's thread.
-    StorageReceiver(const std::string& aet, int port, const std::string& folder, InstanceCallback onInstance);
+    // Listens on `port` as the peer's calling AE title (with TLS if the peer uses it);
+    // `onInstance` runs on the receiver's thread.
+    StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance);
     ~StorageReceiver();  // stops listening
     // Throws PacsError when the port cannot be listened on.
     void start();
@@ -25,6 +28,7 @@ public:
 
 private:
     class Scp;
+    std::shared_ptr<DcmTLSTransportLayer> tls_;  // outlives the SCP that uses it
     std::unique_ptr<Scp> scp_;
     std::thread thread_;
     std::atomic<bool> stop_{false}, canceled_{false};
