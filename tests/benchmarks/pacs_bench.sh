@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PACS retrieval against Debian's Orthanc on loopback, with DCMTK's own tools as peers in the
 # same run: C-GET (lumen-cli pacs get) against getscu, C-MOVE (lumen-cli's own receiver) against
-# movescu's, and a study-level query against a PACS holding STUDIES studies (lumen-cli pacs find
+# movescu's, WADO-RS (lumen-cli pacs get --method wado) against the same C-GET, and a study-level query against a PACS holding STUDIES studies (lumen-cli pacs find
 # against findscu). Every figure is process wall time, start-up included, for Lumen and peer alike,
 # but the PACS tab's (pacs_gui_bench: from the click, inside the running viewer).
 # Prints a Markdown table.
@@ -28,7 +28,8 @@ cat > "$WORK/orthanc/config.json" <<JSON
   "DicomAlwaysAllowEcho": true, "DicomAlwaysAllowFind": true, "DicomAlwaysAllowGet": true,
   "DicomAlwaysAllowMove": true, "DicomAlwaysAllowStore": true, "MaximumPduLength": 131072,
   "DicomModalities": {"lumen": ["LUMEN", "127.0.0.1", $LUMEN], "peer": ["PEER", "127.0.0.1", $PEER]},
-  "StorageCompression": false, "LimitFindResults": 0, "Plugins": [] }
+  "StorageCompression": false, "LimitFindResults": 0,
+  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"], "DicomWeb": {"Enable": true, "Root": "/dicom-web/"} }
 JSON
 /usr/sbin/Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc/log.txt" 2>&1 &
 ORTHANC=$!
@@ -77,6 +78,7 @@ for path in sys.stdin.read().split():
 STUDY=$("$CLI" pacs find $AT --patient-id LUMEN-SYNTH --json | /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["StudyInstanceUID"])')
 MB=$(du -sb "$WORK/ct" | awk '{printf "%.1f", $1 / 1e6}')
 
+echo secret > "$WORK/password"
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 timed() {  # timed VAR command…: appends the wall time in ms to the array VAR
@@ -88,9 +90,10 @@ timed() {  # timed VAR command…: appends the wall time in ms to the array VAR
     into+=("$(ms "$t0" "$(now)")")
 }
 fresh() { rm -rf "$WORK/out"; mkdir -p "$WORK/out"; }
-get_lumen=(); get_peer=(); move_lumen=(); move_peer=(); find_lumen=(); find_peer=(); one_lumen=(); one_peer=()
+get_lumen=(); get_peer=(); wado_lumen=(); move_lumen=(); move_peer=(); find_lumen=(); find_peer=(); one_lumen=(); one_peer=()
 for _ in $(seq "$RUNS"); do  # interleaved, so that both see the same machine
     fresh; timed get_lumen "$CLI" pacs get $AT --study "$STUDY" --out "$WORK/out"
+    fresh; timed wado_lumen "$CLI" pacs get --dicomweb "http://127.0.0.1:$HTTP/dicom-web" --user lumen --password-file "$WORK/password" --study "$STUDY" --method wado --out "$WORK/out"
     fresh; timed get_peer getscu -S -aec ORTHANC -od "$WORK/out" -k QueryRetrieveLevel=STUDY -k StudyInstanceUID="$STUDY" 127.0.0.1 "$DICOM"
     fresh; timed move_lumen "$CLI" pacs get $AT --study "$STUDY" --method cmove --listen "$LUMEN" --out "$WORK/out"
     fresh; timed move_peer movescu -S -aet PEER -aem PEER -aec ORTHANC +P "$PEER" -od "$WORK/out" -k QueryRetrieveLevel=STUDY -k StudyInstanceUID="$STUDY" 127.0.0.1 "$DICOM"
@@ -122,6 +125,8 @@ echo "| measure | Lumen ($RUNS runs) | peer, same runs | Lumen / peer (medians) 
 echo "|---|---|---|---|---|"
 gl=$(median "${get_lumen[@]}"); gp=$(median "${get_peer[@]}")
 echo "| C-GET of the CT, wall ms (MB/s) | $(join "${get_lumen[@]}") ms ($(rate "$gl") MB/s) | $(join "${get_peer[@]}") ms ($(rate "$gp") MB/s, getscu) | throughput $(ratio "$gl" "$gp") | ≥ 0.95 |"
+wl=$(median "${wado_lumen[@]}")
+echo "| WADO-RS of the CT (series in parallel), wall ms (MB/s) | $(join "${wado_lumen[@]}") ms ($(rate "$wl") MB/s) | $(join "${get_peer[@]}") ms ($(rate "$gp") MB/s, getscu's C-GET) | throughput $(ratio "$wl" "$gp") | ≥ C-GET |"
 ml=$(median "${move_lumen[@]}"); mp=$(median "${move_peer[@]}")
 echo "| C-MOVE of the CT, wall ms (MB/s) | $(join "${move_lumen[@]}") ms ($(rate "$ml") MB/s) | $(join "${move_peer[@]}") ms ($(rate "$mp") MB/s, movescu +P) | throughput $(ratio "$ml" "$mp") | ≥ 0.9 |"
 echo "| PACS tab: Retrieve → first image on screen, ms | $(field first_image_ms) ms | $(join "${get_peer[@]}") ms (getscu's whole study: a viewer that waits for the C-GET shows its first image then) | | ≤ 500 ms |"

@@ -4,6 +4,7 @@
 // partial study that "Retrieve missing" completes.
 #include "OrthancServer.h"
 #include "TestSupport.h"
+#include "CoreApp.h"
 #include "io/ImageLoader.h"
 #include "io/StudyDatabase.h"
 #include "logic/PacsRetrieveJob.h"
@@ -23,13 +24,7 @@ using namespace lumen;
 
 namespace {
 
-QCoreApplication& app() {
-    static int argc = 1;
-    static char name[] = "net_tests";
-    static char* argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
-}
+QCoreApplication& app() { return test::netApp(); }
 
 class PacsRetrieve : public ::testing::Test {
 protected:

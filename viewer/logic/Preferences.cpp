@@ -19,6 +19,15 @@ int Preferences::cineFramesPerSecond() { return std::clamp(QSettings().value("pr
 void Preferences::setCineFramesPerSecond(int fps) { QSettings().setValue("preferences/cineFps", std::clamp(fps, 1, 60)); }
 QString Preferences::sendAfterSaveServer() { return QSettings().value("preferences/sendAfterSave").toString(); }
 void Preferences::setSendAfterSaveServer(const QString& name) { QSettings().setValue("preferences/sendAfterSave", name); }
+bool Preferences::listenerEnabled() { return QSettings().value("pacs/listen", false).toBool(); }
+QString Preferences::listenerAet() { return QSettings().value("pacs/listenAet", "LUMEN").toString(); }
+int Preferences::listenerPort() { return QSettings().value("pacs/listenPort", 11113).toInt(); }
+void Preferences::setListener(bool enabled, const QString& aet, int port) {
+    QSettings settings;
+    settings.setValue("pacs/listen", enabled);
+    settings.setValue("pacs/listenAet", aet);
+    settings.setValue("pacs/listenPort", port);
+}
 
 // The login name: $USER where the session sets it, else the account itself (a service, sudo or
 // a desktop launcher may leave $USER unset, and an empty author made reviews anonymous).

@@ -19,6 +19,11 @@ public:
     // The PACS that File ▸ Save also sends the annotations to (SEG, SR); empty: none.
     static QString sendAfterSaveServer();
     static void setSendAfterSaveServer(const QString& name);
+    // The always-on C-STORE listener (off by default): Lumen's AE title and port for it.
+    static bool listenerEnabled();
+    static QString listenerAet();
+    static int listenerPort();
+    static void setListener(bool enabled, const QString& aet, int port);
 };
 
 }  // namespace lumen::logic

@@ -125,7 +125,9 @@ void MainWindow::buildActions() {
         add(QString("export") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(true, f); });
         if (f < 2) add(QString("import") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(false, f); });
     }
-    add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { PreferencesDialog(this).exec(); });
+    add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
+        if (PreferencesDialog(this).exec() == QDialog::Accepted) applyListener();
+    });
     add("quit", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
     add("invert", tr("&Invert"), QKeySequence(Qt::Key_I), [this] {
         if (viewer_->activeView()) viewer_->activeView()->toggleInvert();
@@ -579,6 +581,7 @@ void MainWindow::afterFirstPaint() {
     listed_ = true;
     browser_->refresh();
     assist_->refreshModels();
+    applyListener();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

@@ -22,6 +22,7 @@ class AnnotationStore;
 class Document;
 class SegmentEditor;
 class ImportJob;
+class PacsListener;
 class SeriesLoadJob;
 class StudyBrowserModel;
 }  // namespace lumen::logic
@@ -100,7 +101,8 @@ private:
     void endComparison();  // the comparison pane's edits saved, the pane back to the main series
     void afterFirstPaint();
     QWidget* buildStudyTabs();  // the Local and PACS tabs (MainWindowPacs.cpp)
-    void showArriving(const std::shared_ptr<const io::LoadedImage>& image);  // what the first paint does not need: the study list, the model list
+    void showArriving(const std::shared_ptr<const io::LoadedImage>& image);
+    void applyListener();  // what the first paint does not need: the study list, the model list
 
     logic::Document* document_;
     logic::Document* prior_;
@@ -108,6 +110,7 @@ private:
     ViewerLayout* viewer_;
     StudyBrowserPanel* browser_ = nullptr;
     PacsPanel* pacs_ = nullptr;
+    logic::PacsListener* listener_ = nullptr;
     MeasurementPanel* measurements_ = nullptr;
     SegmentEditorPanel* segments_ = nullptr;
     FindingsPanel* findings_ = nullptr;

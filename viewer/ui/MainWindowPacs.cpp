@@ -3,6 +3,7 @@
 
 #include "logic/AnnotationExchange.h"
 #include "logic/AnnotationStore.h"
+#include "logic/PacsListener.h"
 #include "logic/PacsSendJob.h"
 #include "logic/Preferences.h"
 #include "logic/SecretStore.h"
@@ -47,10 +48,22 @@ QWidget* MainWindow::buildStudyTabs() {
     connect(pacs_, &PacsPanel::serversRequested, this, [this] {
         PreferencesDialog dialog(this);
         dialog.showPacsPage();
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted) applyListener();
         pacs_->reloadServers();
     });
+    listener_ = new logic::PacsListener(logic::DataLocations::databasePath(), this);
+    connect(listener_, &logic::PacsListener::received, this, [this](int instances) {
+        browser_->refresh();
+        statusBar()->showMessage(tr("Received %n image(s) from the network", nullptr, instances), 10000);
+    });
     return tabs;
+}
+
+// Preferences → PACS → Receive studies sent to Lumen: on, off, or on another port.
+void MainWindow::applyListener() {
+    listener_->stop();
+    if (!logic::Preferences::listenerEnabled()) return;
+    if (!listener_->start(logic::Preferences::listenerAet(), logic::Preferences::listenerPort())) reportError(listener_->error());
 }
 
 void MainWindow::showArriving(const std::shared_ptr<const io::LoadedImage>& image) {

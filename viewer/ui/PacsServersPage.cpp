@@ -115,6 +115,21 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     afterSave_->setObjectName("sendAfterSave");
     auto* afterSaveRow = new QFormLayout;
     afterSaveRow->addRow(tr("After Save, send SEG and SR to"), afterSave_);
+    receive_ = new QCheckBox(tr("Receive studies sent to Lumen (C-STORE)"), this);
+    receive_->setObjectName("pacsReceive");
+    receive_->setChecked(logic::Preferences::listenerEnabled());
+    receiveAet_ = new QLineEdit(logic::Preferences::listenerAet(), this);
+    receiveAet_->setMaxLength(16);
+    receivePort_ = new QSpinBox(this);
+    receivePort_->setRange(1, 65535);
+    receivePort_->setValue(logic::Preferences::listenerPort());
+    auto* receiveRow = new QHBoxLayout;
+    receiveRow->addWidget(receive_);
+    receiveRow->addWidget(new QLabel(tr("as"), this));
+    receiveRow->addWidget(receiveAet_);
+    receiveRow->addWidget(new QLabel(tr("on port"), this));
+    receiveRow->addWidget(receivePort_);
+    afterSaveRow->addRow(receiveRow);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addLayout(afterSaveRow);
@@ -249,6 +264,11 @@ bool PacsServersPage::save() {
     for (auto it = secrets_.cbegin(); it != secrets_.cend(); ++it)  // never into the server file
         if (list_.find(it.key().toStdString())) logic::SecretStore::instance().write(it.key(), it.value());
     secrets_.clear();
+    if (receive_->isChecked() && receiveAet_->text().trimmed().isEmpty()) {
+        status_->setText(tr("Receiving needs Lumen's AE title"));
+        return false;
+    }
+    logic::Preferences::setListener(receive_->isChecked(), receiveAet_->text().trimmed(), receivePort_->value());
     const QString afterSave = afterSave_->currentData().toString();
     logic::Preferences::setSendAfterSaveServer(list_.find(afterSave.toStdString()) ? afterSave : QString());
     return true;

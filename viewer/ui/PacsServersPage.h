@@ -51,8 +51,11 @@ private:
     QCheckBox* tls_;
     QLineEdit* certificate_;
     QLineEdit* key_;
-    QHash<QString, QString> secrets_;
-    QWidget* details_;  // typed here, written to the keyring by save()
+    QHash<QString, QString> secrets_;  // typed here, written to the keyring by save()
+    QWidget* details_;
+    QCheckBox* receive_;  // the always-on C-STORE listener
+    QLineEdit* receiveAet_;
+    QSpinBox* receivePort_;
 };
 
 }  // namespace lumen::ui

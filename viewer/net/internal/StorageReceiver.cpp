@@ -29,7 +29,7 @@ protected:
     void notifyInstanceStored(const OFString& filename, const OFString&, const OFString& sopInstanceUID, DcmDataset*) const override {
         std::error_code ec;
         const auto bytes = fs::file_size(filename.c_str(), ec);
-        {
+        if (owner_.record_) {
             std::lock_guard<std::mutex> lock(owner_.mutex_);
             owner_.received_.files.emplace_back(filename.c_str());
             owner_.received_.bytes += bytes;
@@ -47,8 +47,8 @@ private:
     InstanceCallback onInstance_;
 };
 
-StorageReceiver::StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance)
-    : tls_(tlsLayerFor(peer, TlsRole::Acceptor)), scp_(std::make_unique<Scp>(*this, std::move(onInstance))), port_(port) {
+StorageReceiver::StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance, bool record)
+    : tls_(tlsLayerFor(peer, TlsRole::Acceptor)), scp_(std::make_unique<Scp>(*this, std::move(onInstance))), port_(port), record_(record) {
     scp_->setAETitle(peer.callingAet.c_str());
     if (tls_) scp_->getConfig().setTransportLayer(tls_.get());
     scp_->setPort(Uint16(port));

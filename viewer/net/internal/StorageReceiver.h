@@ -16,8 +16,9 @@ namespace lumen::net::internal {
 class StorageReceiver {
 public:
     // Listens on `port` as the peer's calling AE title (with TLS if the peer uses it);
-    // `onInstance` runs on the receiver's thread.
-    StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance);
+    // `onInstance` runs on the receiver's thread. `record`: keep the list of files (a retrieve's
+    // result); an always-on listener does not, or its memory would grow with every instance.
+    StorageReceiver(const DimsePeer& peer, int port, const std::string& folder, InstanceCallback onInstance, bool record = true);
     ~StorageReceiver();  // stops listening
     // Throws PacsError when the port cannot be listened on.
     void start();
@@ -35,6 +36,7 @@ private:
     mutable std::mutex mutex_;
     RetrieveResult received_;
     int port_ = 0;
+    bool record_ = true;
     friend class Scp;
 };
 
