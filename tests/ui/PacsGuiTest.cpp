@@ -169,3 +169,61 @@ TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
 }
 
 }  // namespace
+
+namespace {
+
+// A retrieved study lists the patient's earlier studies; the newest earlier one of the same
+// modality is fetched in the background and opens beside the current one.
+TEST(PacsGui, ThePriorIsListedFetchedAndOpensBeside) {
+    test::guiApp();
+    const QString data = test::prepareDataFolder("PacsGuiPriors");
+    test::OrthancServer orthanc;
+    ASSERT_TRUE(orthanc.running()) << orthanc.error();
+    const auto root = std::filesystem::path(data.toStdString());
+    const std::string cli = test::quote(test::lumenCli().string());
+    ASSERT_EQ(test::run(cli + " synth-ct " + test::quote((root / "now").string()) + " --slices 20 --size 64").exitCode, 0);
+    ASSERT_EQ(test::run(cli + " synth-ct " + test::quote((root / "prior").string()) + " --slices 20 --size 64").exitCode, 0);
+    const auto dated = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import glob, pydicom\nfrom pydicom.uid import generate_uid\n"
+        "study, series = generate_uid(), generate_uid()\n"
+        "for f in glob.glob('" + (root / "prior").string() + "/*.dcm'):\n"
+        "    d = pydicom.dcmread(f)\n"
+        "    d.StudyInstanceUID, d.SeriesInstanceUID, d.StudyDate, d.StudyDescription = study, series, '20240115', 'Prior CT'\n"
+        "    d.SOPInstanceUID = d.file_meta.MediaStorageSOPInstanceUID = generate_uid()\n"
+        "    d.save_as(f)\n"));
+    ASSERT_EQ(dated.exitCode, 0) << dated.err;
+    auto files = test::filesUnder(root / "now");
+    for (const auto& f : test::filesUnder(root / "prior")) files.push_back(f);
+    ASSERT_TRUE(orthanc.store(files)) << orthanc.error();
+    net::PacsServerList servers;
+    net::PacsServer server;
+    server.name = "Hospital PACS", server.calledAet = test::OrthancServer::kAet, server.host = "127.0.0.1", server.port = orthanc.dicomPort();
+    servers.servers.push_back(server);
+    const std::string serversFile = data.toStdString() + "/pacs-servers.json";
+    servers.save(serversFile);
+    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(serversFile));
+
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    ui::PacsPanel* pacs = window.pacsPanel();
+    window.findChild<QTabWidget*>("studyTabs")->setCurrentWidget(pacs);
+    pacs->search();
+    ASSERT_TRUE(test::waitFor([&] { return pacs->results()->topLevelItemCount() == 2; }, 20000));
+    QStringList opened;
+    QObject::connect(&window, &ui::MainWindow::seriesOpened, [&](const QString& uid) { opened << uid; });
+    pacs->results()->setCurrentItem(pacs->results()->topLevelItem(0));  // the newest: today's
+    pacs->retrieveSelected();
+    ASSERT_TRUE(test::waitFor([&] { return !opened.isEmpty() && !pacs->retrieving(); }, 60000));
+    ASSERT_TRUE(test::waitFor([&] { return !pacs->priorSeries().isEmpty(); }, 60000)) << "the prior, fetched in the background";
+    ASSERT_EQ(pacs->priors()->topLevelItemCount(), 1);
+    EXPECT_TRUE(pacs->priors()->topLevelItem(0)->text(0).startsWith("2024-01-15"));
+    EXPECT_EQ(pacs->priors()->topLevelItem(0)->text(2), QStringLiteral("✓"));
+    window.findChild<QPushButton*>("pacsOpenPrior")->click();
+    ASSERT_TRUE(test::waitFor([&] { return opened.contains(pacs->priorSeries()); }, 30000)) << "Open beside";
+    EXPECT_TRUE(window.viewerLayout()->comparing());
+    test::waitFor([] { return false; }, 300);
+    test::saveScreenshot(&window, "pacs-priors");
+}
+
+}  // namespace

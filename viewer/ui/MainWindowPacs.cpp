@@ -45,6 +45,7 @@ QWidget* MainWindow::buildStudyTabs() {
         openSeries(uid);  // the database's load, whole: it completes the arriving image in place
     });
     connect(pacs_, &PacsPanel::databaseChanged, browser_, &StudyBrowserPanel::refresh);
+    connect(pacs_, &PacsPanel::openBeside, this, [this](const QString& uid) { openSeries(uid, true); });
     connect(pacs_, &PacsPanel::serversRequested, this, [this] {
         PreferencesDialog dialog(this);
         dialog.showPacsPage();

@@ -26,7 +26,7 @@
 namespace lumen::ui {
 
 namespace {
-enum Role { UidRole = Qt::UserRole + 1, ListedRole, ModalityRole, ExpandedRole };
+enum Role { UidRole = Qt::UserRole + 1, ListedRole, ModalityRole, ExpandedRole, PatientRole, DateRole };
 enum Column { NameColumn, ImagesColumn, LocalColumn };
 using Records = std::vector<net::PacsRecord>;
 
@@ -115,6 +115,24 @@ PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), d
     status_->setObjectName("pacsStatus");
     status_->setWordWrap(true);
     layout->addWidget(status_);
+    // The patient's earlier studies, shown once a study has been retrieved.
+    priorsTitle_ = new QLabel(this);
+    priors_ = new QTreeWidget(this);
+    priors_->setObjectName("pacsPriors");
+    priors_->setHeaderLabels({tr("Earlier studies"), tr("Images"), tr("In Lumen")});
+    priors_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    priors_->header()->setStretchLastSection(false);
+    priors_->setRootIsDecorated(false);
+    priors_->setMaximumHeight(120);
+    openBeside_ = new QPushButton(tr("Open beside"), this);
+    openBeside_->setObjectName("pacsOpenPrior");
+    openBeside_->setToolTip(tr("Open the prior beside the current series (1 × 2, linked scrolling)"));
+    openBeside_->setEnabled(false);
+    for (QWidget* w : {static_cast<QWidget*>(priorsTitle_), static_cast<QWidget*>(priors_), static_cast<QWidget*>(openBeside_)}) {
+        w->setVisible(false);
+        layout->addWidget(w);
+    }
+    connect(openBeside_, &QPushButton::clicked, this, [this] { emit openBeside(priorSeries_); });
 
     connect(useDates_, &QCheckBox::toggled, from_, &QWidget::setEnabled);
     connect(useDates_, &QCheckBox::toggled, to_, &QWidget::setEnabled);
@@ -211,6 +229,9 @@ void PacsPanel::searchDone(Records studies, const QString& error) {
                                       "  " + (description.isEmpty() ? modalities : description + " (" + modalities + ")"));
         item->setText(ImagesColumn, field(s, "NumberOfStudyRelatedInstances"));
         item->setData(NameColumn, UidRole, field(s, "StudyInstanceUID"));
+        item->setData(NameColumn, PatientRole, field(s, "PatientID"));
+        item->setData(NameColumn, DateRole, field(s, "StudyDate"));
+        item->setData(NameColumn, ModalityRole, field(s, "ModalitiesInStudy"));
         item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     }
     status_->setText(tr("%n study(ies) found", nullptr, int(studies.size())));
@@ -342,7 +363,75 @@ void PacsPanel::retrieveFinished(const logic::PacsRetrieveSummary& s, const QStr
     if (missing > 0) text += "\n" + tr("Retrieve again to fetch only what is missing.");
     status_->setText(text);
     retrieve_->setText(missing > 0 ? tr("Retrieve missing") : tr("Retrieve"));
+    for (int i = 0; i < results_->topLevelItemCount(); ++i)  // the study's row says what Lumen holds now
+        if (QTreeWidgetItem* study = results_->topLevelItem(i); study->data(NameColumn, UidRole).toString() == studyUid_ && !s.series.isEmpty())
+            study->setText(LocalColumn, missing == 0 ? QStringLiteral("✓") : tr("partial: %1 of %2").arg(listed - missing).arg(listed));
     emit databaseChanged();
+    if (!canceled) listPriors();
+}
+
+// The retrieved study's patient: the other studies the PACS holds, newest first; the newest
+// earlier one sharing a modality is fetched in the background, for Open beside.
+void PacsPanel::listPriors() {
+    const QTreeWidgetItem* study = nullptr;
+    for (int i = 0; i < results_->topLevelItemCount(); ++i)
+        if (results_->topLevelItem(i)->data(NameColumn, UidRole).toString() == studyUid_) study = results_->topLevelItem(i);
+    if (!study || study->data(NameColumn, PatientRole).toString().isEmpty()) return;
+    const QString patient = study->data(NameColumn, PatientRole).toString(), date = study->data(NameColumn, DateRole).toString();
+    const QStringList modalities = study->data(NameColumn, ModalityRole).toString().split('\\', Qt::SkipEmptyParts);
+    const QString current = studyUid_;
+    withServer([this, patient, date, modalities, current](const net::PacsServer& server, const std::string& secret) {
+        net::PacsQuery q;
+        q.patientId = patient.toStdString();
+        auto found = std::make_shared<Records>();
+        logic::runInBackground(
+            this, [server, secret, q, found] { *found = net::PacsClient::forServer(server, secret)->find(q); },
+            [this, found, date, modalities, current, server, secret](const QString& error) {
+                if (!error.isEmpty()) return;
+                Records earlier;
+                for (const auto& s : *found)
+                    if (field(s, "StudyInstanceUID") != current) earlier.push_back(s);
+                std::stable_sort(earlier.begin(), earlier.end(), [](const auto& a, const auto& b) { return field(a, "StudyDate") > field(b, "StudyDate"); });
+                priors_->clear();
+                const net::PacsRecord* fetch = nullptr;
+                for (const auto& s : earlier) {
+                    auto* item = new QTreeWidgetItem(priors_);
+                    const QString shared = field(s, "ModalitiesInStudy").replace('\\', ", ");
+                    item->setText(0, dicomDate(field(s, "StudyDate")) + "  " + field(s, "StudyDescription") + " (" + shared + ")");
+                    item->setText(1, field(s, "NumberOfStudyRelatedInstances"));
+                    item->setData(0, UidRole, field(s, "StudyInstanceUID"));
+                    const bool sameModality = std::any_of(modalities.begin(), modalities.end(), [&](const QString& m) { return shared.contains(m); });
+                    if (!fetch && sameModality && field(s, "StudyDate") <= date) fetch = &s;
+                }
+                priorsTitle_->setText(tr("%n earlier study(ies) of this patient", nullptr, int(earlier.size())));
+                for (QWidget* w : {static_cast<QWidget*>(priorsTitle_), static_cast<QWidget*>(priors_), static_cast<QWidget*>(openBeside_)})
+                    w->setVisible(!earlier.empty());
+                if (fetch) fetchPrior(server, secret, field(*fetch, "StudyInstanceUID"), modalities);
+            });
+    });
+}
+
+void PacsPanel::fetchPrior(const net::PacsServer& server, const std::string& secret, const QString& studyUid, const QStringList& modalities) {
+    if (priorJob_) return;
+    priorSeries_.clear();
+    openBeside_->setEnabled(false);
+    priorJob_ = std::make_unique<logic::PacsRetrieveJob>(databasePath_, server, studyUid, QStringList{}, nullptr, secret);
+    const auto done = [this, modalities, studyUid](const logic::PacsRetrieveSummary& s) {
+        priorJob_.release()->deleteLater();
+        // Its largest series of the current study's modality: what Open beside shows.
+        int most = 0;
+        for (const auto& series : s.series)
+            if (series.complete() && modalities.contains(series.modality) && series.listed > most) most = series.listed, priorSeries_ = series.seriesUid;
+        openBeside_->setEnabled(!priorSeries_.isEmpty());
+        if (priorSeries_.isEmpty()) return;
+        for (int i = 0; i < priors_->topLevelItemCount(); ++i)
+            if (priors_->topLevelItem(i)->data(0, UidRole).toString() == studyUid) priors_->topLevelItem(i)->setText(LocalColumn, QStringLiteral("✓"));
+        emit databaseChanged();
+    };
+    connect(priorJob_.get(), &logic::PacsRetrieveJob::finished, this, done);
+    connect(priorJob_.get(), &logic::PacsRetrieveJob::failed, this, [this](const QString&, const logic::PacsRetrieveSummary&) { priorJob_.release()->deleteLater(); });
+    connect(priorJob_.get(), &logic::PacsRetrieveJob::canceled, this, [this](const logic::PacsRetrieveSummary&) { priorJob_.release()->deleteLater(); });
+    priorJob_->start();
 }
 
 void PacsPanel::setBusy(bool busy) {

@@ -26,6 +26,8 @@ namespace lumen::ui {
 // dates), studies with their series on demand and how much of each is in Lumen already, and
 // Retrieve / Retrieve missing / Cancel. A retrieve runs in the background (PacsRetrieveJob); the
 // chosen series (or the study's first image series) is shown as it arrives (ArrivingSeries).
+// Then the patient's earlier studies are listed and the newest one of the same modality is
+// fetched in the background, ready for Open beside.
 class PacsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -37,6 +39,8 @@ public:
     void cancelRetrieve();
     bool retrieving() const { return job_ != nullptr; }
     QTreeWidget* results() const { return results_; }
+    QTreeWidget* priors() const { return priors_; }
+    const QString& priorSeries() const { return priorSeries_; }  // fetched, ready for Open beside
     QString serverName() const;
 
 signals:
@@ -44,6 +48,7 @@ signals:
     void arrivingMore(int landed, int total);
     void seriesRetrieved(const QString& seriesUid);       // whole and in the database: open it
     void databaseChanged();
+    void openBeside(const QString& seriesUid);            // the fetched prior, beside the current series
     void serversRequested();                              // Preferences → PACS
 
 private:
@@ -56,6 +61,8 @@ private:
     void updateLocalCounts(QTreeWidgetItem* series);
     void retrieveFinished(const logic::PacsRetrieveSummary& summary, const QString& error, bool canceled);
     void setBusy(bool busy);
+    void listPriors();
+    void fetchPrior(const net::PacsServer& server, const std::string& secret, const QString& studyUid, const QStringList& modalities);
     QString databasePath_;
     QComboBox* server_;
     QPushButton* test_;
@@ -76,6 +83,11 @@ private:
     std::unique_ptr<logic::ArrivingSeries> arriving_;
     QString showSeries_;  // the series to show while it arrives (empty: the first image series)
     QString studyUid_;
+    QLabel* priorsTitle_;
+    QTreeWidget* priors_;
+    QPushButton* openBeside_;
+    std::unique_ptr<logic::PacsRetrieveJob> priorJob_;
+    QString priorSeries_;  // the fetched prior's series to open beside
     bool shownOpened_ = false;
 };
 
