@@ -428,6 +428,13 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::PacsListener</name>
+    <message>
+        <source>Lumen cannot receive as %1 on port %2: %3</source>
+        <translation>Lumen kann nicht als %1 auf Port %2 empfangen: %3</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::PacsRetrieveJob</name>
     <message>
         <source>Retrieving</source>
@@ -455,6 +462,21 @@
     <message>
         <source>about %1 min left</source>
         <translation>noch etwa %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::SecretStore</name>
+    <message>
+        <source>no password or token stored for %1</source>
+        <translation>kein Passwort oder Token für %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>the desktop keyring cannot be read (%1)</source>
+        <translation>der Schlüsselbund des Desktops ist nicht lesbar (%1)</translation>
+    </message>
+    <message>
+        <source>no desktop keyring (%1): the password is kept until Lumen closes</source>
+        <translation>kein Schlüsselbund (%1): das Passwort bleibt nur bis zum Beenden von Lumen</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1397,64 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Retrieving from the PACS: the first image is in; the rest fill in as they arrive</source>
         <translation>Abruf vom PACS: das erste Bild ist da; die übrigen füllen sich beim Eintreffen</translation>
     </message>
+    <message>
+        <source>Send annotations to &amp;PACS…</source>
+        <translation>Annotationen an &amp;PACS senden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n image(s) from the network</source>
+        <translation>
+            <numerusform>%n Bild aus dem Netzwerk empfangen</numerusform>
+            <numerusform>%n Bilder aus dem Netzwerk empfangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series is still arriving: send its annotations once it is whole.</source>
+        <translation>Die Serie kommt noch an: ihre Annotationen erst senden, wenn sie vollständig ist.</translation>
+    </message>
+    <message>
+        <source>No PACS is configured: add one in Preferences → PACS.</source>
+        <translation>Kein PACS eingerichtet: eines unter Einstellungen → PACS hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>An PACS senden</translation>
+    </message>
+    <message>
+        <source>Send the annotations to</source>
+        <translation>Die Annotationen senden an</translation>
+    </message>
+    <message>
+        <source>There is no PACS named %1 any more: see Preferences → PACS.</source>
+        <translation>Es gibt kein PACS namens %1 mehr: siehe Einstellungen → PACS.</translation>
+    </message>
+    <message>
+        <source>Sending the annotations to %1…</source>
+        <translation>Annotationen werden an %1 gesendet…</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 hat abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 accepted %2 object(s) but a query finds only %3 of them.</source>
+        <translation>%1 hat %2 Objekt(e) angenommen, eine Abfrage findet aber nur %3 davon.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 and found there by a query: %2</source>
+        <translation>An %1 gesendet und dort per Abfrage gefunden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) (SEG, SR)</source>
+        <translation>
+            <numerusform>%n Objekt (SEG, SR)</numerusform>
+            <numerusform>%n Objekte (SEG, SR)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot send to %1: %2</source>
+        <translation>Senden an %1 nicht möglich: %2</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1569,10 +1649,6 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <translation>%1 wird getestet…</translation>
     </message>
     <message>
-        <source>%1 answers (C-ECHO).</source>
-        <translation>%1 antwortet (C-ECHO).</translation>
-    </message>
-    <message>
         <source>No PACS configured yet: add one with Servers…</source>
         <translation>Noch kein PACS eingerichtet: eines mit Server… hinzufügen</translation>
     </message>
@@ -1626,6 +1702,41 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Retrieve again to fetch only what is missing.</source>
         <translation>Erneut abrufen holt nur, was fehlt.</translation>
     </message>
+    <message>
+        <source>e.g. *thorax*</source>
+        <translation>z. B. *thorax*</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Earlier studies</source>
+        <translation>Frühere Studien</translation>
+    </message>
+    <message>
+        <source>Open beside</source>
+        <translation>Daneben öffnen</translation>
+    </message>
+    <message>
+        <source>Open the prior beside the current series (1 × 2, linked scrolling)</source>
+        <translation>Die Voruntersuchung neben der aktuellen Serie öffnen (1 × 2, gekoppeltes Blättern)</translation>
+    </message>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 antwortet.</translation>
+    </message>
+    <message>
+        <source>Enter the password or token in Servers…</source>
+        <translation>Das Passwort oder Token unter Server… eingeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier study(ies) of this patient</source>
+        <translation>
+            <numerusform>%n frühere Studie dieses Patienten</numerusform>
+            <numerusform>%n frühere Studien dieses Patienten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>
@@ -1636,14 +1747,6 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>C-GET (one connection)</source>
-        <translation>C-GET (eine Verbindung)</translation>
-    </message>
-    <message>
-        <source>C-MOVE (the PACS connects back to Lumen)</source>
-        <translation>C-MOVE (das PACS verbindet sich zurück zu Lumen)</translation>
     </message>
     <message>
         <source> s</source>
@@ -1696,6 +1799,106 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>The PACS answers and accepts Lumen.</source>
         <translation>Das PACS antwortet und akzeptiert Lumen.</translation>
+    </message>
+    <message>
+        <source>C-GET (DIMSE, one connection)</source>
+        <translation>C-GET (DIMSE, eine Verbindung)</translation>
+    </message>
+    <message>
+        <source>C-MOVE (DIMSE, the PACS connects back to Lumen)</source>
+        <translation>C-MOVE (DIMSE, das PACS verbindet sich zurück zu Lumen)</translation>
+    </message>
+    <message>
+        <source>WADO-RS (DICOMweb: QIDO-RS, WADO-RS, STOW-RS)</source>
+        <translation>WADO-RS (DICOMweb: QIDO-RS, WADO-RS, STOW-RS)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>HTTP basic (user and password)</source>
+        <translation>HTTP Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>kept in the desktop keyring; empty keeps the stored one</source>
+        <translation>im Schlüsselbund gespeichert; leer behält das gespeicherte</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs (https); required for DICOM TLS</source>
+        <translation>die CAs des Systems (https); für DICOM TLS nötig</translation>
+    </message>
+    <message>
+        <source>DICOM TLS (BCP 195)</source>
+        <translation>DICOM TLS (BCP 195)</translation>
+    </message>
+    <message>
+        <source>optional; needed to receive a C-MOVE</source>
+        <translation>optional; nötig, um ein C-MOVE zu empfangen</translation>
+    </message>
+    <message>
+        <source>DIMSE</source>
+        <translation>DIMSE</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s certificate (PEM)</source>
+        <translation>Zertifikat von Lumen (PEM)</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s private key (PEM)</source>
+        <translation>Privater Schlüssel von Lumen (PEM)</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password or token</source>
+        <translation>Passwort oder Token</translation>
+    </message>
+    <message>
+        <source>CA file (PEM)</source>
+        <translation>CA-Datei (PEM)</translation>
+    </message>
+    <message>
+        <source>After Save, send SEG and SR to</source>
+        <translation>Nach dem Speichern SEG und SR senden an</translation>
+    </message>
+    <message>
+        <source>Receive studies sent to Lumen (C-STORE)</source>
+        <translation>An Lumen gesendete Studien empfangen (C-STORE)</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>als</translation>
+    </message>
+    <message>
+        <source>on port</source>
+        <translation>auf Port</translation>
+    </message>
+    <message>
+        <source>no PACS (File ▸ Send to PACS sends by hand)</source>
+        <translation>kein PACS (Datei ▸ An PACS senden sendet von Hand)</translation>
+    </message>
+    <message>
+        <source>Receiving needs Lumen&apos;s AE title</source>
+        <translation>Zum Empfangen ist der AE-Titel von Lumen nötig</translation>
     </message>
 </context>
 <context>

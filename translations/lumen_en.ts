@@ -141,6 +141,20 @@
             <numerusform> and %n proposed findings not accepted yet are left out</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Received %n image(s) from the network</source>
+        <translation>
+            <numerusform>Received %n image from the network</numerusform>
+            <numerusform>Received %n images from the network</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) (SEG, SR)</source>
+        <translation>
+            <numerusform>%n object (SEG, SR)</numerusform>
+            <numerusform>%n objects (SEG, SR)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsPanel</name>
@@ -156,6 +170,13 @@
         <translation>
             <numerusform>Retrieved: %n series, all %1 images.</numerusform>
             <numerusform>Retrieved: %n series, all %1 images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier study(ies) of this patient</source>
+        <translation>
+            <numerusform>%n earlier study of this patient</numerusform>
+            <numerusform>%n earlier studies of this patient</numerusform>
         </translation>
     </message>
 </context>

@@ -428,6 +428,13 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::PacsListener</name>
+    <message>
+        <source>Lumen cannot receive as %1 on port %2: %3</source>
+        <translation>Lumen ne peut pas recevoir en tant que %1 sur le port %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::PacsRetrieveJob</name>
     <message>
         <source>Retrieving</source>
@@ -455,6 +462,21 @@
     <message>
         <source>about %1 min left</source>
         <translation>environ %1 min restantes</translation>
+    </message>
+</context>
+<context>
+    <name>lumen::logic::SecretStore</name>
+    <message>
+        <source>no password or token stored for %1</source>
+        <translation>aucun mot de passe ni jeton enregistré pour %1</translation>
+    </message>
+    <message>
+        <source>the desktop keyring cannot be read (%1)</source>
+        <translation>le trousseau du bureau est illisible (%1)</translation>
+    </message>
+    <message>
+        <source>no desktop keyring (%1): the password is kept until Lumen closes</source>
+        <translation>pas de trousseau (%1) : le mot de passe est gardé jusqu’à la fermeture de Lumen</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1397,64 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Retrieving from the PACS: the first image is in; the rest fill in as they arrive</source>
         <translation>Récupération depuis le PACS : la première image est là ; les autres se remplissent à leur arrivée</translation>
     </message>
+    <message>
+        <source>Send annotations to &amp;PACS…</source>
+        <translation>Envoyer les annotations au &amp;PACS…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n image(s) from the network</source>
+        <translation>
+            <numerusform>%n image reçue du réseau</numerusform>
+            <numerusform>%n images reçues du réseau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series is still arriving: send its annotations once it is whole.</source>
+        <translation>La série arrive encore : envoyez ses annotations une fois complète.</translation>
+    </message>
+    <message>
+        <source>No PACS is configured: add one in Preferences → PACS.</source>
+        <translation>Aucun PACS configuré : ajoutez-en un dans Préférences → PACS.</translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>Envoyer au PACS</translation>
+    </message>
+    <message>
+        <source>Send the annotations to</source>
+        <translation>Envoyer les annotations à</translation>
+    </message>
+    <message>
+        <source>There is no PACS named %1 any more: see Preferences → PACS.</source>
+        <translation>Il n’y a plus de PACS nommé %1 : voir Préférences → PACS.</translation>
+    </message>
+    <message>
+        <source>Sending the annotations to %1…</source>
+        <translation>Envoi des annotations à %1…</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 a refusé : %2</translation>
+    </message>
+    <message>
+        <source>%1 accepted %2 object(s) but a query finds only %3 of them.</source>
+        <translation>%1 a accepté %2 objet(s) mais une requête n’en trouve que %3.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 and found there by a query: %2</source>
+        <translation>Envoyé à %1 et retrouvé par une requête : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) (SEG, SR)</source>
+        <translation>
+            <numerusform>%n objet (SEG, SR)</numerusform>
+            <numerusform>%n objets (SEG, SR)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot send to %1: %2</source>
+        <translation>Impossible d’envoyer à %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -1569,10 +1649,6 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <translation>Test de %1…</translation>
     </message>
     <message>
-        <source>%1 answers (C-ECHO).</source>
-        <translation>%1 répond (C-ECHO).</translation>
-    </message>
-    <message>
         <source>No PACS configured yet: add one with Servers…</source>
         <translation>Aucun PACS configuré : ajoutez-en un avec Serveurs…</translation>
     </message>
@@ -1626,6 +1702,41 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Retrieve again to fetch only what is missing.</source>
         <translation>Récupérer à nouveau ne rapatrie que ce qui manque.</translation>
     </message>
+    <message>
+        <source>e.g. *thorax*</source>
+        <translation>ex. *thorax*</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Earlier studies</source>
+        <translation>Études antérieures</translation>
+    </message>
+    <message>
+        <source>Open beside</source>
+        <translation>Ouvrir à côté</translation>
+    </message>
+    <message>
+        <source>Open the prior beside the current series (1 × 2, linked scrolling)</source>
+        <translation>Ouvrir l’antérieure à côté de la série actuelle (1 × 2, défilement lié)</translation>
+    </message>
+    <message>
+        <source>%1 answers.</source>
+        <translation>%1 répond.</translation>
+    </message>
+    <message>
+        <source>Enter the password or token in Servers…</source>
+        <translation>Saisissez le mot de passe ou le jeton dans Serveurs…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier study(ies) of this patient</source>
+        <translation>
+            <numerusform>%n étude antérieure de ce patient</numerusform>
+            <numerusform>%n études antérieures de ce patient</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>
@@ -1636,14 +1747,6 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Remove</source>
         <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>C-GET (one connection)</source>
-        <translation>C-GET (une connexion)</translation>
-    </message>
-    <message>
-        <source>C-MOVE (the PACS connects back to Lumen)</source>
-        <translation>C-MOVE (le PACS se reconnecte à Lumen)</translation>
     </message>
     <message>
         <source> s</source>
@@ -1696,6 +1799,106 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>The PACS answers and accepts Lumen.</source>
         <translation>Le PACS répond et accepte Lumen.</translation>
+    </message>
+    <message>
+        <source>C-GET (DIMSE, one connection)</source>
+        <translation>C-GET (DIMSE, une connexion)</translation>
+    </message>
+    <message>
+        <source>C-MOVE (DIMSE, the PACS connects back to Lumen)</source>
+        <translation>C-MOVE (DIMSE, le PACS se reconnecte à Lumen)</translation>
+    </message>
+    <message>
+        <source>WADO-RS (DICOMweb: QIDO-RS, WADO-RS, STOW-RS)</source>
+        <translation>WADO-RS (DICOMweb : QIDO-RS, WADO-RS, STOW-RS)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>HTTP basic (user and password)</source>
+        <translation>HTTP basic (utilisateur et mot de passe)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton Bearer</translation>
+    </message>
+    <message>
+        <source>kept in the desktop keyring; empty keeps the stored one</source>
+        <translation>gardé dans le trousseau ; vide conserve celui enregistré</translation>
+    </message>
+    <message>
+        <source>the system&apos;s CAs (https); required for DICOM TLS</source>
+        <translation>les AC du système (https) ; requis pour DICOM TLS</translation>
+    </message>
+    <message>
+        <source>DICOM TLS (BCP 195)</source>
+        <translation>DICOM TLS (BCP 195)</translation>
+    </message>
+    <message>
+        <source>optional; needed to receive a C-MOVE</source>
+        <translation>facultatif ; requis pour recevoir un C-MOVE</translation>
+    </message>
+    <message>
+        <source>DIMSE</source>
+        <translation>DIMSE</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s certificate (PEM)</source>
+        <translation>Certificat de Lumen (PEM)</translation>
+    </message>
+    <message>
+        <source>Lumen&apos;s private key (PEM)</source>
+        <translation>Clé privée de Lumen (PEM)</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password or token</source>
+        <translation>Mot de passe ou jeton</translation>
+    </message>
+    <message>
+        <source>CA file (PEM)</source>
+        <translation>Fichier d’AC (PEM)</translation>
+    </message>
+    <message>
+        <source>After Save, send SEG and SR to</source>
+        <translation>Après l’enregistrement, envoyer SEG et SR à</translation>
+    </message>
+    <message>
+        <source>Receive studies sent to Lumen (C-STORE)</source>
+        <translation>Recevoir les études envoyées à Lumen (C-STORE)</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>en tant que</translation>
+    </message>
+    <message>
+        <source>on port</source>
+        <translation>sur le port</translation>
+    </message>
+    <message>
+        <source>no PACS (File ▸ Send to PACS sends by hand)</source>
+        <translation>aucun PACS (Fichier ▸ Envoyer au PACS envoie à la main)</translation>
+    </message>
+    <message>
+        <source>Receiving needs Lumen&apos;s AE title</source>
+        <translation>La réception nécessite le titre AE de Lumen</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,9 @@ TEST_F(Pacs, FindsStudiesByEachFilterAndTheSeriesOfAStudy) {
     q = {};
     q.accessionNumber = "NO-SUCH-ACCESSION";
     EXPECT_TRUE(pacs.find(q).empty());
+    q = {};
+    q.studyDescription = "Lumen synth*";
+    EXPECT_EQ(pacs.find(q).size(), 1u) << "by study description";
 
     q = {};
     q.level = net::PacsQuery::Level::Series;

@@ -64,6 +64,8 @@ PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), d
     name_->setPlaceholderText(tr("e.g. Smith* (wildcards * ?)"));
     patientId_ = new QLineEdit(this);
     accession_ = new QLineEdit(this);
+    description_ = new QLineEdit(this);
+    description_->setPlaceholderText(tr("e.g. *thorax*"));
     modality_ = new QComboBox(this);
     modality_->addItem(tr("Any"), QString());
     for (const char* m : {"CT", "MR", "PT", "US", "CR", "DX", "MG", "NM", "XA", "SEG", "SR"}) modality_->addItem(m, QString(m));
@@ -81,6 +83,7 @@ PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), d
     form->addRow(tr("Patient name"), name_);
     form->addRow(tr("Patient ID"), patientId_);
     form->addRow(tr("Accession"), accession_);
+    form->addRow(tr("Description"), description_);
     form->addRow(tr("Modality"), modality_);
     form->addRow(tr("Study date"), dates);
     layout->addLayout(form);
@@ -136,7 +139,7 @@ PacsPanel::PacsPanel(QString databasePath, QWidget* parent) : QWidget(parent), d
 
     connect(useDates_, &QCheckBox::toggled, from_, &QWidget::setEnabled);
     connect(useDates_, &QCheckBox::toggled, to_, &QWidget::setEnabled);
-    for (auto* edit : {name_, patientId_, accession_}) connect(edit, &QLineEdit::returnPressed, this, &PacsPanel::search);
+    for (auto* edit : {name_, patientId_, accession_, description_}) connect(edit, &QLineEdit::returnPressed, this, &PacsPanel::search);
     connect(search_, &QPushButton::clicked, this, &PacsPanel::search);
     connect(servers, &QPushButton::clicked, this, &PacsPanel::serversRequested);
     connect(retrieve_, &QPushButton::clicked, this, &PacsPanel::retrieveSelected);
@@ -206,6 +209,7 @@ void PacsPanel::search() {
 void PacsPanel::searchOn(const net::PacsServer& server, const std::string& secret) {
     net::PacsQuery q;
     q.patientName = name_->text().trimmed().toStdString(), q.patientId = patientId_->text().trimmed().toStdString();
+    q.studyDescription = description_->text().trimmed().toStdString();
     q.accessionNumber = accession_->text().trimmed().toStdString(), q.modality = modality_->currentData().toString().toStdString();
     if (useDates_->isChecked())
         q.studyDateFrom = from_->date().toString("yyyyMMdd").toStdString(), q.studyDateTo = to_->date().toString("yyyyMMdd").toStdString();

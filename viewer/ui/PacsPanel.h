@@ -69,6 +69,7 @@ private:
     QLineEdit* name_;
     QLineEdit* patientId_;
     QLineEdit* accession_;
+    QLineEdit* description_;
     QComboBox* modality_;
     QCheckBox* useDates_;
     QDateEdit* from_;
