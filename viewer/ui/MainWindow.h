@@ -111,6 +111,7 @@ private:
     StudyBrowserPanel* browser_ = nullptr;
     PacsPanel* pacs_ = nullptr;
     logic::PacsListener* listener_ = nullptr;
+    QString seriesBeforeRetrieve_;  // what was open when a PACS retrieve started
     MeasurementPanel* measurements_ = nullptr;
     SegmentEditorPanel* segments_ = nullptr;
     FindingsPanel* findings_ = nullptr;

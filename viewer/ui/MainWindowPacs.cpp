@@ -40,9 +40,15 @@ QWidget* MainWindow::buildStudyTabs() {
         document_->imageVoxelsArrived();
         statusBar()->showMessage(tr("Retrieving from the PACS: %1 of %2 images").arg(landed).arg(total));
     });
+    connect(pacs_, &PacsPanel::retrieveStarted, this, [this] {
+        seriesBeforeRetrieve_ = document_->hasImage() ? QString::fromStdString(document_->image().series.seriesUid) : QString();
+    });
     connect(pacs_, &PacsPanel::seriesRetrieved, this, [this](const QString& uid) {
         browser_->refresh();
-        openSeries(uid);  // the database's load, whole: it completes the arriving image in place
+        // The database's load, whole, completes the arriving image in place; a series it could not
+        // show while arriving opens now, unless the user has opened another one meanwhile.
+        const QString current = document_->hasImage() ? QString::fromStdString(document_->image().series.seriesUid) : QString();
+        if ((document_->arriving() && current == uid) || current == seriesBeforeRetrieve_) openSeries(uid);
     });
     connect(pacs_, &PacsPanel::databaseChanged, browser_, &StudyBrowserPanel::refresh);
     connect(pacs_, &PacsPanel::openBeside, this, [this](const QString& uid) { openSeries(uid, true); });

@@ -343,6 +343,7 @@ void PacsPanel::retrieveFrom(const net::PacsServer& server, const std::string& s
     connect(job, &logic::PacsRetrieveJob::canceled, this, [this](const logic::PacsRetrieveSummary& s) { retrieveFinished(s, {}, true); });
     setBusy(true);
     status_->setText(tr("Asking the PACS what the study holds…"));
+    emit retrieveStarted();
     job->start();
 }
 

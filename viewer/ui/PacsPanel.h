@@ -44,6 +44,7 @@ public:
     QString serverName() const;
 
 signals:
+    void retrieveStarted();
     void arrivingImage(lumen::logic::SharedImage image);  // show it: its slices fill in place
     void arrivingMore(int landed, int total);
     void seriesRetrieved(const QString& seriesUid);       // whole and in the database: open it
