@@ -45,6 +45,10 @@ private:
     // Label surfaces are rebuilt a moment after the last edit, not after every brush stroke.
     QTimer surfacesSoon_;
     int surfaceGeneration_ = 0;
+    int volumeGeneration_ = 0;  // the series a coarse copy being made belongs to
+    // Voxels the 3D view renders at most (every Nth voxel of a larger series): 16 M keeps the demo
+    // CT whole and halves a 400-slice 512² CT on each axis.
+    static constexpr std::size_t kVoxelBudget = std::size_t(16) << 20;
     bool surfacesStale_ = false;  // the labels changed while the view was hidden
     bool loading_ = false;
     void onImageChanged();
