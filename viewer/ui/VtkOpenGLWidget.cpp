@@ -113,6 +113,16 @@ void VtkOpenGLWidget::renderAhead() {
 
 void VtkOpenGLWidget::present() {
     if (!ensureInitialized()) return;
+    // Views take turns: when another view has just rendered in this event-loop pass, this frame
+    // waits for the next pass, so that input and timers run between two renders (three slice views'
+    // first frames of a new series held the window ~130 ms on a software renderer).
+    static QElapsedTimer lastPresent;
+    if (!renderedAhead_ && lastPresent.isValid() && lastPresent.nsecsElapsed() < 1'000'000 && !deferred_) {
+        deferred_ = true;
+        QTimer::singleShot(0, this, [this] { surface_->requestFrame(); });
+        return;
+    }
+    deferred_ = false;
     QElapsedTimer timer;
     timer.start();
     painting_ = true;
@@ -135,6 +145,7 @@ void VtkOpenGLWidget::present() {
     painting_ = false;
     lastFrameMs_ = double(timer.nsecsElapsed()) / 1e6;
     ++frames_;
+    lastPresent.start();
 }
 
 QImage VtkOpenGLWidget::grabFramebuffer() {

@@ -77,6 +77,7 @@ private:
     bool opaqueContent_ = false;
     bool renderedAhead_ = false;
     bool framePending_ = false;  // redraw() asked for a frame that has not been presented yet
+    bool deferred_ = false;      // this frame waited one event-loop pass for another view's render
     QImage grabbed_;  // the frame grabFramebuffer() last returned
 };
 
