@@ -327,7 +327,12 @@ int main(int argc, char** argv) {
     volume.setPreset(render::VolumePreset::CtBone);
     volume.resize(512, 512);
     volume.show();
-    spin([&] { return volume.frameCount() > 0; });
+    // The 3D view renders a CT this large from a subsample made in the background: the rotation
+    // starts once that is on screen (its first frame computes the ray caster's gradients).
+    spin([&] { return volume.showsVolume() && volume.frameCount() > 0; });
+    const auto shown = volume.frameCount();
+    volume.redraw();
+    spin([&] { return volume.frameCount() > shown; });
     QPointF at(256, 256);
     sendMouse(&volume, QEvent::MouseButtonPress, at, Qt::LeftButton);
     const double rotate = frameRate(&volume, 40, [&](int) {

@@ -248,6 +248,8 @@ void VolumeScene::setPreset(VolumePreset preset) {
 
 VolumePreset VolumeScene::preset() const { return d_->preset; }
 
+bool VolumeScene::hasVolume() const { return !d_->volume.empty() && d_->volume.pixelType() != core::PixelType::Rgb24; }
+
 void VolumeScene::setVolumeVisible(bool visible) { d_->volumeProp->SetVisibility(visible && !d_->volume.empty()); }
 
 void VolumeScene::setInteractive(bool interactive) {

@@ -25,6 +25,7 @@ public:
     void setVolume(const core::Volume& volume);  // shares voxels
     void setPreset(VolumePreset preset);
     VolumePreset preset() const;
+    bool hasVolume() const;
     void setLabelMap(const core::LabelMap* labels);  // coloured surfaces; nullptr clears
     // The same in two steps, because smoothing a whole brain's surfaces takes seconds: build them
     // on any thread (from a label map nobody edits meanwhile), show them on the GUI thread.

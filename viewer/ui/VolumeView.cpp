@@ -50,6 +50,8 @@ void VolumeView::setLoading(bool loading) {
     redraw();
 }
 
+bool VolumeView::showsVolume() const { return scene_->hasVolume(); }
+
 void VolumeView::onImageChanged() {
     loading_ = false;
     // A series still arriving is rendered once whole: a ray cast per landed batch would stall the GUI.

@@ -28,6 +28,7 @@ public:
     // While another series loads the old one is not shown (it had stayed for seconds); false
     // shows the document's series again (a load that failed).
     void setLoading(bool loading);
+    bool showsVolume() const;  // the scene has the series (or its subsample) to render
     render::VolumeScene& scene() { return *scene_; }
 
 signals:
