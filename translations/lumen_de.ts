@@ -1737,6 +1737,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
             <numerusform>%n frühere Studien dieses Patienten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search canceled</source>
+        <translation>Suche abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>

@@ -1737,6 +1737,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
             <numerusform>%n études antérieures de ce patient</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search canceled</source>
+        <translation>Recherche annulée</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>

@@ -214,15 +214,20 @@ void PacsPanel::searchOn(const net::PacsServer& server, const std::string& secre
     if (useDates_->isChecked())
         q.studyDateFrom = from_->date().toString("yyyyMMdd").toStdString(), q.studyDateTo = to_->date().toString("yyyyMMdd").toStdString();
     search_->setEnabled(false);
+    if (!job_) cancel_->setEnabled(true);  // Cancel lets the user go on; the answer, when it comes, is dropped
     status_->setText(tr("Searching…"));
     auto found = std::make_shared<Records>();
+    const int generation = ++searchGeneration_;
     logic::runInBackground(
         this, [server, secret, q, found] { *found = net::PacsClient::forServer(server, secret)->find(q); },
-        [this, found](const QString& error) { searchDone(std::move(*found), error); });
+        [this, found, generation](const QString& error) {
+            if (generation == searchGeneration_) searchDone(std::move(*found), error);
+        });
 }
 
 void PacsPanel::searchDone(Records studies, const QString& error) {
     search_->setEnabled(true);
+    if (!job_) cancel_->setEnabled(false);
     if (!error.isEmpty()) return status_->setText(error);
     results_->clear();
     std::stable_sort(studies.begin(), studies.end(), [](const auto& a, const auto& b) { return field(a, "StudyDate") > field(b, "StudyDate"); });
@@ -348,7 +353,13 @@ void PacsPanel::retrieveFrom(const net::PacsServer& server, const std::string& s
 }
 
 void PacsPanel::cancelRetrieve() {
-    if (job_) job_->cancel();
+    if (job_) return job_->cancel();
+    if (!search_->isEnabled()) {  // a search: its answer will be dropped
+        ++searchGeneration_;
+        search_->setEnabled(true);
+        cancel_->setEnabled(false);
+        status_->setText(tr("Search canceled"));
+    }
 }
 
 void PacsPanel::retrieveFinished(const logic::PacsRetrieveSummary& s, const QString& error, bool canceled) {

@@ -91,6 +91,7 @@ private:
     std::unique_ptr<logic::PacsRetrieveJob> priorJob_;
     QString priorSeries_;  // the fetched prior's series to open beside
     bool shownOpened_ = false;
+    int searchGeneration_ = 0;  // a canceled or superseded search's answer is dropped
 };
 
 }  // namespace lumen::ui
