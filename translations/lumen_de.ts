@@ -1741,6 +1741,13 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Search canceled</source>
         <translation>Suche abgebrochen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n Serie</numerusform>
+            <numerusform>%n Serien</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>

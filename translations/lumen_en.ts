@@ -179,5 +179,12 @@
             <numerusform>%n earlier studies of this patient</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n series</numerusform>
+            <numerusform>%n series</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

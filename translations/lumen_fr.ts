@@ -1741,6 +1741,13 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Search canceled</source>
         <translation>Recherche annulée</translation>
     </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n série</numerusform>
+            <numerusform>%n séries</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsServersPage</name>

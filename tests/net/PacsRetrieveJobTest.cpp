@@ -216,3 +216,71 @@ TEST_F(PacsRetrieve, CancelKeepsWhatArrivedAndAnUnknownStudyIsAnError) {
 }
 
 }  // namespace
+
+namespace {
+
+// A study as a PACS holds it: two CT series and a SEG on one of them. Every series comes, by C-GET
+// and by WADO-RS (whose series are fetched side by side), each listed with its modality (which the
+// PACS tab uses to show an image series, not the SEG, while it arrives).
+TEST(PacsRetrieveStudy, EverySeriesOfAStudyWithItsSegByCGetAndWado) {
+    app();
+    test::OrthancServer orthanc;
+    ASSERT_TRUE(orthanc.running()) << orthanc.error();
+    test::TempDir dir("pacs-study");
+    const std::string cli = test::quote(test::lumenCli().string());
+    ASSERT_EQ(test::run(cli + " synth-ct " + test::quote((dir / "a").string()) + " --slices 8 --size 48").exitCode, 0);
+    ASSERT_EQ(test::run(cli + " synth-ct " + test::quote((dir / "b").string()) + " --slices 5 --size 48").exitCode, 0);
+    const auto second = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import glob, pydicom\nfrom pydicom.uid import generate_uid\n"
+        "study = pydicom.dcmread(sorted(glob.glob('" + (dir / "a").string() + "/*.dcm'))[0]).StudyInstanceUID\n"
+        "series = generate_uid()\n"
+        "for f in glob.glob('" + (dir / "b").string() + "/*.dcm'):\n"
+        "    d = pydicom.dcmread(f)\n"
+        "    d.StudyInstanceUID, d.SeriesInstanceUID, d.SeriesNumber, d.SeriesDescription = study, series, 1001, 'second CT series'\n"
+        "    d.SOPInstanceUID = d.file_meta.MediaStorageSOPInstanceUID = generate_uid()\n"
+        "    d.save_as(f)\n"));
+    ASSERT_EQ(second.exitCode, 0) << second.err;
+    ASSERT_EQ(test::run(cli + " convert " + test::quote((dir / "a").string()) + " " + test::quote((dir / "a.nii.gz").string())).exitCode, 0);
+    const auto labels = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import nibabel as nib, numpy as np\n"
+        "a = nib.load('" + (dir / "a.nii.gz").string() + "'); v = np.asarray(a.dataobj)\n"
+        "nib.save(nib.Nifti1Image((v > v.mean()).astype(np.uint8), a.affine), '" + (dir / "labels.nii.gz").string() + "')\n"));
+    ASSERT_EQ(labels.exitCode, 0) << labels.err;
+    ASSERT_EQ(test::run(cli + " seg export --labels " + test::quote((dir / "labels.nii.gz").string()) + " --source " + test::quote((dir / "a").string()) +
+                        " --out " + test::quote((dir / "seg.dcm").string())).exitCode, 0);
+    auto files = test::filesUnder(dir / "a");
+    for (const auto& f : test::filesUnder(dir / "b")) files.push_back(f);
+    files.push_back((dir / "seg.dcm").string());
+    ASSERT_TRUE(orthanc.store(files)) << orthanc.error();
+    net::PacsQuery q;
+    q.patientId = "LUMEN-SYNTH";
+    const std::string study = net::DimseClient(net::DimsePeer::parse(orthanc.dimse())).find(q).at(0).at("StudyInstanceUID");
+
+    for (const auto method : {net::PacsServer::Method::CGet, net::PacsServer::Method::Wado}) {
+        SCOPED_TRACE(method == net::PacsServer::Method::CGet ? "C-GET" : "WADO-RS");
+        test::TempDir home("pacs-study-home");
+        setenv("LUMEN_DATA_DIR", home.path().c_str(), 1);
+        const net::DimsePeer peer = net::DimsePeer::parse(orthanc.dimse());
+        net::PacsServer server;
+        server.name = "test", server.calledAet = peer.calledAet, server.host = peer.host, server.port = peer.port, server.method = method;
+        server.dicomwebUrl = orthanc.dicomweb(), server.auth = net::DicomWebPeer::Auth::Basic, server.user = "lumen";
+        const QString db = QString::fromStdString((home.path() / "studies.sqlite").string());
+        logic::PacsRetrieveJob job(db, server, QString::fromStdString(study), {}, nullptr, "secret");
+        QSignalSpy listed(&job, &logic::PacsRetrieveJob::listed), finished(&job, &logic::PacsRetrieveJob::finished);
+        job.start();
+        ASSERT_TRUE(finished.wait(60000));
+        QStringList modalities;
+        for (const auto& l : listed) modalities << l.at(1).toString();
+        EXPECT_EQ(modalities, (QStringList{"SEG", "CT", "CT"})) << "by series number (Lumen's SEG is #300, the CTs #1000 and #1001)";
+        const auto s = finished.first().at(0).value<logic::PacsRetrieveSummary>();
+        ASSERT_EQ(s.series.size(), 3);
+        EXPECT_TRUE(s.complete());
+        EXPECT_EQ(s.series[0].listed + s.series[1].listed + s.series[2].listed, 14);
+        std::size_t inDatabase = 0;
+        for (const auto& p : io::StudyDatabase(db.toStdString()).patients())
+            for (const auto& st : p.studies) inDatabase += st.series.size();
+        EXPECT_EQ(inDatabase, 3u);
+    }
+}
+
+}  // namespace

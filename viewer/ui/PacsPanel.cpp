@@ -234,8 +234,10 @@ void PacsPanel::searchDone(Records studies, const QString& error) {
     for (const auto& s : studies) {
         auto* item = new QTreeWidgetItem(results_);
         const QString description = field(s, "StudyDescription"), modalities = field(s, "ModalitiesInStudy").replace('\\', ", ");
+        // Date and number of series first: the description is what an elided line loses.
         item->setText(NameColumn, personName(field(s, "PatientName")) + "  ·  " + field(s, "PatientID") + "\n" + dicomDate(field(s, "StudyDate")) +
-                                      "  " + (description.isEmpty() ? modalities : description + " (" + modalities + ")"));
+                                      "  ·  " + tr("%n series", nullptr, field(s, "NumberOfStudyRelatedSeries").toInt()) + "  ·  " +
+                                      (description.isEmpty() ? modalities : description + " (" + modalities + ")"));
         item->setText(ImagesColumn, field(s, "NumberOfStudyRelatedInstances"));
         item->setData(NameColumn, UidRole, field(s, "StudyInstanceUID"));
         item->setData(NameColumn, PatientRole, field(s, "PatientID"));
