@@ -377,7 +377,7 @@ void PacsPanel::retrieveFinished(const logic::PacsRetrieveSummary& s, const QStr
     QString text = canceled ? tr("Canceled: %1 of %2 images are in Lumen.").arg(listed - missing).arg(listed)
                  : missing == 0 ? tr("Retrieved: %n series, all %1 images.", nullptr, int(s.series.size())).arg(listed)
                                 : tr("Partial: %1 of %2 images are missing.").arg(missing).arg(listed);
-    if (!error.isEmpty()) text += "\n" + error;
+    if (!error.isEmpty()) text = s.series.isEmpty() ? error : text + "\n" + error;  // failed before anything was listed: only why
     if (missing > 0) text += "\n" + tr("Retrieve again to fetch only what is missing.");
     status_->setText(text);
     retrieve_->setText(missing > 0 ? tr("Retrieve missing") : tr("Retrieve"));
@@ -385,7 +385,7 @@ void PacsPanel::retrieveFinished(const logic::PacsRetrieveSummary& s, const QStr
         if (QTreeWidgetItem* study = results_->topLevelItem(i); study->data(NameColumn, UidRole).toString() == studyUid_ && !s.series.isEmpty())
             study->setText(LocalColumn, missing == 0 ? QStringLiteral("✓") : tr("partial: %1 of %2").arg(listed - missing).arg(listed));
     emit databaseChanged();
-    if (!canceled) listPriors();
+    if (!canceled && error.isEmpty()) listPriors();
 }
 
 // The retrieved study's patient: the other studies the PACS holds, newest first; the newest
