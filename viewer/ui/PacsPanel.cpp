@@ -273,6 +273,11 @@ void PacsPanel::listSeries(QTreeWidgetItem* item, const net::PacsServer& server,
                 study->setData(NameColumn, ExpandedRole, false);
                 return status_->setText(error);
             }
+            std::unique_ptr<io::StudyDatabase> db;  // what Lumen holds of each series: one connection for all
+            try {
+                db = std::make_unique<io::StudyDatabase>(databasePath_.toStdString());
+            } catch (const std::exception&) {
+            }
             for (const auto& s : *found) {
                 auto* series = new QTreeWidgetItem(study);
                 const QString number = field(s, "SeriesNumber"), description = field(s, "SeriesDescription");
@@ -281,20 +286,15 @@ void PacsPanel::listSeries(QTreeWidgetItem* item, const net::PacsServer& server,
                 series->setData(NameColumn, UidRole, field(s, "SeriesInstanceUID"));
                 series->setData(NameColumn, ListedRole, field(s, "NumberOfSeriesRelatedInstances").toInt());
                 series->setData(NameColumn, ModalityRole, field(s, "Modality"));
-                updateLocalCounts(series);
+                const auto held = db ? db->summary(field(s, "SeriesInstanceUID").toStdString()) : std::nullopt;
+                showLocalCount(series, held ? int(held->images) : 0);
             }
         });
 }
 
 // "✓", "12 of 60" or nothing: what the local database holds of a listed series, and the study's sum.
-void PacsPanel::updateLocalCounts(QTreeWidgetItem* series) {
+void PacsPanel::showLocalCount(QTreeWidgetItem* series, int local) {
     const int listed = series->data(NameColumn, ListedRole).toInt();
-    int local = 0;
-    try {
-        if (auto s = io::StudyDatabase(databasePath_.toStdString()).summary(series->data(NameColumn, UidRole).toString().toStdString()))
-            local = int(s->images);
-    } catch (const std::exception&) {
-    }
     series->setData(LocalColumn, Qt::UserRole, local);
     series->setText(LocalColumn, local == 0 ? QString() : local >= listed ? QStringLiteral("✓") : tr("%1 of %2").arg(local).arg(listed));
     QTreeWidgetItem* study = series->parent();
@@ -339,7 +339,7 @@ void PacsPanel::retrieveFrom(const net::PacsServer& server, const std::string& s
         if (arriving_ && uid == arriving_->seriesUid()) arriving_->add(records);
         if (stored >= listed && uid == showSeries_ && !std::exchange(shownOpened_, true)) emit seriesRetrieved(uid);
         for (QTreeWidgetItemIterator it(results_); *it; ++it)
-            if ((*it)->parent() && (*it)->data(NameColumn, UidRole).toString() == uid) updateLocalCounts(*it);
+            if ((*it)->parent() && (*it)->data(NameColumn, UidRole).toString() == uid) showLocalCount(*it, stored);  // the job's count: no query
     });
     connect(job, &logic::PacsRetrieveJob::progress, this, [this](double f, const QString& stage) {
         progress_->setValue(int(f * 1000));

@@ -59,7 +59,7 @@ private:
     void retrieveFrom(const net::PacsServer& server, const std::string& secret);
     void searchDone(std::vector<std::map<std::string, std::string>> studies, const QString& error);
     void expandStudy(QTreeWidgetItem* item);
-    void updateLocalCounts(QTreeWidgetItem* series);
+    void showLocalCount(QTreeWidgetItem* series, int local);
     void retrieveFinished(const logic::PacsRetrieveSummary& summary, const QString& error, bool canceled);
     void setBusy(bool busy);
     void listPriors();
