@@ -1,6 +1,7 @@
 // lumen_net's DICOMweb client against a real Orthanc with its DICOMweb plugin (QIDO-RS, WADO-RS,
 // STOW-RS, basic authentication) and against a server that answers badly (an HTML page, a part
 // that is not DICOM, a multipart cut off): clear errors, and only whole instances on disk.
+#include "NetTestSupport.h"
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
@@ -10,15 +11,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <csignal>
 #include <fstream>
 #include <cstring>
 #include <memory>
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace lumen;
+using test::errorOf;
 
 namespace {
 
@@ -60,15 +59,6 @@ protected:
 std::unique_ptr<test::OrthancServer> DicomWeb::server_;
 std::unique_ptr<test::TempDir> DicomWeb::data_;
 bool DicomWeb::uploaded_ = false;
-
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const net::PacsError& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 TEST_F(DicomWeb, EchoAndTheErrorsAUserMeets) {
     EXPECT_NO_THROW(net::DicomWebClient(peer()).echo());
@@ -189,38 +179,15 @@ TEST_F(DicomWeb, TheCliTalksDicomWebWithThePasswordFromAFile) {
 }
 
 // A server that answers with something else than DICOM, or stops halfway.
-class BadServer {
+class BadServer : public test::ScriptServer {
 public:
-    BadServer() {
-        int out[2];
-        if (::pipe(out) != 0) return;
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::dup2(out[1], 1);
-            const std::string script = std::string(LUMEN_NET_TEST_DIR) + "/bad_dicomweb_server.py";
-            const std::string file = std::string(test::kPydicomTestFiles) + "/CT_small.dcm";
-            ::execl(test::kDebianPython, "python3", script.c_str(), file.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(out[1]);
-        char line[16] = {};
-        if (::read(out[0], line, sizeof line - 1) > 0) port_ = std::atoi(line);
-        ::close(out[0]);
-    }
-    ~BadServer() {
-        if (pid_ > 0) ::kill(pid_, SIGKILL), ::waitpid(pid_, nullptr, 0);
-    }
+    BadServer() : ScriptServer("bad_dicomweb_server.py", {std::string(test::kPydicomTestFiles) + "/CT_small.dcm"}) {}
     net::DicomWebPeer peer(const std::string& mode) const {
         net::DicomWebPeer p;
-        p.baseUrl = "http://127.0.0.1:" + std::to_string(port_) + "/" + mode;
+        p.baseUrl = "http://127.0.0.1:" + std::to_string(port()) + "/" + mode;
         p.timeoutSeconds = 5;
         return p;
     }
-    int port() const { return port_; }
-
-private:
-    pid_t pid_ = -1;
-    int port_ = 0;
 };
 
 TEST(DicomWebBadAnswers, AreClearErrorsAndLeaveOnlyWholeInstances) {

@@ -1,6 +1,7 @@
 // lumen_net's DIMSE client and `lumen-cli pacs` against a real Orthanc (tests/net/OrthancServer):
 // echo and the errors a user meets, C-FIND at both levels with each filter, C-GET and C-MOVE of a
 // study and of a series with the voxels and geometry of what was uploaded, cancel, C-STORE.
+#include "NetTestSupport.h"
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
@@ -17,6 +18,7 @@
 #include <set>
 
 using namespace lumen;
+using test::errorOf;
 
 namespace {
 
@@ -60,15 +62,6 @@ protected:
 std::unique_ptr<test::OrthancServer> Pacs::server_;
 std::unique_ptr<test::TempDir> Pacs::data_;
 bool Pacs::uploaded_ = false;
-
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const net::PacsError& e) {
-        return e.what();
-    }
-    return "no error";
-}
 
 TEST_F(Pacs, EchoAndTheErrorsAUserMeets) {
     EXPECT_NO_THROW(net::DimseClient(peer()).echo());

@@ -2,6 +2,7 @@
 // requires Lumen's client certificate and calls Lumen's C-MOVE receiver over TLS) and HTTPS in
 // front of its DICOMweb: echo, query, C-GET and C-MOVE, QIDO and WADO over https; and the
 // mismatches a user meets, in words.
+#include "NetTestSupport.h"
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "net/DicomWebClient.h"
@@ -11,12 +12,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <csignal>
 #include <memory>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace lumen;
+using test::errorOf;
 
 namespace {
 
@@ -54,15 +53,6 @@ std::unique_ptr<test::TempDir> Tls::certs_, Tls::data_;
 std::unique_ptr<test::OrthancServer> Tls::server_;
 bool Tls::uploaded_ = false;
 
-std::string errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const net::PacsError& e) {
-        return e.what();
-    }
-    return "no error";
-}
-
 TEST_F(Tls, DimseOverTlsBothWays) {
     const net::DimseClient pacs(peer());
     EXPECT_NO_THROW(pacs.echo());
@@ -92,36 +82,9 @@ TEST_F(Tls, MismatchesAreNamed) {
     EXPECT_NE(errorOf([&] { net::DimseClient(noCa).echo(); }).find("needs the CA file"), std::string::npos);
 }
 
-// tls_proxy.py: HTTPS in front of Orthanc's HTTP (as nginx would be); its port on stdout.
-class HttpsProxy {
-public:
-    HttpsProxy(const std::string& cert, const std::string& key, int target) {
-        int out[2];
-        if (::pipe(out) != 0) return;
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::dup2(out[1], 1);
-            const std::string script = std::string(LUMEN_NET_TEST_DIR) + "/tls_proxy.py";
-            ::execl(test::kDebianPython, "python3", script.c_str(), cert.c_str(), key.c_str(), std::to_string(target).c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(out[1]);
-        char line[16] = {};
-        if (::read(out[0], line, sizeof line - 1) > 0) port_ = std::atoi(line);
-        ::close(out[0]);
-    }
-    ~HttpsProxy() {
-        if (pid_ > 0) ::kill(pid_, SIGKILL), ::waitpid(pid_, nullptr, 0);
-    }
-    int port() const { return port_; }
-
-private:
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
-
 TEST_F(Tls, HttpsWithTheCaFile) {
-    HttpsProxy proxy(cert("server.crt"), cert("server.key"), server_->httpPort());
+    // HTTPS in front of Orthanc's HTTP, as nginx would be (tls_proxy.py).
+    test::ScriptServer proxy("tls_proxy.py", {cert("server.crt"), cert("server.key"), std::to_string(server_->httpPort())});
     ASSERT_GT(proxy.port(), 0);
     net::DicomWebPeer web;
     web.baseUrl = "https://127.0.0.1:" + std::to_string(proxy.port()) + "/dicom-web", web.auth = net::DicomWebPeer::Auth::Basic, web.user = "lumen", web.secret = "secret";

@@ -27,6 +27,18 @@ using namespace lumen;
 
 namespace {
 
+// The server file the window reads ($LUMEN_PACS_SERVERS), naming the test's Orthanc by DIMSE.
+net::PacsServer useOrthanc(const test::OrthancServer& orthanc, const QString& data) {
+    net::PacsServerList servers;
+    net::PacsServer server;
+    server.name = "Hospital PACS", server.calledAet = test::OrthancServer::kAet, server.host = "127.0.0.1", server.port = orthanc.dicomPort();
+    servers.servers.push_back(server);
+    const std::string file = data.toStdString() + "/pacs-servers.json";
+    servers.save(file);
+    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(file));
+    return server;
+}
+
 TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
     test::guiApp();
     const QString data = test::prepareDataFolder("PacsGui");
@@ -35,13 +47,7 @@ TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
     const auto ct = std::filesystem::path(data.toStdString()) / "upload";
     ASSERT_EQ(test::run(test::quote(test::lumenCli().string()) + " synth-ct " + test::quote(ct.string()) + " --slices 300 --size 256").exitCode, 0);
     ASSERT_TRUE(orthanc.store(test::filesUnder(ct))) << orthanc.error();
-    net::PacsServerList servers;
-    net::PacsServer server;
-    server.name = "Hospital PACS", server.calledAet = test::OrthancServer::kAet, server.host = "127.0.0.1", server.port = orthanc.dicomPort();
-    servers.servers.push_back(server);
-    const std::string serversFile = data.toStdString() + "/pacs-servers.json";
-    servers.save(serversFile);
-    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(serversFile));
+    const net::PacsServer server = useOrthanc(orthanc, data);
 
     ui::MainWindow window;
     window.resize(1400, 900);
@@ -195,13 +201,7 @@ TEST(PacsGui, ThePriorIsListedFetchedAndOpensBeside) {
     auto files = test::filesUnder(root / "now");
     for (const auto& f : test::filesUnder(root / "prior")) files.push_back(f);
     ASSERT_TRUE(orthanc.store(files)) << orthanc.error();
-    net::PacsServerList servers;
-    net::PacsServer server;
-    server.name = "Hospital PACS", server.calledAet = test::OrthancServer::kAet, server.host = "127.0.0.1", server.port = orthanc.dicomPort();
-    servers.servers.push_back(server);
-    const std::string serversFile = data.toStdString() + "/pacs-servers.json";
-    servers.save(serversFile);
-    qputenv("LUMEN_PACS_SERVERS", QByteArray::fromStdString(serversFile));
+    useOrthanc(orthanc, data);
 
     ui::MainWindow window;
     window.resize(1400, 900);

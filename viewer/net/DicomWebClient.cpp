@@ -96,7 +96,7 @@ void fetch(const HttpClient& http, const std::string& url, const std::string& fo
     std::unique_ptr<internal::MultipartReader> reader;
     std::string problem;  // found inside curl's callback, thrown after it returns
     const auto onPart = [&](const std::string& headers, std::string_view body) {
-        if (!problem.empty()) return;
+        if (!problem.empty() || c.stop) return;  // parts already read after a cancel or another series' failure are dropped
         if (!isDicom(body)) {
             const auto type = headers.find("content-type:");
             problem = "the PACS sent a part that is not DICOM" +
