@@ -1,5 +1,6 @@
 #include "logic/ArrivingSeries.h"
 
+#include "core/ParallelFor.h"
 #include "io/DicomSeriesLoader.h"
 #include "io/IoError.h"
 #include "io/SeriesAssembler.h"
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <cstring>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 namespace lumen::logic {
@@ -46,14 +46,7 @@ core::Volume blankLike(const core::Volume& slice, const core::ImageGeometry& gri
     const std::size_t sliceBytes = slice.frameByteSize(), slices = grid.dims()[2];
     std::memcpy(out, static_cast<const char*>(slice.data()) + lowest * bytes, bytes);
     for (std::size_t done = bytes; done < sliceBytes; done *= 2) std::memcpy(out + done, out, std::min(done, sliceBytes - done));
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back([=] {
-            for (std::size_t k = std::max<std::size_t>(1, slices * t / threads); k < slices * (t + 1) / threads; ++k)
-                std::memcpy(out + k * sliceBytes, out, sliceBytes);
-        });
-    for (auto& th : pool) th.join();
+    if (slices > 1) core::parallelFor(slices - 1, 0, [=](std::size_t k) { std::memcpy(out + (k + 1) * sliceBytes, out, sliceBytes); });
     return v;
 }
 }  // namespace

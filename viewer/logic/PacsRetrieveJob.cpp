@@ -50,6 +50,7 @@ struct PacsRetrieveJob::Run {
     };
     std::map<std::string, Series> series;
     std::vector<std::string> order;  // series UIDs as the PACS listed them, by series number
+    std::set<std::string> touched;   // series something arrived for in this run (their thumbnails are remade)
     std::vector<std::string> batch;
     Clock::time_point batchStarted;
     int totalListed = 0, totalStored = 0, retries = 0;
@@ -77,6 +78,7 @@ struct PacsRetrieveJob::Run {
         for (const core::SeriesRecord* s : index.allSeries()) {
             auto it = series.find(s->seriesUid);
             if (it == series.end()) continue;  // an instance the PACS did not list: stored, not counted
+            touched.insert(s->seriesUid);
             for (const auto& r : s->instances)
                 if (it->second.storedUids.insert(r.sopInstanceUid).second) ++totalStored;
             it->second.count.stored = int(it->second.storedUids.size());
@@ -201,7 +203,7 @@ void PacsRetrieveJob::run() {
             }
         }
         emit progress(1.0, tr("Making thumbnails"));
-        for (const std::string& uid : r->order)
+        for (const std::string& uid : r->touched)  // a series already whole keeps its thumbnail
             if (auto record = r->db.series(uid)) try {
                     ImportJob::storeThumbnail(r->db, *record);
                 } catch (const io::IoError&) {  // no thumbnail (a SEG, an SR): the series is still there
