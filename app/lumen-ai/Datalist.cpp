@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 namespace lumen::aicli {
 
@@ -60,7 +61,9 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
     const fs::path file = fs::path(s.label).is_absolute() ? fs::path(s.label) : base / s.label;
     s.labelSha256 = ai::sha256OfFile(file);
     if (m.task == ai::Task::Segmentation) {
-        s.labels = io::LabelMapReader::read(file.string(), s.volume.geometry());  // checks the grid
+        std::vector<std::string> warnings;  // another grid is resampled; a disjoint one throws
+        s.labels = io::LabelMapReader::read(file.string(), s.volume.geometry(), &warnings);
+        for (const auto& w : warnings) std::cerr << "lumen-ai: warning: " << w << "\n";
     } else {
         const json j = ai::readJsonFile(file);
         try {

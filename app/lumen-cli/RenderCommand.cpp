@@ -37,7 +37,9 @@ int runRender(const RenderArgs& args) {
     if (!request.window && image.windowWidth) request.window = *image.windowWidth;
     if (!request.level && image.windowCenter) request.level = *image.windowCenter;
     std::optional<core::LabelMap> labels;
-    if (!args.overlay.empty()) labels = io::LabelMapReader::read(args.overlay, image.volume.geometry());
+    std::vector<std::string> warnings;
+    if (!args.overlay.empty()) labels = io::LabelMapReader::read(args.overlay, image.volume.geometry(), &warnings);
+    for (const auto& w : warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     try {
         render::OffscreenRenderer::renderToPng(image.volume, labels ? &*labels : nullptr, request, args.out);
     } catch (const std::runtime_error& e) {

@@ -16,7 +16,9 @@ int runSegExport(const SegExportArgs& args) {
     const io::ImageStack source = io::DicomSegmentation::sourceStack(args.source);
     core::AnnotationSet set;
     set.seriesInstanceUid = source.seriesUid;
-    set.labels = io::LabelMapReader::read(args.labels, source.geometry);
+    std::vector<std::string> warnings;
+    set.labels = io::LabelMapReader::read(args.labels, source.geometry, &warnings);
+    for (const auto& w : warnings) std::cerr << "lumen-cli: warning: " << w << "\n";
     if (!args.labelTable.empty()) {
         try {
             io::readLabelSidecar(io::readAnnotationText(args.labelTable), set);

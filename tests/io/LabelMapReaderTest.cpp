@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 using namespace lumen;
 
@@ -41,10 +42,22 @@ TEST(LabelMapReader, AalAtlasOnTheT1BrainWithItsNamesAndColours) {
     EXPECT_EQ((std::array<int, 3>{c3.r, c3.g, c3.b}), (std::array<int, 3>{203, 149, 149}));
 }
 
-TEST(LabelMapReader, RefusesAMapOnAnotherGrid) {
+TEST(LabelMapReader, AnotherResolutionIsResampledWithAWarningAndAFarAwayMapIsRefused) {
     const core::Volume t1 = io::ImageFileReader::read(templateFile("ch2.nii.gz"));
-    EXPECT_THROW(io::LabelMapReader::read(templateFile("JHU-WhiteMatter-labels-2mm.nii.gz"), t1.geometry()), io::IoError);
-    EXPECT_THROW(io::LabelMapReader::read(templateFile("ch2.nii.gz"), smallGrid()), io::IoError);
+    std::vector<std::string> warnings;
+    const auto jhu = io::LabelMapReader::read(templateFile("JHU-WhiteMatter-labels-2mm.nii.gz"), t1.geometry(), &warnings);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("resampled onto the image's grid by nearest neighbour"), std::string::npos) << warnings[0];
+    EXPECT_TRUE(jhu.fits(t1.geometry()));
+    // Nearest neighbour keeps every tract (48 labels) and invents no value.
+    const auto raw = io::ImageFileReader::read(templateFile("JHU-WhiteMatter-labels-2mm.nii.gz"));
+    std::set<int> rawValues;
+    for (std::size_t i = 0; i < raw.voxelsPerFrame(); ++i) if (raw.storedValue(i)) rawValues.insert(int(raw.storedValue(i)));
+    std::set<int> values;
+    for (const auto& [v, n] : jhu.histogram()) values.insert(v);
+    EXPECT_EQ(values, rawValues);
+    const core::ImageGeometry far({4, 3, 2}, {1, 1, 2}, {5000, 0, 0}, core::Matrix3::identity());
+    EXPECT_THROW(io::LabelMapReader::read(templateFile("aal.nii.gz"), far), io::IoError);
 }
 
 TEST(LabelMapReader, ItkSnapDescriptionsGiveNamesAndColoursAndBadLinesAreSkipped) {

@@ -3,6 +3,8 @@
 #include "io/ImageFileReader.h"
 #include "io/IoError.h"
 
+#include "core/GridMapping.h"
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -68,15 +70,14 @@ core::LabelTable LabelMapReader::readSidecarTable(const std::string& path) {
     return table;
 }
 
-core::LabelMap LabelMapReader::read(const std::string& path, const core::ImageGeometry& image) {
+core::LabelMap LabelMapReader::read(const std::string& path, const core::ImageGeometry& image, std::vector<std::string>* warnings) {
     const core::Volume raw = ImageFileReader::read(path);
-    if (!raw.geometry().isApprox(image, 1e-3)) throw IoError(path, "the label map's grid does not match the image's");
     if (raw.timePoints() != 1) throw IoError(path, "a label map has one time point");
     core::LabelMap labels = [&] {
         if (raw.pixelType() == core::PixelType::UInt8 || raw.pixelType() == core::PixelType::UInt16)
             return core::LabelMap::fromVolume(raw.withRescale({}));
         if (!core::isInteger(raw.pixelType())) throw IoError(path, "a label map holds integers");
-        core::LabelMap converted(image, core::PixelType::UInt16);
+        core::LabelMap converted(raw.geometry(), core::PixelType::UInt16);
         for (std::size_t i = 0; i < raw.voxelsPerFrame(); ++i) {
             const double v = raw.storedValue(i);
             if (v < 0 || v > 65535) throw IoError(path, "label values must be between 0 and 65535");
@@ -85,7 +86,24 @@ core::LabelMap LabelMapReader::read(const std::string& path, const core::ImageGe
         return converted;
     }();
     labels.labels() = readSidecarTable(path);
-    return labels;
+    return placeOnGrid(labels, image, path, warnings);
+}
+
+core::LabelMap LabelMapReader::placeOnGrid(const core::LabelMap& labels, const core::ImageGeometry& image, const std::string& path,
+                                           std::vector<std::string>* warnings) {
+    const auto mapping = core::GridMapping::between(labels.geometry(), image);
+    using Kind = core::GridMapping::Kind;
+    if (mapping.kind() == Kind::Identical) {
+        return core::LabelMap::fromVolume(mapping.apply(labels.voxels()), labels.labels());
+    }
+    if (mapping.kind() == Kind::Disjoint)
+        throw IoError(path, "the label map does not overlap the image at all (label map: " + core::GridMapping::describe(labels.geometry()) +
+                                "; image: " + core::GridMapping::describe(image) + ")");
+    if (mapping.kind() == Kind::Resampled && warnings)
+        warnings->push_back(path + ": the label map's grid (" + core::GridMapping::describe(labels.geometry()) +
+                            ") is not the image's (" + core::GridMapping::describe(image) +
+                            "); it was resampled onto the image's grid by nearest neighbour");
+    return core::LabelMap::fromVolume(mapping.apply(labels.voxels()), labels.labels());
 }
 
 }  // namespace lumen::io
