@@ -64,7 +64,8 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         result.modelGrid = modelGrid(image.geometry(), m.input);
         modelInput = resampleVolume(image, result.modelGrid);
     }
-    normalizeIntensity(modelInput, m.input.normalization);
+    normalizeInput(modelInput, m.input);
+    modelInput = padForNetwork(modelInput, m.input);
     result.timings.preprocessMs = msSince(start);
 
     // Network.
@@ -78,6 +79,9 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     } else {
         SlidingWindowOptions o;
         o.patchSize = m.input.patchSize;
+        if (m.input.wholeImage)  // MONAI's SimpleInferer: one window, the whole model-grid image
+            for (int a = 0; a < 3; ++a) o.patchSize[a] = static_cast<int>(modelInput.geometry.dims()[a]);
+        o.replicatePadding = m.input.padding == InputSpec::Padding::Replicate;
         o.overlap = m.input.overlap;
         o.blending = m.input.blending;
         o.batchSize = m.input.batchSize;
@@ -116,9 +120,11 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
                     u[first + n] = voxelEntropy(p + n * K, K);
                 }
             });
-        } else {
+        } else if (!m.output.decideOnModelGrid) {
             result.labels = resampleDecisions(output, image.geometry(), decide);
         }
+        if (m.output.decideOnModelGrid)  // MONAI's AsDiscrete before Invertd(nearest_interp)
+            result.labels = resampleLabelsNearest(decideLabels(output, m.output, m.labels), image.geometry());
         result.labels.labels() = m.labels;
         output = {};
         // Outside the foreground box the model never looked: background.

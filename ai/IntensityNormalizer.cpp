@@ -32,9 +32,11 @@ void scaleRange(float* v, std::size_t n, double a0, double a1, double b0, double
 }  // namespace
 
 void normalizeIntensity(FloatImage& image, const Normalization& n) {
-    const std::size_t count = image.voxels();
-    for (std::size_t c = 0; c < image.channels; ++c) {
-        float* v = image.channel(c);
+    // Channel-wise: each channel on its own; otherwise all channels as one run of values.
+    const std::size_t runs = n.channelWise ? image.channels : 1;
+    const std::size_t count = image.voxels() * (n.channelWise ? 1 : image.channels);
+    for (std::size_t c = 0; c < runs; ++c) {
+        float* v = image.data.data() + c * count;
         switch (n.kind) {
             case Normalization::Kind::None: break;
             case Normalization::Kind::Window: scaleRange(v, count, n.low, n.high, n.outLow, n.outHigh, n.clip); break;
@@ -42,6 +44,14 @@ void normalizeIntensity(FloatImage& image, const Normalization& n) {
                 const std::vector<float> values(v, v + count);
                 const double a0 = percentile(values, n.low), a1 = percentile(values, n.high);
                 scaleRange(v, count, a0, a1, n.outLow, n.outHigh, n.clip);
+                break;
+            }
+            case Normalization::Kind::MinMax: {  // MONAI's rescale_array, also for a constant image (× minv)
+                if (count == 0) break;
+                const auto [lo, hi] = std::minmax_element(v, v + count);
+                const double a0 = *lo, a1 = *hi;
+                if (a1 == a0) std::transform(v, v + count, v, [&](float x) { return static_cast<float>(x * n.outLow); });
+                else scaleRange(v, count, a0, a1, n.outLow, n.outHigh, false);
                 break;
             }
             case Normalization::Kind::ZScore: {
@@ -59,6 +69,11 @@ void normalizeIntensity(FloatImage& image, const Normalization& n) {
             }
         }
     }
+}
+
+void normalizeInput(FloatImage& image, const InputSpec& input) {
+    normalizeIntensity(image, input.normalization);
+    for (const auto& step : input.normalizationAfter) normalizeIntensity(image, step);
 }
 
 }  // namespace lumen::ai

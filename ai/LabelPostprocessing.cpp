@@ -17,12 +17,20 @@ LabelDecider::LabelDecider(const OutputSpec& output, const core::LabelTable& lab
     if (channels != expected)
         throw ModelError("the network returned " + std::to_string(channels) + " channels; the manifest's " +
                          std::to_string(labels.size()) + " labels need " + std::to_string(expected));
+    for (int c : output.thresholdOrder)
+        if (c < 0 || static_cast<std::size_t>(c) >= channels) throw ModelError("threshold_order names channel " + std::to_string(c) + ", which the network does not return");
+    if (!argmax_) order_ = output.thresholdOrder;
     value_.assign(channels, 0);
     for (std::size_t c = 0; c < labels.size(); ++c) value_[c + (argmax_ ? 1 : 0)] = labels.labels()[c].value;
     depth_ = labels.labels().back().value > 255 ? core::PixelType::UInt16 : core::PixelType::UInt8;
 }
 
 std::uint16_t LabelDecider::operator()(const float* p) const {
+    if (!order_.empty()) {
+        for (int c : order_)
+            if (p[c] > threshold_) return value_[static_cast<std::size_t>(c)];
+        return 0;
+    }
     long best = argmax_ ? 0 : -1;
     float bestP = argmax_ ? p[0] : threshold_;
     for (std::size_t c = argmax_ ? 1 : 0; c < value_.size(); ++c)

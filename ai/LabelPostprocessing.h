@@ -18,6 +18,7 @@ public:
 private:
     bool argmax_;
     float threshold_;
+    std::vector<int> order_;  // threshold: channels by priority (empty: most probable)
     std::vector<std::uint16_t> value_;
     core::PixelType depth_;
 };

@@ -121,11 +121,11 @@ core::LabelTable parseLabels(const json& root, std::vector<std::string>& errors)
     return table;
 }
 
-Normalization parseNormalization(const json* v, std::vector<std::string>& errors) {
+Normalization parseNormalization(const json* v, const std::string& where, std::vector<std::string>& errors) {
     Normalization n;
     if (!v) return n;
-    FieldReader r(*v, "input.normalization", errors);
-    const std::string kind = r.choice("kind", "none", {"none", "window", "zscore", "percentile"}, true);
+    FieldReader r(*v, where, errors);
+    const std::string kind = r.choice("kind", "none", {"none", "window", "zscore", "percentile", "minmax"}, true);
     if (kind == "window") {
         n.kind = Normalization::Kind::Window;
         n.low = r.number("min", 0, -1e9, 1e9, true);
@@ -137,26 +137,60 @@ Normalization parseNormalization(const json* v, std::vector<std::string>& errors
     } else if (kind == "zscore") {
         n.kind = Normalization::Kind::ZScore;
         n.nonzero = r.get<bool>("nonzero", false);
+    } else if (kind == "minmax") {
+        n.kind = Normalization::Kind::MinMax;
     }
-    if (n.kind == Normalization::Kind::Window || n.kind == Normalization::Kind::Percentile) {
+    n.channelWise = r.get<bool>("channel_wise", true);
+    if (n.kind == Normalization::Kind::Window || n.kind == Normalization::Kind::Percentile || n.kind == Normalization::Kind::MinMax) {
         n.outLow = r.number("b_min", 0, -1e9, 1e9);
         n.outHigh = r.number("b_max", 1, -1e9, 1e9);
+    }
+    if (n.kind == Normalization::Kind::Window || n.kind == Normalization::Kind::Percentile) {
         n.clip = r.get<bool>("clip", true);
         if (n.high <= n.low) r.error("", "needs max > min (upper > lower)");
     }
     return n;
 }
 
-json normalizationJson(const Normalization& n) {
-    switch (n.kind) {
-        case Normalization::Kind::None: return {{"kind", "none"}};
-        case Normalization::Kind::ZScore: return {{"kind", "zscore"}, {"nonzero", n.nonzero}};
-        case Normalization::Kind::Window:
-            return {{"kind", "window"}, {"min", n.low}, {"max", n.high}, {"b_min", n.outLow}, {"b_max", n.outHigh}, {"clip", n.clip}};
-        case Normalization::Kind::Percentile:
-            return {{"kind", "percentile"}, {"lower", n.low}, {"upper", n.high}, {"b_min", n.outLow}, {"b_max", n.outHigh}, {"clip", n.clip}};
+// One step (an object) or a chain (an array of steps, applied in order).
+void parseNormalizations(const json* v, InputSpec& in, std::vector<std::string>& errors) {
+    if (!v || !v->is_array()) {
+        in.normalization = parseNormalization(v, "input.normalization", errors);
+        return;
     }
-    return {};
+    for (std::size_t n = 0; n < v->size(); ++n) {
+        const Normalization step = parseNormalization(&(*v)[n], "input.normalization[" + std::to_string(n) + "]", errors);
+        if (n == 0) in.normalization = step;
+        else in.normalizationAfter.push_back(step);
+    }
+}
+
+std::array<int, 3> parseTriple(FieldReader& r, const char* key, int fallback, int lo, int hi) {
+    const json* p = r.find(key);
+    if (!p) return {fallback, fallback, fallback};
+    if (!p->is_array() || p->size() != 3 ||
+        !std::all_of(p->begin(), p->end(), [&](const json& x) { return x.is_number_integer() && x.get<int>() >= lo && x.get<int>() <= hi; })) {
+        r.error(key, "must be three integers in " + std::to_string(lo) + ".." + std::to_string(hi));
+        return {fallback, fallback, fallback};
+    }
+    return {(*p)[0].get<int>(), (*p)[1].get<int>(), (*p)[2].get<int>()};
+}
+
+json normalizationJson(const Normalization& n) {
+    json j;
+    switch (n.kind) {
+        case Normalization::Kind::None: j = {{"kind", "none"}}; break;
+        case Normalization::Kind::ZScore: j = {{"kind", "zscore"}, {"nonzero", n.nonzero}}; break;
+        case Normalization::Kind::Window:
+            j = {{"kind", "window"}, {"min", n.low}, {"max", n.high}, {"b_min", n.outLow}, {"b_max", n.outHigh}, {"clip", n.clip}};
+            break;
+        case Normalization::Kind::Percentile:
+            j = {{"kind", "percentile"}, {"lower", n.low}, {"upper", n.high}, {"b_min", n.outLow}, {"b_max", n.outHigh}, {"clip", n.clip}};
+            break;
+        case Normalization::Kind::MinMax: j = {{"kind", "minmax"}, {"b_min", n.outLow}, {"b_max", n.outHigh}}; break;
+    }
+    if (!n.channelWise) j["channel_wise"] = false;
+    return j;
 }
 
 bool validOrientation(const std::string& code) {
@@ -189,7 +223,7 @@ InputSpec parseInput(const json* v, Task task, std::vector<std::string>& errors)
     in.orientation = r.get<std::string>("orientation", "");
     if (!in.orientation.empty() && !validOrientation(in.orientation))
         r.error("orientation", "must be a three-letter code such as RAS or LPS (is \"" + in.orientation + "\")");
-    in.normalization = parseNormalization(r.find("normalization"), errors);
+    parseNormalizations(r.find("normalization"), in, errors);
     const json* p = r.find("patch_size");
     if (!p || !p->is_array() || p->size() != 3 ||
         !std::all_of(p->begin(), p->end(), [](const json& x) { return x.is_number_integer() && x.get<int>() >= 1 && x.get<int>() <= 1024; }))
@@ -197,6 +231,11 @@ InputSpec parseInput(const json* v, Task task, std::vector<std::string>& errors)
     else
         in.patchSize = {(*p)[0].get<int>(), (*p)[1].get<int>(), (*p)[2].get<int>()};
     in.resizeToPatch = r.get<bool>("resize_to_patch", task == Task::Classification);
+    in.wholeImage = r.get<bool>("whole_image", false);
+    in.padMultiple = parseTriple(r, "pad_to_multiple", 1, 1, 1024);
+    in.padMinimum = parseTriple(r, "pad_to_size", 0, 0, 4096);
+    in.padding = r.choice("padding", "constant", {"constant", "replicate"}) == "replicate" ? InputSpec::Padding::Replicate
+                                                                                          : InputSpec::Padding::Constant;
     if (const json* crop = r.find("crop_foreground")) {
         FieldReader c(*crop, "input.crop_foreground", errors);
         in.cropForeground = true;
@@ -226,6 +265,8 @@ OutputSpec parseOutput(const json* v, Task task, std::vector<std::string>& error
         out.decision = r.choice("decision", out.activation == OutputSpec::Activation::Sigmoid ? "threshold" : "argmax",
                                 {"argmax", "threshold"}) == "threshold" ? OutputSpec::Decision::Threshold : OutputSpec::Decision::Argmax;
         out.threshold = r.number("threshold", 0.5, 0, 1);
+        out.thresholdOrder = r.get<std::vector<int>>("threshold_order", {});
+        out.decideOnModelGrid = r.get<bool>("decide_on_model_grid", false);
         out.keepLargestComponent = r.get<bool>("keep_largest_component", false);
         out.keepLargestLabels = r.get<std::vector<std::uint16_t>>("keep_largest_labels", {});
         out.minComponentMm3 = r.number("min_component_mm3", 0, 0, 1e9);
@@ -316,6 +357,12 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
         }
         r.find("schema");
     }
+    for (int c : m.output.thresholdOrder)
+        if (c < 0 || static_cast<std::size_t>(c) >= m.labels.size() || m.output.decision != OutputSpec::Decision::Threshold) {
+            errors.push_back("output.threshold_order: channel " + std::to_string(c) + " is not one of the labels' channels (0.." +
+                             std::to_string(int(m.labels.size()) - 1) + "), or the decision is not threshold");
+            break;
+        }
     if (m.task == Task::Classification && m.labels.size() < 2 && m.output.activation == OutputSpec::Activation::Softmax)
         errors.push_back("labels: a softmax classifier needs at least 2 classes");
     if (!errors.empty()) {
@@ -341,6 +388,15 @@ json ModelManifest::toJson() const {
     if (input.spacing) in["spacing"] = {input.spacing->x, input.spacing->y, input.spacing->z};
     if (!input.orientation.empty()) in["orientation"] = input.orientation;
     if (task == Task::Classification || input.resizeToPatch) in["resize_to_patch"] = input.resizeToPatch;
+    if (!input.normalizationAfter.empty()) {
+        json chain = json::array({normalizationJson(input.normalization)});
+        for (const auto& n : input.normalizationAfter) chain.push_back(normalizationJson(n));
+        in["normalization"] = chain;
+    }
+    if (input.wholeImage) in["whole_image"] = true;
+    if (input.padMultiple != std::array<int, 3>{1, 1, 1}) in["pad_to_multiple"] = input.padMultiple;
+    if (input.padMinimum != std::array<int, 3>{0, 0, 0}) in["pad_to_size"] = input.padMinimum;
+    if (input.padding == InputSpec::Padding::Replicate) in["padding"] = "replicate";
     if (input.cropForeground) in["crop_foreground"] = {{"threshold", input.cropThreshold}, {"margin", input.cropMargin}};
 
     const char* act = output.activation == OutputSpec::Activation::None      ? "none"
@@ -349,6 +405,8 @@ json ModelManifest::toJson() const {
     if (task == Task::Segmentation) {
         out["decision"] = output.decision == OutputSpec::Decision::Argmax ? "argmax" : "threshold";
         out["threshold"] = output.threshold;
+        if (!output.thresholdOrder.empty()) out["threshold_order"] = output.thresholdOrder;
+        if (output.decideOnModelGrid) out["decide_on_model_grid"] = true;
         out["keep_largest_component"] = output.keepLargestComponent;
         if (!output.keepLargestLabels.empty()) out["keep_largest_labels"] = output.keepLargestLabels;
         out["min_component_mm3"] = output.minComponentMm3;

@@ -15,14 +15,17 @@ enum class Task { Segmentation, Detection, Classification };
 std::string taskName(Task task);
 
 // How voxel values become network input (MONAI's ScaleIntensityRange / NormalizeIntensity /
-// ScaleIntensityRangePercentiles).
+// ScaleIntensityRangePercentiles / ScaleIntensity).
 struct Normalization {
-    enum class Kind { None, Window, ZScore, Percentile };
+    enum class Kind { None, Window, ZScore, Percentile, MinMax };
     Kind kind = Kind::None;
     double low = 0, high = 1;        // Window: input range; Percentile: percentiles (0..100)
-    double outLow = 0, outHigh = 1;  // Window / Percentile: output range
+    double outLow = 0, outHigh = 1;  // Window / Percentile / MinMax: output range
     bool clip = true;
     bool nonzero = false;            // ZScore: statistics over non-zero voxels only
+    // Statistics (mean/SD, percentiles, min/max) per channel, or over all channels at once
+    // (MONAI's channel_wise=False default; the same for one channel).
+    bool channelWise = true;
 };
 
 struct InputSpec {
@@ -31,7 +34,15 @@ struct InputSpec {
     std::optional<core::Vector3> spacing;  // mm; unset: the image's own
     std::string orientation;             // "RAS", "LPS", ... ; empty: as stored
     Normalization normalization;
+    std::vector<Normalization> normalizationAfter;  // further steps, in order (MONAI chains may hold several)
     std::array<int, 3> patchSize{96, 96, 96};  // voxels along the model grid's i, j, k
+    // MONAI's SimpleInferer: the network sees the whole (padded) model-grid image in one pass.
+    bool wholeImage = false;
+    // DivisiblePad / SpatialPad (symmetric, zeros) on the model grid before the network: each axis
+    // grown to at least padMinimum, then to a multiple of padMultiple.
+    std::array<int, 3> padMultiple{1, 1, 1}, padMinimum{0, 0, 0};
+    // How the sliding window pads an image smaller than the patch: zeros, or edge values (replicate).
+    enum class Padding { Constant, Replicate } padding = Padding::Constant;
     bool resizeToPatch = false;          // classification: the whole image scaled to one patch
     // MONAI's CropForeground: run only on the bounding box of voxels above cropThreshold (real
     // values), grown by cropMargin voxels; everything outside is background.
@@ -49,6 +60,12 @@ struct OutputSpec {
     // Segmentation
     enum class Decision { Argmax, Threshold } decision = Decision::Argmax;
     double threshold = 0.5;
+    // Threshold: channels in priority order, the first above the threshold wins (overlapping
+    // sigmoid outputs such as BraTS' tumour regions); empty: the most probable one above it.
+    std::vector<int> thresholdOrder;
+    // Decide labels on the model grid, then carry them to the input grid by nearest neighbour
+    // (MONAI: AsDiscrete before Invertd); otherwise probabilities are interpolated, then decided.
+    bool decideOnModelGrid = false;
     bool keepLargestComponent = false;
     std::vector<std::uint16_t> keepLargestLabels;  // empty: every label
     double minComponentMm3 = 0;

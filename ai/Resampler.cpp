@@ -27,6 +27,32 @@ Vector3 letterDirection(char letter) {  // LPS world
 
 }  // namespace
 
+FloatImage padForNetwork(const FloatImage& image, const InputSpec& input) {
+    const auto& d = image.geometry.dims();
+    ImageGeometry::Dims dims{};
+    std::array<std::size_t, 3> before{};
+    bool grows = false;
+    for (int a = 0; a < 3; ++a) {
+        std::size_t n = std::max(d[a], static_cast<std::size_t>(std::max(0, input.padMinimum[a])));
+        const auto k = static_cast<std::size_t>(std::max(1, input.padMultiple[a]));
+        n = (n + k - 1) / k * k;
+        dims[a] = n;
+        before[a] = (n - d[a]) / 2;
+        grows = grows || n != d[a];
+    }
+    if (!grows) return image;
+    const core::Point3 origin = image.geometry.indexToWorld({-double(before[0]), -double(before[1]), -double(before[2])});
+    FloatImage out = FloatImage::zeros(ImageGeometry(dims, image.geometry.spacing(), origin, image.geometry.direction()), image.channels);
+    for (std::size_t c = 0; c < image.channels; ++c)
+        for (std::size_t k = 0; k < d[2]; ++k)
+            for (std::size_t j = 0; j < d[1]; ++j) {
+                const float* in = image.channel(c) + (k * d[1] + j) * d[0];
+                float* o = out.channel(c) + ((k + before[2]) * dims[1] + j + before[1]) * dims[0] + before[0];
+                std::copy(in, in + d[0], o);
+            }
+    return out;
+}
+
 ImageGeometry modelGrid(const ImageGeometry& image, const InputSpec& input) {
     std::array<int, 3> from{0, 1, 2};  // model axis a takes image axis from[a]
     std::array<double, 3> sign{1, 1, 1};

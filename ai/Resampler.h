@@ -30,6 +30,10 @@ void resampleRows(const FloatImage& source, const core::ImageGeometry& target, c
 // of the whole input.
 FloatImage resampleVolume(const core::Volume& volume, const core::ImageGeometry& target, unsigned threads = 0);
 
+// MONAI's SpatialPad then DivisiblePad (method "symmetric": the smaller half before, zeros) as
+// InputSpec asks: the image on a grid grown the same way, so outputs map back without a crop.
+FloatImage padForNetwork(const FloatImage& image, const InputSpec& input);
+
 // Real voxel values (rescale applied) as a float image on the volume's own grid.
 FloatImage toFloatImage(const core::Volume& volume);
 

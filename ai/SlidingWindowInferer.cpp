@@ -99,6 +99,15 @@ FloatImage slidingWindowInference(TorchNetwork& network, const FloatImage& input
     }
     torch::Tensor source = torch::zeros({C, padded[0], padded[1], padded[2]}, torch::kFloat);
     source.narrow(1, before[0], size[0]).narrow(2, before[1], size[1]).narrow(3, before[2], size[2]).copy_(image);
+    if (o.replicatePadding)  // axis by axis, so that corners take the already padded edges
+        for (int a = 0; a < 3; ++a) {
+            const int64_t after = padded[a] - size[a] - before[a];
+            if (before[a] > 0)
+                source.narrow(a + 1, 0, before[a]).copy_(source.narrow(a + 1, before[a], 1).expand_as(source.narrow(a + 1, 0, before[a])));
+            if (after > 0)
+                source.narrow(a + 1, before[a] + size[a], after)
+                    .copy_(source.narrow(a + 1, before[a] + size[a] - 1, 1).expand_as(source.narrow(a + 1, before[a] + size[a], after)));
+        }
     source = source.to(net.torchDevice);
 
     const auto K = static_cast<int64_t>(o.outputChannels);

@@ -22,6 +22,7 @@ struct SlidingWindowOptions {
     int outputChannels = 1;       // what the network must return
     OutputSpec::Activation activation = OutputSpec::Activation::None;
     int activatedChannels = -1;   // activation applies to the first N channels (-1: all)
+    bool replicatePadding = false;  // pad an image smaller than the patch with its edge values, not zeros
 };
 
 struct SlidingWindowStats {
@@ -30,7 +31,7 @@ struct SlidingWindowStats {
     int batchSize = 0;     // the batch size that ran (after any halving)
 };
 
-// MONAI's sliding_window_inference, reproduced: symmetric zero padding up to the patch size, scan
+// MONAI's sliding_window_inference, reproduced: symmetric zero (or replicate) padding up to the patch size, scan
 // interval int(patch·(1−overlap)), the last window shifted back to the edge, a Gaussian importance
 // map (σ = 0.125·patch, normalised, clamped ≥ 1e-3) or constant weights, batched windows; the
 // blended raw output is then activated. The network sees tensors [N, C, I, J, K] (MONAI's and

@@ -8,7 +8,8 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        nlohmann-json3-dev libcli11-dev libgtest-dev libsqlite3-dev
        qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev qt6-charts-dev
        libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev libssl-dev libcurl4-openssl-dev
-       qtkeychain-qt6-dev)  # PACS passwords in the desktop keyring
+       qtkeychain-qt6-dev  # PACS passwords in the desktop keyring
+       libyaml-cpp-dev)  # MONAI bundles configured in YAML
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
       python3-torch python3-scipy mricron-data xvfb xauth time bc

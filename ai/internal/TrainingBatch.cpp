@@ -31,7 +31,7 @@ BatchSampler::BatchSampler(const ModelManifest& m, const TrainerOptions& options
                              std::to_string(m.input.channels));
         const core::ImageGeometry grid = modelGrid(s.volume.geometry(), m.input);
         c.image = resampleVolume(s.volume, grid);  // as inference does: no float copy of the whole case
-        normalizeIntensity(c.image, m.input.normalization);
+        normalizeInput(c.image, m.input);
         if (m.task == Task::Segmentation) {
             if (!s.labels.fits(s.volume.geometry(), 1e-3)) throw ModelError(s.label + ": label map is not on its image's grid");
             const core::LabelMap onGrid = resampleLabelsNearest(s.labels, grid);

@@ -75,6 +75,7 @@ int runTrain(const TrainArgs& args);
 int runEval(const EvalArgs& args);
 int runPackage(const std::string& network, const std::string& manifest, const std::string& out);
 int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt);
+int runCheckMonai(const std::string& bundle);
 int runModelsList(const ModelsArgs& args);
 int runModelsActivate(const ModelsArgs& args);
 int runModelsRollback(const ModelsArgs& args);

@@ -69,11 +69,21 @@ int runPackage(const std::string& network, const std::string& manifestFile, cons
 
 int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt) {
     const ai::ModelManifest m = ai::MonaiBundleImporter::import(bundle, out);
+    if (m.card.contains("import_notes"))
+        for (const auto& n : m.card["import_notes"]) std::cerr << "lumen-ai: note: " << n.get<std::string>() << "\n";
     nlohmann::json summary = {{"package", out}, {"name", m.name}, {"version", m.version}, {"labels", m.labels.size()},
                               {"patch_size", m.input.patchSize}};
     if (registerIt) summary["registered"] = openRegistry().add(out).dir.string();
     std::cout << summary.dump() << "\n";
     return 0;
+}
+
+int runCheckMonai(const std::string& bundle) {
+    const auto t = ai::MonaiBundleImporter::check(bundle);
+    nlohmann::json report = {{"bundle", bundle}, {"translates", t.manifest.has_value()}, {"problems", t.problems}, {"notes", t.notes}};
+    if (t.manifest) report["manifest"] = t.manifest->toJson();
+    std::cout << report.dump(1) << "\n";
+    return t.manifest ? 0 : 1;
 }
 
 }  // namespace lumen::aicli

@@ -77,11 +77,13 @@ int main(int argc, char** argv) {
     evalCmd->add_option("--threads", eval.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
 
     std::string bundleDir, importOut;
-    bool importRegister = false;
-    auto* importCmd = app.add_subcommand("import-monai", "Convert a MONAI bundle (configs/metadata.json, configs/inference.json, models/model.ts) into a package");
+    bool importRegister = false, importCheck = false;
+    auto* importCmd = app.add_subcommand("import-monai", "Convert a MONAI bundle (configs/metadata.json, configs/inference.json or .yaml, models/model.ts) into a package");
     importCmd->add_option("bundle", bundleDir, "MONAI bundle folder")->required();
-    importCmd->add_option("--out", importOut, "New package folder (must not exist)")->required();
+    auto* importOutOption = importCmd->add_option("--out", importOut, "New package folder (must not exist)");
     importCmd->add_flag("--register", importRegister, "Also add it to the registry");
+    importCmd->add_flag("--check", importCheck, "Only say what the configs translate to (JSON; exit 1 when something cannot be)")
+        ->excludes(importOutOption);
 
     std::string packNetwork, packManifest, packOut;
     auto* packageCmd = app.add_subcommand("package", "Make a package from a TorchScript file and a manifest (sha256 filled in)");
@@ -115,7 +117,11 @@ int main(int argc, char** argv) {
         }
         if (evalCmd->parsed()) return runEval(eval);
         if (packageCmd->parsed()) return runPackage(packNetwork, packManifest, packOut);
-        if (importCmd->parsed()) return runImportMonai(bundleDir, importOut, importRegister);
+        if (importCmd->parsed()) {
+            if (importCheck) return runCheckMonai(bundleDir);
+            if (importOut.empty()) throw CLI::RequiredError("--out");
+            return runImportMonai(bundleDir, importOut, importRegister);
+        }
         if (listCmd->parsed()) return runModelsList(models);
         if (activateCmd->parsed()) return runModelsActivate(models);
         if (rollbackCmd->parsed()) return runModelsRollback(models);

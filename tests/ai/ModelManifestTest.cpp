@@ -34,7 +34,16 @@ TEST(ModelManifest, RoundTripsThroughJson) {
     m.input.normalization.kind = ai::Normalization::Kind::Window;
     m.input.normalization.low = -100;
     m.input.normalization.high = 200;
+    ai::Normalization minmax;
+    minmax.kind = ai::Normalization::Kind::MinMax;
+    minmax.outLow = -1;
+    minmax.channelWise = false;
+    m.input.normalizationAfter = {minmax};
+    m.input.wholeImage = true;
+    m.input.padMultiple = {16, 16, 8};
+    m.input.padding = ai::InputSpec::Padding::Replicate;
     m.output.keepLargestComponent = true;
+    m.output.decideOnModelGrid = true;
     m.provenance.parentVersion = "0.9";
     m.provenance.trainingCases.push_back({"a.nii.gz", "a_seg.nii.gz", std::string(64, 'a'), std::string(64, 'b')});
     m.provenance.metrics = {{"dice", 0.8}};
@@ -43,6 +52,17 @@ TEST(ModelManifest, RoundTripsThroughJson) {
     EXPECT_EQ(back.labels, m.labels);
     EXPECT_EQ(back.outputChannels(), 4);
     EXPECT_EQ(back.provenance.trainingCases.at(0).labelSha256, std::string(64, 'b'));
+    ASSERT_EQ(back.input.normalizationAfter.size(), 1u);
+    EXPECT_FALSE(back.input.normalizationAfter[0].channelWise);
+    EXPECT_TRUE(back.input.wholeImage);
+    EXPECT_EQ(back.input.padMultiple, (std::array<int, 3>{16, 16, 8}));
+    EXPECT_TRUE(back.output.decideOnModelGrid);
+    // A package without the new keys reads as before: one step, no padding, probabilities resampled.
+    nlohmann::json old = test::segmentationManifest(2).toJson();
+    const ai::ModelManifest plain = ai::ModelManifest::fromJson(old);
+    EXPECT_TRUE(plain.input.normalizationAfter.empty());
+    EXPECT_FALSE(plain.output.decideOnModelGrid);
+    EXPECT_EQ(old["input"]["normalization"].is_object(), true);
 }
 
 TEST(ModelManifest, ListsEveryProblemWithItsPlace) {

@@ -48,6 +48,32 @@ TEST(LabelDecision, ThresholdPicksTheMostProbableAboveIt) {
     EXPECT_EQ(labels.at(2), 20);
 }
 
+TEST(LabelDecision, ThresholdOrderLetsTheFirstChannelAboveItWin) {
+    // BraTS: enhancing tumour (channel 2) inside tumour core (0) inside whole tumour (1).
+    ai::FloatImage p = ai::FloatImage::zeros(ImageGeometry({4, 1, 1}, {1, 1, 1}, {0, 0, 0}), 3);
+    p.data = {0.9f, 0.9f, 0.1f, 0.1f, /*c1*/ 0.95f, 0.99f, 0.9f, 0.2f, /*c2*/ 0.7f, 0.1f, 0.1f, 0.3f};
+    ai::OutputSpec out;
+    out.decision = ai::OutputSpec::Decision::Threshold;
+    out.thresholdOrder = {2, 0, 1};
+    const auto labels = ai::decideLabels(p, out, table(3));
+    EXPECT_EQ(labels.at(0), 30) << "channel 2 first, though channel 1 is more probable";
+    EXPECT_EQ(labels.at(1), 10);
+    EXPECT_EQ(labels.at(2), 20);
+    EXPECT_EQ(labels.at(3), 0);
+    // The boundary shortcut stays exact for a priority order.
+    ai::FloatImage big = ai::FloatImage::zeros(ImageGeometry({9, 7, 5}, {2, 2, 2}, {0, 0, 0}), 3);
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> u(0, 1);
+    for (float& v : big.data) v = u(rng);
+    const ImageGeometry fine({17, 13, 9}, {1, 1, 1}, {0, 0, 0});
+    const ai::LabelDecider decide(out, table(3), 3);
+    const auto fast = ai::resampleDecisions(big, fine, decide);
+    const auto slow = ai::decideLabels(ai::resampleLinear(big, fine), out, table(3));
+    for (std::size_t v = 0; v < fine.voxelCount(); ++v) ASSERT_EQ(fast.at(v), slow.at(v));
+    out.thresholdOrder = {3};
+    EXPECT_THROW(ai::decideLabels(p, out, table(3)), ai::ModelError);
+}
+
 TEST(LabelDecision, OnlyBoundaryVoxelsAreInterpolatedAndTheLabelsAreTheSame) {
     // resampleDecisions writes a label directly where the eight source voxels around a target
     // voxel agree. Oracle: interpolate every voxel (resampleRows) and decide each. Smooth random

@@ -170,6 +170,58 @@ TEST(IntensityNormalizer, WindowZScoreAndPercentileFollowMonai) {
     EXPECT_NEAR(ai::percentile([] { std::vector<float> v; for (int i = 1; i <= 100; ++i) v.push_back(float(i)); return v; }(), 95), 95.05, 1e-9);
 }
 
+TEST(IntensityNormalizer, MinMaxChannelWiseAndChainsFollowMonai) {
+    const ImageGeometry g({3, 1, 1}, {1, 1, 1}, {0, 0, 0});
+    ai::FloatImage im = ai::FloatImage::zeros(g, 2);
+    im.data = {0, 5, 10, /*c1*/ 20, 30, 40};
+    ai::InputSpec in;
+    in.normalization.kind = ai::Normalization::Kind::MinMax;  // ScaleIntensity(minv=-1, maxv=1), channel_wise=False
+    in.normalization.outLow = -1;
+    in.normalization.outHigh = 1;
+    in.normalization.channelWise = false;
+    ai::normalizeInput(im, in);
+    EXPECT_EQ(im.data, (std::vector<float>{-1, -0.75f, -0.5f, 0, 0.5f, 1})) << "one min and max over both channels";
+
+    im.data = {0, 5, 10, /*c1*/ 20, 30, 40};
+    in.normalization.channelWise = true;
+    ai::Normalization z;  // then NormalizeIntensity: each channel becomes ±sqrt(3/2), 0
+    z.kind = ai::Normalization::Kind::ZScore;
+    in.normalizationAfter = {z};
+    ai::normalizeInput(im, in);
+    const float r = static_cast<float>(std::sqrt(1.5));
+    for (int c = 0; c < 2; ++c) {
+        EXPECT_FLOAT_EQ(im.data[c * 3 + 0], -r);
+        EXPECT_NEAR(im.data[c * 3 + 1], 0, 1e-6);
+        EXPECT_FLOAT_EQ(im.data[c * 3 + 2], r);
+    }
+    // A constant image: rescale_array multiplies by minv.
+    ai::FloatImage flat = ai::FloatImage::zeros(g, 1);
+    flat.data = {4, 4, 4};
+    ai::Normalization mm;
+    mm.kind = ai::Normalization::Kind::MinMax;
+    mm.outLow = 0.5;
+    ai::normalizeIntensity(flat, mm);
+    EXPECT_EQ(flat.data, (std::vector<float>{2, 2, 2}));
+}
+
+TEST(Resampler, PaddingForTheNetworkGrowsTheGridSymmetrically) {
+    ai::FloatImage im = ai::FloatImage::zeros(ImageGeometry({5, 4, 3}, {2, 2, 2}, {10, 0, 0}), 1);
+    for (std::size_t v = 0; v < im.data.size(); ++v) im.data[v] = float(v + 1);
+    ai::InputSpec in;
+    in.padMultiple = {4, 4, 4};  // DivisiblePad(k=4): 5 → 8 (1 before, 2 after), 4 stays, 3 → 4 (0 before)
+    const ai::FloatImage out = ai::padForNetwork(im, in);
+    EXPECT_EQ(out.geometry.dims(), (ImageGeometry::Dims{8, 4, 4}));
+    EXPECT_TRUE(out.geometry.origin().isApprox({8, 0, 0}, 1e-9)) << "one voxel before along i";
+    for (std::size_t k = 0; k < 3; ++k)
+        for (std::size_t j = 0; j < 4; ++j)
+            for (std::size_t i = 0; i < 5; ++i)
+                ASSERT_EQ(out.data[(k * 4 + j) * 8 + i + 1], im.data[(k * 4 + j) * 5 + i]);
+    EXPECT_EQ(out.data[0], 0);
+    in.padMinimum = {6, 4, 6};  // SpatialPad first: 5 → 6 → 8; 3 → 6 → 8
+    EXPECT_EQ(ai::padForNetwork(im, in).geometry.dims(), (ImageGeometry::Dims{8, 4, 8}));
+    EXPECT_EQ(ai::padForNetwork(im, ai::InputSpec{}).data, im.data) << "nothing asked, nothing changed";
+}
+
 TEST(Resampler, StraightFromTheVolumeEqualsResamplingItsFloatCopy) {
     // Inference resamples the stored voxels directly (no float copy of the whole input); the
     // rescale is affine, so applying it after interpolation must give the same values. Two time

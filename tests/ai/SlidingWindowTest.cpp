@@ -105,9 +105,11 @@ TEST(SlidingWindow, WrongChannelsOrShapesAreClearErrors) {
     }
 }
 
-TEST(SlidingWindowOracle, SameLogitsAsPythonTorchOnTheSameFile) {
-    // Oracle: tests/oracles/sliding_window.py, Debian's python3-torch running the same TorchScript
-    // file with MONAI's algorithm written out independently.
+namespace {
+
+// Oracle: tests/oracles/sliding_window.py, Debian's python3-torch running the same TorchScript
+// file with MONAI's algorithm written out independently (padding through torch's F.pad).
+void compareWithPythonTorch(bool replicate) {
     test::TempDir dir("sw-oracle");
     const auto made = test::run(std::string(test::kDebianPython) + " " + test::quote((test::sourceDir() / "ai/networks/script_network.py").string()) +
                                 " --arch unet --out-channels 4 --seed 3 --out " + test::quote((dir / "unet.pt").string()));
@@ -118,14 +120,17 @@ TEST(SlidingWindowOracle, SameLogitsAsPythonTorchOnTheSameFile) {
     const ai::FloatImage in = noise({45, 38, 27}, 1, 4);
     std::ofstream(dir / "in.f32", std::ios::binary).write(reinterpret_cast<const char*>(in.data.data()), in.data.size() * 4);
     ai::SlidingWindowOptions o;
-    o.patchSize = {24, 24, 32};  // k is padded (27 < 32)
+    o.patchSize = replicate ? std::array<int, 3>{48, 40, 32} : std::array<int, 3>{24, 24, 32};  // padded along k (and i, j)
     o.overlap = 0.3;
     o.batchSize = 2;
     o.outputChannels = 4;
+    o.replicatePadding = replicate;
     const ai::FloatImage out = ai::slidingWindowInference(net, in, o);
     const auto py = test::run(std::string(test::kDebianPython) + " " + test::oracleScript("sliding_window.py").string() + " " +
-                              test::quote((dir / "unet.pt").string()) + " " + test::quote((dir / "in.f32").string()) +
-                              " 1 45 38 27 24 24 32 0.3 gaussian 2 " + test::quote((dir / "out.f32").string()) + " --threads 2");
+                              test::quote((dir / "unet.pt").string()) + " " + test::quote((dir / "in.f32").string()) + " 1 45 38 27 " +
+                              std::to_string(o.patchSize[0]) + " " + std::to_string(o.patchSize[1]) + " " + std::to_string(o.patchSize[2]) +
+                              " 0.3 gaussian 2 " + test::quote((dir / "out.f32").string()) + " --threads 2" +
+                              (replicate ? " --padding replicate" : ""));
     ASSERT_EQ(py.exitCode, 0) << py.err;
     std::vector<float> expected(out.data.size());
     std::ifstream(dir / "out.f32", std::ios::binary).read(reinterpret_cast<char*>(expected.data()), expected.size() * 4);
@@ -137,6 +142,12 @@ TEST(SlidingWindowOracle, SameLogitsAsPythonTorchOnTheSameFile) {
     EXPECT_LE(worst, 1e-4) << "largest logit " << scale;
     EXPECT_GT(scale, 1e-2) << "an all-zero output would compare equal trivially";
 }
+
+}  // namespace
+
+TEST(SlidingWindowOracle, SameLogitsAsPythonTorchOnTheSameFile) { compareWithPythonTorch(false); }
+
+TEST(SlidingWindowOracle, ReplicatePaddingMatchesTorchsPad) { compareWithPythonTorch(true); }
 
 TEST(SlidingWindow, AdaptiveBatchesHalveUntilTheyFit) {
     // Stands in for a GPU running out of memory above 3 patches per pass.

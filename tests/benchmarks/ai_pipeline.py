@@ -29,7 +29,7 @@ def axis_coords(n_out, n_in, ratio):
 
 
 def main():
-    pkg, src, dst = sw.positional_args_and_threads()
+    (pkg, src, dst), _ = sw.positional_args_and_threads()
     m = json.load(open(os.path.join(pkg, "model.json")))
     net = torch.jit.load(os.path.join(pkg, "model.pt")).eval()
     t0 = time.perf_counter()

@@ -5,6 +5,7 @@ from its documented behaviour (symmetric zero pad to the patch, scan interval in
 last window shifted to the edge, Gaussian importance sigma = 0.125*roi, normalised, clamped >= 1e-3).
 
   sliding_window.py MODEL.pt IN.f32 C NI NJ NK PI PJ PK OVERLAP gaussian|constant BATCH OUT.f32 [--threads N]
+                    [--padding replicate]   (MONAI's padding_mode; default zeros)
 
 IN.f32 / OUT.f32: raw little-endian float32, memory order [C][K][J][I] (Lumen's). Prints the output
 channel count and the network's wall time in ms as JSON.
@@ -41,14 +42,20 @@ def importance(roi, mode):
     return m.clamp(min=max(m.min().item(), 1e-3))
 
 
-def infer(net, x, roi, overlap, mode, batch):
+def infer(net, x, roi, overlap, mode, batch, padding="constant"):
     """x: [C, I, J, K] tensor. Returns the blended raw output [K, I, J, K], ms in net(), window count."""
     c = x.shape[0]
     size = tuple(x.shape[1:])
     pad = [max(r - s, 0) for r, s in zip(roi, size)]
     before = [p // 2 for p in pad]
-    padded = torch.zeros((c,) + tuple(s + p for s, p in zip(size, pad)))
-    padded[:, before[0]:before[0] + size[0], before[1]:before[1] + size[1], before[2]:before[2] + size[2]] = x
+    if padding == "replicate":
+        widths = []
+        for p, b in reversed(list(zip(pad, before))):  # F.pad lists the last axis first
+            widths += [b, p - b]
+        padded = torch.nn.functional.pad(x.unsqueeze(0), widths, mode="replicate")[0]
+    else:
+        padded = torch.zeros((c,) + tuple(s + p for s, p in zip(size, pad)))
+        padded[:, before[0]:before[0] + size[0], before[1]:before[1] + size[1], before[2]:before[2] + size[2]] = x
     windows = [(a, b, d) for a in starts(padded.shape[1], roi[0], overlap)
                for b in starts(padded.shape[2], roi[1], overlap)
                for d in starts(padded.shape[3], roi[2], overlap)]
@@ -73,23 +80,28 @@ def infer(net, x, roi, overlap, mode, batch):
 
 
 def positional_args_and_threads():
-    """sys.argv[1:] without "--threads N", after applying it to Torch."""
+    """sys.argv[1:] without "--threads N" (applied to Torch) and "--padding MODE" (returned)."""
     args = sys.argv[1:]
+    padding = "constant"
+    if "--padding" in args:
+        k = args.index("--padding")
+        padding = args[k + 1]
+        del args[k:k + 2]
     if "--threads" in args:
         k = args.index("--threads")
         torch.set_num_threads(int(args[k + 1]))
         del args[k:k + 2]
-    return args
+    return args, padding
 
 
 def main():
-    args = positional_args_and_threads()
+    args, padding = positional_args_and_threads()
     model, src, c, ni, nj, nk, pi, pj, pk, overlap, mode, batch, dst = args
     c, ni, nj, nk, batch = int(c), int(ni), int(nj), int(nk), int(batch)
     roi = (int(pi), int(pj), int(pk))
     net = torch.jit.load(model).eval()
     x = torch.from_numpy(np.fromfile(src, dtype="<f4").reshape(c, nk, nj, ni).transpose(0, 3, 2, 1).copy())
-    result, network_ms, windows = infer(net, x, roi, float(overlap), mode, batch)
+    result, network_ms, windows = infer(net, x, roi, float(overlap), mode, batch, padding)
     result.permute(0, 3, 2, 1).contiguous().numpy().astype("<f4").tofile(dst)
     print(json.dumps({"channels": int(result.shape[0]), "network_ms": network_ms, "windows": windows}))
 
