@@ -64,9 +64,11 @@ TEST_P(LabelMapOnDcm2niixGrid, EveryLabelLandsOnItsVoxelAndSurvivesASeg) {
     EXPECT_TRUE(warnings.empty()) << warnings.front();
     EXPECT_TRUE(labels.geometry().isApprox(c.image.geometry(), 1e-6));
     EXPECT_EQ(c.misplaced(labels), 0u);
-    // dcm2niix stores this series with its rows flipped: the reorder is not the identity.
-    EXPECT_EQ(core::GridMapping::between(io::ImageFileReader::read((c.labels / "same.nii.gz").string()).geometry(), c.image.geometry()).kind(),
-              core::GridMapping::Kind::Reordered);
+    // dcm2niix stores this series with its rows flipped: the reorder is not the identity, and
+    // flipping Lumen's row axis gives dcm2niix's grid (what dataset export writes).
+    const core::ImageGeometry dcm2niix = io::ImageFileReader::read((c.labels / "same.nii.gz").string()).geometry();
+    EXPECT_EQ(core::GridMapping::between(dcm2niix, c.image.geometry()).kind(), core::GridMapping::Kind::Reordered);
+    EXPECT_TRUE(core::flippedAxis(c.image.geometry(), 1).isApprox(dcm2niix, 1e-3));
 
     core::AnnotationSet set;
     set.seriesInstanceUid = c.stack.seriesUid;

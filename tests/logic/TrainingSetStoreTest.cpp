@@ -22,6 +22,7 @@ io::LoadedImage image() {
     io::LoadedImage im;
     im.volume = core::Volume::zeros(core::PixelType::Int16, core::ImageGeometry({20, 16, 12}, {1, 1, 2}, {-10, -8, -12}));
     for (std::size_t v = 0; v < im.volume.geometry().voxelCount(); ++v) im.volume.as<std::int16_t>()[v] = std::int16_t(v % 97);
+    im.volume.setRescale({1.0, -1024.0, "HU"});  // a CT's stored values: the model trains on HU
     im.fromDicom = true;
     im.series.description = "T1 MPRAGE";
     im.series.seriesUid = "1.2.3.4";
@@ -77,7 +78,7 @@ TEST_F(Store, ASegmentationCaseKeepsTheModelsLabelsOnTheModelsValues) {
     EXPECT_EQ(list["training"][0]["label"], "cases/case-001/label.nii.gz");
     EXPECT_EQ(list["training"][0]["lumen"]["effort"]["voxels_removed"], 30);
 
-    // nibabel (independent reader): the image is the open volume, the label the model's value 2
+    // nibabel (independent reader): the image is the open volume in real values (HU), the label the model's value 2
     // where the user's "Cerebellum" was, 0 elsewhere (the tumour too).
     const auto py = test::run(std::string(test::kDebianPython) + " -c \"import nibabel as nib, numpy as np; d='" +
                               (dir / "brain-structures/cases/case-001/").string() +
@@ -85,7 +86,7 @@ TEST_F(Store, ASegmentationCaseKeepsTheModelsLabelsOnTheModelsValues) {
                               " f=l.flatten(order='F'); print(i.shape, int(i.flatten(order='F')[500]), sorted(set(f.tolist())),"
                               " int((f[:100]==2).sum()), int((f[100:]!=0).sum()))\"");
     ASSERT_EQ(py.exitCode, 0) << py.err;
-    EXPECT_EQ(py.out, "(20, 16, 12) " + std::to_string(500 % 97) + " [0, 2] 100 0\n");
+    EXPECT_EQ(py.out, "(20, 16, 12) " + std::to_string(500 % 97 - 1024) + " [0, 2] 100 0\n");
 }
 
 TEST_F(Store, TheValidationSplitIsLocked) {

@@ -1,5 +1,7 @@
 #include "logic/AiAssist.h"
 
+#include "core/RealValues.h"
+
 #include "io/AnnotationJson.h"
 #include "io/ImageFileWriter.h"
 #include "io/ImageLoader.h"
@@ -144,7 +146,8 @@ bool AiAssist::run(const AiModel& model) {
     emit started(model.name);
     // Handing the volume over is a file write (tens of MB): off the GUI thread.
     runInBackground(
-        this, [volume = image_, path = input.toStdString()] { io::ImageFileWriter::write(volume, path, false); },
+        // Real values: a CT's stored values without its rescale would give the model wrong HU.
+        this, [volume = image_, path = input.toStdString()] { io::ImageFileWriter::write(core::toRealValues(volume), path, false); },
         [this, input, generation](const QString& error) {
             if (generation != generation_ || job_ != "writing") return;  // canceled meanwhile
             if (!error.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "logic/TrainingSetStore.h"
 
+#include "core/RealValues.h"
+
 #include "core/AtomicFile.h"
 #include "io/AnnotationJson.h"
 #include "io/ImageFileWriter.h"
@@ -210,7 +212,7 @@ TrainingCase TrainingSetStore::add(const TrainingCaseDraft& draft) {
     const fs::path staging = casesDir / ("." + id + ".staging");
     fs::remove_all(staging);
     fs::create_directories(staging);
-    io::ImageFileWriter::write(draft.image, (staging / "image.nii.gz").string());
+    io::ImageFileWriter::write(core::toRealValues(draft.image), (staging / "image.nii.gz").string());  // HU, not stored values
     json entry = {{"image", "cases/" + id + "/image.nii.gz"}};
     if (!draft.labels.empty()) {
         io::ImageFileWriter::write(draft.labels, (staging / "label.nii.gz").string());
