@@ -33,6 +33,13 @@ struct SegImportArgs { std::string seg, source, out; };
 struct SrExportArgs { std::string annotations, source, out; };
 struct SrImportArgs { std::string sr, out; };
 
+struct DatasetExportArgs {
+    std::string format = "nnunet", out, trainingSet, name = "Lumen", description, labelTable;
+    int id = 501;
+    std::vector<std::string> cases, validationCases, channelNames;  // cases: IMAGE LABEL pairs, flattened
+};
+struct DatasetImportArgs { std::string source, into; };
+
 struct PacsArgs {
     std::string dimse, dicomweb, server, serversFile, aet, user, passwordFile, tokenFile, ca, cert, key, level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method, out;
@@ -42,6 +49,8 @@ struct PacsArgs {
 };
 
 int runInfo(const InfoArgs& args);
+int runDatasetExport(const DatasetExportArgs& args);
+int runDatasetImport(const DatasetImportArgs& args);
 int runPacsEcho(const PacsArgs& args);
 int runPacsFind(const PacsArgs& args);
 int runPacsGet(const PacsArgs& args);

@@ -94,6 +94,28 @@ int main(int argc, char** argv) {
     segImportCmd->add_option("--source", segImport.source, "The source DICOM series (folder)")->required();
     segImportCmd->add_option("--out", segImport.out, "Label map to write (.nii.gz, .nrrd, .mha); the sidecar goes beside it as .json")->required();
 
+    auto* datasetCmd = app.add_subcommand("dataset", "Training sets to and from nnU-Net v2 raw datasets and MONAI datalists");
+    datasetCmd->require_subcommand(1);
+    DatasetExportArgs dsExport;
+    auto* dsExportCmd = datasetCmd->add_subcommand("export", "Write a training set, or series + label maps, as an nnU-Net v2 dataset or a MONAI datalist");
+    dsExportCmd->add_option("--format", dsExport.format, "nnunet (DatasetNNN_NAME/ in --out) or monai (--out is the new folder)")
+        ->check(CLI::IsMember({"nnunet", "monai"}));
+    dsExportCmd->add_option("--out", dsExport.out, "Folder to write into")->required();
+    dsExportCmd->add_option("--training-set", dsExport.trainingSet, "A training set folder (datalist.json), a datalist or an nnU-Net dataset");
+    dsExportCmd->add_option("--case", dsExport.cases, "IMAGE LABELS: a series folder or image file and its label map (repeatable)")
+        ->type_size(2)->allow_extra_args(false);
+    dsExportCmd->add_option("--validation-case", dsExport.validationCases, "IMAGE LABELS of a validation case (repeatable)")
+        ->type_size(2)->allow_extra_args(false);
+    dsExportCmd->add_option("--name", dsExport.name, "Dataset name (nnU-Net: DatasetNNN_NAME)");
+    dsExportCmd->add_option("--id", dsExport.id, "nnU-Net dataset number (default 501)")->check(CLI::Range(1, 999));
+    dsExportCmd->add_option("--description", dsExport.description, "One line for dataset.json");
+    dsExportCmd->add_option("--channel", dsExport.channelNames, "Channel names in order (default: the modality)");
+    dsExportCmd->add_option("--label-table", dsExport.labelTable, "Label names and colours: a label sidecar JSON or an ITK-SNAP/mricron text file");
+    DatasetImportArgs dsImport;
+    auto* dsImportCmd = datasetCmd->add_subcommand("import", "Add an nnU-Net v2 dataset's or a MONAI datalist's cases to a training set");
+    dsImportCmd->add_option("source", dsImport.source, "nnU-Net dataset folder, datalist JSON, or a folder with one")->required();
+    dsImportCmd->add_option("--into", dsImport.into, "Training set folder (created if new; e.g. ~/.local/share/Lumen/training/MODEL)")->required();
+
     auto* srCmd = app.add_subcommand("sr", "DICOM SR measurement reports (TID 1500): findings, measurements, classifications");
     srCmd->require_subcommand(1);
     SrExportArgs srExport;
@@ -163,6 +185,8 @@ int main(int argc, char** argv) {
         if (*synthCmd) return runSynthCt(synth);
         if (*renderCmd) return runRender(renderArgs);
         if (*segExportCmd) return runSegExport(segExport);
+        if (*dsExportCmd) return runDatasetExport(dsExport);
+        if (*dsImportCmd) return runDatasetImport(dsImport);
         if (*segImportCmd) return runSegImport(segImport);
         if (*srExportCmd) return runSrExport(srExport);
         if (*srImportCmd) return runSrImport(srImport);

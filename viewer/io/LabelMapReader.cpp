@@ -46,12 +46,16 @@ bool parseLine(const std::string& line, bool itkSnap, core::Label& label) {
 }  // namespace
 
 core::LabelTable LabelMapReader::readSidecarTable(const std::string& path) {
-    core::LabelTable table;
     const std::string base = sidecarBase(path);
-    std::ifstream text(base + ".txt");
+    return readLabelDescription(base + ".txt", base + ".lut");
+}
+
+core::LabelTable LabelMapReader::readLabelDescription(const std::string& textFile, const std::string& lutPath) {
+    core::LabelTable table;
+    std::ifstream text(textFile);
     if (!text) return table;
     std::array<std::uint8_t, 768> lut{};
-    std::ifstream lutFile(base + ".lut", std::ios::binary);
+    std::ifstream lutFile(lutPath, std::ios::binary);
     const bool hasLut = lutFile && lutFile.read(reinterpret_cast<char*>(lut.data()), lut.size()) && lutFile.gcount() == 768;
     std::vector<std::string> lines;
     for (std::string line; std::getline(text, line);)

@@ -22,6 +22,8 @@ public:
                                       const std::string& path, std::vector<std::string>* warnings);
     // The sidecar table for `path`, empty when there is none. Malformed lines are skipped.
     static core::LabelTable readSidecarTable(const std::string& path);
+    // One such text file (ITK-SNAP or mricron), with mricron's colours from `lut` when given.
+    static core::LabelTable readLabelDescription(const std::string& textFile, const std::string& lut = "");
 };
 
 }  // namespace lumen::io
