@@ -12,7 +12,7 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        libyaml-cpp-dev)  # MONAI bundles configured in YAML
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
-      python3-torch python3-scipy mricron-data xvfb xauth time bc
+      python3-torch python3-scipy python3-pil mricron-data xvfb xauth time bc
       orthanc orthanc-dicomweb  # a real PACS: the net tests start their own on free loopback ports
       gnome-keyring dbus)  # a real keyring for the password test, in a D-Bus session of its own
 

@@ -57,6 +57,8 @@ int runPacsGet(const PacsArgs& args);
 int runPacsSend(const PacsArgs& args);
 int runSegExport(const SegExportArgs& args);
 int runSegImport(const SegImportArgs& args);
+int runRtStructExport(const SegExportArgs& args);  // the same arguments: label map, source series, output
+int runRtStructImport(const SegImportArgs& args);
 int runSrExport(const SrExportArgs& args);
 int runSrImport(const SrImportArgs& args);
 int runRender(const RenderArgs& args);

@@ -92,7 +92,21 @@ int main(int argc, char** argv) {
     auto* segImportCmd = segCmd->add_subcommand("import", "Read a DICOM SEG onto its source series as a label map + JSON sidecar");
     segImportCmd->add_option("seg", segImport.seg, "The SEG file")->required();
     segImportCmd->add_option("--source", segImport.source, "The source DICOM series (folder)")->required();
-    segImportCmd->add_option("--out", segImport.out, "Label map to write (.nii.gz, .nrrd, .mha); the sidecar goes beside it as .json")->required();
+    segImportCmd->add_option("--out", segImport.out, "Label map to write (.nii.gz, .nrrd, .mha with .json and ITK-SNAP .txt sidecars, or .seg.nrrd)")->required();
+
+    auto* rtCmd = app.add_subcommand("rtstruct", "DICOM RT Structure Sets (closed planar contours) to and from label maps");
+    rtCmd->require_subcommand(1);
+    SegExportArgs rtExport;
+    auto* rtExportCmd = rtCmd->add_subcommand("export", "Write a label map as an RTSTRUCT on its source series (one ROI per label)");
+    rtExportCmd->add_option("--labels", rtExport.labels, "Label map (NIfTI/NRRD/MHA/.seg.nrrd) on the series' grid or an equivalent one")->required();
+    rtExportCmd->add_option("--source", rtExport.source, "The source DICOM series (folder)")->required();
+    rtExportCmd->add_option("--out", rtExport.out, "RTSTRUCT file to write")->required();
+    rtExportCmd->add_option("--label-table", rtExport.labelTable, "ROI names and colours: a label sidecar JSON or annotations.json");
+    SegImportArgs rtImport;
+    auto* rtImportCmd = rtCmd->add_subcommand("import", "Rasterise an RTSTRUCT's contours onto its series (holes as XOR) as a label map");
+    rtImportCmd->add_option("rtstruct", rtImport.seg, "The RTSTRUCT file")->required();
+    rtImportCmd->add_option("--source", rtImport.source, "The referenced DICOM series (folder)")->required();
+    rtImportCmd->add_option("--out", rtImport.out, "Label map to write (.nii.gz, .nrrd, .mha with sidecars, or .seg.nrrd)")->required();
 
     auto* datasetCmd = app.add_subcommand("dataset", "Training sets to and from nnU-Net v2 raw datasets and MONAI datalists");
     datasetCmd->require_subcommand(1);
@@ -185,6 +199,8 @@ int main(int argc, char** argv) {
         if (*synthCmd) return runSynthCt(synth);
         if (*renderCmd) return runRender(renderArgs);
         if (*segExportCmd) return runSegExport(segExport);
+        if (*rtExportCmd) return runRtStructExport(rtExport);
+        if (*rtImportCmd) return runRtStructImport(rtImport);
         if (*dsExportCmd) return runDatasetExport(dsExport);
         if (*dsImportCmd) return runDatasetImport(dsImport);
         if (*segImportCmd) return runSegImport(segImport);

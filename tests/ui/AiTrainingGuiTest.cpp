@@ -30,6 +30,8 @@
 #include <filesystem>
 
 using namespace lumen;
+using test::answerFileDialog;
+using test::menuAction;
 using test::runModel;
 using test::Viewer;
 
@@ -45,22 +47,6 @@ std::uint16_t labelNamed(const logic::Document& doc, const std::string& name) {
     for (const auto& l : doc.labels()->labels().labels())
         if (l.name == name) return l.value;
     return 0;
-}
-
-// Answers the next file dialog with `path` (the menu's own dialog, driven like a user would).
-void answerFileDialog(const QString& path) {
-    QTimer::singleShot(300, [path] {
-        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
-            dialog->selectFile(path);
-            QMetaObject::invokeMethod(dialog, "accept");
-        }
-    });
-}
-
-QAction* menuAction(ui::MainWindow& window, const QString& objectName) {
-    for (QAction* a : window.findChildren<QAction*>())
-        if (a->objectName() == objectName) return a;
-    return nullptr;
 }
 
 }  // namespace

@@ -7,7 +7,11 @@
 #include "ui/SliceView.h"
 #include "ui/StudyBrowserPanel.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QTimer>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QTest>
@@ -19,6 +23,28 @@
 #include <memory>
 
 namespace lumen::test {
+
+// Answers the next file dialog with `path` (the menu's own dialog, driven like a user would),
+// looking for it every 100 ms for 10 s: the first one a process opens takes a while to appear.
+inline void answerFileDialog(const QString& path, int tries = 100) {
+    QTimer::singleShot(100, [path, tries] {
+        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+            dialog->selectFile(path);
+            // An open dialog selects a file of another folder only once it has listed that folder:
+            // the typed name is what accept() takes at once.
+            if (auto* name = dialog->findChild<QLineEdit*>("fileNameEdit")) name->setText(path);
+            QMetaObject::invokeMethod(dialog, "accept");
+        } else if (tries > 1) {
+            answerFileDialog(path, tries - 1);
+        }
+    });
+}
+
+inline QAction* menuAction(ui::MainWindow& window, const QString& objectName) {
+    for (QAction* a : window.findChildren<QAction*>())
+        if (a->objectName() == objectName) return a;
+    return nullptr;
+}
 
 // Selects a model in the AI panel, clicks Run and waits until it is done (false on time-out).
 inline bool runModel(ui::MainWindow& window, const QString& name) {

@@ -30,15 +30,8 @@ namespace lumen::io {
 
 namespace {
 
-std::string number(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", v);  // DS: at most 16 characters
-    return buffer;
-}
-
-void check(const OFCondition& c, const std::string& file, const std::string& what) {
-    if (c.bad()) throw IoError(file, what + ": " + c.text());
-}
+using internal::check;
+std::string number(double v) { return internal::decimalString(v); }
 
 DcmSegTypes::E_SegmentAlgoType algorithmType(const core::Provenance& p) {
     if (!p.fromModel()) return DcmSegTypes::SAT_MANUAL;
@@ -46,9 +39,7 @@ DcmSegTypes::E_SegmentAlgoType algorithmType(const core::Provenance& p) {
 }
 
 std::string frameOfReference(const ImageStack& source) {
-    DcmFileFormat file;
-    if (source.instances.empty() || file.loadFile(source.instances.front().filePath.c_str()).bad()) return {};
-    return internal::getString(*file.getDataset(), DCM_FrameOfReferenceUID);
+    return source.instances.empty() ? std::string() : internal::frameOfReferenceUid(source.instances.front().filePath);
 }
 
 }  // namespace

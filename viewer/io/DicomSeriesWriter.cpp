@@ -27,12 +27,7 @@ std::string newUid() {
     return buf;
 }
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    std::string s = buf;
-    return s.size() > 16 ? std::to_string(v).substr(0, 16) : s;  // DS holds 16 characters
-}
+std::string number(double v) { return internal::decimalString(v); }
 
 std::string decimals(const std::vector<double>& values) {
     std::string s;

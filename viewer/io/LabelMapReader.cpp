@@ -2,6 +2,7 @@
 
 #include "io/ImageFileReader.h"
 #include "io/IoError.h"
+#include "io/SlicerSegmentation.h"
 
 #include "core/GridMapping.h"
 
@@ -45,6 +46,8 @@ bool parseLine(const std::string& line, bool itkSnap, core::Label& label) {
 
 }  // namespace
 
+std::string LabelMapReader::sidecarTextPath(const std::string& labelMap) { return sidecarBase(labelMap) + ".txt"; }
+
 core::LabelTable LabelMapReader::readSidecarTable(const std::string& path) {
     const std::string base = sidecarBase(path);
     return readLabelDescription(base + ".txt", base + ".lut");
@@ -75,6 +78,13 @@ core::LabelTable LabelMapReader::readLabelDescription(const std::string& textFil
 }
 
 core::LabelMap LabelMapReader::read(const std::string& path, const core::ImageGeometry& image, std::vector<std::string>* warnings) {
+    if (SlicerSegmentation::isSegmentation(path)) {
+        const SlicerSegmentation::Result slicer = SlicerSegmentation::read(path);
+        if (slicer.overlaps && warnings)
+            warnings->push_back(path + ": " + std::to_string(slicer.overlaps) +
+                                " voxels belong to segments of more than one layer; Lumen keeps one label per voxel, the later segment's");
+        return placeOnGrid(slicer.labels, image, path, warnings);
+    }
     const core::Volume raw = ImageFileReader::read(path);
     if (raw.timePoints() != 1) throw IoError(path, "a label map has one time point");
     core::LabelMap labels = [&] {

@@ -10,7 +10,8 @@ namespace lumen::io {
 // grid: exactly when its voxel centres are the image's in another axis order or direction (as
 // dcm2niix, nnU-Net and MONAI store them), by nearest neighbour with a warning otherwise. Throws
 // IoError when the label map does not overlap the image or its values are not labels.
-// Label names and colours come from a sidecar when one lies beside the file, as atlases ship:
+// A 3D Slicer .seg.nrrd brings its segments' names and colours (SlicerSegmentation). Otherwise
+// label names and colours come from a sidecar when one lies beside the file, as atlases ship:
 // mricron's `<file>.txt` ("value name ...") and `<file>.lut` (256 R, then G, then B bytes), or an
 // ITK-SNAP label description `<file>.txt` (value R G B A visible mesh "name").
 class LabelMapReader {
@@ -22,6 +23,8 @@ public:
                                       const std::string& path, std::vector<std::string>* warnings);
     // The sidecar table for `path`, empty when there is none. Malformed lines are skipped.
     static core::LabelTable readSidecarTable(const std::string& path);
+    // Where that text sidecar lies: "aal.nii.gz" → "aal.nii.txt" (what writeItkSnapLabels writes to).
+    static std::string sidecarTextPath(const std::string& labelMap);
     // One such text file (ITK-SNAP or mricron), with mricron's colours from `lut` when given.
     static core::LabelTable readLabelDescription(const std::string& textFile, const std::string& lut = "");
 };

@@ -2,13 +2,17 @@
 
 #include "core/AtomicFile.h"
 #include "io/AnnotationJson.h"
+#include "io/DicomRtStructure.h"
 #include "io/DicomSegmentation.h"
 #include "io/DicomStructuredReport.h"
 #include "io/ImageFileWriter.h"
 #include "io/IoError.h"
+#include "io/LabelMapReader.h"
+#include "io/LabelMapWriter.h"
 #include "logic/Document.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace lumen::logic {
@@ -17,7 +21,7 @@ namespace {
 
 const io::ImageStack& dicomSource(const Document& d, const std::string& path) {
     if (!d.hasImage() || !d.image().fromDicom || d.image().stack.instances.empty())
-        throw io::IoError(path, "DICOM SEG and SR need a DICOM series to reference; this image is not one");
+        throw io::IoError(path, "DICOM SEG, SR and RTSTRUCT need a DICOM series to reference; this image is not one");
     return d.image().stack;
 }
 
@@ -57,10 +61,16 @@ void AnnotationExchange::exportTo(const Document& document, Format format, const
         case Format::DicomSr:
             io::DicomStructuredReport::write(set, dicomSource(document, path), path);
             break;
+        case Format::DicomRtStruct: {
+            const io::ImageStack& source = dicomSource(document, path);
+            if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export (a model's proposals count once accepted)");
+            io::DicomRtStructure::write(set, source, path);
+            break;
+        }
         case Format::NiftiLabels:
+        case Format::SlicerSegmentation:
             if (set.labels.empty()) throw io::IoError(path, "there is no label map to export");
-            io::ImageFileWriter::write(set.labels.voxels(), path);
-            core::writeFileAtomically(io::labelSidecarPath(path), io::labelSidecarJson(set));
+            io::LabelMapWriter::write(set, path);
             break;
     }
 }
@@ -96,14 +106,44 @@ void addNew(std::vector<T>& into, const std::vector<T>& from, Same same) {
 }
 }  // namespace
 
-void AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
+std::vector<std::string> AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
+    std::vector<std::string> warnings;
+    const auto replaceLabels = [&](core::AnnotationSet from) {
+        core::AnnotationSet set = document.annotations();
+        set.labels = std::move(from.labels);
+        set.segments = std::move(from.segments);
+        document.setAnnotations(std::move(set), true);
+    };
     switch (format) {
         case Format::DicomSeg: {
-            core::AnnotationSet seg = io::DicomSegmentation::read(path, dicomSource(document, path));
-            core::AnnotationSet set = document.annotations();
-            set.labels = std::move(seg.labels);
-            set.segments = std::move(seg.segments);
-            document.setAnnotations(std::move(set), true);
+            std::size_t overlaps = 0;
+            replaceLabels(io::DicomSegmentation::read(path, dicomSource(document, path), &overlaps));
+            if (overlaps) warnings.push_back(std::to_string(overlaps) + " voxels belong to more than one segment; the higher segment number was kept");
+            break;
+        }
+        case Format::DicomRtStruct: {
+            io::DicomRtStructure::Result rt = io::DicomRtStructure::read(path, dicomSource(document, path));
+            warnings = rt.warnings;
+            if (rt.overlaps) warnings.push_back(std::to_string(rt.overlaps) + " voxels lie inside more than one structure; the smaller structure keeps them");
+            replaceLabels(std::move(rt.set));
+            break;
+        }
+        case Format::NiftiLabels:
+        case Format::SlicerSegmentation: {
+            if (!document.hasImage()) throw io::IoError(path, "open a series first");
+            core::AnnotationSet labels;
+            labels.labels = io::LabelMapReader::read(path, document.volume().geometry(), &warnings);
+            if (std::filesystem::exists(io::labelSidecarPath(path)) && !io::LabelMapWriter::isSlicerPath(path)) {
+                try {  // Lumen's own sidecar: names, colours, codes and provenance
+                    core::AnnotationSet sidecar;
+                    io::readLabelSidecar(io::readAnnotationText(io::labelSidecarPath(path)), sidecar);
+                    for (const auto& l : sidecar.labels.labels().labels()) labels.labels.labels().set(l);
+                    labels.segments = sidecar.segments;
+                } catch (const io::AnnotationFormatError& e) {
+                    warnings.push_back(io::labelSidecarPath(path) + " was not read: " + e.what());
+                }
+            }
+            replaceLabels(std::move(labels));
             break;
         }
         case Format::DicomSr: {
@@ -131,9 +171,8 @@ void AnnotationExchange::importFrom(Document& document, Format format, const std
             document.setAnnotations(std::move(set), true);
             break;
         }
-        case Format::NiftiLabels:
-            throw io::IoError(path, "use File ▸ Load label map for NIfTI label maps");
     }
+    return warnings;
 }
 
 }  // namespace lumen::logic

@@ -119,12 +119,7 @@ void MainWindow::buildActions() {
     add("undo", tr("&Undo label edit"), QKeySequence::Undo, [this] { document_->undoLabelEdit(); });
     add("redo", tr("&Redo label edit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { document_->redoLabelEdit(); })
         ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    const std::pair<const char*, QString> formats[] = {{"Seg", tr("DICOM &SEG…")}, {"Sr", tr("DICOM S&R (TID 1500)…")},
-                                                       {"Nifti", tr("&NIfTI label map + JSON…")}};
-    for (int f = 0; f < 3; ++f) {
-        add(QString("export") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(true, f); });
-        if (f < 2) add(QString("import") + formats[f].first, formats[f].second, QKeySequence(), [this, f] { exchangeAnnotations(false, f); });
-    }
+    for (const auto& e : exchangeActions()) add(e.key, e.text, QKeySequence(), e.slot);
     add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
         if (PreferencesDialog(this).exec() == QDialog::Accepted) applyListener();
     });
@@ -149,7 +144,6 @@ void MainWindow::buildActions() {
                            tr("<b>Lumen</b> 0.1 — a radiology viewer with AI assist.<br>"
                               "Qt %1, VTK, ITK, DCMTK. Not a medical device.").arg(qVersion()));
     });
-    add("loadLabels", tr("Load &label map…"), QKeySequence(), [this] { loadLabelMapDialog(); });
 
     hideIdentity_ = add("hideIdentity", tr("&Hide patient identity"), QKeySequence(), [this](bool on) {
         logic::Preferences::setHidePatientIdentity(on);
@@ -481,32 +475,6 @@ void MainWindow::offerRecovery() {
     else store_->discardRecovery();
 }
 
-void MainWindow::exchangeAnnotations(bool exporting, int format) {
-    if (!document_->hasImage()) return;
-    const auto f = logic::AnnotationExchange::Format(format);
-    const QString filter = f == logic::AnnotationExchange::Format::NiftiLabels ? tr("NIfTI (*.nii.gz *.nii)") : tr("DICOM (*.dcm)");
-    const QString suggested = QStringList{"segmentation.dcm", "report.dcm", "labels.nii.gz"}[format];
-    // Proposals nobody accepted are not annotations: exports leave them out, and say so up front.
-    int proposedFindings = 0;
-    for (const auto& finding : document_->findings()) proposedFindings += finding.status == core::Finding::Status::Proposed;
-    const int proposedLabels = int(document_->proposedLabels().size());
-    const QString leftOut = proposedLabels + proposedFindings == 0 ? QString()
-        : tr("%n proposed label(s)", nullptr, proposedLabels) + tr(" and %n proposed finding(s) not accepted yet are left out", nullptr, proposedFindings);
-    const QString caption = leftOut.isEmpty() ? tr("Export annotations") : tr("Export annotations — %1").arg(leftOut);
-    const QString path = exporting ? QFileDialog::getSaveFileName(this, caption, suggested, filter)
-                                   : QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(), filter);
-    if (path.isEmpty()) return;
-    try {
-        if (exporting) logic::AnnotationExchange::exportTo(*document_, f, path.toStdString());
-        else logic::AnnotationExchange::importFrom(*document_, f, path.toStdString());
-        QString done = (exporting ? tr("Exported %1") : tr("Imported %1")).arg(path);
-        if (exporting && !leftOut.isEmpty()) done += " (" + leftOut + ")";
-        statusBar()->showMessage(done, 10000);
-    } catch (const std::exception& e) {
-        reportError(QString::fromStdString(e.what()));
-    }
-}
-
 void MainWindow::importDialog(bool dicomdir) {
     const QString path = dicomdir ? QFileDialog::getOpenFileName(this, tr("Import a DICOMDIR"), QString(), "DICOMDIR (DICOMDIR dicomdir)")
                                   : QFileDialog::getExistingDirectory(this, tr("Import a folder of DICOM files"));
@@ -517,17 +485,6 @@ void MainWindow::openImageFileDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open an image file"), QString(),
                                                       tr("Images (*.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.dcm);;All files (*)"));
     if (!path.isEmpty()) importPaths({path}, true);
-}
-
-void MainWindow::loadLabelMapDialog() {
-    if (!document_->hasImage()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load a label map"), QString(), tr("Label maps (*.nii *.nii.gz *.nrrd *.mha)"));
-    if (path.isEmpty()) return;
-    try {
-        document_->setLabels(io::LabelMapReader::read(path.toStdString(), document_->volume().geometry()));
-    } catch (const std::exception& e) {
-        reportError(QString::fromStdString(e.what()));
-    }
 }
 
 void MainWindow::saveScreenshot() {

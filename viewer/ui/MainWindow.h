@@ -3,6 +3,9 @@
 #include "ui/ViewerLayout.h"
 
 #include <QMainWindow>
+
+#include <functional>
+#include <vector>
 #include <QPointer>
 #include <QProgressDialog>
 
@@ -88,12 +91,15 @@ private:
     void buildDocks();
     void importDialog(bool dicomdir);
     void openImageFileDialog();
-    void loadLabelMapDialog();
     void saveScreenshot();
     void jumpToMeasurement(std::uint64_t id);
     void jumpTo(const core::Point3& point);
     void offerRecovery();
+    // File ▸ Export / Import annotations and Load label map (MainWindowExchange.cpp).
+    struct ExchangeAction { QString key, text; std::function<void()> slot; };
+    std::vector<ExchangeAction> exchangeActions();
     void exchangeAnnotations(bool exporting, int format);
+    void loadLabelMapDialog() { exchangeAnnotations(false, 2); }
     void showProgress(const QString& title, bool cancellable);
     void hideProgress();
     void reportError(const QString& message);

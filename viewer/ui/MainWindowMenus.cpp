@@ -20,9 +20,9 @@ QMenu* MainWindowMenus::build(QMainWindow* window, const MainWindowActions& a) {
     file->addSeparator();
     file->addAction(act("saveAnnotations"));
     QMenu* exportMenu = file->addMenu(tr("&Export annotations"));
-    for (const char* k : {"exportSeg", "exportSr", "exportNifti"}) exportMenu->addAction(act(k));
+    for (const char* k : {"exportSeg", "exportSr", "exportRtStruct", "exportNifti", "exportSegNrrd"}) exportMenu->addAction(act(k));
     QMenu* importMenu = file->addMenu(tr("Import &annotations"));
-    for (const char* k : {"importSeg", "importSr"}) importMenu->addAction(act(k));
+    for (const char* k : {"importSeg", "importSr", "importRtStruct"}) importMenu->addAction(act(k));
     importMenu->addAction(act("loadLabels"));
     file->addAction(act("sendToPacs"));
     file->addSeparator();

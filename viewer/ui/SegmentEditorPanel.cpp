@@ -133,7 +133,7 @@ SegmentEditorPanel::SegmentEditorPanel(logic::Document* document, logic::Segment
     opacity_->setRange(0, 100);
     opacity_->setValue(int(style_.opacity * 100));
     displayForm->addRow(tr("Opacity"), opacity_);
-    displayForm->addRow(addButton("loadLabels", tr("Load label map…"), tr("A NIfTI/NRRD/MHA label map on this image's grid")));
+    displayForm->addRow(addButton("loadLabels", tr("Load label map…"), tr("A NIfTI, NRRD, MHA or 3D Slicer label map of this image (another grid is placed onto it)")));
     layout->addWidget(display);
 
     connect(button("loadLabels"), &QPushButton::clicked, this, &SegmentEditorPanel::loadRequested);

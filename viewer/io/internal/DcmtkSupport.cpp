@@ -1,5 +1,7 @@
 #include "io/internal/DcmtkSupport.h"
 
+#include "io/IoError.h"
+
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
 #include <dcmtk/dcmjpls/djdecode.h>
@@ -101,6 +103,23 @@ DcmItem* firstItem(DcmItem& item, const DcmTagKey& sequenceTag) {
     DcmItem* sub = nullptr;
     if (item.findAndGetSequenceItem(sequenceTag, sub, 0).bad()) return nullptr;
     return sub;
+}
+
+std::string decimalString(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    std::string s = buf;
+    return s.size() > 16 ? std::to_string(v).substr(0, 16) : s;  // DS holds 16 characters
+}
+
+void check(const OFCondition& c, const std::string& file, const std::string& what) {
+    if (c.bad()) throw IoError(file, what + ": " + c.text());
+}
+
+std::string frameOfReferenceUid(const std::string& file) {
+    DcmFileFormat f;
+    if (f.loadFile(file.c_str()).bad()) return {};
+    return getString(*f.getDataset(), DCM_FrameOfReferenceUID);
 }
 
 }  // namespace lumen::io::internal

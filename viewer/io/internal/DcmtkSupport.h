@@ -31,4 +31,11 @@ std::optional<std::array<double, N>> getFixed(DcmItem& item, const DcmTagKey& ta
 // First item of a sequence inside `item`, or nullptr.
 DcmItem* firstItem(DcmItem& item, const DcmTagKey& sequenceTag);
 
+// A DS value: up to 10 significant digits, never more than DS's 16 characters.
+std::string decimalString(double v);
+// Throws IoError "file: what: DCMTK's reason" when `c` is bad.
+void check(const OFCondition& c, const std::string& file, const std::string& what);
+// The FrameOfReferenceUID of a DICOM file ("" when it has none or cannot be read).
+std::string frameOfReferenceUid(const std::string& file);
+
 }  // namespace lumen::io::internal

@@ -1,0 +1,88 @@
+// File ▸ Export annotations, Import annotations and Load label map: DICOM SEG, SR and RTSTRUCT,
+// label maps (NIfTI/NRRD/MHA with sidecars, 3D Slicer's .seg.nrrd) through logic::AnnotationExchange.
+#include "ui/MainWindow.h"
+
+#include "core/Annotation.h"
+#include "logic/AnnotationExchange.h"
+#include "logic/Document.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace lumen::ui {
+
+namespace {
+
+using Format = logic::AnnotationExchange::Format;
+
+struct FormatInfo {
+    const char* key;
+    Format format;
+    const char* suggested;
+    bool importable;
+};
+
+// In menu order; the index is what exchangeAnnotations() takes.
+const FormatInfo kFormats[] = {
+    {"Seg", Format::DicomSeg, "segmentation.dcm", true},
+    {"Sr", Format::DicomSr, "report.dcm", true},
+    {"Nifti", Format::NiftiLabels, "labels.nii.gz", true},
+    {"RtStruct", Format::DicomRtStruct, "rtstruct.dcm", true},
+    {"SegNrrd", Format::SlicerSegmentation, "labels.seg.nrrd", false},  // imported as a label map (Nifti)
+};
+
+}  // namespace
+
+std::vector<MainWindow::ExchangeAction> MainWindow::exchangeActions() {
+    const QString exportText[] = {tr("DICOM &SEG…"), tr("DICOM S&R (TID 1500)…"), tr("&NIfTI label map (+ JSON, ITK-SNAP labels)…"),
+                                  tr("DICOM &RT Structure Set…"), tr("3D S&licer segmentation (.seg.nrrd)…")};
+    const QString importText[] = {tr("DICOM &SEG…"), tr("DICOM S&R (TID 1500)…"), QString(), tr("DICOM &RT Structure Set…")};
+    std::vector<ExchangeAction> actions;
+    for (int f = 0; f < int(std::size(kFormats)); ++f) {
+        actions.push_back({QString("export") + kFormats[f].key, exportText[f], [this, f] { exchangeAnnotations(true, f); }});
+        if (kFormats[f].importable && f != 2)
+            actions.push_back({QString("import") + kFormats[f].key, importText[f], [this, f] { exchangeAnnotations(false, f); }});
+    }
+    actions.push_back({"loadLabels", tr("Load &label map (NIfTI, NRRD, Slicer)…"), [this] { loadLabelMapDialog(); }});
+    return actions;
+}
+
+void MainWindow::exchangeAnnotations(bool exporting, int index) {
+    if (!document_->hasImage()) return;
+    const FormatInfo& info = kFormats[index];
+    const bool labelFile = info.format == Format::NiftiLabels || info.format == Format::SlicerSegmentation;
+    const QString filter = info.format == Format::SlicerSegmentation ? tr("3D Slicer segmentation (*.seg.nrrd)")
+                           : labelFile && exporting                  ? tr("NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;MetaImage (*.mha)")
+                           : labelFile ? tr("Label maps (*.nii *.nii.gz *.nrrd *.seg.nrrd *.mha *.mhd);;All files (*)")
+                                       : tr("DICOM (*.dcm);;All files (*)");
+    // Proposals nobody accepted are not annotations: exports leave them out, and say so up front.
+    int proposedFindings = 0;
+    for (const auto& finding : document_->findings()) proposedFindings += finding.status == core::Finding::Status::Proposed;
+    const int proposedLabels = int(document_->proposedLabels().size());
+    const QString leftOut = proposedLabels + proposedFindings == 0 ? QString()
+        : tr("%n proposed label(s)", nullptr, proposedLabels) + tr(" and %n proposed finding(s) not accepted yet are left out", nullptr, proposedFindings);
+    const QString caption = leftOut.isEmpty() ? tr("Export annotations") : tr("Export annotations — %1").arg(leftOut);
+    const QString path = exporting ? QFileDialog::getSaveFileName(this, caption, info.suggested, filter)
+                                   : QFileDialog::getOpenFileName(this, labelFile ? tr("Load a label map") : tr("Import annotations"), QString(), filter);
+    if (path.isEmpty()) return;
+    try {
+        std::vector<std::string> warnings;
+        if (exporting) logic::AnnotationExchange::exportTo(*document_, info.format, path.toStdString());
+        else warnings = logic::AnnotationExchange::importFrom(*document_, info.format, path.toStdString());
+        QString done = (exporting ? tr("Exported %1") : tr("Imported %1")).arg(path);
+        if (exporting && !leftOut.isEmpty()) done += " (" + leftOut + ")";
+        statusBar()->showMessage(done, 10000);
+        // What changed on the way in (a resampled grid, overlaps, skipped contours) is said plainly.
+        if (!warnings.empty()) {
+            QStringList lines;
+            for (const auto& w : warnings) lines << QString::fromStdString(w);
+            statusBar()->showMessage(lines.join("  "), 20000);
+            if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::information(this, tr("Imported with changes"), lines.join("\n\n"));
+        }
+    } catch (const std::exception& e) {
+        reportError(QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace lumen::ui
