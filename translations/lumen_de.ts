@@ -1004,10 +1004,6 @@
         <translation>&lt;b&gt;Lumen&lt;/b&gt; 0.1 — ein Radiologie-Viewer mit KI-Unterstützung.&lt;br&gt;Qt %1, VTK, ITK, DCMTK. Kein Medizinprodukt.</translation>
     </message>
     <message>
-        <source>Load &amp;label map…</source>
-        <translation>&amp;Labelkarte laden…</translation>
-    </message>
-    <message>
         <source>&amp;Hide patient identity</source>
         <translation>Patientenidentität &amp;ausblenden</translation>
     </message>
@@ -1180,10 +1176,6 @@
         <translation>Eine Labelkarte laden</translation>
     </message>
     <message>
-        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha)</source>
-        <translation>Labelkarten (*.nii *.nii.gz *.nrrd *.mha)</translation>
-    </message>
-    <message>
         <source>Save a screenshot</source>
         <translation>Ein Bildschirmfoto speichern</translation>
     </message>
@@ -1230,10 +1222,6 @@
     <message>
         <source>DICOM S&amp;R (TID 1500)…</source>
         <translation>DICOM S&amp;R (TID 1500)…</translation>
-    </message>
-    <message>
-        <source>&amp;NIfTI label map + JSON…</source>
-        <translation>&amp;NIfTI-Labelkarte + JSON…</translation>
     </message>
     <message>
         <source>&amp;Delete measurement or finding</source>
@@ -1306,14 +1294,6 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>NIfTI (*.nii.gz *.nii)</source>
-        <translation>NIfTI (*.nii.gz *.nii)</translation>
-    </message>
-    <message>
-        <source>DICOM (*.dcm)</source>
-        <translation>DICOM (*.dcm)</translation>
     </message>
     <message>
         <source>Export annotations</source>
@@ -1454,6 +1434,42 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Cannot send to %1: %2</source>
         <translation>Senden an %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>&amp;NIfTI label map (+ JSON, ITK-SNAP labels)…</source>
+        <translation>&amp;NIfTI-Labelkarte (+ JSON, ITK-SNAP-Labels)…</translation>
+    </message>
+    <message>
+        <source>DICOM &amp;RT Structure Set…</source>
+        <translation>DICOM-&amp;RT-Structure-Set…</translation>
+    </message>
+    <message>
+        <source>3D S&amp;licer segmentation (.seg.nrrd)…</source>
+        <translation>3D-S&amp;licer-Segmentierung (.seg.nrrd)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;label map (NIfTI, NRRD, Slicer)…</source>
+        <translation>&amp;Labelkarte laden (NIfTI, NRRD, Slicer)…</translation>
+    </message>
+    <message>
+        <source>3D Slicer segmentation (*.seg.nrrd)</source>
+        <translation>3D-Slicer-Segmentierung (*.seg.nrrd)</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;MetaImage (*.mha)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;MetaImage (*.mha)</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.seg.nrrd *.mha *.mhd);;All files (*)</source>
+        <translation>Labelkarten (*.nii *.nii.gz *.nrrd *.seg.nrrd *.mha *.mhd);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm);;All files (*)</source>
+        <translation>DICOM (*.dcm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported with changes</source>
+        <translation>Mit Änderungen importiert</translation>
     </message>
 </context>
 <context>
@@ -2130,10 +2146,6 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <translation>Labelkarte laden…</translation>
     </message>
     <message>
-        <source>A NIfTI/NRRD/MHA label map on this image&apos;s grid</source>
-        <translation>Eine NIfTI/NRRD/MHA-Labelkarte auf dem Gitter dieses Bildes</translation>
-    </message>
-    <message>
         <source>Label colour</source>
         <translation>Label-Farbe</translation>
     </message>
@@ -2180,6 +2192,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Proposed by %1 %2: correct it with the tools, then accept it (or reject it)</source>
         <translation>Vorgeschlagen von %1 %2: mit den Werkzeugen korrigieren, dann akzeptieren (oder ablehnen)</translation>
+    </message>
+    <message>
+        <source>A NIfTI, NRRD, MHA or 3D Slicer label map of this image (another grid is placed onto it)</source>
+        <translation>Eine NIfTI-, NRRD-, MHA- oder 3D-Slicer-Labelkarte dieses Bildes (ein anderes Gitter wird darauf übertragen)</translation>
     </message>
 </context>
 <context>

@@ -1004,10 +1004,6 @@
         <translation>&lt;b&gt;Lumen&lt;/b&gt; 0.1 — une visionneuse de radiologie assistée par l&apos;IA.&lt;br&gt;Qt %1, VTK, ITK, DCMTK. Ce n&apos;est pas un dispositif médical.</translation>
     </message>
     <message>
-        <source>Load &amp;label map…</source>
-        <translation>Charger une carte de &amp;labels…</translation>
-    </message>
-    <message>
         <source>&amp;Hide patient identity</source>
         <translation>&amp;Masquer l&apos;identité du patient</translation>
     </message>
@@ -1180,10 +1176,6 @@
         <translation>Charger une carte de labels</translation>
     </message>
     <message>
-        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha)</source>
-        <translation>Cartes de labels (*.nii *.nii.gz *.nrrd *.mha)</translation>
-    </message>
-    <message>
         <source>Save a screenshot</source>
         <translation>Enregistrer une capture d&apos;écran</translation>
     </message>
@@ -1230,10 +1222,6 @@
     <message>
         <source>DICOM S&amp;R (TID 1500)…</source>
         <translation>DICOM S&amp;R (TID 1500)…</translation>
-    </message>
-    <message>
-        <source>&amp;NIfTI label map + JSON…</source>
-        <translation>Carte de labels &amp;NIfTI + JSON…</translation>
     </message>
     <message>
         <source>&amp;Delete measurement or finding</source>
@@ -1306,14 +1294,6 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Discard</source>
         <translation>Abandonner</translation>
-    </message>
-    <message>
-        <source>NIfTI (*.nii.gz *.nii)</source>
-        <translation>NIfTI (*.nii.gz *.nii)</translation>
-    </message>
-    <message>
-        <source>DICOM (*.dcm)</source>
-        <translation>DICOM (*.dcm)</translation>
     </message>
     <message>
         <source>Export annotations</source>
@@ -1454,6 +1434,42 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Cannot send to %1: %2</source>
         <translation>Impossible d’envoyer à %1 : %2</translation>
+    </message>
+    <message>
+        <source>&amp;NIfTI label map (+ JSON, ITK-SNAP labels)…</source>
+        <translation>Carte de labels &amp;NIfTI (+ JSON, labels ITK-SNAP)…</translation>
+    </message>
+    <message>
+        <source>DICOM &amp;RT Structure Set…</source>
+        <translation>DICOM &amp;RT Structure Set…</translation>
+    </message>
+    <message>
+        <source>3D S&amp;licer segmentation (.seg.nrrd)…</source>
+        <translation>Segmentation 3D S&amp;licer (.seg.nrrd)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;label map (NIfTI, NRRD, Slicer)…</source>
+        <translation>Charger une carte de &amp;labels (NIfTI, NRRD, Slicer)…</translation>
+    </message>
+    <message>
+        <source>3D Slicer segmentation (*.seg.nrrd)</source>
+        <translation>Segmentation 3D Slicer (*.seg.nrrd)</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;MetaImage (*.mha)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;MetaImage (*.mha)</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.seg.nrrd *.mha *.mhd);;All files (*)</source>
+        <translation>Cartes de labels (*.nii *.nii.gz *.nrrd *.seg.nrrd *.mha *.mhd);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>DICOM (*.dcm);;All files (*)</source>
+        <translation>DICOM (*.dcm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Imported with changes</source>
+        <translation>Importé avec des modifications</translation>
     </message>
 </context>
 <context>
@@ -2130,10 +2146,6 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <translation>Charger une carte de labels…</translation>
     </message>
     <message>
-        <source>A NIfTI/NRRD/MHA label map on this image&apos;s grid</source>
-        <translation>Une carte de labels NIfTI/NRRD/MHA sur la grille de cette image</translation>
-    </message>
-    <message>
         <source>Label colour</source>
         <translation>Couleur du label</translation>
     </message>
@@ -2180,6 +2192,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Proposed by %1 %2: correct it with the tools, then accept it (or reject it)</source>
         <translation>Proposé par %1 %2 : corrigez-le avec les outils, puis acceptez-le (ou rejetez-le)</translation>
+    </message>
+    <message>
+        <source>A NIfTI, NRRD, MHA or 3D Slicer label map of this image (another grid is placed onto it)</source>
+        <translation>Une carte de labels NIfTI, NRRD, MHA ou 3D Slicer de cette image (une autre grille y est reportée)</translation>
     </message>
 </context>
 <context>
