@@ -1,5 +1,7 @@
 #include "ai/Resampler.h"
 
+#include "core/GridMapping.h"
+
 #include "ai/ModelError.h"
 #include "ai/internal/GridMapping.h"
 #include "core/ParallelFor.h"
@@ -210,21 +212,15 @@ FloatImage toFloatImage(const core::Volume& volume) {
 namespace lumen::ai {
 
 core::LabelMap resampleLabelsNearest(const core::LabelMap& labels, const core::ImageGeometry& target) {
-    core::LabelMap out(target, labels.depth());
-    out.labels() = labels.labels();
-    const auto& sg = labels.geometry();
-    const auto& sd = sg.dims();
-    const auto& td = target.dims();
-    core::parallelFor(td[2], core::hardwareThreads(), [&](std::size_t k) {
-        for (std::size_t j = 0; j < td[1]; ++j)
-            for (std::size_t i = 0; i < td[0]; ++i) {
-                const core::Vector3 s = sg.worldToIndex(target.indexToWorld({double(i), double(j), double(k)}));
-                const long x = std::lround(s.x), y = std::lround(s.y), z = std::lround(s.z);
-                if (x < 0 || y < 0 || z < 0 || x >= long(sd[0]) || y >= long(sd[1]) || z >= long(sd[2])) continue;
-                out.set(i, j, k, labels.at(std::size_t(x), std::size_t(y), std::size_t(z)));
-            }
-    });
-    return out;
+    const auto mapping = core::GridMapping::between(labels.geometry(), target);
+    if (mapping.kind() == core::GridMapping::Kind::Disjoint) {
+        core::LabelMap empty(target, labels.depth());
+        empty.labels() = labels.labels();
+        return empty;
+    }
+    core::Volume voxels = mapping.apply(labels.voxels());  // exact when the grids are equivalent
+    if (voxels.sharesVoxelsWith(labels.voxels())) voxels = voxels.clone();  // a new map, never an alias
+    return core::LabelMap::fromVolume(voxels, labels.labels());
 }
 
 }  // namespace lumen::ai

@@ -77,6 +77,14 @@ bool truthy(const json& v, bool fallback) {
     return fallback;
 }
 
+bool MonaiConfig::readsYaml() {
+#ifdef LUMEN_HAVE_YAML
+    return true;
+#else
+    return false;
+#endif
+}
+
 MonaiConfig MonaiConfig::read(const fs::path& configs, const std::string& stem) {
     const fs::path jsonFile = configs / (stem + ".json"), yamlFile = configs / (stem + ".yaml");
     if (fs::exists(jsonFile) || !fs::exists(yamlFile)) return MonaiConfig(readJsonFile(jsonFile, "missing (not a MONAI bundle?)"));

@@ -17,6 +17,8 @@ namespace lumen::ai::internal {
 class MonaiConfig {
 public:
     explicit MonaiConfig(nlohmann::json root) : root_(std::move(root)) {}
+    // Whether this build reads YAML configs (yaml-cpp found at build time).
+    static bool readsYaml();
     // configs/<stem>.json, else configs/<stem>.yaml. Throws ModelError.
     static MonaiConfig read(const std::filesystem::path& configs, const std::string& stem);
 

@@ -21,7 +21,8 @@ class German : public ::testing::Test {
 protected:
     void SetUp() override {
         test::guiApp();
-        test::prepareDataFolder("German");
+        // A folder per test: ctest runs the German tests in parallel processes.
+        test::prepareDataFolder(QString("German-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
         ASSERT_TRUE(translator_.load(":/i18n/lumen_de.qm"));
         QCoreApplication::installTranslator(&translator_);
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));

@@ -1,17 +1,20 @@
-// lumen-cli dataset export|import: nnU-Net v2 and MONAI datasets. Oracles: dcm2niix (the images
-// must be its files, voxel for voxel), nibabel (check_nnunet.py: the layout nnU-Net documents),
-// and the labels' truth — every label is truth(image value) at its voxel (label_grids.py), so a
-// round trip that moves a label off its voxel shows.
+// lumen-cli with label maps from other tools: render --overlay, rtstruct export|import, dataset
+// export|import (nnU-Net v2 and MONAI). Oracles: dcm2niix (the images must be its files, voxel
+// for voxel), nibabel (label maps on its NIfTI; check_nnunet.py: the layout nnU-Net documents),
+// dciodvfy, and the labels' truth — every label is truth(image value) at its voxel
+// (label_grids.py), so a round trip that moves a label off its voxel shows.
 #include "TestSupport.h"
 #include "core/GridMapping.h"
 #include "io/ImageFileReader.h"
 #include "io/ImageFileWriter.h"
 #include "io/ImageLoader.h"
+#include "io/LabelMapReader.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 
 using namespace lumen;
@@ -62,6 +65,36 @@ void expectTrainingSetHolds(const fs::path& set, const std::map<std::string, fs:
         }
     EXPECT_EQ(checked, dicomByOrigin.size());
 }
+
+class LabelMapOnDcm2niixNifti : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(LabelMapOnDcm2niixNifti, RendersAsOverlayAndGoesThroughAnRtStructVoxelForVoxel) {
+    test::TempDir dir("cli-labels-" + GetParam());
+    makeCase(dir.path(), GetParam());
+    const std::string series = test::quote(dir / "dicom"), labels = test::quote(dir / "labels/same.nii.gz");
+    // render --overlay: accepted without a warning, and the labels change the picture. (It needs
+    // X: the release suite runs under Xvfb; the sanitizer run of this suite has no display.)
+    if (std::getenv("DISPLAY")) {
+        const auto r = cli("render " + series + " --view axial --size 160x160 --overlay " + labels + " --out " + test::quote(dir / "with.png"));
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+        ASSERT_EQ(cli("render " + series + " --view axial --size 160x160 --out " + test::quote(dir / "without.png")).exitCode, 0);
+        EXPECT_NE(test::readText(dir / "with.png"), test::readText(dir / "without.png"));
+    }
+
+    auto r = cli("rtstruct export --labels " + labels + " --source " + series + " --out " + test::quote(dir / "rs.dcm"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const auto& error : test::dciodvfyErrors((dir / "rs.dcm").string(), "RTStructureSet")) ADD_FAILURE() << error;
+    r = cli("rtstruct import " + test::quote(dir / "rs.dcm") + " --source " + series + " --out " + test::quote(dir / "back.seg.nrrd"));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const core::Volume image = io::ImageLoader::load((dir / "dicom").string()).volume;
+    const core::LabelMap back = io::LabelMapReader::read((dir / "back.seg.nrrd").string(), image.geometry());
+    std::size_t wrong = 0;
+    for (std::size_t n = 0; n < image.voxelsPerFrame(); ++n) wrong += back.at(n) != truth(image.realValue(n));
+    EXPECT_EQ(wrong, 0u) << "label map on dcm2niix's grid → RTSTRUCT → .seg.nrrd";
+}
+
+INSTANTIATE_TEST_SUITE_P(Orientations, LabelMapOnDcm2niixNifti, ::testing::Values("axial", "sagittal", "coronal", "oblique"));
 
 TEST(DatasetCli, NnUnetFromDicomIsDcm2niixsFilesAndComesBackEqualThroughMonai) {
     test::TempDir dir("dataset");
