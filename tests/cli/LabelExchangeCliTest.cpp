@@ -146,19 +146,32 @@ TEST(DatasetCli, NnUnetsConsecutiveLabelsGoBackToLumensValuesAndFailuresLeaveNot
     io::ImageFileWriter::write(image, (dir / "image.nii.gz").string());
     io::ImageFileWriter::write(labels, (dir / "labels.nii.gz").string());
     std::ofstream(dir / "labels.json") << R"({"labels": [{"value": 3, "name": "cyst", "color": [10, 20, 30]}, {"value": 7, "name": "solid", "color": [200, 100, 0]}]})";
-    auto r = cli("dataset export --out " + test::quote(dir / "nn") + " --case " + test::quote(dir / "image.nii.gz") + " " + test::quote(dir / "labels.nii.gz"));
+    // A second case brings a value below the first case's: the first case's file values stay.
+    core::Volume second = core::Volume::zeros(core::PixelType::UInt8, g);
+    for (std::size_t n = 0; n < g.voxelCount(); ++n) second.as<std::uint8_t>()[n] = n % 4 == 0 ? 1 : n % 4 == 1 ? 7 : 0;
+    io::ImageFileWriter::write(second, (dir / "second.nii.gz").string());
+    std::ofstream(dir / "second.json") << R"({"labels": [{"value": 1, "name": "vessel", "color": [0, 0, 200]}, {"value": 7, "name": "solid", "color": [200, 100, 0]}]})";
+    auto r = cli("dataset export --out " + test::quote(dir / "nn") + " --case " + test::quote(dir / "image.nii.gz") + " " +
+                 test::quote(dir / "labels.nii.gz") + " --case " + test::quote(dir / "image.nii.gz") + " " + test::quote(dir / "second.nii.gz"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const fs::path nn = dir / "nn/Dataset501_Lumen";
-    EXPECT_EQ(json::parse(test::readText(nn / "dataset.json"))["labels"], json({{"background", 0}, {"cyst", 1}, {"solid", 2}}));
+    EXPECT_EQ(json::parse(test::readText(nn / "dataset.json"))["labels"], json({{"background", 0}, {"cyst", 1}, {"solid", 2}, {"vessel", 3}}));
     const core::Volume file = io::ImageFileReader::read((nn / "labelsTr/case_001.nii.gz").string());
     EXPECT_EQ(file.storedValue(0), 2);
     EXPECT_EQ(file.storedValue(1), 1);
+    const core::Volume file2 = io::ImageFileReader::read((nn / "labelsTr/case_002.nii.gz").string());
+    EXPECT_EQ(file2.storedValue(0), 3);
+    EXPECT_EQ(file2.storedValue(1), 2);
+    const auto check = test::run(std::string(test::kDebianPython) + " " + test::quote(test::oracleScript("check_nnunet.py")) + " " + test::quote(nn));
+    EXPECT_EQ(json::parse(check.out)["errors"], json::array()) << check.out;
     r = cli("dataset import " + test::quote(nn) + " --into " + test::quote(dir / "set"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const json out = json::parse(r.out);
-    EXPECT_EQ(out["labels"], json::parse(R"([{"name": "cyst", "value": 3}, {"name": "solid", "value": 7}])"));
+    EXPECT_EQ(out["labels"], json::parse(R"([{"name": "vessel", "value": 1}, {"name": "cyst", "value": 3}, {"name": "solid", "value": 7}])"));
     const core::Volume back = io::ImageFileReader::read((dir / "set/cases/case-001/label.nii.gz").string());
     for (std::size_t n = 0; n < g.voxelCount(); ++n) ASSERT_EQ(back.storedValue(n), labels.storedValue(n));
+    const core::Volume back2 = io::ImageFileReader::read((dir / "set/cases/case-002/label.nii.gz").string());
+    for (std::size_t n = 0; n < g.voxelCount(); ++n) ASSERT_EQ(back2.storedValue(n), second.storedValue(n));
 
     // Into an existing folder, or with a label map elsewhere in space: an error, and no dataset.
     r = cli("dataset export --out " + test::quote(dir / "nn") + " --case " + test::quote(dir / "image.nii.gz") + " " + test::quote(dir / "labels.nii.gz"));

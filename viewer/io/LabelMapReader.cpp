@@ -107,9 +107,6 @@ core::LabelMap LabelMapReader::placeOnGrid(const core::LabelMap& labels, const c
                                            std::vector<std::string>* warnings) {
     const auto mapping = core::GridMapping::between(labels.geometry(), image);
     using Kind = core::GridMapping::Kind;
-    if (mapping.kind() == Kind::Identical) {
-        return core::LabelMap::fromVolume(mapping.apply(labels.voxels()), labels.labels());
-    }
     if (mapping.kind() == Kind::Disjoint)
         throw IoError(path, "the label map does not overlap the image at all (label map: " + core::GridMapping::describe(labels.geometry()) +
                                 "; image: " + core::GridMapping::describe(image) + ")");
@@ -117,7 +114,7 @@ core::LabelMap LabelMapReader::placeOnGrid(const core::LabelMap& labels, const c
         warnings->push_back(path + ": the label map's grid (" + core::GridMapping::describe(labels.geometry()) +
                             ") is not the image's (" + core::GridMapping::describe(image) +
                             "); it was resampled onto the image's grid by nearest neighbour");
-    return core::LabelMap::fromVolume(mapping.apply(labels.voxels()), labels.labels());
+    return core::LabelMap::fromVolume(mapping.apply(labels.voxels()), labels.labels());  // shared when identical, else exact or nearest
 }
 
 }  // namespace lumen::io

@@ -207,7 +207,7 @@ void DatasetWriter::add(const std::string& rawId, const core::Volume& image, con
     core::Volume labelVoxels = mapping.apply(labels.voxels());
     if (modality_.empty()) modality_ = modality;
 
-    // Label values: Lumen's own in a datalist; consecutive for nnU-Net, given in order of appearance.
+    // Label values: Lumen's own in a datalist; consecutive for nnU-Net, in order of appearance.
     std::set<std::uint16_t> values;
     for (const auto& l : labels.labels().labels()) values.insert(l.value);
     for (const auto& [v, n] : labels.histogram()) values.insert(v);
@@ -217,13 +217,13 @@ void DatasetWriter::add(const std::string& rawId, const core::Volume& image, con
         labels_.set(named ? *named : core::Label{v, "label " + std::to_string(v), core::LabelTable::defaultColor(v)});
     }
     if (options_.format == Format::NnUnet) {
-        std::map<std::uint16_t, std::uint16_t> consecutive;
-        std::uint16_t next = 1;
-        for (const auto& l : labels_.labels()) consecutive[l.value] = next++;
-        core::LabelMap remapped(grid, labels_.size() > 255 ? core::PixelType::UInt16 : core::PixelType::UInt8);
+        // A value keeps the file value it got in the first case that had it.
+        for (std::uint16_t v : values)
+            if (!fileValue_.count(v)) fileValue_[v] = std::uint16_t(fileValue_.size() + 1);
+        core::LabelMap remapped(grid, fileValue_.size() > 255 ? core::PixelType::UInt16 : core::PixelType::UInt8);
         const core::LabelMap source = core::LabelMap::fromVolume(labelVoxels);
         for (std::size_t n = 0; n < grid.voxelCount(); ++n)
-            if (const auto v = source.at(n)) remapped.set(n, consecutive.at(v));
+            if (const auto v = source.at(n)) remapped.set(n, fileValue_.at(v));
         labelVoxels = remapped.voxels();
         for (std::size_t c = 0; c < real.timePoints(); ++c) {
             core::Volume channel = core::Volume::allocate(real.pixelType(), grid);
@@ -244,10 +244,9 @@ std::string DatasetWriter::finish() {
     std::vector<std::string> channels = options_.channelNames;
     if (channels.empty()) channels.push_back(modality_.empty() ? "image" : modality_);
     json lumenLabels = json::array();
-    std::uint16_t next = 1;
     for (const auto& l : labels_.labels()) {
         json entry = {{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b}}};
-        if (options_.format == Format::NnUnet) entry["file_value"] = next++;
+        if (options_.format == Format::NnUnet) entry["file_value"] = fileValue_.at(l.value);
         lumenLabels.push_back(entry);
     }
     json lumen = {{"labels", lumenLabels}, {"written_by", "lumen-cli dataset export"}};
@@ -255,11 +254,12 @@ std::string DatasetWriter::finish() {
     if (options_.format == Format::NnUnet) {
         json names = json::object(), labels = {{"background", 0}};
         for (std::size_t c = 0; c < channels.size(); ++c) names[std::to_string(c)] = channels[c];
-        std::uint16_t value = 1;
-        for (const auto& l : labels_.labels()) {
-            std::string name = l.name;
-            while (labels.contains(name)) name += " (" + std::to_string(l.value) + ")";  // names are keys: unique
-            labels[name] = value++;
+        std::map<std::uint16_t, const core::Label*> byFileValue;
+        for (const auto& l : labels_.labels()) byFileValue[fileValue_.at(l.value)] = &l;
+        for (const auto& [value, l] : byFileValue) {
+            std::string name = l->name;
+            while (labels.contains(name)) name += " (" + std::to_string(l->value) + ")";  // names are keys: unique
+            labels[name] = value;
         }
         json validation = json::array(), origins = json::object();
         for (const auto& e : entries_) {

@@ -69,6 +69,7 @@ private:
     Options options_;
     std::string target_, staging_;
     core::LabelTable labels_;
+    std::map<std::uint16_t, std::uint16_t> fileValue_;  // nnU-Net: Lumen's value → the consecutive one in the files
     std::vector<Entry> entries_;
     std::string modality_;
     bool finished_ = false;
