@@ -205,8 +205,10 @@ TEST_F(Viewer, SegmentCorrectAddToTrainingSetFineTuneRollBackReviewFindingsAndEx
     const QString sr = QString::fromStdString((out / "report.dcm").string());
     answerFileDialog(seg);
     menuAction(*window, "exportSeg")->trigger();
+    ASSERT_TRUE(test::waitFor([&] { return !window->exchanging(); }, 60000));  // written off the GUI thread
     answerFileDialog(sr);
     menuAction(*window, "exportSr")->trigger();
+    ASSERT_TRUE(test::waitFor([&] { return !window->exchanging(); }, 60000));
     ASSERT_TRUE(std::filesystem::exists(seg.toStdString()));
     ASSERT_TRUE(std::filesystem::exists(sr.toStdString()));
     EXPECT_TRUE(test::dciodvfyErrors(seg.toStdString(), "Segmentation").empty());

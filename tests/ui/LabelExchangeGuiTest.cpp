@@ -20,12 +20,14 @@ namespace {
 
 std::uint16_t truth(double value) { return std::uint16_t(((std::lround(value) % 5) + 5) % 5); }
 
-// Picks `file` in the file dialog the action opens.
+// Picks `file` in the file dialog the action opens and waits for the export or import.
 void choose(ui::MainWindow& window, const std::filesystem::path& file, const char* action) {
     std::printf("  %s %s\n", action, file.filename().string().c_str());
     std::fflush(stdout);
     answerFileDialog(QString::fromStdString(file.string()));
     menuAction(window, action)->trigger();
+    // The file is written or read off the GUI thread; the document changes when it is done.
+    EXPECT_TRUE(test::waitFor([&] { return !window.exchanging(); }, 60000)) << action;
 }
 
 std::size_t misplaced(const logic::Document& doc) {

@@ -14,15 +14,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 
 namespace lumen::logic {
 
 namespace {
 
-const io::ImageStack& dicomSource(const Document& d, const std::string& path) {
-    if (!d.hasImage() || !d.image().fromDicom || d.image().stack.instances.empty())
+const io::ImageStack& dicomSource(const AnnotationExchange::Snapshot& s, const std::string& path) {
+    if (!s.fromDicom || s.source.instances.empty())
         throw io::IoError(path, "DICOM SEG, SR and RTSTRUCT need a DICOM series to reference; this image is not one");
-    return d.image().stack;
+    return s.source;
 }
 
 }  // namespace
@@ -48,21 +49,40 @@ core::AnnotationSet withoutProposals(core::AnnotationSet set) {
 
 }  // namespace
 
-void AnnotationExchange::exportTo(const Document& document, Format format, const std::string& path) {
-    const core::AnnotationSet set = withoutProposals(document.annotations());
+AnnotationExchange::Snapshot AnnotationExchange::target(const Document& document) {
+    Snapshot s;
+    if (!document.hasImage()) return s;
+    s.fromDicom = document.image().fromDicom;
+    s.source = document.image().stack;
+    s.seriesUid = document.image().series.seriesUid;
+    s.grid = document.volume().geometry();
+    return s;
+}
+
+AnnotationExchange::Snapshot AnnotationExchange::snapshot(const Document& document) {
+    Snapshot s = target(document);
+    if (!document.hasImage()) return s;
+    s.set = withoutProposals(document.annotations());
+    if (!s.set.labels.empty() && s.set.labels.voxels().sharesVoxelsWith(document.annotations().labels.voxels()))
+        s.set.labels = s.set.labels.clone();
+    return s;
+}
+
+void AnnotationExchange::write(const Snapshot& snapshot, Format format, const std::string& path) {
+    const core::AnnotationSet& set = snapshot.set;
     switch (format) {
         case Format::DicomSeg: {
-            const io::ImageStack& source = dicomSource(document, path);
+            const io::ImageStack& source = dicomSource(snapshot, path);
             if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export (a model's proposals count once accepted)");
             if (source.needsResampling()) throw io::IoError(path, "the series is tilted or irregular: a SEG needs one frame per source slice");
             io::DicomSegmentation::write(set, source, path);
             break;
         }
         case Format::DicomSr:
-            io::DicomStructuredReport::write(set, dicomSource(document, path), path);
+            io::DicomStructuredReport::write(set, dicomSource(snapshot, path), path);
             break;
         case Format::DicomRtStruct: {
-            const io::ImageStack& source = dicomSource(document, path);
+            const io::ImageStack& source = dicomSource(snapshot, path);
             if (set.labels.empty() || set.labels.histogram().empty()) throw io::IoError(path, "there are no labelled voxels to export (a model's proposals count once accepted)");
             io::DicomRtStructure::write(set, source, path);
             break;
@@ -76,19 +96,20 @@ void AnnotationExchange::exportTo(const Document& document, Format format, const
 }
 
 std::vector<std::string> AnnotationExchange::exportForSending(const Document& document, const std::string& folder) {
-    dicomSource(document, folder);
-    const core::AnnotationSet set = withoutProposals(document.annotations());
+    const Snapshot snap = snapshot(document);
+    dicomSource(snap, folder);
+    const core::AnnotationSet& set = snap.set;
     std::vector<std::string> files;
     if (!set.labels.empty() && !set.labels.histogram().empty()) {
         files.push_back(folder + "/segmentation.dcm");
-        exportTo(document, Format::DicomSeg, files.back());
+        write(snap, Format::DicomSeg, files.back());
     }
     const bool reviewedFinding = std::any_of(set.findings.begin(), set.findings.end(), [](const core::Finding& f) {
         return f.status != core::Finding::Status::Proposed && f.status != core::Finding::Status::Rejected;
     });
     if (reviewedFinding || !set.measurements.empty() || !set.classifications.empty()) {
         files.push_back(folder + "/report.dcm");
-        exportTo(document, Format::DicomSr, files.back());
+        write(snap, Format::DicomSr, files.back());
     }
     if (files.empty()) throw io::IoError(folder, "there is nothing to send: no labelled voxels, findings, measurements or classifications (a model's proposals count once accepted)");
     return files;
@@ -106,72 +127,84 @@ void addNew(std::vector<T>& into, const std::vector<T>& from, Same same) {
 }
 }  // namespace
 
-std::vector<std::string> AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
-    std::vector<std::string> warnings;
-    const auto replaceLabels = [&](core::AnnotationSet from) {
-        core::AnnotationSet set = document.annotations();
-        set.labels = std::move(from.labels);
-        set.segments = std::move(from.segments);
-        document.setAnnotations(std::move(set), true);
-    };
+AnnotationExchange::Imported AnnotationExchange::read(const Snapshot& target, Format format, const std::string& path) {
+    Imported in;
+    in.format = format;
+    in.seriesUid = target.seriesUid;
     switch (format) {
         case Format::DicomSeg: {
             std::size_t overlaps = 0;
-            replaceLabels(io::DicomSegmentation::read(path, dicomSource(document, path), &overlaps));
-            if (overlaps) warnings.push_back(std::to_string(overlaps) + " voxels belong to more than one segment; the higher segment number was kept");
+            in.set = io::DicomSegmentation::read(path, dicomSource(target, path), &overlaps);
+            if (overlaps) in.warnings.push_back(std::to_string(overlaps) + " voxels belong to more than one segment; the higher segment number was kept");
             break;
         }
         case Format::DicomRtStruct: {
-            io::DicomRtStructure::Result rt = io::DicomRtStructure::read(path, dicomSource(document, path));
-            warnings = rt.warnings;
-            if (rt.overlaps) warnings.push_back(std::to_string(rt.overlaps) + " voxels lie inside more than one structure; the smaller structure keeps them");
-            replaceLabels(std::move(rt.set));
+            io::DicomRtStructure::Result rt = io::DicomRtStructure::read(path, dicomSource(target, path));
+            in.warnings = rt.warnings;
+            if (rt.overlaps) in.warnings.push_back(std::to_string(rt.overlaps) + " voxels lie inside more than one structure; the smaller structure keeps them");
+            in.set = std::move(rt.set);
             break;
         }
         case Format::NiftiLabels:
         case Format::SlicerSegmentation: {
-            if (!document.hasImage()) throw io::IoError(path, "open a series first");
-            core::AnnotationSet labels;
-            labels.labels = io::LabelMapReader::read(path, document.volume().geometry(), &warnings);
+            if (target.grid.voxelCount() == 0) throw io::IoError(path, "open a series first");
+            in.set.labels = io::LabelMapReader::read(path, target.grid, &in.warnings);
             if (std::filesystem::exists(io::labelSidecarPath(path)) && !io::LabelMapWriter::isSlicerPath(path)) {
                 try {  // Lumen's own sidecar: names, colours, codes and provenance
                     core::AnnotationSet sidecar;
                     io::readLabelSidecar(io::readAnnotationText(io::labelSidecarPath(path)), sidecar);
-                    for (const auto& l : sidecar.labels.labels().labels()) labels.labels.labels().set(l);
-                    labels.segments = sidecar.segments;
+                    for (const auto& l : sidecar.labels.labels().labels()) in.set.labels.labels().set(l);
+                    in.set.segments = sidecar.segments;
                 } catch (const io::AnnotationFormatError& e) {
-                    warnings.push_back(io::labelSidecarPath(path) + " was not read: " + e.what());
+                    in.warnings.push_back(io::labelSidecarPath(path) + " was not read: " + e.what());
                 }
             }
-            replaceLabels(std::move(labels));
             break;
         }
         case Format::DicomSr: {
-            const core::AnnotationSet report = io::DicomStructuredReport::read(path);
-            if (!report.seriesInstanceUid.empty() && document.image().fromDicom && report.seriesInstanceUid != document.image().series.seriesUid)
-                throw io::IoError(path, "the report refers to another series (" + report.seriesInstanceUid + ")");
-            core::AnnotationSet set = document.annotations();
-            // What is already here is not added again: importing a report twice, or one exported
-            // from this document, must not double every item.
-            addNew(set.findings, report.findings, [](const core::Finding& a, const core::Finding& b) {
-                return a.className == b.className && near(a.boxMin, b.boxMin) && near(a.boxMax, b.boxMax);
-            });
-            addNew(set.measurements, report.measurements, [](const core::Measurement& a, const core::Measurement& b) {
-                return a.kind == b.kind && a.points.size() == b.points.size() &&
-                       std::equal(a.points.begin(), a.points.end(), b.points.begin(), near);
-            });
-            addNew(set.classifications, report.classifications, [](const core::Classification& a, const core::Classification& b) {
-                return a.className == b.className && a.level == b.level && a.provenance.source == b.provenance.source;
-            });
-            // Ids stay unique within the document.
-            std::uint64_t next = 1;
-            for (auto& f : set.findings) f.id = next++;
-            next = 1;
-            for (auto& m : set.measurements) m.id = next++;
-            document.setAnnotations(std::move(set), true);
+            in.set = io::DicomStructuredReport::read(path);
+            if (!in.set.seriesInstanceUid.empty() && target.fromDicom && in.set.seriesInstanceUid != in.seriesUid)
+                throw io::IoError(path, "the report refers to another series (" + in.set.seriesInstanceUid + ")");
             break;
         }
     }
+    return in;
+}
+
+void AnnotationExchange::apply(Document& document, Imported in) {
+    if (!document.hasImage() || document.image().series.seriesUid != in.seriesUid)
+        throw std::runtime_error("Another series was opened while the file was read; nothing was changed.");
+    core::AnnotationSet set = document.annotations();
+    if (in.format != Format::DicomSr) {
+        set.labels = std::move(in.set.labels);
+        set.segments = std::move(in.set.segments);
+        document.setAnnotations(std::move(set), true);
+        return;
+    }
+    // What is already here is not added again: importing a report twice, or one exported from
+    // this document, must not double every item.
+    const core::AnnotationSet& report = in.set;
+    addNew(set.findings, report.findings, [](const core::Finding& a, const core::Finding& b) {
+        return a.className == b.className && near(a.boxMin, b.boxMin) && near(a.boxMax, b.boxMax);
+    });
+    addNew(set.measurements, report.measurements, [](const core::Measurement& a, const core::Measurement& b) {
+        return a.kind == b.kind && a.points.size() == b.points.size() && std::equal(a.points.begin(), a.points.end(), b.points.begin(), near);
+    });
+    addNew(set.classifications, report.classifications, [](const core::Classification& a, const core::Classification& b) {
+        return a.className == b.className && a.level == b.level && a.provenance.source == b.provenance.source;
+    });
+    // Ids stay unique within the document.
+    std::uint64_t next = 1;
+    for (auto& f : set.findings) f.id = next++;
+    next = 1;
+    for (auto& m : set.measurements) m.id = next++;
+    document.setAnnotations(std::move(set), true);
+}
+
+std::vector<std::string> AnnotationExchange::importFrom(Document& document, Format format, const std::string& path) {
+    Imported in = read(target(document), format, path);
+    std::vector<std::string> warnings = in.warnings;
+    apply(document, std::move(in));
     return warnings;
 }
 

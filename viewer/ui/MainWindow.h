@@ -71,6 +71,7 @@ public:
     logic::AiAssist* aiAssist() const { return assist_; }
     QProgressDialog* progressDialog() const { return progress_; }
     bool busy() const;
+    bool exchanging() const { return exchanging_; }  // a File ▸ Export / Import is being written or read
 
 signals:
     void seriesOpened(const QString& seriesUid);
@@ -129,6 +130,7 @@ private:
     QMenu* aiMenu_ = nullptr;
     QLabel* cursorLabel_ = nullptr;
     QPointer<QProgressDialog> progress_;
+    bool exchanging_ = false;
     std::unique_ptr<logic::ImportJob> import_;
     std::unique_ptr<logic::SeriesLoadJob> load_;
     QString openAfterImportModality_;

@@ -4,11 +4,14 @@
 
 #include "core/Annotation.h"
 #include "logic/AnnotationExchange.h"
+#include "logic/BackgroundTask.h"
 #include "logic/Document.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QStatusBar>
+
+#include <memory>
 
 namespace lumen::ui {
 
@@ -66,23 +69,41 @@ void MainWindow::exchangeAnnotations(bool exporting, int index) {
     const QString path = exporting ? QFileDialog::getSaveFileName(this, caption, info.suggested, filter)
                                    : QFileDialog::getOpenFileName(this, labelFile ? tr("Load a label map") : tr("Import annotations"), QString(), filter);
     if (path.isEmpty()) return;
-    try {
-        std::vector<std::string> warnings;
-        if (exporting) logic::AnnotationExchange::exportTo(*document_, info.format, path.toStdString());
-        else warnings = logic::AnnotationExchange::importFrom(*document_, info.format, path.toStdString());
-        QString done = (exporting ? tr("Exported %1") : tr("Imported %1")).arg(path);
-        if (exporting && !leftOut.isEmpty()) done += " (" + leftOut + ")";
-        statusBar()->showMessage(done, 10000);
-        // What changed on the way in (a resampled grid, overlaps, skipped contours) is said plainly.
-        if (!warnings.empty()) {
-            QStringList lines;
-            for (const auto& w : warnings) lines << QString::fromStdString(w);
-            statusBar()->showMessage(lines.join("  "), 20000);
-            if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::information(this, tr("Imported with changes"), lines.join("\n\n"));
-        }
-    } catch (const std::exception& e) {
-        reportError(QString::fromStdString(e.what()));
-    }
+    if (exchanging_) return reportError(tr("An export or import is still running; try again when it is done."));
+    // The file work (contours, rasterising, compressing: seconds on a large series) runs off the
+    // GUI thread on a snapshot; only applying an import touches the document, here.
+    using Exchange = logic::AnnotationExchange;
+    auto snapshot = std::make_shared<Exchange::Snapshot>(exporting ? Exchange::snapshot(*document_) : Exchange::target(*document_));
+    auto imported = std::make_shared<Exchange::Imported>();
+    const Format format = info.format;
+    const std::string file = path.toStdString();
+    exchanging_ = true;
+    statusBar()->showMessage(exporting ? tr("Exporting %1…").arg(path) : tr("Reading %1…").arg(path));
+    logic::runInBackground(
+        this,
+        [snapshot, imported, format, file, exporting] {
+            if (exporting) Exchange::write(*snapshot, format, file);
+            else *imported = Exchange::read(*snapshot, format, file);
+        },
+        [this, imported, exporting, path, leftOut](const QString& error) {
+            exchanging_ = false;
+            if (!error.isEmpty()) return reportError(error);
+            try {
+                if (!exporting) logic::AnnotationExchange::apply(*document_, *imported);
+            } catch (const std::exception& e) {
+                return reportError(QString::fromStdString(e.what()));
+            }
+            QString done = (exporting ? tr("Exported %1") : tr("Imported %1")).arg(path);
+            if (exporting && !leftOut.isEmpty()) done += " (" + leftOut + ")";
+            statusBar()->showMessage(done, 10000);
+            // What changed on the way in (a resampled grid, overlaps, skipped contours) is said plainly.
+            if (!imported->warnings.empty()) {
+                QStringList lines;
+                for (const auto& w : imported->warnings) lines << QString::fromStdString(w);
+                statusBar()->showMessage(lines.join("  "), 20000);
+                if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::information(this, tr("Imported with changes"), lines.join("\n\n"));
+            }
+        });
 }
 
 }  // namespace lumen::ui
