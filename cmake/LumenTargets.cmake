@@ -24,6 +24,8 @@ function(lumen_executable name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_PRIVATE})
   target_compile_options(${name} PRIVATE ${LUMEN_WARNINGS})
+  # --version prints the project's version: one number, in the top CMakeLists.txt.
+  target_compile_definitions(${name} PRIVATE LUMEN_VERSION="${PROJECT_VERSION}")
 endfunction()
 
 function(lumen_test name)

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Lumen (Release) and opens the viewer on the demo
 # study (a real T1 brain MRI and a synthetic chest-abdomen CT, written into the user's data
-# folder on first use). Without a display it renders the window under Xvfb to lumen-demo.png.
+# folder on first use), with the AI engine and its three starter models. Without a display it
+# renders the window under Xvfb to lumen-demo.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 installer/setup.sh
 cmake --preset release
-cmake --build --preset release --target lumen lumen-cli
+cmake --build --preset release --target demo  # lumen, lumen-cli, lumen-ai and the models (app/CMakeLists.txt)
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     exec build/release/bin/lumen --demo "$@"
 fi

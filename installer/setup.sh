@@ -9,7 +9,10 @@ BUILD=(cmake ninja-build g++ ccache pkg-config
        qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6opengl6-dev qt6-charts-dev
        libvtk9-dev libgl1-mesa-dri fonts-dejavu-core libtorch-dev libssl-dev libcurl4-openssl-dev
        qtkeychain-qt6-dev  # PACS passwords in the desktop keyring
-       libyaml-cpp-dev)  # MONAI bundles configured in YAML
+       libyaml-cpp-dev  # MONAI bundles configured in YAML
+       librsvg2-bin help2man)  # the desktop icon's PNG sizes and the man pages, made at build time
+# Building and checking the Debian package (installer/package.sh).
+PACKAGE=(dpkg-dev fakeroot lintian desktop-file-utils appstream)
 # Oracles and real data the tests compare against, and tools the benchmarks time.
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
       python3-torch python3-scipy python3-pil mricron-data xvfb xauth time bc
@@ -17,12 +20,12 @@ TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel py
       gnome-keyring dbus)  # a real keyring for the password test, in a D-Bus session of its own
 
 missing=()
-for pkg in "${BUILD[@]}" "${TEST[@]}"; do
+for pkg in "${BUILD[@]}" "${TEST[@]}" "${PACKAGE[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "setup: all ${#BUILD[@]}+${#TEST[@]} packages present"
+    echo "setup: all ${#BUILD[@]}+${#TEST[@]}+${#PACKAGE[@]} packages present"
     exit 0
 fi
 

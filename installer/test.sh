@@ -3,8 +3,8 @@
 # (Release), runs ctest (the render and GUI suites under Xvfb when there is no display), then
 # builds the AI engine alone (-DLUMEN_AI_ONLY=ON: core + ai, no Qt/VTK/ITK/DCMTK) and runs its tests,
 # then runs the core, io, logic, CLI, net (a real Orthanc) and GUI suites again under AddressSanitizer +
-# UndefinedBehaviorSanitizer (the GUI suite includes the random walk through the main window).
-# Exits non-zero on any failure.
+# UndefinedBehaviorSanitizer (the GUI suite includes the random walk through the main window),
+# and last builds the Debian package, installs it, runs it and removes it. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=$(nproc)
@@ -37,5 +37,14 @@ if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     # Leak checking is off here: Mesa, fontconfig and Qt keep process-lifetime allocations.
     echo "== ui_tests under ASan + UBSan"
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 LUMEN_STRESS_SECONDS=40 "${XVFB[@]}" build/asan/bin/ui_tests --gtest_brief=1
+fi
+# Last, the Debian package as a hospital's IT would use it: built and checked (lintian,
+# desktop-file-validate, appstreamcli), installed with apt, run from /usr, removed. Needs root.
+echo "== the Debian package"
+deb=$(installer/package.sh | tail -1)
+if [ "$(id -u)" -eq 0 ]; then
+    tests/install/installed_package_test.sh "$deb"
+else
+    echo "not root: $deb built and checked, not installed (run tests/install/installed_package_test.sh as root)"
 fi
 echo "All tests passed."

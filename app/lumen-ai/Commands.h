@@ -63,8 +63,8 @@ struct ModelsArgs {
     bool json = false;
 };
 
-// Bundled packages: $LUMEN_BUNDLED_MODELS, else <exe>/../share/lumen/models, else the source
-// tree's resources/models. User versions: $LUMEN_DATA_DIR/models, else
+// Bundled packages: $LUMEN_BUNDLED_MODELS, else <exe>/../share/lumen/models (installed, or the
+// build tree's copy of resources/models). User versions: $LUMEN_DATA_DIR/models, else
 // $XDG_DATA_HOME/Lumen/models, else ~/.local/share/Lumen/models (the viewer's data folder).
 ai::ModelRegistry openRegistry();
 

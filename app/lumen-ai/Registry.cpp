@@ -16,15 +16,14 @@ std::string env(const char* name) {
     return v ? v : "";
 }
 
+// Relative to the executable, never a build path: the package, a build tree (which mirrors the
+// installed layout, see resources/CMakeLists.txt) and an unpacked tarball all have
+// bin/lumen-ai beside share/lumen/models.
 fs::path bundledRoot() {
     if (auto e = env("LUMEN_BUNDLED_MODELS"); !e.empty()) return e;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share/lumen/models";
-        if (fs::is_directory(installed)) return installed;
-    }
-    return fs::path(LUMEN_SOURCE_DIR) / "resources/models";
+    return (ec ? fs::path("/usr/bin") : exe.parent_path()).parent_path() / "share/lumen/models";
 }
 
 fs::path userRoot() {

@@ -21,7 +21,7 @@ int fail(const std::string& what) {
 int main(int argc, char** argv) {
     CLI::App app{"Lumen AI engine: model packages and registry, inference, training, evaluation"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "lumen-ai 0.1.0");
+    app.set_version_flag("--version", "lumen-ai " LUMEN_VERSION);
 
     InferArgs infer;
     auto* inferCmd = app.add_subcommand("infer", "Run a model on an image (DICOM file/folder/DICOMDIR, NIfTI, NRRD, MHA)");

@@ -23,7 +23,7 @@ int fail(const char* what) {
 int main(int argc, char** argv) {
     CLI::App app{"Lumen command-line tools: inspect, load, convert and export medical images"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "lumen-cli 0.1.0");
+    app.set_version_flag("--version", "lumen-cli " LUMEN_VERSION);
 
     InfoArgs info;
     auto* infoCmd = app.add_subcommand("info", "List the series in a DICOM file, folder or DICOMDIR, or a NIfTI/NRRD/MHA file");

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 namespace {
 QString requestedLanguage(const QStringList& args) {
@@ -66,15 +67,26 @@ private:
     bool painted_ = false, reported_ = false;
 };
 
+// --version and --help print and quit: they must work without a display (ssh, scripts, help2man).
+bool onlyPrints(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : {"-v", "--version", "-h", "--help", "--help-all", "-?"})
+            if (std::strcmp(argv[i], flag) == 0) return true;
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     lumen::ui::VtkOpenGLWidget::setDefaultSurfaceFormat();  // before QApplication
+    if (onlyPrints(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Lumen");
     QApplication::setApplicationName("Lumen");
-    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setApplicationVersion(LUMEN_VERSION);
+    QGuiApplication::setDesktopFileName("lumen");  // the desktop entry: its icon and name in the task bar
 
     // Before the parser, so that --help speaks the language too.
     // English loads its catalogue too: it holds the plural forms ("1 image", "24 images").
