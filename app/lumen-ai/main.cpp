@@ -112,7 +112,9 @@ int main(int argc, char** argv) {
         if (workerCmd->parsed()) return runWorker(worker);
         if (trainCmd->parsed() || finetuneCmd->parsed()) {
             train.finetune = finetuneCmd->parsed();
-            for (int i = 0; i < argc; ++i) train.commandLine += (i ? " " : "") + std::string(argv[i]);
+            // The program by name, not where this machine keeps it: provenance travels with the package.
+            train.commandLine = "lumen-ai";
+            for (int i = 1; i < argc; ++i) train.commandLine += " " + std::string(argv[i]);
             return runTrain(train);
         }
         if (evalCmd->parsed()) return runEval(eval);

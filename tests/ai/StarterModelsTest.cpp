@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -93,4 +94,23 @@ TEST_F(StarterModels, ClassifierTellsTheLesionFromTheCleanBrain) {
                 " --output " + test::quote((dir / out).string()) + " --threads 2");
     EXPECT_LT(lesionProbability(dir / "clean.classes.json"), 0.5);
     EXPECT_GT(lesionProbability(dir / "lesion.classes.json"), 0.5);
+}
+
+// A card travels with the package (Debian's /usr/share/lumen/models): no path of the machine that
+// trained it, in the provenance's command line or anywhere else.
+TEST(StarterModelCards, HoldNoPathOfTheTrainingMachine) {
+    std::function<void(const json&, const std::string&)> check = [&](const json& v, const std::string& where) {
+        if (v.is_object() || v.is_array()) {
+            for (auto it = v.begin(); it != v.end(); ++it) check(*it, v.is_object() ? where + "." + it.key() : where + "[]");
+        } else if (v.is_string()) {
+            std::istringstream words(v.get<std::string>());
+            for (std::string w; words >> w;)
+                EXPECT_TRUE(w.front() != '/' && w.front() != '~' && w.find("/tmp/") == std::string::npos) << where << ": " << w;
+        }
+    };
+    for (const char* name : {"brain-structures", "lesion-detector", "lesion-classifier"}) {
+        const json manifest = json::parse(test::readText(fs::path(package(name)) / "model.json"));
+        check(manifest, name);
+        EXPECT_EQ(manifest.at("provenance").at("command").get<std::string>().rfind("lumen-ai ", 0), 0u) << name;
+    }
 }

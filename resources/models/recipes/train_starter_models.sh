@@ -13,18 +13,20 @@ ai="${LUMEN_AI:-$root/build/release/bin/lumen-ai}"
 py=/usr/bin/python3
 threads="${THREADS:-2}"
 mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+cd "$work"  # the commands below name files relative to it: a model card holds no path of this machine
 
 [ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
 [ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 24
 
 train() {  # name "arch and script_network options" iterations datalist lumen-ai-train-options...
     local name=$1 net=$2 iterations=$3 data=$4; shift 4
-    rm -rf "$work/$name-untrained"
+    rm -rf "$name-untrained"
     # shellcheck disable=SC2086
-    "$py" "$root/ai/networks/script_network.py" $net --width 8 --seed 1 --out "$work/$name.pt"
-    "$ai" package --network "$work/$name.pt" --manifest "$here/$name.json" --out "$work/$name-untrained"
-    rm -rf "$work/$name"
-    "$ai" train --model "$work/$name-untrained" --data "$work/cases/$data" --out "$work/$name" --version 1.0 \
+    "$py" "$root/ai/networks/script_network.py" $net --width 8 --seed 1 --out "$name.pt"
+    "$ai" package --network "$name.pt" --manifest "$here/$name.json" --out "$name-untrained"
+    rm -rf "$name"
+    "$ai" train --model "$name-untrained" --data "cases/$data" --out "$name" --version 1.0 \
         --iterations "$iterations" --threads "$threads" --seed 1 "$@"
     "$ai" eval --model "$work/$name" --data "$work/cases/${data%_datalist.json}_test.json" --split validation \
         --threads "$threads" > "$work/$name.heldout.json"

@@ -13,6 +13,20 @@ MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
 WARNING = "Not for clinical use: trained from one atlas subject (mricron-data's ch2); lesions are synthetic."
 
 
+def check_no_machine_paths(value, where):
+    """A card travels with the package: no absolute path of the machine that trained it."""
+    if isinstance(value, dict):
+        for v in value.values():
+            check_no_machine_paths(v, where)
+    elif isinstance(value, list):
+        for v in value:
+            check_no_machine_paths(v, where)
+    elif isinstance(value, str):
+        for word in value.split():
+            if word.startswith("/") or word.startswith("~"):
+                sys.exit(f"{where}: '{word}' is a path of this machine; run the recipe's commands relative to its work folder")
+
+
 def main():
     work = sys.argv[1]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -28,6 +42,7 @@ def main():
         card["heldout_metrics"] = heldout
         card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
         card["warning"] = WARNING
+        check_no_machine_paths(m, path)
         with open(path + ".tmp", "w") as f:
             json.dump(m, f, indent=2)
             f.write("\n")
