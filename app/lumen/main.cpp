@@ -1,4 +1,5 @@
 // lumen: the viewer. Composition only: OpenGL format, translations, theme, command line.
+#include "logic/InstanceChannel.h"
 #include "logic/Preferences.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
@@ -117,11 +118,24 @@ int main(int argc, char** argv) {
     parser.addOption(language);
     const QCommandLineOption startupTime("startup-time", QApplication::translate("main", "Print when the main window is first painted (ms since the epoch), then quit (benchmarks)."));
     parser.addOption(startupTime);
+    const QCommandLineOption newWindow("new-window", QApplication::translate("main", "Open a window of its own even when Lumen is already running."));
+    parser.addOption(newWindow);
     parser.addPositionalArgument("path", QApplication::translate("main", "A DICOM file, folder or DICOMDIR, or a NIfTI/NRRD/MHA file to open."));
     parser.process(app);
 
+    // One window: a later launch hands its files to the running Lumen and ends. Screenshots,
+    // benchmarks and --demo always get a window of their own.
+    const bool ownWindow = parser.isSet(newWindow) || parser.isSet(screenshot) || parser.isSet(startupTime) || parser.isSet(demo);
+    lumen::logic::InstanceChannel channel;
+    if (!ownWindow && channel.handOver(parser.positionalArguments())) {
+        std::printf("lumen: handed over to the running Lumen\n");
+        return 0;
+    }
+
     lumen::ui::MainWindow window;
     window.show();
+    if (!ownWindow && channel.listen())
+        QObject::connect(&channel, &lumen::logic::InstanceChannel::openRequested, &window, &lumen::ui::MainWindow::openFromAnotherLaunch);
     if (parser.isSet(startupTime)) new FirstPaintReporter(&window);
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);

@@ -309,8 +309,19 @@ void MainWindow::reportError(const QString& message) {
     if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::warning(this, tr("Lumen"), message);
 }
 
+void MainWindow::openFromAnotherLaunch(const QStringList& paths) {
+    if (isMinimized()) showNormal();
+    raise();
+    activateWindow();
+    importPaths(paths, true);
+}
+
 void MainWindow::importPaths(const QStringList& paths, bool openAfter) {
-    if (import_ || paths.isEmpty()) return;
+    if (paths.isEmpty()) return;
+    if (import_) {
+        waitingImports_.append({paths, openAfter});
+        return statusBar()->showMessage(tr("%n more import(s) waiting for the current one", nullptr, int(waitingImports_.size())), 5000);
+    }
     import_ = std::make_unique<logic::ImportJob>(logic::DataLocations::databasePath(), paths, logic::Preferences::copyOnImport());
     showProgress(tr("Importing"), true);
     connect(progress_, &QProgressDialog::canceled, import_.get(), &logic::ImportJob::cancel);
@@ -323,6 +334,12 @@ void MainWindow::importPaths(const QStringList& paths, bool openAfter) {
         hideProgress();
         import_.release()->deleteLater();
         browser_->refresh();
+        if (!waitingImports_.isEmpty())
+            QTimer::singleShot(0, this, [this] {
+                if (import_ || waitingImports_.isEmpty()) return;
+                const auto [next, open] = waitingImports_.takeFirst();
+                importPaths(next, open);
+            });
     };
     const bool demo = !openAfterImportModality_.isEmpty();  // the demo's own import needs no report
     connect(import_.get(), &logic::ImportJob::finished, this, [this, done, openAfter, demo](const logic::ImportSummary& s) {

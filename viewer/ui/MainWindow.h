@@ -51,7 +51,11 @@ public:
     // Writes the demo study on first use, imports it and opens the brain MRI in MPR.
     void openDemo();
     // Imports files/folders/DICOMDIRs in the background; opens the largest series if asked.
+    // Paths that arrive while an import runs wait for it, then import (and open) in turn.
     void importPaths(const QStringList& paths, bool openAfter);
+    // Files that a later launch of Lumen handed over (logic::InstanceChannel): the window comes
+    // to the front and opens them.
+    void openFromAnotherLaunch(const QStringList& paths);
     void openSeries(const QString& seriesUid, bool compare = false);
     void sendToPacs(const QString& serverName = {});  // File ▸ Send to PACS (MainWindowPacs.cpp)
     void setViewLayout(Layout layout);
@@ -132,6 +136,7 @@ private:
     QPointer<QProgressDialog> progress_;
     bool exchanging_ = false;
     std::unique_ptr<logic::ImportJob> import_;
+    QList<QPair<QStringList, bool>> waitingImports_;  // importPaths() while import_ runs
     std::unique_ptr<logic::SeriesLoadJob> load_;
     QString openAfterImportModality_;
     bool shown_ = false, listed_ = false;
