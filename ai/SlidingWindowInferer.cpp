@@ -6,6 +6,7 @@
 #include "core/Progress.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -42,19 +43,28 @@ void activate(torch::Tensor& t, OutputSpec::Activation activation, int channels,
     else part.sigmoid_();
 }
 
+// LibTorch 2.4 made autocast per device type; 1.13 (Debian's) has the CUDA-only call.
+void setCudaAutocast(bool on) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, on);
+#else
+    at::autocast::set_enabled(on);
+#endif
+}
+
 torch::Tensor runBatch(internal::TorchNetworkImpl& net, const torch::Tensor& batch, bool half, SlidingWindowStats& stats) {
     torch::NoGradGuard noGrad;
     const auto t0 = Clock::now();
     torch::Tensor out;
     if (half && net.device.cuda) {
-        at::autocast::set_enabled(true);
+        setCudaAutocast(true);
         try {
             out = net.forward(batch);
         } catch (...) {
-            at::autocast::set_enabled(false);
+            setCudaAutocast(false);
             throw;
         }
-        at::autocast::set_enabled(false);
+        setCudaAutocast(false);
         at::autocast::clear_cache();
     } else {
         out = net.forward(batch);

@@ -3,6 +3,7 @@
 //   ai_bench window --network F.pt --size 160,192,160 --patch 48 --out-channels 4 [--threads 2] [--device auto]
 //   ai_bench train-step --network F.pt --patch 48 --batch 2 --out-channels 4 [--iterations 5] [--threads 2]
 //   ai_bench pipeline --package DIR --size 181,217,181 [--spacing 1,1,1] [--threads 2]   (whole infer on noise)
+//   ai_bench agree --package DIR [--size 181,217,181] [--threads 2] [--against cuda]   (CPU against CUDA on one phantom)
 #include "ai/Device.h"
 #include "ai/InferenceEngine.h"
 #include "ai/SlidingWindowInferer.h"
@@ -13,6 +14,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -29,6 +31,27 @@ std::map<std::string, std::string> options(int argc, char** argv) {
                                          {"out-channels", "4"}, {"iterations", "5"}, {"size", "160,192,160"}, {"repeat", "3"}};
     for (int i = 2; i + 1 < argc; i += 2) o[std::string(argv[i]).substr(2)] = argv[i + 1];
     return o;
+}
+
+// A head-like phantom (a bright ellipsoid shell, softer interior, two dark "ventricles", noise):
+// structure for a segmentation model to answer on, the same on every machine.
+core::Volume phantom(int x, int y, int z) {
+    core::Volume image = core::Volume::zeros(core::PixelType::Int16,
+        core::ImageGeometry({std::size_t(x), std::size_t(y), std::size_t(z)}, {1, 1, 1}, {0, 0, 0}));
+    std::mt19937 rng(7);
+    std::normal_distribution<float> noise(0, 6);
+    std::int16_t* v = image.as<std::int16_t>();
+    for (int k = 0; k < z; ++k)
+        for (int j = 0; j < y; ++j)
+            for (int i = 0; i < x; ++i) {
+                const double a = (i - x / 2.0) / (x * 0.38), b = (j - y / 2.0) / (y * 0.42), c = (k - z / 2.0) / (z * 0.38);
+                const double r = std::sqrt(a * a + b * b + c * c);
+                const double ventricle = std::min(std::hypot(std::hypot((i - x * 0.44) / 8.0, (j - y * 0.5) / 18.0), (k - z * 0.55) / 8.0),
+                                                  std::hypot(std::hypot((i - x * 0.56) / 8.0, (j - y * 0.5) / 18.0), (k - z * 0.55) / 8.0));
+                float value = r > 1.0 ? 0.f : r > 0.9 ? 60.f : ventricle < 1.0 ? 30.f : 110.f;
+                *v++ = static_cast<std::int16_t>(std::max(0.f, value + noise(rng)));
+            }
+    return image;
 }
 
 double median(std::vector<double> v) {
@@ -65,6 +88,39 @@ int main(int argc, char** argv) {
                   << ",\"network_ms\":" << median(net) << ",\"postprocess_ms\":" << median(post) << ",\"total_ms\":" << median(total)
                   << ",\"voxels_per_s\":" << double(x) * y * z / (median(total) / 1000) << "}\n";
         return 0;
+    }
+    if (mode == "agree") {  // the same package on the CPU and on CUDA: equal labels?
+        int x = 181, y = 217, z = 181;
+        if (o.count("size") && o["size"] != "160,192,160" && std::sscanf(o["size"].c_str(), "%d,%d,%d", &x, &y, &z) != 3) return 2;
+        const core::Volume image = phantom(x, y, z);
+        auto runOn = [&](const std::string& device) {
+            ai::InferenceOptions io;
+            io.device = device;
+            io.threads = std::stoi(o["threads"]);
+            const ai::InferenceEngine engine(ai::ModelPackage::open(o["package"]), io);
+            engine.run(image);  // warm-up: CUDA's first call pays for its kernels
+            return engine.run(image);
+        };
+        const std::string against = o.count("against") ? o["against"] : "cuda";  // cpu: the check itself, checked
+        ai::InferenceResult cpu, gpu;
+        try {
+            cpu = runOn("cpu"), gpu = runOn(against);
+        } catch (const std::exception& e) {
+            std::cerr << "ai_bench agree: " << e.what() << "\n";
+            return 2;
+        }
+        const core::LabelMap &a = cpu.labels, &b = gpu.labels;
+        const std::size_t voxels = a.geometry().voxelCount();
+        std::size_t equal = 0, labelledCpu = 0, labelledGpu = 0;
+        for (std::size_t v = 0; v < voxels; ++v) {
+            const auto la = a.at(v), lb = b.at(v);
+            equal += la == lb, labelledCpu += la != 0, labelledGpu += lb != 0;
+        }
+        std::cout << "{\"mode\":\"agree\",\"voxels\":" << voxels << ",\"equal_fraction\":" << double(equal) / voxels
+                  << ",\"labelled_cpu\":" << labelledCpu << ",\"labelled_cuda\":" << labelledGpu << ",\"cpu_total_ms\":" << cpu.timings.totalMs
+                  << ",\"cuda_total_ms\":" << gpu.timings.totalMs << ",\"cpu_network_ms\":" << cpu.timings.networkMs
+                  << ",\"cuda_network_ms\":" << gpu.timings.networkMs << "}\n";
+        return double(equal) / voxels >= 0.999 ? 0 : 1;  // float summation order differs a little
     }
     const ai::DeviceInfo device = ai::selectDevice(o["device"], std::stoi(o["threads"]));
     ai::TorchNetwork net = ai::TorchNetwork::load(o["network"], device);
