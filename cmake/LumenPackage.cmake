@@ -29,7 +29,7 @@ lumen-ai (models, inference, training). Three starter models are included;
 they are trained from one atlas subject and are NOT for clinical use.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_GENERATOR DEB)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# DEB installs under /usr (its default); the tarball keeps bin/ and share/ at its top.
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # lumen_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)

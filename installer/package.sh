@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Debian package build/package/lumen_<version>_amd64.deb (CPack, cmake/LumenPackage.cmake)
-# from the release build, then checks it as a Debian maintainer would: lintian with no errors, the
+# and a relocatable tarball lumen-<version>-Linux.tar.gz from the release build, then checks them as a Debian maintainer would: lintian with no errors, the
 # desktop entry (desktop-file-validate) and the AppStream metainfo (appstreamcli) as installed.
 # Prints the package's path on its last line.
 set -euo pipefail
@@ -18,17 +18,28 @@ fi
 
 out=build/package
 rm -rf "$out" && mkdir -p "$out"
-(cd build/release && cpack -G DEB -B "$PWD/../package" >/dev/null)
+(cd build/release && cpack -G "DEB;TGZ" -B "$PWD/../package" >/dev/null)
 deb=$(ls "$out"/lumen_"$version"_*.deb)
 rm -rf "$out/_CPack_Packages"
+
+echo "== the tarball, unpacked anywhere, finds its models beside itself"
+tree=$(mktemp -d)
+trap 'rm -rf "$tree"' EXIT
+tar -xzf "$out"/lumen-"$version"-Linux.tar.gz -C "$tree"
+top=$(echo "$tree"/lumen-"$version"-Linux)
+"$top/bin/lumen-ai" --version
+env -u LUMEN_BUNDLED_MODELS "$top/bin/lumen-ai" models list --json | /usr/bin/python3 -c "
+import json, sys
+paths = [m['path'] for m in json.load(sys.stdin) if m['bundled']]
+assert len(paths) == 3 and all(p.startswith('$top/share/lumen/models/') for p in paths), paths
+print('bundled models from', '$top/share/lumen/models')"
+rm -rf "$tree"/*
 
 echo "== lintian"
 # Errors fail the package; warnings are printed. Root runs lintian too (CI is root).
 lintian --fail-on error --allow-root --tag-display-limit 0 "$deb"
 
 echo "== desktop entry and metainfo, as installed"
-tree=$(mktemp -d)
-trap 'rm -rf "$tree"' EXIT
 dpkg-deb -x "$deb" "$tree"
 desktop-file-validate "$tree"/usr/share/applications/*.desktop
 appstreamcli validate --no-net "$tree"/usr/share/metainfo/*.metainfo.xml

@@ -1471,6 +1471,25 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Imported with changes</source>
         <translation>Mit Änderungen importiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more import(s) waiting for the current one</source>
+        <translation>
+            <numerusform>%n weiterer Import wartet auf den laufenden</numerusform>
+            <numerusform>%n weitere Importe warten auf den laufenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export or import is still running; try again when it is done.</source>
+        <translation>Ein Export oder Import läuft noch; bitte danach erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -2829,6 +2848,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Print when the main window is first painted (ms since the epoch), then quit (benchmarks).</source>
         <translation>Ausgeben, wann das Hauptfenster zuerst gezeichnet wird (ms seit der Epoche), dann beenden (Benchmarks).</translation>
+    </message>
+    <message>
+        <source>Open a window of its own even when Lumen is already running.</source>
+        <translation>Ein eigenes Fenster öffnen, auch wenn Lumen schon läuft.</translation>
     </message>
 </context>
 </TS>

@@ -155,6 +155,13 @@
             <numerusform>%n objects (SEG, SR)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more import(s) waiting for the current one</source>
+        <translation>
+            <numerusform>%n more import waiting for the current one</numerusform>
+            <numerusform>%n more imports waiting for the current one</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsPanel</name>

@@ -1471,6 +1471,25 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Imported with changes</source>
         <translation>Importé avec des modifications</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more import(s) waiting for the current one</source>
+        <translation>
+            <numerusform>%n autre import attend la fin de l’import en cours</numerusform>
+            <numerusform>%n autres imports attendent la fin de l’import en cours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export or import is still running; try again when it is done.</source>
+        <translation>Un export ou un import est encore en cours ; réessayez quand il sera terminé.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Export de %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -2829,6 +2848,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Print when the main window is first painted (ms since the epoch), then quit (benchmarks).</source>
         <translation>Afficher quand la fenêtre principale est dessinée pour la première fois (ms depuis l&apos;epoch), puis quitter (bancs d&apos;essai).</translation>
+    </message>
+    <message>
+        <source>Open a window of its own even when Lumen is already running.</source>
+        <translation>Ouvrir une fenêtre à part même si Lumen est déjà lancé.</translation>
     </message>
 </context>
 </TS>
