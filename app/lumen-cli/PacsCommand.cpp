@@ -21,7 +21,7 @@ namespace {
 net::PacsServer serverOf(const PacsArgs& a) {
     net::PacsServer s;
     if (!a.server.empty()) {
-        const std::string file = a.serversFile.empty() ? net::PacsServerList::defaultPath() : a.serversFile;
+        const std::string file = a.serversFile.empty() ? net::PacsServerList::readPath() : a.serversFile;
         const auto found = net::PacsServerList::load(file).find(a.server);
         if (!found) throw net::PacsError("no PACS server named '" + a.server + "' in " + file);
         s = *found;

@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
         cmd->add_flag("--tls", pacs.tls, "DIMSE over DICOM TLS (BCP 195 profile; needs --ca)");
         cmd->add_option("--cert", pacs.cert, "DICOM TLS: Lumen's certificate (PEM), for a PACS that asks for one and to receive a C-MOVE");
         cmd->add_option("--key", pacs.key, "DICOM TLS: the private key (PEM) of --cert");
-        cmd->add_option("--servers", pacs.serversFile, "The server file (default: the GUI's, $LUMEN_PACS_SERVERS or ~/.config/Lumen/pacs-servers.json)");
+        cmd->add_option("--servers", pacs.serversFile, "The server file (default: the GUI's: $LUMEN_PACS_SERVERS, ~/.config/Lumen/pacs-servers.json, else the site's /etc/lumen/pacs-servers.json)");
         cmd->add_option("--aet", pacs.aet, "Lumen's own AE title (default LUMEN)");
         cmd->add_option("--timeout", pacs.timeout, "Seconds to wait for the connection and each answer")->check(CLI::Range(1, 600));
     };

@@ -39,6 +39,18 @@ std::string PacsServerList::defaultPath() {
     return (base / "Lumen" / "pacs-servers.json").string();
 }
 
+std::string PacsServerList::sitePath() {
+    const char* dir = std::getenv("LUMEN_SYSTEM_CONFIG_DIR");
+    return (fs::path(dir && *dir ? dir : "/etc/lumen") / "pacs-servers.json").string();
+}
+
+std::string PacsServerList::readPath() {
+    const std::string user = defaultPath();
+    if (const char* env = std::getenv("LUMEN_PACS_SERVERS"); (env && *env) || fs::exists(user)) return user;
+    const std::string site = sitePath();
+    return fs::exists(site) ? site : user;
+}
+
 PacsServerList PacsServerList::load(const std::string& path) {
     PacsServerList list;
     if (!fs::exists(path)) return list;

@@ -89,7 +89,7 @@ void MainWindow::sendToPacs(const QString& serverName) {
     if (document_->arriving()) return reportError(tr("The series is still arriving: send its annotations once it is whole."));
     net::PacsServerList servers;
     try {
-        servers = net::PacsServerList::load(net::PacsServerList::defaultPath());
+        servers = net::PacsServerList::load(net::PacsServerList::readPath());
     } catch (const net::PacsError& e) {
         return reportError(QString::fromStdString(e.what()));
     }

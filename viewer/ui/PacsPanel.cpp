@@ -173,7 +173,7 @@ void PacsPanel::reloadServers() {
     const QString current = server_->currentText();
     server_->clear();
     try {
-        for (const auto& s : net::PacsServerList::load(net::PacsServerList::defaultPath()).servers) server_->addItem(QString::fromStdString(s.name));
+        for (const auto& s : net::PacsServerList::load(net::PacsServerList::readPath()).servers) server_->addItem(QString::fromStdString(s.name));
     } catch (const net::PacsError& e) {
         status_->setText(QString::fromStdString(e.what()));
     }
@@ -188,7 +188,7 @@ void PacsPanel::reloadServers() {
 void PacsPanel::withServer(std::function<void(const net::PacsServer&, const std::string& secret)> use) {
     std::optional<net::PacsServer> server;
     try {
-        server = net::PacsServerList::load(net::PacsServerList::defaultPath()).find(serverName().toStdString());
+        server = net::PacsServerList::load(net::PacsServerList::readPath()).find(serverName().toStdString());
     } catch (const net::PacsError& e) {
         return status_->setText(QString::fromStdString(e.what()));
     }

@@ -24,7 +24,7 @@ namespace lumen::ui {
 
 PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     try {
-        list_ = net::PacsServerList::load(net::PacsServerList::defaultPath());
+        list_ = net::PacsServerList::load(net::PacsServerList::readPath());
     } catch (const net::PacsError&) {  // shown below; a save writes a valid file
     }
     names_ = new QListWidget(this);
