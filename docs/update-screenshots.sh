@@ -11,7 +11,7 @@ cd "$root"
 if [ "${1:-}" != "--no-run" ]; then
     cmake --build --preset release --target ui_tests pacs_gui_tests lumen-ai lumen-cli
     XVFB=()
-    [ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+    [ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24 -noreset")
     "${XVFB[@]}" ctest --preset release -L gui -E RandomWalk >/dev/null
 fi
 # guide name ← test screenshot

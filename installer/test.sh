@@ -12,8 +12,10 @@ JOBS=$(nproc)
 installer/setup.sh
 cmake --preset release
 cmake --build --preset release -j "$JOBS"
+# -noreset: Xvfb otherwise resets whenever its last client leaves, and a test connecting during
+# that reset fails with "bad X server connection" (seen in CI between two quick render tests).
 XVFB=()
-[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24 -noreset")
 # The GUI random walk runs alone: beside it (a window hammered for 40 s, fine-tunes included) a
 # render test once failed to open its X connection.
 "${XVFB[@]}" ctest --preset release -j "$JOBS" -E RandomWalk

@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${BUILD:-$root/build/release}"
 seconds="${SECONDS_PER_SEED:-300}"
 XVFB=()
-[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24 -noreset")
 echo "| seed | minutes | actions | per minute | model runs with a result / canceled / refused | problems |"
 echo "|---|---|---|---|---|---|"
 status=0

@@ -109,7 +109,7 @@ cat > "$WORK/servers.json" <<JSON
 {"servers": [{"name": "Bench PACS", "dimse": {"aet": "ORTHANC", "host": "127.0.0.1", "port": $DICOM}}]}
 JSON
 GUI=(env LUMEN_PACS_SERVERS="$WORK/servers.json" "$BUILD/bin/pacs_gui_bench" "$WORK/gui" "$RUNS")
-[ -n "${DISPLAY:-}" ] || GUI=(xvfb-run -a -s "-screen 0 1600x1000x24" "${GUI[@]}")
+[ -n "${DISPLAY:-}" ] || GUI=(xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" "${GUI[@]}")
 mapfile -t gui_runs < <("${GUI[@]}" 2>/dev/null | grep '^{')
 field() { for r in "${gui_runs[@]}"; do echo "$r" | /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; done | paste -sd/; }
 rm -rf "$WORK/gui"

@@ -11,7 +11,7 @@ cleanup() {
 }
 trap cleanup EXIT
 XVFB=()
-[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24")
+[ -n "${DISPLAY:-}" ] || XVFB=(xvfb-run -a -s "-screen 0 1600x1000x24 -noreset")
 
 echo "== apt-get install $(basename "$deb")"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
