@@ -355,8 +355,12 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
             if (card->is_object()) m.card = *card;
             else r.error("card", "must be an object");
         }
+        if (const json* a = r.find("applicability")) m.applicability = ModelApplicability::fromJson(*a, "applicability", errors);
         r.find("schema");
     }
+    for (const auto& [value, range] : m.applicability.labelVolumeMl)
+        if (!m.labels.find(value))
+            errors.push_back("applicability.label_volume_ml: " + std::to_string(value) + " is not one of the model's labels");
     for (int c : m.output.thresholdOrder)
         if (c < 0 || static_cast<std::size_t>(c) >= m.labels.size() || m.output.decision != OutputSpec::Decision::Threshold) {
             errors.push_back("output.threshold_order: channel " + std::to_string(c) + " is not one of the labels' channels (0.." +
@@ -423,9 +427,11 @@ json ModelManifest::toJson() const {
         cases.push_back({{"image", c.image}, {"label", c.label}, {"image_sha256", c.imageSha256}, {"label_sha256", c.labelSha256}});
     json prov = {{"parent_version", provenance.parentVersion}, {"training_cases", cases},
                  {"metrics", provenance.metrics}, {"command", provenance.command}, {"created", provenance.created}};
-    return {{"schema", "lumen-model/1"}, {"name", name}, {"version", version}, {"description", description},
-            {"task", taskName(task)}, {"labels", labelsJson}, {"input", in}, {"output", out},
-            {"sha256", sha256}, {"provenance", prov}, {"card", card}};
+    json j = {{"schema", "lumen-model/1"}, {"name", name}, {"version", version}, {"description", description},
+              {"task", taskName(task)}, {"labels", labelsJson}, {"input", in}, {"output", out},
+              {"sha256", sha256}, {"provenance", prov}, {"card", card}};
+    if (!applicability.empty()) j["applicability"] = applicability.toJson();
+    return j;
 }
 
 int ModelManifest::outputChannels() const {

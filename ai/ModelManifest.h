@@ -1,4 +1,5 @@
 #pragma once
+#include "ai/card/ModelApplicability.h"
 #include "core/LabelTable.h"
 #include "core/Vector3.h"
 
@@ -100,6 +101,7 @@ struct ModelManifest {
     std::string sha256;       // of model.pt
     Provenance provenance;
     nlohmann::json card = nlohmann::json::object();  // free text for people: intended use, data, limits
+    ModelApplicability applicability;  // what the model is for, checked before and after each run
 
     // Throws ModelError listing every problem found, each prefixed with where it is.
     static ModelManifest fromJson(const nlohmann::json& json, const std::string& origin = "model.json");

@@ -780,6 +780,26 @@
         <source>&lt;b&gt;%1&lt;/b&gt;: class confirmed as &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: Klasse als &lt;b&gt;%2&lt;/b&gt; bestätigt.</translation>
     </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>Trotzdem ausführen</translation>
+    </message>
+    <message>
+        <source>Run the model although the image is not what it was made for; its results come with the warning</source>
+        <translation>Das Modell ausführen, obwohl das Bild nicht dem entspricht, wofür es gemacht wurde; die Ergebnisse tragen die Warnung</translation>
+    </message>
+    <message>
+        <source>%1 was not made for this image:</source>
+        <translation>%1 wurde nicht für dieses Bild gemacht:</translation>
+    </message>
+    <message>
+        <source>Not run.</source>
+        <translation>Nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Do not trust this result without checking it:</source>
+        <translation>Diesem Ergebnis nicht ungeprüft vertrauen:</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::AnnotationInteractor</name>

@@ -780,6 +780,26 @@
         <source>&lt;b&gt;%1&lt;/b&gt;: class confirmed as &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; : classe confirmée : &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>Exécuter quand même</translation>
+    </message>
+    <message>
+        <source>Run the model although the image is not what it was made for; its results come with the warning</source>
+        <translation>Exécuter le modèle bien que l’image ne soit pas celle pour laquelle il a été conçu ; ses résultats portent l’avertissement</translation>
+    </message>
+    <message>
+        <source>%1 was not made for this image:</source>
+        <translation>%1 n’a pas été conçu pour cette image :</translation>
+    </message>
+    <message>
+        <source>Not run.</source>
+        <translation>Non exécuté.</translation>
+    </message>
+    <message>
+        <source>Do not trust this result without checking it:</source>
+        <translation>Ne vous fiez pas à ce résultat sans le vérifier :</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::AnnotationInteractor</name>

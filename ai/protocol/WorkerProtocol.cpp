@@ -91,6 +91,8 @@ std::string encode(const Request& r) {
     if (r.type == Request::Type::Infer)
         j.update({{"model", r.infer.model}, {"input", r.infer.input}, {"output", r.infer.output}, {"device", r.infer.device},
                   {"threads", r.infer.threads}, {"uncertainty", r.infer.uncertainty}});
+    if (r.type == Request::Type::Infer && !r.infer.modality.empty()) j["modality"] = r.infer.modality;
+    if (r.type == Request::Type::Infer && !r.infer.bodyPart.empty()) j["body_part"] = r.infer.bodyPart;
     if (r.type == Request::Type::FineTune) {
         const FineTuneRequest& f = r.finetune;
         j.update({{"model", f.model}, {"data", f.data}, {"out", f.out}, {"iterations", f.iterations},
@@ -135,6 +137,8 @@ Request decodeRequest(const std::string& line) {
             r.infer.device = j.value("device", "auto");
             r.infer.threads = j.value("threads", 0u);
             r.infer.uncertainty = j.value("uncertainty", false);
+            r.infer.modality = j.value("modality", "");
+            r.infer.bodyPart = j.value("body_part", "");
         }
         if (r.type == Request::Type::FineTune) {
             FineTuneRequest& f = r.finetune;

@@ -23,6 +23,7 @@ struct InferRequest {
     std::string device = "auto";
     unsigned threads = 0;
     bool uncertainty = false;
+    std::string modality, bodyPart;  // DICOM terms the scratch NIfTI cannot carry (for the card's checks)
 };
 // Fine-tunes a version on a datalist into a new registered version (`lumen-ai finetune
 // --register`). Runs beside inference: an infer job pauses it at the next iteration and it goes
@@ -56,7 +57,8 @@ struct Event {
     std::vector<std::string> files;  // Result: what the job wrote
     double milliseconds = 0;  // Result: the job's wall time
     std::string message;      // Error; Paused: why ("inference" or "user")
-    std::string detail;       // Result of a fine-tune: its summary (JSON text); Training: validation (JSON text or empty)
+    std::string detail;       // Result of a fine-tune: its summary (JSON text); of an inference: where it did not fit
+                              // the model's card (JSON array of {check, message[, label]}, or empty); Training: validation
     int iteration = 0, iterations = 0;  // Training
     double loss = 0;                    // Training
     bool resumedFromCheckpoint = false; // Training: the first event of a run that resumed

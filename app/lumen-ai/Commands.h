@@ -18,13 +18,17 @@ struct InferArgs {
     std::string model, input, output, device = "auto";
     int threads = 0;
     bool uncertainty = false, quiet = false;
+    bool strict = false;             // an image that does not fit the model's card is an error, not a warning
+    std::string modality, bodyPart;  // what the file does not say (a NIfTI): DICOM terms, e.g. MR, BRAIN
 };
 
-// What an inference wrote (PREFIX.seg.nii.gz ... ) and its timing line.
+// What an inference wrote (PREFIX.seg.nii.gz ... ), its timing line, and where the image or
+// the result did not fit the model's card (ai::ApplicabilityWarning as JSON; empty when it did).
 struct InferOutcome {
     std::string task;
     std::vector<std::string> files;
     nlohmann::json timing;
+    nlohmann::json warnings = nlohmann::json::array();
 };
 // The inference behind `infer` and the worker's jobs; cancel through `progress`.
 InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress);

@@ -3,7 +3,9 @@
 #include "CommandProgress.h"
 
 #include "ai/InferenceEngine.h"
+#include "ai/ModelError.h"
 #include "ai/ModelPackage.h"
+#include "ai/card/ModelApplicability.h"
 #include "core/Progress.h"
 #include "core/AtomicFile.h"
 #include "io/ImageFileWriter.h"
@@ -39,6 +41,16 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
     const io::LoadedImage image = loadModelInput(args.input, &progress);
     const double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
+    // The card, machine-checked: a brain MR model given an abdominal CT says so (or refuses).
+    const ai::ImageFacts facts{args.modality.empty() ? image.series.modality : args.modality,
+                               args.bodyPart.empty() ? image.series.bodyPart : args.bodyPart};
+    const auto inputWarnings = ai::checkImage(manifest.applicability, image.volume, facts);
+    if (args.strict && !inputWarnings.empty()) {
+        std::string why;
+        for (const auto& w : inputWarnings) why += (why.empty() ? "" : "; ") + w.message;
+        throw ai::ModelError("the image does not fit " + manifest.name + "'s card (" + why + "); without --strict it runs with a warning");
+    }
+
     ai::InferenceOptions options;
     options.device = args.device;
     options.threads = args.threads;
@@ -48,6 +60,11 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
 
     InferOutcome out;
     out.task = ai::taskName(r.task);
+    const auto outputWarnings = r.task == ai::Task::Segmentation ? ai::checkLabels(manifest.applicability, r.labels)
+                                                                 : std::vector<ai::ApplicabilityWarning>{};
+    const json applicability = {{"input", ai::toJson(inputWarnings)}, {"output", ai::toJson(outputWarnings)}};
+    for (const auto* list : {&inputWarnings, &outputWarnings})
+        for (const json& w : ai::toJson(*list)) out.warnings.push_back(w);
     const json model = modelJson(manifest);
     if (r.task == ai::Task::Segmentation) {
         io::ImageFileWriter::write(r.labels.voxels(), args.output + ".seg.nii.gz");
@@ -57,7 +74,7 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
             labels.push_back({{"value", l.value}, {"name", l.name}, {"color", {l.color.r, l.color.g, l.color.b}},
                               {"volume_ml", double(counts[l.value]) * r.labels.geometry().voxelVolumeMm3() / 1000.0},
                               {"voxels", counts[l.value]}});
-        writeJson(args.output + ".seg.json", {{"model", model}, {"image", args.input}, {"labels", labels}});
+        writeJson(args.output + ".seg.json", {{"model", model}, {"image", args.input}, {"labels", labels}, {"applicability", applicability}});
         out.files = {args.output + ".seg.nii.gz", args.output + ".seg.json"};
         if (args.uncertainty) {
             io::ImageFileWriter::write(r.uncertainty, args.output + ".uncertainty.nii.gz");
@@ -70,7 +87,8 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
                                 {"centre_mm", vec(f.centre)}, {"size_mm", vec(f.sizeMm)},
                                 {"box_min_mm", vec(f.worldMin)}, {"box_max_mm", vec(f.worldMax)}});
         writeJson(args.output + ".findings.json",
-                  {{"model", model}, {"image", args.input}, {"coordinates", "DICOM patient (LPS), mm"}, {"findings", findings}});
+                  {{"model", model}, {"image", args.input}, {"coordinates", "DICOM patient (LPS), mm"}, {"findings", findings},
+                   {"applicability", applicability}});
         out.files = {args.output + ".findings.json"};
     } else {
         json classes = json::array();
@@ -80,7 +98,8 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
             if (!best || c.probability > best->probability) best = &c;
         }
         writeJson(args.output + ".classes.json",
-                  {{"model", model}, {"image", args.input}, {"classes", classes}, {"predicted", best ? best->name : ""}});
+                  {{"model", model}, {"image", args.input}, {"classes", classes}, {"predicted", best ? best->name : ""},
+                   {"applicability", applicability}});
         out.files = {args.output + ".classes.json"};
     }
     out.timing = {{"device", engine.device().describe()},
@@ -89,7 +108,8 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
                   {"network_ms", std::round(r.timings.networkMs)},
                   {"postprocess_ms", std::round(r.timings.postprocessMs)},
                   {"total_ms", std::round(r.timings.totalMs)},
-                  {"patches", r.patches}};
+                  {"patches", r.patches},
+                  {"warnings", out.warnings}};
     return out;
 }
 
@@ -98,6 +118,7 @@ int runInfer(const InferArgs& args) {
     cancelOnSignals(&progress);
     const InferOutcome out = inferToFiles(args, progress);
     cancelOnSignals(nullptr);
+    for (const auto& w : out.warnings) std::cerr << "lumen-ai: warning: " << w.value("message", "") << "\n";
     std::cout << out.timing.dump() << std::endl;
     return 0;
 }

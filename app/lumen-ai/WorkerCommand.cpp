@@ -104,11 +104,14 @@ private:
         InferArgs args;
         args.model = job.infer.model, args.input = job.infer.input, args.output = job.infer.output;
         args.device = job.infer.device, args.threads = int(job.infer.threads), args.uncertainty = job.infer.uncertainty;
+        args.modality = job.infer.modality, args.bodyPart = job.infer.bodyPart;
         const auto start = std::chrono::steady_clock::now();
         try {
             const InferOutcome out = inferToFiles(args, *progress_);
-            emit(proto::Event::result(job.id, out.task, out.files,
-                                      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()));
+            proto::Event done = proto::Event::result(job.id, out.task, out.files,
+                                                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+            if (!out.warnings.empty()) done.detail = out.warnings.dump();  // where it did not fit the model's card
+            emit(done);
         } catch (const core::OperationCanceled&) {
             emit(proto::Event::canceled(job.id));
         } catch (const std::exception& e) {

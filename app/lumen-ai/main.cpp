@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
     inferCmd->add_option("--threads", infer.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
     inferCmd->add_flag("--uncertainty", infer.uncertainty, "Segmentation: also write PREFIX.uncertainty.nii.gz (normalised entropy)");
     inferCmd->add_flag("--quiet", infer.quiet, "No progress lines on stderr");
+    inferCmd->add_flag("--strict", infer.strict, "Refuse an image that does not fit the model's card (modality, body part, spacing, field of view, intensities) instead of warning");
+    inferCmd->add_option("--modality", infer.modality, "The image's modality when the file does not say (NIfTI): MR, CT, ...");
+    inferCmd->add_option("--body-part", infer.bodyPart, "The body part when the file does not say: BRAIN, HEAD, CHEST, ...");
 
     WorkerArgs worker;
     auto* workerCmd = app.add_subcommand("worker", "The viewer's AI process: JSON-lines jobs on stdin, events on stdout (ai/protocol)");

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <functional>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -113,4 +114,50 @@ TEST(StarterModelCards, HoldNoPathOfTheTrainingMachine) {
         check(manifest, name);
         EXPECT_EQ(manifest.at("provenance").at("command").get<std::string>().rfind("lumen-ai ", 0), 0u) << name;
     }
+}
+
+// The card, machine-checked (issue 21): the brain models say so when given a chest-abdomen CT or
+// a monkey's brain (mricron-data's inia19, 0.5 mm, never trained on), and stay quiet on the brain
+// they were made for; --strict refuses instead of warning.
+TEST(StarterModelCards, TheBrainModelsWarnOnACtAndOnAMonkeyBrainButNotOnAHumanOne) {
+    const std::string templates = test::kMricronTemplates;
+    if (!fs::exists(templates + "/inia19-t1-brain.nii.gz")) GTEST_SKIP() << "mricron-data missing";
+    test::TempDir dir{"card-checks"};
+    const std::string cli = test::quote((test::binaryDir() / "bin/lumen-cli").string());
+    ASSERT_EQ(test::run(cli + " demo-data " + test::quote(dir / "demo") + " --ct-slices 60").exitCode, 0);
+    const std::string ct = (dir / "demo/body-ct").string();  // a DICOM series: modality CT, body part CHESTABDOMEN
+    auto infer = [&](const std::string& model, const std::string& input, const std::string& extra = "") {
+        return test::run(test::quote((test::binaryDir() / "bin/lumen-ai").string()) + " infer --quiet --threads 2 --model " +
+                         test::quote(package(model)) + " --input " + test::quote(input) + " --output " +
+                         test::quote((dir / model).string()) + " " + extra);
+    };
+    auto warnings = [](const test::CommandResult& r) {
+        std::set<std::string> checks;
+        const json line = json::parse(r.out);  // kept: a range-for over a temporary's member dangles
+        for (const auto& w : line.at("warnings")) checks.insert(w.at("check").get<std::string>());
+        return checks;
+    };
+    for (const char* model : {"brain-structures", "lesion-detector", "lesion-classifier"}) {
+        const auto human = infer(model, templates + "/ch2.nii.gz");
+        ASSERT_EQ(human.exitCode, 0) << human.err;
+        EXPECT_TRUE(warnings(human).empty()) << model << " on the brain it was made for: " << human.out;
+        const auto monkey = infer(model, templates + "/inia19-t1-brain.nii.gz");
+        ASSERT_EQ(monkey.exitCode, 0) << monkey.err;
+        EXPECT_TRUE(warnings(monkey).count("field_of_view")) << model << " on a monkey's brain: " << monkey.out;
+        const auto body = infer(model, ct);
+        ASSERT_EQ(body.exitCode, 0) << body.err;
+        const auto w = warnings(body);
+        for (const char* check : {"modality", "body_part", "field_of_view", "intensity"}) EXPECT_TRUE(w.count(check)) << model << ": " << check;
+        EXPECT_NE(body.err.find("lumen-ai: warning: the image is CT; the model is for MR"), std::string::npos) << body.err;
+    }
+    // What the segmentation made of the CT is flagged label by label in its result file.
+    const json seg = json::parse(test::readText(dir / "brain-structures.seg.json"));
+    EXPECT_FALSE(seg.at("applicability").at("output").empty()) << seg.dump();
+    EXPECT_EQ(seg.at("applicability").at("output")[0].at("check"), "label_volume");
+    // --strict: refused, and nothing written.
+    fs::remove(dir / "brain-structures.seg.nii.gz");
+    const auto strict = infer("brain-structures", ct, "--strict");
+    EXPECT_NE(strict.exitCode, 0);
+    EXPECT_NE(strict.err.find("does not fit brain-structures's card"), std::string::npos) << strict.err;
+    EXPECT_FALSE(fs::exists(dir / "brain-structures.seg.nii.gz"));
 }

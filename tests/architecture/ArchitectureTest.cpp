@@ -31,6 +31,7 @@ const std::vector<Rule> kRules = {
     {"viewer/render", false, {"QtWidgets", "QWidget", "torch/", "ATen/"}, "render does not know widgets or Torch"},
     {"ai", false, {"Q", "vtk", "itk", "dcmtk/", "gdcm"}, "the AI engine builds without Qt, VTK, ITK and DCMTK"},
     {"ai/protocol", true, {"torch/", "ATen/", "c10/"}, "the worker protocol is shared with the viewer: no Torch"},
+    {"ai/card", true, {"torch/", "ATen/", "c10/", "Q"}, "the applicability checks are shared with the viewer: no Torch, no Qt"},
 };
 
 bool forbiddenInclude(const std::string& path, const std::string& prefix) {

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QTextBrowser>
 #include <QTreeWidget>
 
 using namespace lumen;
@@ -71,4 +72,38 @@ TEST_F(Viewer, TheUncertaintyMapShowsWhereTheModelIsUnsure) {
     test::saveScreenshot(window.get(), "32-ai-uncertainty");
     box->setChecked(false);
     EXPECT_FALSE(doc->uncertaintyVisible());
+}
+
+// The card, machine-checked (issue 21): a brain model on the chest-abdomen CT is not run until the
+// user says so, the panel says why, and what it then makes is flagged label by label.
+TEST_F(Viewer, ABrainModelOnTheCtAsksFirstAndFlagsWhatItMade) {
+    openAndWait(seriesWithModality("CT"));
+    ui::AiPanel* panel = window->aiPanel();
+    ASSERT_TRUE(test::waitFor([&] { return panel->modelTree()->topLevelItemCount() > 0; }, 30000));
+    ASSERT_TRUE(panel->selectModel("brain-structures"));
+    panel->runButton()->click();
+    settle();
+    EXPECT_FALSE(window->aiAssist()->busy()) << "not sent to the worker";
+    ASSERT_TRUE(panel->warningView()->isVisible());
+    const QString before = panel->warningView()->toPlainText();
+    EXPECT_TRUE(before.contains("was not made for this image")) << before.toStdString();
+    EXPECT_TRUE(before.contains("the image is CT; the model is for MR")) << before.toStdString();
+    EXPECT_TRUE(before.contains("CHESTABDOMEN")) << before.toStdString();
+    ASSERT_TRUE(panel->runAnywayButton()->isVisible());
+    EXPECT_TRUE(window->document()->labels() == nullptr || window->document()->labels()->histogram().empty());
+    test::saveScreenshot(window.get(), "33-ai-not-made-for-this-image");
+
+    panel->runAnywayButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return panel->runButton()->isEnabled(); }, 180000)) << panel->statusLabel()->text().toStdString();
+    settle();
+    const QString after = panel->warningView()->toPlainText();
+    EXPECT_TRUE(panel->warningView()->isVisible());
+    EXPECT_TRUE(after.contains("Do not trust this result")) << after.toStdString();
+    EXPECT_TRUE(after.contains("Cerebrum and brainstem is")) << after.toStdString() << ": the implausible volume, by name";
+    EXPECT_FALSE(panel->runAnywayButton()->isVisible());
+    test::saveScreenshot(window.get(), "34-ai-result-flagged");
+
+    // Another series: a clean panel.
+    openAndWait(seriesWithModality("MR"));
+    EXPECT_FALSE(panel->warningView()->isVisible());
 }

@@ -184,6 +184,9 @@ private:
         if (!w_.aiPanel()->runButton()->isEnabled() || !w_.aiPanel()->selectModel(pick(models))) return;
         if (w_.document()->hasImage()) ranOn_.insert(uid());
         w_.aiPanel()->runButton()->click();
+        // A model not made for this series (a brain model on the CT) asks first: the user
+        // sometimes runs it anyway, sometimes leaves it.
+        if (w_.aiPanel()->runAnywayButton()->isVisible() && random_() % 2) w_.aiPanel()->runAnywayButton()->click();
         if (qEnvironmentVariableIsSet("LUMEN_STRESS_DEBUG"))
             std::printf("%s run: %s\n", QTime::currentTime().toString("mm:ss.zzz").toUtf8().constData(), w_.aiPanel()->statusLabel()->text().toUtf8().constData());
     }

@@ -133,10 +133,17 @@ AiAssist::AiAssist(Document* document, QString lumenAi, QObject* parent)
 
 AiAssist::~AiAssist() = default;
 
-bool AiAssist::run(const AiModel& model) {
+bool AiAssist::run(const AiModel& model, bool evenIfUnfit) {
     if (busy()) return emit failed(tr("A model is already running")), false;
     if (!document_->hasImage()) return emit failed(tr("Open a series first")), false;
     if (document_->arriving()) return emit failed(tr("The series is still arriving from the PACS: run the model once it is whole")), false;
+    // The card, machine-checked before anything is sent: a brain MR model on an abdominal CT.
+    const ai::ImageFacts facts{document_->image().series.modality, document_->image().series.bodyPart};
+    if (!evenIfUnfit) {
+        QStringList reasons;
+        for (const auto& w : ai::checkImage(model.applicability, document_->volume(), facts)) reasons << QString::fromStdString(w.message);
+        if (!reasons.isEmpty()) return emit unfit(model.name, reasons), false;
+    }
     scratch_ = std::make_unique<QTemporaryDir>();
     const QString input = scratch_->filePath("input.nii");
     running_ = model;
@@ -148,7 +155,7 @@ bool AiAssist::run(const AiModel& model) {
     runInBackground(
         // Real values: a CT's stored values without its rescale would give the model wrong HU.
         this, [volume = image_, path = input.toStdString()] { io::ImageFileWriter::write(core::toRealValues(volume), path, false); },
-        [this, input, generation](const QString& error) {
+        [this, input, generation, facts](const QString& error) {
             if (generation != generation_ || job_ != "writing") return;  // canceled meanwhile
             if (!error.isEmpty()) {
                 job_.clear();
@@ -159,6 +166,7 @@ bool AiAssist::run(const AiModel& model) {
             request.input = input.toStdString();
             request.output = scratch_->filePath("result").toStdString();
             request.uncertainty = uncertainty_ && running_.task == "segmentation";
+            request.modality = facts.modality, request.bodyPart = facts.bodyPart;  // the scratch NIfTI cannot say
             job_ = client_->submit(request);
         });
     return true;
@@ -185,6 +193,17 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         emit failed(tr("The model's result cannot be read: %1").arg(why));
     };
     if (seriesChanged()) return;
+    // Where the image or the result did not fit the model's card: every result file says.
+    const QString resultFile = prefix + (task == "segmentation" ? ".seg.json" : task == "detection" ? ".findings.json" : ".classes.json");
+    try {
+        const json applicability = readJson(resultFile).value("applicability", json::object());
+        QStringList reasons;
+        for (const char* side : {"output", "input"})  // what it made first: that is what the user is about to review
+            for (const auto& w : ai::warningsFromJson(applicability.value(side, json::array()))) reasons << QString::fromStdString(w.message);
+        if (!reasons.isEmpty()) emit warned(reasons);
+    } catch (const std::exception&) {
+        // the result itself is read below, which reports a broken file
+    }
     if (task != "segmentation") {
         try {
             report(task == "detection" ? applyFindings(prefix) : applyClassification(prefix));

@@ -38,7 +38,10 @@ public:
     void refreshModels() { registry_->refresh(); }  // asynchronous: modelsChanged() when the list is in
     const std::vector<AiModel>& models() const { return registry_->models(); }
     ModelRegistryClient& registry() { return *registry_; }
-    bool run(const AiModel& model);  // false (and failed()) when nothing is open or a job runs
+    // false (and failed()) when nothing is open or a job runs. An image that does not fit the
+    // model's card (modality, body part, spacing, field of view, intensities) is not sent unless
+    // evenIfUnfit: unfit() says why, and the user decides.
+    bool run(const AiModel& model, bool evenIfUnfit = false);
     void cancel();
     bool busy() const { return !job_.isEmpty(); }
     AiWorkerClient& worker() { return *client_; }
@@ -56,6 +59,11 @@ signals:
     void classified(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities);
     void failed(const QString& message);
     void deviceKnown(const QString& device);
+    // Before a run: the open image does not fit the model's card (English reasons, one each).
+    void unfit(const QString& model, const QStringList& reasons);
+    // After a run, before finished(): where the image or the result did not fit the card
+    // (implausible label volumes included). Not emitted when everything fitted.
+    void warned(const QStringList& reasons);
 
 private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);

@@ -75,6 +75,10 @@ void readManifest(AiModel& m) {
         QStringList lines;
         cardLines(card, {}, lines);
         m.card = lines.join('\n');
+        if (manifest.contains("applicability")) {  // lumen-ai validated it when the version was added
+            std::vector<std::string> problems;
+            m.applicability = ai::ModelApplicability::fromJson(manifest["applicability"], "applicability", problems);
+        }
         const json provenance = manifest.value("provenance", json::object());
         const json metrics = provenance.value("metrics", json::object());
         const bool fineTuned = !provenance.value("parent_version", "").empty() && !std::isnan(scoreOf(metrics, "validation_before"));

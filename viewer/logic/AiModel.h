@@ -1,4 +1,6 @@
 #pragma once
+#include "ai/card/ModelApplicability.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,7 @@ struct AiModel {
     QString description;              // model.json "description"
     std::vector<AiModelLabel> labels; // labels (segmentation, detection) or classes
     QString card;                     // the card's text for people: intended use, data, metrics, limits
+    ai::ModelApplicability applicability;  // the card's machine-checked part (checked before a run)
     // One honest score and the cases it is on: a fine-tune's on the training set's locked validation
     // cases (with its parent's on the same cases), a bundled or imported version's held-out figure
     // from its card (never its training-time validation, which flatters it). NaN if none.

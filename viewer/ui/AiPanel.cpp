@@ -6,6 +6,7 @@
 #include "logic/NumberText.h"
 #include "render/SliceCompositor.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -35,6 +36,11 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     card_->setMaximumHeight(130);
     run_ = new QPushButton(tr("Run on this series"), this);
     run_->setObjectName("runModel");
+    runAnyway_ = new QPushButton(tr("Run anyway"), this);
+    runAnyway_->setObjectName("runAnyway");
+    runAnyway_->setToolTip(tr("Run the model although the image is not what it was made for; its results come with the warning"));
+    runAnyway_->setStyleSheet("QPushButton { color: #ffcf70; font-weight: bold; }");
+    runAnyway_->hide();
     cancel_ = new QPushButton(tr("Cancel"), this);
     cancel_->setObjectName("cancelModel");
     auto* refresh = new QPushButton(tr("Refresh"), this);
@@ -44,6 +50,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     manage->setToolTip(tr("The model manager: versions, lineage, activate, roll back, import"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(run_, 1);
+    buttons->addWidget(runAnyway_, 1);  // in Run's place while the image does not fit the model
     buttons->addWidget(cancel_);
     buttons->addWidget(refresh);
     buttons->addWidget(manage);
@@ -54,6 +61,14 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     status_ = new QLabel(this);
     status_->setObjectName("aiStatus");
     status_->setWordWrap(true);
+    // The card's machine-checked part: amber, above the result, until another run or series.
+    // It takes the card's place while shown (the dock has no height to spare), and scrolls if long.
+    warning_ = new QTextBrowser(this);
+    warning_->setObjectName("aiWarning");
+    warning_->setMaximumHeight(130);
+    warning_->setStyleSheet("QTextBrowser { color: #ffcf70; border: 1px solid #b07a1a; border-radius: 3px; }");
+    warning_->hide();
+
     auto* uncertainty = new QCheckBox(tr("Uncertainty map (where the model is unsure)"), this);
     uncertainty->setObjectName("uncertainty");
     uncertainty->setToolTip(tr("Segmentation: also compute the model's uncertainty and show it as a heat map in the slice views "
@@ -104,10 +119,14 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     layout->addWidget(stage_);
     layout->addWidget(device_);
     layout->addWidget(status_);
+    layout->addWidget(warning_);
     layout->addLayout(review);
     layout->addWidget(bars_);
 
     connect(models_, &QTreeWidget::currentItemChanged, this, &AiPanel::showCard);
+    connect(models_, &QTreeWidget::currentItemChanged, this, [this] {
+        if (runAnyway_->isVisible()) hideWarning();  // it was about the model picked before
+    });
     connect(models_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item) emit currentModelChanged(assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())].name);
     });
@@ -119,10 +138,27 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
         const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
         if (assist_->run(m)) setRunning(true);
     });
+    connect(runAnyway_, &QPushButton::clicked, this, [this] {
+        const auto* item = models_->currentItem();
+        if (!item) return;
+        const auto& m = assist_->models()[std::size_t(item->data(0, Qt::UserRole).toInt())];
+        hideWarning();
+        if (assist_->run(m, true)) setRunning(true);
+    });
+    connect(assist_, &logic::AiAssist::unfit, this, [this](const QString& model, const QStringList& reasons) {
+        showWarning(tr("%1 was not made for this image:").arg(model), reasons);
+        run_->hide();
+        runAnyway_->show();
+        status_->setText(tr("Not run."));
+    });
+    connect(assist_, &logic::AiAssist::warned, this, [this](const QStringList& reasons) {
+        showWarning(tr("Do not trust this result without checking it:"), reasons);
+    });
     connect(cancel_, &QPushButton::clicked, assist_, &logic::AiAssist::cancel);
     connect(assist_, &logic::AiAssist::modelsChanged, this, &AiPanel::rebuild);
     connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(logic::deviceTitle(d))); });
     connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
+        hideWarning();  // the run's own warnings come with its result
         status_->setText(tr("Running %1…").arg(model));
         progress_->setValue(0);
         eta_.restart();
@@ -144,9 +180,25 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     // A result describes the series it ran on: another series starts with a clean panel.
     connect(assist_->document(), &logic::Document::imageChanged, this, [this] {
         if (!assist_->busy()) status_->clear();
+        hideWarning();
         while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
     });
     setRunning(false);  // the model list is asked for by the main window, once it is on screen
+}
+
+void AiPanel::showWarning(const QString& headline, const QStringList& reasons) {
+    QString html = "<b>⚠ " + headline.toHtmlEscaped() + "</b><ul style='margin-left:-24px; margin-top:2px'>";
+    for (const QString& r : reasons) html += "<li>" + r.toHtmlEscaped() + "</li>";
+    warning_->setHtml(html + "</ul>");
+    card_->hide();
+    warning_->show();
+}
+
+void AiPanel::hideWarning() {
+    warning_->hide();
+    card_->show();
+    runAnyway_->hide();
+    run_->show();
 }
 
 void AiPanel::rebuild() {

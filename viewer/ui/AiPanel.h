@@ -25,6 +25,8 @@ public:
     QPushButton* runButton() const { return run_; }
     QPushButton* cancelButton() const { return cancel_; }
     QLabel* statusLabel() const { return status_; }
+    QTextBrowser* warningView() const { return warning_; }  // where the image or result does not fit the card
+    QPushButton* runAnywayButton() const { return runAnyway_; }
     bool selectModel(const QString& name);  // its active version
     void showStatus(const QString& text);  // what the last review action did
 
@@ -38,6 +40,8 @@ private:
     void rebuild();
     void showCard();
     void setRunning(bool running);
+    void showWarning(const QString& headline, const QStringList& reasons);
+    void hideWarning();
     void showProbabilities(const QString& model, const std::vector<std::pair<std::string, double>>& probabilities);
 
     logic::AiAssist* assist_;
@@ -50,6 +54,8 @@ private:
     logic::ProgressEta eta_;
     QLabel* device_;
     QLabel* status_;
+    QTextBrowser* warning_;
+    QPushButton* runAnyway_;
     QWidget* bars_;
     QFormLayout* barsLayout_;
 };

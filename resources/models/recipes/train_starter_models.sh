@@ -55,4 +55,5 @@ for m in $models; do
             --batch-size 2 --validate-every 25 --learning-rate 0.0003 ;;
     esac
 done
+"$py" "$here/applicability.py" "$work"  # what the cards let Lumen check before and after a run
 "$py" "$here/write_model_cards.py" "$work"

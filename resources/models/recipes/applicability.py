@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Fills each starter model's "applicability" — the part of its card that Lumen checks before and
+after every run (docs/model-package.md) — from the training cases of make_brain_cases.py, and
+reports how many held-out cases would be warned about (none should be).
+
+  applicability.py WORK_DIR        (WORK_DIR/cases from train_starter_models.sh)
+
+What is derived, and how:
+- modality MR and body part BRAIN or HEAD: what the data are (mricron-data's T1 brain);
+- field of view: the training images' extents, axis-sorted, from 0.6x the smallest to 1.5x the
+  largest (a whole-head scan fits, a chest or an abdomen, or a monkey's brain, does not);
+- voxel spacing: the cases are 1 mm and the networks see 3 mm; an image coarser than 2 mm
+  in-plane or 3.5 mm between slices gives them less than any training case did;
+- intensities: the 1st percentile of every training image is background (0); an image whose 1st
+  percentile is below -50 has negative values a magnitude MR never has (CT air is -1000);
+- segmentation volumes (brain-structures): each label's volume over the training cases, from
+  0.75x the smallest to 1.25x the largest.
+The model.json files change in "applicability" only; model.pt and its sha256 are untouched.
+"""
+import json
+import os
+import sys
+
+import nibabel as nib
+import numpy as np
+
+MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
+
+
+def image_facts(path):
+    img = nib.load(path)
+    data = np.asarray(img.dataobj, dtype=np.float32)
+    zooms = np.array(img.header.get_zooms()[:3], dtype=float)
+    sample = data.ravel()[:: max(1, data.size // 2000000)]
+    return {
+        "spacing": sorted(zooms.tolist()),
+        "fov": sorted((zooms * np.array(data.shape[:3])).tolist()),
+        "p1": float(np.percentile(sample, 1)),
+        "voxel_ml": float(np.prod(zooms)) / 1000.0,
+    }
+
+
+def main():
+    work = sys.argv[1]
+    cases = os.path.join(work, "cases")
+    training = json.load(open(os.path.join(cases, "seg_datalist.json")))["training"]
+    facts, volumes = [], {1: [], 2: [], 3: []}
+    for case in training:
+        f = image_facts(os.path.join(cases, case["image"]))
+        facts.append(f)
+        seg = np.asarray(nib.load(os.path.join(cases, case["label"])).dataobj)
+        for label in volumes:
+            volumes[label].append(float((seg == label).sum()) * f["voxel_ml"])
+    fov = np.array([f["fov"] for f in facts])
+    p1 = min(f["p1"] for f in facts)
+    common = {
+        "source": f"resources/models/recipes/applicability.py from the {len(training)} training cases",
+        "modalities": ["MR"],
+        "body_parts": ["BRAIN", "HEAD"],
+        "spacing_mm": [[None, 2.0], [None, 2.0], [None, 3.5]],
+        "field_of_view_mm": [[round(0.6 * fov[:, a].min()), round(1.5 * fov[:, a].max())] for a in range(3)],
+        "intensity_percentiles": {"p1": [round(p1 - 50), None]},
+    }
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for name in MODELS:
+        applicability = dict(common)
+        if name == "brain-structures":
+            applicability["label_volume_ml"] = {
+                str(label): [round(0.75 * min(v), 1), round(1.25 * max(v), 1)] for label, v in volumes.items()}
+        # The bundled package only: train_starter_models.sh runs this after every retraining.
+        for path in (os.path.join(root, name, "1.0", "model.json"),):
+            if not os.path.exists(path):
+                continue
+            m = json.load(open(path))
+            m["applicability"] = applicability
+            with open(path + ".tmp", "w") as f:
+                json.dump(m, f, indent=2)
+                f.write("\n")
+            os.replace(path + ".tmp", path)
+        print(name, json.dumps(applicability))
+
+    # The held-out cases (never trained on) must pass: the same checks, here in numpy.
+    test = os.path.join(cases, "seg_test.json")
+    if os.path.exists(test):
+        warned = 0
+        held_out = json.load(open(test))["validation"]
+        for case in held_out:
+            f = image_facts(os.path.join(cases, case["image"]))
+            ok = all(lo <= v <= hi for v, (lo, hi) in zip(f["fov"], common["field_of_view_mm"]))
+            ok &= all(hi is None or v <= hi for v, (_, hi) in zip(f["spacing"], common["spacing_mm"]))
+            ok &= f["p1"] >= common["intensity_percentiles"]["p1"][0]
+            warned += not ok
+        print(f"held-out cases with an input warning: {warned} of {len(held_out)}")
+
+
+if __name__ == "__main__":
+    main()
