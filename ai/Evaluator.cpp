@@ -73,6 +73,21 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
         out["accuracy"] = rounded(b.accuracy);
         out["auc"] = b.auc ? rounded(*b.auc) : json();
         out["score"] = b.auc ? rounded(*b.auc) : rounded(b.accuracy);
+        // Are its probabilities honest? ECE and a reliability table, and what temperature scaling
+        // fitted on these very cases would give (on held-out cases: an estimate to act on with
+        // care; the temperature to keep is fitted on validation cases and checked on others).
+        const Calibration c = calibration(positiveScore, positive);
+        out["ece"] = rounded(c.ece);
+        json table = json::array();
+        for (const auto& bin : c.bins)
+            if (bin.cases)
+                table.push_back({{"confidence_from", bin.lower}, {"confidence_to", bin.upper}, {"cases", bin.cases},
+                                 {"mean_confidence", rounded(bin.confidence)}, {"accuracy", rounded(bin.accuracy)}});
+        out["reliability"] = table;
+        out["temperature"] = m.output.temperature;
+        const double fitted = fitTemperature(positiveScore, positive, m.output.temperature);
+        out["temperature_fit"] = {{"temperature", rounded(fitted)},
+                                  {"ece", rounded(calibration(rescaleScores(positiveScore, m.output.temperature, fitted), positive).ece)}};
     } else {
         json points = json::array();
         std::vector<double> s;

@@ -141,4 +141,70 @@ std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections,
     return out;
 }
 
+namespace {
+
+double logit(double p) {
+    p = std::clamp(p, 1e-7, 1 - 1e-7);
+    return std::log(p / (1 - p));
+}
+
+double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
+
+}  // namespace
+
+Calibration calibration(const std::vector<double>& positiveScore, const std::vector<bool>& isPositive, int bins) {
+    Calibration c;
+    bins = std::max(bins, 1);
+    c.bins.resize(std::size_t(bins));
+    for (int b = 0; b < bins; ++b) c.bins[std::size_t(b)].lower = double(b) / bins, c.bins[std::size_t(b)].upper = double(b + 1) / bins;
+    const std::size_t n = std::min(positiveScore.size(), isPositive.size());
+    if (n == 0) return c;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double p = positiveScore[i];
+        const bool predictedPositive = p >= 0.5;
+        const double confidence = predictedPositive ? p : 1 - p;
+        auto& bin = c.bins[std::size_t(std::min(bins - 1, int(confidence * bins)))];
+        ++bin.cases;
+        bin.confidence += confidence;
+        bin.accuracy += predictedPositive == isPositive[i];
+    }
+    for (auto& bin : c.bins) {
+        if (!bin.cases) continue;
+        bin.confidence /= double(bin.cases), bin.accuracy /= double(bin.cases);
+        c.ece += double(bin.cases) / double(n) * std::abs(bin.accuracy - bin.confidence);
+    }
+    return c;
+}
+
+std::vector<double> rescaleScores(const std::vector<double>& positiveScore, double currentTemperature, double newTemperature) {
+    std::vector<double> out;
+    out.reserve(positiveScore.size());
+    for (double p : positiveScore) out.push_back(sigmoid(logit(p) * currentTemperature / newTemperature));
+    return out;
+}
+
+double fitTemperature(const std::vector<double>& positiveScore, const std::vector<bool>& isPositive, double currentTemperature) {
+    const std::size_t n = std::min(positiveScore.size(), isPositive.size());
+    if (n == 0) return currentTemperature;
+    auto nll = [&](double logT) {
+        const double t = std::exp(logT);
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double p = std::clamp(sigmoid(logit(positiveScore[i]) * currentTemperature / t), 1e-12, 1 - 1e-12);
+            sum -= isPositive[i] ? std::log(p) : std::log(1 - p);
+        }
+        return sum;
+    };
+    // Golden-section search on log T: NLL is unimodal in T for fixed logits.
+    double a = std::log(0.05), b = std::log(20.0);
+    const double g = (std::sqrt(5.0) - 1) / 2;
+    double c = b - g * (b - a), d = a + g * (b - a);
+    for (int i = 0; i < 80; ++i) {
+        if (nll(c) < nll(d)) b = d;
+        else a = c;
+        c = b - g * (b - a), d = a + g * (b - a);
+    }
+    return std::exp((a + b) / 2);
+}
+
 }  // namespace lumen::ai

@@ -96,3 +96,35 @@ TEST(Metrics, FrocCountsCentreInBoxHitsPerFalsePositiveRate) {
     EXPECT_DOUBLE_EQ(points[1].sensitivity, 2.0 / 3);  // ≤ 2 FPs: up to 0.6
     EXPECT_DOUBLE_EQ(points[2].sensitivity, 1.0);      // ≤ 4 FPs: everything
 }
+
+// Calibration (issue 21): ECE by hand, and temperature scaling finding the temperature that made
+// the labels (scores from logits z, labels drawn with P = sigmoid(z / 2): the model is
+// overconfident by a factor of two).
+TEST(Metrics, CalibrationErrorByHandAndTemperatureScalingFindsTheTrueTemperature) {
+    // Four cases at confidence 0.9 (three right), two at 0.8 (one right):
+    // ECE = 4/6 × |0.75 − 0.9| + 2/6 × |0.5 − 0.8| = 0.1 + 0.1.
+    const ai::Calibration c = ai::calibration({0.9, 0.9, 0.9, 0.9, 0.2, 0.2}, {true, true, true, false, false, true});
+    EXPECT_NEAR(c.ece, 0.2, 1e-12);
+    EXPECT_EQ(c.bins[9].cases, 4u);
+    EXPECT_NEAR(c.bins[9].accuracy, 0.75, 1e-12);
+    EXPECT_EQ(c.bins[8].cases, 2u);
+    EXPECT_NEAR(c.bins[8].confidence, 0.8, 1e-12);
+
+    std::mt19937 rng(5);
+    std::normal_distribution<double> logit(0, 3);
+    std::uniform_real_distribution<double> u(0, 1);
+    std::vector<double> scores;
+    std::vector<bool> truth;
+    for (int i = 0; i < 4000; ++i) {
+        const double z = logit(rng);
+        scores.push_back(1 / (1 + std::exp(-z)));
+        truth.push_back(u(rng) < 1 / (1 + std::exp(-z / 2)));
+    }
+    const double t = ai::fitTemperature(scores, truth, 1.0);
+    EXPECT_NEAR(t, 2.0, 0.2);
+    const double before = ai::calibration(scores, truth).ece, after = ai::calibration(ai::rescaleScores(scores, 1.0, t), truth).ece;
+    EXPECT_LT(after, before / 2) << before << " → " << after;
+    // The same logits at the temperature they were made at: the same scores.
+    const auto same = ai::rescaleScores(scores, 1.5, 1.5);
+    for (std::size_t i = 0; i < 10; ++i) EXPECT_NEAR(same[i], scores[i], 1e-9);
+}
