@@ -187,16 +187,17 @@ std::vector<ApplicabilityWarning> checkImage(const ModelApplicability& card, con
     const auto& g = image.geometry();
     const auto spacing = sorted({g.spacing().x, g.spacing().y, g.spacing().z});
     const auto fov = sorted({g.spacing().x * double(g.dims()[0]), g.spacing().y * double(g.dims()[1]), g.spacing().z * double(g.dims()[2])});
-    for (int a = 0; a < 3; ++a) {
+    for (int a = 0; a < 3; ++a)
         if (!card.spacingMm[a].contains(spacing[a]))
             out.push_back({"spacing", std::string("the ") + kAxisNames[a] + " voxel spacing is " + number(spacing[a], 2) +
                                           " mm; the model was made for " + card.spacingMm[a].text(2) + " mm"});
-        if (!card.fieldOfViewMm[a].contains(fov[a]))
+    for (int a = 0; a < 3; ++a)
+        if (!card.fieldOfViewMm[a].contains(fov[a])) {  // said once, for all three extents
             out.push_back({"field_of_view", "the image spans " + number(fov[0], 0) + " × " + number(fov[1], 0) + " × " +
                                                 number(fov[2], 0) + " mm; the model's span " + card.fieldOfViewMm[0].text() + " × " +
                                                 card.fieldOfViewMm[1].text() + " × " + card.fieldOfViewMm[2].text() + " mm"});
-        if (!out.empty() && out.back().check == "field_of_view") break;  // said once, for all axes
-    }
+            break;
+        }
     if (card.intensityP1.bounded() || card.intensityP99.bounded()) {
         const auto [p1, p99] = percentiles1And99(image);
         if (!card.intensityP1.contains(p1))

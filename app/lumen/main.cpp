@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Lumen");
     QApplication::setApplicationName("Lumen");
     QApplication::setApplicationVersion(LUMEN_VERSION);
-    QGuiApplication::setDesktopFileName("lumen");  // the desktop entry: its icon and name in the task bar
+    QGuiApplication::setDesktopFileName("org.lumenviewer.Lumen");  // the desktop entry (resources/desktop): icon and name in the task bar
 
     // Before the parser, so that --help speaks the language too.
     // English loads its catalogue too: it holds the plural forms ("1 image", "24 images").

@@ -102,6 +102,9 @@ TEST(Applicability, AHeadMrPassesWhateverItsOrientationAndThickSlicesDoNot) {
     ASSERT_EQ(checks(thick), std::vector<std::string>{"spacing"});
     EXPECT_NE(thick[0].message.find("coarsest"), std::string::npos) << thick[0].message;
     EXPECT_NE(thick[0].message.find("5.00 mm"), std::string::npos) << thick[0].message;
+    // Both at once: 80 thick slices also span 400 mm.
+    const auto both = checks(ai::checkImage(card, head({512, 512, 80}, {0.45, 0.45, 5.0}), {}));
+    EXPECT_EQ(both, (std::vector<std::string>{"spacing", "field_of_view"}));
     // A card that says nothing checks nothing.
     EXPECT_TRUE(ai::checkImage({}, head({16, 16, 16}, {7, 7, 7}), {"CT", "FOOT"}).empty());
 }

@@ -6,7 +6,6 @@
 #include "logic/NumberText.h"
 #include "render/SliceCompositor.h"
 
-#include <algorithm>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
