@@ -16,7 +16,8 @@ XVFB=()
 echo "== apt-get install $(basename "$deb")"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 # A user of its own: nothing from the developer's home or data folder leaks in.
-export HOME="$work/home" XDG_DATA_HOME= XDG_CONFIG_HOME= LUMEN_DATA_DIR= LUMEN_BUNDLED_MODELS= LUMEN_AI=
+export HOME="$work/home"
+unset XDG_DATA_HOME XDG_CONFIG_HOME LUMEN_DATA_DIR LUMEN_BUNDLED_MODELS LUMEN_AI LUMEN_PACS_SERVERS
 mkdir -p "$HOME"
 cd "$work"  # not the source tree: the installed files must be found relative to /usr/bin
 

@@ -11,7 +11,7 @@ namespace proto = ai::protocol;
 
 AiWorkerClient::AiWorkerClient(QString program, QObject* parent) : QObject(parent), process_(new QProcess(this)) {
     program_ = !program.isEmpty()                     ? program
-               : qEnvironmentVariableIsSet("LUMEN_AI") ? qEnvironmentVariable("LUMEN_AI")
+               : !qEnvironmentVariableIsEmpty("LUMEN_AI") ? qEnvironmentVariable("LUMEN_AI")
                                                        : QDir(QCoreApplication::applicationDirPath()).filePath("lumen-ai");
     process_->setProcessChannelMode(QProcess::SeparateChannels);
     process_->setChildProcessModifier([] { lowerCurrentThreadPriority(10); });  // the GUI keeps painting while it computes
