@@ -18,7 +18,46 @@ namespace lumen::ai {
 namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+// What the network is fed, before padding: the image on the model grid (cropped to its
+// foreground if the model says so), normalised.
+FloatImage networkInput(const ModelManifest& m, const core::Volume& image, std::optional<VoxelBox>& crop, core::ImageGeometry& grid) {
+    if (static_cast<int>(image.timePoints()) != m.input.channels)
+        throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
+                         std::to_string(image.timePoints()));
+    FloatImage modelInput;
+    if (m.input.cropForeground) {  // the box needs every input voxel as a real value
+        const FloatImage input = toFloatImage(image);
+        crop = foregroundBox(input, m.input.cropThreshold, m.input.cropMargin);
+        grid = modelGrid(cropGeometry(image.geometry(), *crop), m.input);
+        modelInput = resampleLinear(input, grid);
+    } else {
+        grid = modelGrid(image.geometry(), m.input);
+        modelInput = resampleVolume(image, grid);
+    }
+    normalizeInput(modelInput, m.input);
+    return modelInput;
+}
+
 }  // namespace
+
+std::pair<double, double> oodHistogramRange(const InputSpec& input) {
+    const Normalization& n = input.normalizationAfter.empty() ? input.normalization : input.normalizationAfter.back();
+    switch (n.kind) {
+        case Normalization::Kind::ZScore: return {-4, 4};
+        case Normalization::Kind::None: return {-1000, 3000};  // raw values: CT's HU span
+        default: {
+            const double margin = 0.1 * (n.outHigh - n.outLow);
+            return {std::min(n.outLow, n.outHigh) - margin, std::max(n.outLow, n.outHigh) + margin};
+        }
+    }
+}
+
+std::vector<double> normalizedInputHistogram(const ModelManifest& m, const core::Volume& image, double low, double high, int bins) {
+    std::optional<VoxelBox> crop;
+    core::ImageGeometry grid;
+    return intensityHistogram(networkInput(m, image, crop, grid), low, high, bins);
+}
 
 struct InferenceEngine::Impl {
     ModelPackage package;
@@ -50,21 +89,10 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
 
     // Preprocess.
     if (progress) progress->beginStage("preprocess", 1);
-    if (static_cast<int>(image.timePoints()) != m.input.channels)
-        throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
-                         std::to_string(image.timePoints()));
     std::optional<VoxelBox> crop;
-    FloatImage modelInput;
-    if (m.input.cropForeground) {  // the box needs every input voxel as a real value
-        const FloatImage input = toFloatImage(image);
-        crop = foregroundBox(input, m.input.cropThreshold, m.input.cropMargin);
-        result.modelGrid = modelGrid(cropGeometry(image.geometry(), *crop), m.input);
-        modelInput = resampleLinear(input, result.modelGrid);
-    } else {
-        result.modelGrid = modelGrid(image.geometry(), m.input);
-        modelInput = resampleVolume(image, result.modelGrid);
-    }
-    normalizeInput(modelInput, m.input);
+    FloatImage modelInput = networkInput(m, image, crop, result.modelGrid);
+    if (!m.ood.empty())
+        result.ood = oodScore(m.ood, intensityHistogram(modelInput, m.ood.low, m.ood.high, int(m.ood.reference.size())));
     modelInput = padForNetwork(modelInput, m.input);
     result.timings.preprocessMs = msSince(start);
 

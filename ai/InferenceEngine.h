@@ -2,10 +2,13 @@
 #include "ai/Device.h"
 #include "ai/Finding.h"
 #include "ai/ModelPackage.h"
+#include "ai/OodScore.h"
 #include "core/LabelMap.h"
 #include "core/Volume.h"
 
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -38,9 +41,15 @@ struct InferenceResult {
     core::Volume uncertainty;               // segmentation with options.uncertainty: float32, 0..1
     std::vector<Finding> findings;          // detection, by score
     std::vector<ClassProbability> classes;  // classification, in manifest order
+    std::optional<OodResult> ood;           // when the manifest has an "ood" reference
 };
 
 class TorchNetwork;
+
+// The out-of-distribution histogram of what the network is fed (lumen-ai ood-fit): the image
+// preprocessed as for a run, over a range that suits the model's normalisation.
+std::pair<double, double> oodHistogramRange(const InputSpec& input);
+std::vector<double> normalizedInputHistogram(const ModelManifest& manifest, const core::Volume& image, double low, double high, int bins);
 
 // The whole pipeline with a network already in memory (the engine's, or one being trained).
 InferenceResult runInference(const ModelManifest& manifest, TorchNetwork& network, const core::Volume& image,

@@ -356,6 +356,7 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
             else r.error("card", "must be an object");
         }
         if (const json* a = r.find("applicability")) m.applicability = ModelApplicability::fromJson(*a, "applicability", errors);
+        if (const json* o = r.find("ood")) m.ood = OodSpec::fromJson(*o, "ood", errors);
         r.find("schema");
     }
     for (const auto& [value, range] : m.applicability.labelVolumeMl)
@@ -431,6 +432,7 @@ json ModelManifest::toJson() const {
               {"task", taskName(task)}, {"labels", labelsJson}, {"input", in}, {"output", out},
               {"sha256", sha256}, {"provenance", prov}, {"card", card}};
     if (!applicability.empty()) j["applicability"] = applicability.toJson();
+    if (!ood.empty()) j["ood"] = ood.toJson();
     return j;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "ai/OodScore.h"
 #include "ai/card/ModelApplicability.h"
 #include "core/LabelTable.h"
 #include "core/Vector3.h"
@@ -102,6 +103,7 @@ struct ModelManifest {
     Provenance provenance;
     nlohmann::json card = nlohmann::json::object();  // free text for people: intended use, data, limits
     ModelApplicability applicability;  // what the model is for, checked before and after each run
+    OodSpec ood;                       // how unlike its training images an input is (empty: not scored)
 
     // Throws ModelError listing every problem found, each prefixed with where it is.
     static ModelManifest fromJson(const nlohmann::json& json, const std::string& origin = "model.json");

@@ -180,6 +180,10 @@
         <source>The series is still arriving from the PACS: run the model once it is whole</source>
         <translation>Die Serie kommt noch vom PACS: das Modell erst ausführen, wenn sie vollständig ist</translation>
     </message>
+    <message>
+        <source>; out-of-distribution score %1 (above 1: unlike its training images)</source>
+        <translation>; Out-of-Distribution-Wert %1 (über 1: anders als seine Trainingsbilder)</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>

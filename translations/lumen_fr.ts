@@ -180,6 +180,10 @@
         <source>The series is still arriving from the PACS: run the model once it is whole</source>
         <translation>La série arrive encore du PACS : lancez le modèle quand elle sera complète</translation>
     </message>
+    <message>
+        <source>; out-of-distribution score %1 (above 1: unlike its training images)</source>
+        <translation> ; score hors distribution %1 (au-dessus de 1 : différente de ses images d’entraînement)</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>

@@ -62,6 +62,12 @@ struct EvalArgs {
     int threads = 0;
 };
 
+struct OodFitArgs {
+    std::string model, data, check;  // check: a datalist of held-out cases to report the pass rate on
+    int bins = 32;
+    double passFraction = 0.95;
+};
+
 struct ModelsArgs {
     std::string name, version;
     bool json = false;
@@ -77,6 +83,9 @@ int runInfer(const InferArgs& args);
 int runWorker(const WorkerArgs& args);
 int runTrain(const TrainArgs& args);
 int runEval(const EvalArgs& args);
+// Prints {"ood": the manifest's "ood" (reference from the training split, threshold from the
+// validation split), "held_out": {"cases", "passed", "scores"}} when --check is given.
+int runOodFit(const OodFitArgs& args);
 int runPackage(const std::string& network, const std::string& manifest, const std::string& out);
 int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt);
 int runCheckMonai(const std::string& bundle);

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cmath>
+#include <sstream>
 #include <iostream>
 
 namespace lumen::aicli {
@@ -22,6 +24,12 @@ using nlohmann::json;
 namespace {
 
 json vec(const core::Vector3& v) { return {v.x, v.y, v.z}; }
+
+std::string numberText(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
 
 void writeJson(const std::string& path, const json& j) { core::writeFileAtomically(path, j.dump(2) + "\n"); }
 
@@ -60,11 +68,21 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
 
     InferOutcome out;
     out.task = ai::taskName(r.task);
-    const auto outputWarnings = r.task == ai::Task::Segmentation ? ai::checkLabels(manifest.applicability, r.labels)
-                                                                 : std::vector<ai::ApplicabilityWarning>{};
-    const json applicability = {{"input", ai::toJson(inputWarnings)}, {"output", ai::toJson(outputWarnings)}};
-    for (const auto* list : {&inputWarnings, &outputWarnings})
-        for (const json& w : ai::toJson(*list)) out.warnings.push_back(w);
+    auto outputWarnings = r.task == ai::Task::Segmentation ? ai::checkLabels(manifest.applicability, r.labels)
+                                                           : std::vector<ai::ApplicabilityWarning>{};
+    json ood = nullptr;
+    if (r.ood) {
+        const double score = std::round(r.ood->score * 100) / 100;
+        ood = {{"score", score}, {"distance", r.ood->distance}, {"outlier", r.ood->outlier()}};
+        if (r.ood->outlier())
+            outputWarnings.insert(outputWarnings.begin(),
+                                  {"out_of_distribution", "the image looks unlike the model's training images: out-of-distribution score " +
+                                                              numberText(score) + " (1 is where " +
+                                                              numberText(manifest.ood.passFraction * 100) + " % of its validation cases stay)"});
+    }
+    const json applicability = {{"input", ai::toJson(inputWarnings)}, {"output", ai::toJson(outputWarnings)}, {"ood", ood}};
+    for (const json& w : applicability["input"]) out.warnings.push_back(w);
+    for (const json& w : applicability["output"]) out.warnings.push_back(w);
     const json model = modelJson(manifest);
     if (r.task == ai::Task::Segmentation) {
         io::ImageFileWriter::write(r.labels.voxels(), args.output + ".seg.nii.gz");
@@ -109,7 +127,8 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
                   {"postprocess_ms", std::round(r.timings.postprocessMs)},
                   {"total_ms", std::round(r.timings.totalMs)},
                   {"patches", r.patches},
-                  {"warnings", out.warnings}};
+                  {"warnings", out.warnings},
+                  {"ood", ood}};
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "Datalist.h"
 
 #include "ai/Evaluator.h"
+#include "ai/InferenceEngine.h"
 #include "ai/ModelError.h"
 #include "ai/TorchNetwork.h"
 #include "ai/Trainer.h"
@@ -120,6 +121,34 @@ int runTrain(const TrainArgs& args) {
         std::cerr << "lumen-ai: warning: the new version scores " << summary["metrics"]["validation"]["score"]
                   << " on the validation cases, the parent " << summary["metrics"]["validation_before"]["score"] << "\n";
     std::cout << summary.dump() << std::endl;
+    return 0;
+}
+
+int runOodFit(const OodFitArgs& args) {
+    const ai::ModelRegistry registry = openRegistry();
+    const ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
+    const ai::ModelManifest& m = package.manifest();
+    const auto [low, high] = ai::oodHistogramRange(m.input);
+    auto histograms = [&, low = low, high = high](const std::vector<ai::TrainingSample>& cases) {
+        std::vector<std::vector<double>> out;
+        for (const auto& c : cases) out.push_back(ai::normalizedInputHistogram(m, c.volume, low, high, args.bins));
+        return out;
+    };
+    const ai::TrainingSet data = loadDatalist(args.data, m);
+    const ai::OodSpec spec = ai::fitOod(histograms(data.training), histograms(data.validation), low, high, args.passFraction);
+    json out = {{"ood", spec.toJson()}};
+    if (!args.check.empty()) {
+        const ai::TrainingSet held = loadDatalist(args.check, m);
+        json scores = json::array();
+        int passed = 0;
+        for (const auto& h : histograms(held.validation)) {
+            const ai::OodResult r = ai::oodScore(spec, h);
+            scores.push_back(std::round(r.score * 1000) / 1000);
+            passed += !r.outlier();
+        }
+        out["held_out"] = {{"cases", held.validation.size()}, {"passed", passed}, {"scores", scores}};
+    }
+    std::cout << out.dump() << std::endl;
     return 0;
 }
 

@@ -72,6 +72,13 @@ int main(int argc, char** argv) {
     addTrainOptions(finetuneCmd);
 
     EvalArgs eval;
+    OodFitArgs oodFit;
+    auto* oodCmd = app.add_subcommand("ood-fit", "Fit a model's out-of-distribution score on a datalist (reference: training split; threshold: validation split); prints the manifest's \"ood\" as JSON");
+    oodCmd->add_option("--model", oodFit.model, "Package folder, or NAME[@VERSION]")->required();
+    oodCmd->add_option("--data", oodFit.data, "Datalist JSON with training and validation cases")->required();
+    oodCmd->add_option("--check", oodFit.check, "A datalist of held-out cases (its validation split): report how many pass");
+    oodCmd->add_option("--bins", oodFit.bins, "Histogram bins")->check(CLI::Range(4, 1024));
+    oodCmd->add_option("--pass-fraction", oodFit.passFraction, "Fraction of validation cases that must score ≤ 1")->check(CLI::Range(0.5, 1.0));
     auto* evalCmd = app.add_subcommand("eval", "Score a model on a datalist; prints JSON (Dice/HD95, AUC..., FROC)");
     evalCmd->add_option("--model", eval.model, "Package folder, or NAME[@VERSION]")->required();
     evalCmd->add_option("--data", eval.data, "Datalist JSON")->required();
@@ -121,6 +128,7 @@ int main(int argc, char** argv) {
             return runTrain(train);
         }
         if (evalCmd->parsed()) return runEval(eval);
+        if (oodCmd->parsed()) return runOodFit(oodFit);
         if (packageCmd->parsed()) return runPackage(packNetwork, packManifest, packOut);
         if (importCmd->parsed()) {
             if (importCheck) return runCheckMonai(bundleDir);

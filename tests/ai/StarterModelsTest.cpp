@@ -150,10 +150,17 @@ TEST(StarterModelCards, TheBrainModelsWarnOnACtAndOnAMonkeyBrainButNotOnAHumanOn
         for (const char* check : {"modality", "body_part", "field_of_view", "intensity"}) EXPECT_TRUE(w.count(check)) << model << ": " << check;
         EXPECT_NE(body.err.find("lumen-ai: warning: the image is CT; the model is for MR"), std::string::npos) << body.err;
     }
+    // The out-of-distribution score (brain-structures carries one): the human brain well inside
+    // it, the monkey's brain outside, and said so among the warnings.
+    const json human = json::parse(infer("brain-structures", templates + "/ch2.nii.gz").out).at("ood");
+    EXPECT_LT(human.at("score").get<double>(), 0.5) << human.dump();
+    const auto monkey = infer("brain-structures", templates + "/inia19-t1-brain.nii.gz");
+    EXPECT_GT(json::parse(monkey.out).at("ood").at("score").get<double>(), 1.0) << monkey.out;
+    EXPECT_TRUE(warnings(monkey).count("out_of_distribution")) << monkey.out;
     // What the segmentation made of the CT is flagged label by label in its result file.
     const json seg = json::parse(test::readText(dir / "brain-structures.seg.json"));
     EXPECT_FALSE(seg.at("applicability").at("output").empty()) << seg.dump();
-    EXPECT_EQ(seg.at("applicability").at("output")[0].at("check"), "label_volume");
+    EXPECT_EQ(seg.at("applicability").at("output").back().at("check"), "label_volume");
     // --strict: refused, and nothing written.
     fs::remove(dir / "brain-structures.seg.nii.gz");
     const auto strict = infer("brain-structures", ct, "--strict");

@@ -186,13 +186,14 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
     const QString prefix = scratch_->filePath("result");
     auto report = [this, ms](const QString& summary) {
         job_.clear();
-        emit finished(tr("%1 in %2 s: %3").arg(running_.name).arg(numberText(ms / 1000.0, 1)).arg(summary));
+        emit finished(tr("%1 in %2 s: %3").arg(running_.name).arg(numberText(ms / 1000.0, 1)).arg(summary) + oodNote_);
     };
     auto fail = [this](const QString& why) {
         job_.clear();
         emit failed(tr("The model's result cannot be read: %1").arg(why));
     };
     if (seriesChanged()) return;
+    oodNote_.clear();
     // Where the image or the result did not fit the model's card: every result file says.
     const QString resultFile = prefix + (task == "segmentation" ? ".seg.json" : task == "detection" ? ".findings.json" : ".classes.json");
     try {
@@ -201,6 +202,10 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         for (const char* side : {"output", "input"})  // what it made first: that is what the user is about to review
             for (const auto& w : ai::warningsFromJson(applicability.value(side, json::array()))) reasons << QString::fromStdString(w.message);
         if (!reasons.isEmpty()) emit warned(reasons);
+        const json ood = applicability.value("ood", json());
+        oodNote_ = ood.is_object() ? tr("; out-of-distribution score %1 (above 1: unlike its training images)")
+                                         .arg(numberText(ood.value("score", 0.0), 2))
+                                   : QString();
     } catch (const std::exception&) {
         // the result itself is read below, which reports a broken file
     }

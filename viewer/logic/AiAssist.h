@@ -83,6 +83,7 @@ private:
     bool uncertainty_ = false;
     int generation_ = 0;  // runs started, so that a late hand-over of a canceled run is ignored
     QString job_;
+    QString oodNote_;  // the last result's out-of-distribution score, for its summary
     std::unique_ptr<QTemporaryDir> scratch_;
 };
 
