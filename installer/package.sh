@@ -2,8 +2,9 @@
 # Builds the Debian package build/package/lumen_<version>_amd64.deb (CPack, cmake/LumenPackage.cmake)
 # and a relocatable tarball lumen-<version>-Linux.tar.gz from the release build, then checks them as a Debian maintainer would: lintian with no errors, the
 # desktop entry (desktop-file-validate) and the AppStream metainfo (appstreamcli) as installed.
-# Prints the package's path on its last line.
+# Its checks go to stderr; stdout is the package's path alone (installer/test.sh reads it).
 set -euo pipefail
+exec 3>&1 1>&2
 cd "$(dirname "$0")/.."
 installer/setup.sh >/dev/null
 cmake --preset release >/dev/null
@@ -44,4 +45,4 @@ dpkg-deb -x "$deb" "$tree"
 desktop-file-validate "$tree"/usr/share/applications/*.desktop
 appstreamcli validate --no-net "$tree"/usr/share/metainfo/*.metainfo.xml
 dpkg-deb --field "$deb" Package Version Installed-Size Depends Recommends
-echo "$deb"
+echo "$deb" >&3
