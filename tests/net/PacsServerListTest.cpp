@@ -35,14 +35,20 @@ private:
 const char* kSite = R"({"servers": [{"name": "Hospital PACS",
   "dimse": {"aet": "ORTHANC", "host": "pacs.example.org", "port": 4242, "own_aet": "LUMEN-WS3"}}]})";
 
-}  // namespace
-
-TEST(PacsServerList, AUserWithoutAFileOfTheirOwnReadsTheSitesAndSavesTheirOwnCopy) {
+// A user's home and the site's /etc/lumen, both in a temporary folder.
+struct PacsServerList : ::testing::Test {
     test::TempDir dir{"pacs-site"};
     ScopedEnv env;
-    env.set("LUMEN_PACS_SERVERS", "");
-    env.set("XDG_CONFIG_HOME", (dir / "home/.config").string());
-    env.set("LUMEN_SYSTEM_CONFIG_DIR", (dir / "etc/lumen").string());
+    PacsServerList() {
+        env.set("LUMEN_PACS_SERVERS", "");
+        env.set("XDG_CONFIG_HOME", (dir / "home/.config").string());
+        env.set("LUMEN_SYSTEM_CONFIG_DIR", (dir / "etc/lumen").string());
+    }
+};
+
+}  // namespace
+
+TEST_F(PacsServerList, AUserWithoutAFileOfTheirOwnReadsTheSitesAndSavesTheirOwnCopy) {
     const std::string user = net::PacsServerList::defaultPath(), site = net::PacsServerList::sitePath();
     EXPECT_EQ(site, (dir / "etc/lumen/pacs-servers.json").string());
 
@@ -70,18 +76,13 @@ TEST(PacsServerList, AUserWithoutAFileOfTheirOwnReadsTheSitesAndSavesTheirOwnCop
     EXPECT_EQ(net::PacsServerList::readPath(), (dir / "elsewhere.json").string());
 }
 
-TEST(PacsServerList, ABrokenSiteFileIsAnErrorThatNamesIt) {
-    test::TempDir dir{"pacs-site-broken"};
-    ScopedEnv env;
-    env.set("LUMEN_PACS_SERVERS", "");
-    env.set("XDG_CONFIG_HOME", (dir / "home/.config").string());
-    env.set("LUMEN_SYSTEM_CONFIG_DIR", (dir / "etc").string());
-    fs::create_directories(dir / "etc");
-    std::ofstream(dir / "etc/pacs-servers.json") << "{\"servers\": [{\"name\": ";
+TEST_F(PacsServerList, ABrokenSiteFileIsAnErrorThatNamesIt) {
+    fs::create_directories(dir / "etc/lumen");
+    std::ofstream(dir / "etc/lumen/pacs-servers.json") << "{\"servers\": [{\"name\": ";
     try {
         net::PacsServerList::load(net::PacsServerList::readPath());
         FAIL() << "a truncated site file was read";
     } catch (const net::PacsError& e) {
-        EXPECT_NE(std::string(e.what()).find((dir / "etc/pacs-servers.json").string()), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find((dir / "etc/lumen/pacs-servers.json").string()), std::string::npos) << e.what();
     }
 }
