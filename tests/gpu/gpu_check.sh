@@ -23,7 +23,8 @@ name = torch.cuda.get_device_name(0).replace(" ", "_") if torch.cuda.is_availabl
 print(torch.__version__, os.path.join(torch.utils.cmake_prefix_path, "Torch"), int(torch.compiled_with_cxx11_abi()),
       int(torch.cuda.is_available()), name)
 PY
-)
+) || true  # no torch: nothing read, said below
+[ -n "${torch_dir:-}" ] || { echo "gpu_check: $py cannot import torch (set PYTHON to the Python with PyTorch)"; exit 1; }
 echo "PyTorch $torch_version (C++11 ABI: $abi), CUDA available: $cuda, GPU: ${gpu_name//_/ }"
 [ "$cuda" = 1 ] || echo "gpu_check: no CUDA device: the build and the CPU half run, the CUDA half is skipped"
 
