@@ -153,29 +153,44 @@ void ArrivingSeries::work() {
             record = std::move(queue_.front());
             queue_.pop_front();
         }
-        if (!layout_ && (failed_ || !layOut(record))) {
-            failed_ = true;
-            continue;
-        }
-        const auto slice = layout_->sliceOf.find(record.sopInstanceUid);
-        if (slice == layout_->sliceOf.end()) continue;  // not in the largest stack (a localizer)
-        layout_->stack.instances[layout_->recordOf.at(record.sopInstanceUid)] = record;
         try {
-            auto pixels = std::make_shared<core::Volume>(io::DicomSeriesLoader::loadSlice(layout_->stack, slice->second));
-            std::shared_ptr<io::LoadedImage> blank;  // allocated and filled here: a second of memory traffic off the GUI thread
-            if (!allocated_) {
-                allocated_ = true;
-                blank = std::make_shared<io::LoadedImage>(layout_->image);
-                blank->volume = blankLike(*pixels, layout_->stack.geometry);
-                blank->volume.setRescale(pixels->rescale());
+            take(record);
+        } catch (const std::exception& e) {  // the database or memory failed: the final load says why, or shows it all
+            if (!layout_) {
+                failed_ = true;
+                QMetaObject::invokeMethod(this, [this, why = QString::fromStdString(e.what())] { emit unsuitable(why); });
             }
-            QMetaObject::invokeMethod(this, [this, k = slice->second, pixels, blank] {
-                if (blank) image_ = blank;
-                place(k, *pixels);
-            });
-        } catch (const io::IoError&) {  // unreadable: its slice stays blank, and the final load says why
         }
     }
+}
+
+// One instance now in the database: laid out (the first), decoded, and its slice handed to the
+// owner's thread. An unreadable image leaves its slice blank; the final load says why.
+void ArrivingSeries::take(const core::InstanceRecord& record) {
+    if (!layout_ && (failed_ || !layOut(record))) {
+        failed_ = true;
+        return;
+    }
+    const auto slice = layout_->sliceOf.find(record.sopInstanceUid);
+    if (slice == layout_->sliceOf.end()) return;  // not in the largest stack (a localizer)
+    layout_->stack.instances[layout_->recordOf.at(record.sopInstanceUid)] = record;
+    std::shared_ptr<core::Volume> pixels;
+    try {
+        pixels = std::make_shared<core::Volume>(io::DicomSeriesLoader::loadSlice(layout_->stack, slice->second));
+    } catch (const io::IoError&) {
+        return;
+    }
+    std::shared_ptr<io::LoadedImage> blank;  // allocated and filled here: a second of memory traffic off the GUI thread
+    if (!allocated_) {
+        blank = std::make_shared<io::LoadedImage>(layout_->image);
+        blank->volume = blankLike(*pixels, layout_->stack.geometry);
+        blank->volume.setRescale(pixels->rescale());
+        allocated_ = true;
+    }
+    QMetaObject::invokeMethod(this, [this, k = slice->second, pixels, blank] {
+        if (blank) image_ = blank;
+        if (image_) place(k, *pixels);
+    });
 }
 
 void ArrivingSeries::place(std::size_t slice, const core::Volume& pixels) {

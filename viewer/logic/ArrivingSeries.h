@@ -39,6 +39,7 @@ signals:
 private:
     struct Layout;
     void work();
+    void take(const core::InstanceRecord& record);
     bool layOut(const core::InstanceRecord& first);
     void place(std::size_t slice, const core::Volume& pixels);
     QString databasePath_, seriesUid_;

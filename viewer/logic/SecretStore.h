@@ -23,6 +23,8 @@ public:
     void remove(const QString& server);
     // Drops this session's copies (the keyring keeps its own): the next read asks the keyring.
     void forgetSession() { session_.clear(); }
+    // Whether this session has a D-Bus session bus, where a keyring could answer.
+    static bool keyringReachable();
 
 private:
     explicit SecretStore(QObject* parent = nullptr);
