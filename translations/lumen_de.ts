@@ -482,6 +482,14 @@
         <source>no desktop keyring (%1): the password is kept until Lumen closes</source>
         <translation>kein Schlüsselbund (%1): das Passwort bleibt nur bis zum Beenden von Lumen</translation>
     </message>
+    <message>
+        <source>no password or token known for %1 (no desktop keyring in this session)</source>
+        <translation>kein Passwort oder Token für %1 bekannt (kein Schlüsselbund in dieser Sitzung)</translation>
+    </message>
+    <message>
+        <source>no desktop keyring (no D-Bus session): the password is kept until Lumen closes</source>
+        <translation>kein Schlüsselbund (keine D-Bus-Sitzung): das Passwort bleibt nur bis zum Beenden von Lumen</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::SegmentEditor</name>

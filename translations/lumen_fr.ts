@@ -482,6 +482,14 @@
         <source>no desktop keyring (%1): the password is kept until Lumen closes</source>
         <translation>pas de trousseau (%1) : le mot de passe est gardé jusqu’à la fermeture de Lumen</translation>
     </message>
+    <message>
+        <source>no password or token known for %1 (no desktop keyring in this session)</source>
+        <translation>aucun mot de passe ni jeton connu pour %1 (pas de trousseau dans cette session)</translation>
+    </message>
+    <message>
+        <source>no desktop keyring (no D-Bus session): the password is kept until Lumen closes</source>
+        <translation>pas de trousseau (pas de session D-Bus) : le mot de passe est gardé jusqu’à la fermeture de Lumen</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::SegmentEditor</name>

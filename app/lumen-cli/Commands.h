@@ -40,6 +40,12 @@ struct DatasetExportArgs {
 };
 struct DatasetImportArgs { std::string source, into; };
 
+struct AnonymizeArgs {
+    std::vector<std::string> inputs;
+    std::string out, profile = "basic", patientId, map;
+    bool allowBurnedIn = false;
+};
+
 struct PacsArgs {
     std::string dimse, dicomweb, server, serversFile, aet, user, passwordFile, tokenFile, ca, cert, key, level = "study", patientId, patientName, accession, studyDate, modality, description;
     std::string study, series, method, out;
@@ -49,6 +55,7 @@ struct PacsArgs {
 };
 
 int runInfo(const InfoArgs& args);
+int runAnonymize(const AnonymizeArgs& args);
 int runDatasetExport(const DatasetExportArgs& args);
 int runDatasetImport(const DatasetImportArgs& args);
 int runPacsEcho(const PacsArgs& args);

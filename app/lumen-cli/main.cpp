@@ -142,6 +142,14 @@ int main(int argc, char** argv) {
     srImportCmd->add_option("sr", srImport.sr, "The SR file")->required();
     srImportCmd->add_option("--out", srImport.out, "annotations.json to write")->required();
 
+    AnonymizeArgs anonymize;
+    auto* anonymizeCmd = app.add_subcommand("anonymize", "De-identify DICOM files by PS3.15 Annex E (Basic Profile and options) into a new folder");
+    anonymizeCmd->add_option("inputs", anonymize.inputs, "DICOM files or folders, then the output folder (named <study>/<series>/<instance>.dcm by new UIDs)")->required()->expected(2, -1);
+    anonymizeCmd->add_option("--profile", anonymize.profile, "basic, plus any of modified-dates, clean-descriptors, retain-device (comma-separated)");
+    anonymizeCmd->add_option("--patient-id", anonymize.patientId, "The new Patient ID (and Name); default: ANON- and 8 random hex digits per patient");
+    anonymizeCmd->add_option("--map", anonymize.map, "Identity map (JSON, mode 0600) to reuse and extend: old to new UIDs, patient IDs, date shifts; keep it apart from the output");
+    anonymizeCmd->add_flag("--allow-burned-in", anonymize.allowBurnedIn, "De-identify images flagged (or likely) to carry burned-in text too: you have checked their pixels");
+
     auto* pacsCmd = app.add_subcommand("pacs", "Talk to a PACS over DIMSE or DICOMweb: echo, query, retrieve, send (JSON on stdout)");
     pacsCmd->require_subcommand(1);
     PacsArgs pacs;
@@ -204,6 +212,11 @@ int main(int argc, char** argv) {
         if (*dsExportCmd) return runDatasetExport(dsExport);
         if (*dsImportCmd) return runDatasetImport(dsImport);
         if (*segImportCmd) return runSegImport(segImport);
+        if (*anonymizeCmd) {
+            anonymize.out = anonymize.inputs.back();
+            anonymize.inputs.pop_back();
+            return runAnonymize(anonymize);
+        }
         if (*srExportCmd) return runSrExport(srExport);
         if (*srImportCmd) return runSrImport(srImport);
         if (*echoCmd) return runPacsEcho(pacs);

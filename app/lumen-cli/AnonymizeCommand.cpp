@@ -1,0 +1,44 @@
+// lumen-cli anonymize: DICOM PS3.15 de-identification of files or folders into a new folder.
+#include "Commands.h"
+
+#include "io/DicomDeidentifier.h"
+#include "io/IdentityMap.h"
+#include "io/IoError.h"
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+namespace lumen::cli {
+
+namespace fs = std::filesystem;
+
+int runAnonymize(const AnonymizeArgs& args) {
+    io::DeidentificationOptions options;
+    options.patientId = args.patientId, options.allowBurnedIn = args.allowBurnedIn;
+    std::stringstream profile(args.profile);
+    for (std::string part; std::getline(profile, part, ',');) {
+        if (part == "basic") continue;
+        else if (part == "modified-dates") options.modifiedDates = true;
+        else if (part == "clean-descriptors") options.cleanDescriptors = true;
+        else if (part == "retain-device") options.retainDeviceIdentity = true;
+        else throw io::IoError("", "unknown profile option \"" + part + "\" (basic, modified-dates, clean-descriptors, retain-device)");
+    }
+    // The map re-identifies: it must not travel with the files it unlocks.
+    if (!args.map.empty()) {
+        const fs::path map = fs::weakly_canonical(args.map), out = fs::weakly_canonical(args.out);
+        if (map.string().rfind(out.string() + "/", 0) == 0) throw io::IoError(args.map, "the identity map must be kept outside the output folder");
+    }
+    io::IdentityMap map = args.map.empty() ? io::IdentityMap() : io::IdentityMap::load(args.map);
+    io::DicomDeidentifier deidentifier(options, map);
+    const io::DeidentificationResult result = deidentifier.run(args.inputs, args.out);
+    if (!args.map.empty()) map.save(args.map);
+    for (const std::string& why : result.refused) std::cerr << "lumen-cli: refused " << why << "\n";
+    std::cout << "wrote " << result.written << " de-identified file(s) to " << args.out << " (" << deidentifier.methodDescription() << ")";
+    if (result.skipped) std::cout << "; " << result.skipped << " file(s) not DICOM, skipped";
+    if (!result.refused.empty()) std::cout << "; " << result.refused.size() << " refused";
+    std::cout << "\n";
+    return result.refused.empty() ? 0 : 3;
+}
+
+}  // namespace lumen::cli
