@@ -116,7 +116,7 @@ core::LabelTable parseLabels(const json& root, std::vector<std::string>& errors)
         label.color = core::LabelTable::defaultColor(label.value);
         if (const json* c = r.find("color")) label.color = parseColor(*c, r.path("color"), errors);
         if (table.find(label.value)) r.error("value", "repeats label " + std::to_string(label.value));
-        table.set(label);
+        if (label.value != 0) table.set(label);  // 0 (background, or a value out of range): already an error
     }
     return table;
 }

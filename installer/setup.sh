@@ -17,7 +17,8 @@ PACKAGE=(dpkg-dev fakeroot lintian desktop-file-utils appstream)
 TEST=(dcmtk dcm2niix dicom3tools python3-pydicom python3-gdcm python3-nibabel python3-numpy
       python3-torch python3-scipy python3-pil mricron-data xvfb xauth time bc
       orthanc orthanc-dicomweb  # a real PACS: the net tests start their own on free loopback ports
-      gnome-keyring dbus)  # a real keyring for the password test, in a D-Bus session of its own
+      gnome-keyring dbus  # a real keyring for the password test, in a D-Bus session of its own
+      clang libclang-rt-14-dev)  # libFuzzer and the sanitizers of the fuzz preset
 
 missing=()
 for pkg in "${BUILD[@]}" "${TEST[@]}" "${PACKAGE[@]}"; do

@@ -4,7 +4,8 @@
 # builds the AI engine alone (-DLUMEN_AI_ONLY=ON: core + ai, no Qt/VTK/ITK/DCMTK) and runs its tests,
 # then runs the core, io, logic, CLI, net (a real Orthanc) and GUI suites again under AddressSanitizer +
 # UndefinedBehaviorSanitizer (the GUI suite includes the random walk through the main window),
-# and last builds the Debian package, installs it, runs it and removes it. Exits non-zero on any failure.
+# fuzzes every parser for a few minutes (libFuzzer), and last builds the Debian package, installs
+# it, runs it and removes it. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=$(nproc)
@@ -40,6 +41,12 @@ if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     echo "== ui_tests under ASan + UBSan"
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 LUMEN_STRESS_SECONDS=40 "${XVFB[@]}" build/asan/bin/ui_tests --gtest_brief=1
 fi
+# Every parser under libFuzzer (clang, ASan + UBSan) for a fixed time on its corpus; a crash, leak
+# or sanitizer report fails the run (tests/fuzz/fuzz_bench.sh prints the table).
+echo "== fuzzing every parser"
+cmake --preset fuzz
+cmake --build --preset fuzz -j "$JOBS"
+tests/fuzz/fuzz_bench.sh --seconds "${LUMEN_FUZZ_SECONDS:-12}"
 # Last, the Debian package as a hospital's IT would use it: built and checked (lintian,
 # desktop-file-validate, appstreamcli), installed with apt, run from /usr, removed. Needs root.
 echo "== the Debian package"

@@ -93,6 +93,12 @@ TEST(ModelManifest, RequiresTheEssentials) {
     j = validJson();
     j["labels"][1]["value"] = 1;
     EXPECT_NE(errorOf(j).find("repeats label 1"), std::string::npos);
+    // Background as a label used to escape as std::invalid_argument (found by the fuzzer).
+    for (const int value : {0, 70000}) {
+        j = validJson();
+        j["labels"][1]["value"] = value;
+        EXPECT_NE(errorOf(j).find("labels[1].value"), std::string::npos) << errorOf(j);
+    }
 }
 
 TEST(ModelPackage, RefusesAChangedOrMissingNetwork) {

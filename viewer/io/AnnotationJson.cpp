@@ -6,11 +6,27 @@
 
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <type_traits>
 
 namespace lumen::io {
 
 using nlohmann::json;
+
+namespace {
+
+// An integer of type T, or an error: a colour of 300 or a label of 70000 would otherwise wrap
+// silently into another colour or label.
+template <class T>
+T integer(const json& j, const char* what) {
+    static_assert(std::is_unsigned_v<T>);
+    // The parser keeps every non-negative whole number as unsigned: anything else is refused.
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() <= std::numeric_limits<T>::max()) return T(j.get<std::uint64_t>());
+    throw AnnotationFormatError(std::string(what) + " must be a whole number from 0 to " + std::to_string(std::numeric_limits<T>::max()) + ", not " + j.dump());
+}
+
+}  // namespace
 
 namespace internal {
 
@@ -28,8 +44,8 @@ core::Provenance provenanceFromJson(const json& j) {
     p.created = j.value("created", "");
     p.modified = j.value("modified", "");
     p.editedByUser = j.value("edited_by_user", false);
-    p.voxelsAdded = j.value("voxels_added", std::size_t(0));
-    p.voxelsRemoved = j.value("voxels_removed", std::size_t(0));
+    p.voxelsAdded = j.contains("voxels_added") ? integer<std::uint64_t>(j["voxels_added"], "voxels_added") : 0;
+    p.voxelsRemoved = j.contains("voxels_removed") ? integer<std::uint64_t>(j["voxels_removed"], "voxels_removed") : 0;
     p.editSeconds = j.value("edit_seconds", 0.0);
     return p;
 }
@@ -78,12 +94,13 @@ json labelsJson(const core::AnnotationSet& set) {
 void readLabels(const json& labels, core::AnnotationSet& set) {
     for (const auto& l : labels) {
         const auto& c = l.at("color");
-        set.labels.labels().set({l.at("value").get<std::uint16_t>(), l.at("name").get<std::string>(),
-                                 {c.at(0).get<std::uint8_t>(), c.at(1).get<std::uint8_t>(), c.at(2).get<std::uint8_t>(),
-                                  c.size() > 3 ? c.at(3).get<std::uint8_t>() : std::uint8_t(255)}});
+        set.labels.labels().set({integer<std::uint16_t>(l.at("value"), "a label's value"), l.at("name").get<std::string>(),
+                                 {integer<std::uint8_t>(c.at(0), "a colour component"), integer<std::uint8_t>(c.at(1), "a colour component"),
+                                  integer<std::uint8_t>(c.at(2), "a colour component"),
+                                  c.size() > 3 ? integer<std::uint8_t>(c.at(3), "a colour component") : std::uint8_t(255)}});
         if (!l.contains("provenance") && !l.contains("code")) continue;
         core::SegmentInfo s;
-        s.value = l.at("value").get<std::uint16_t>();
+        s.value = integer<std::uint16_t>(l.at("value"), "a label's value");
         if (l.contains("code"))
             s.codingScheme = l["code"].at("scheme"), s.codeValue = l["code"].at("value"), s.codeMeaning = l["code"].at("meaning");
         if (l.contains("provenance")) s.provenance = provenanceFromJson(l["provenance"]);
@@ -159,7 +176,7 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
         readLabels(j.at("labels"), set);
         for (const auto& f : j.at("findings")) {
             core::Finding x;
-            x.id = f.at("id").get<std::uint64_t>();
+            x.id = integer<std::uint64_t>(f.at("id"), "a finding's id");
             x.className = f.at("class").get<std::string>();
             x.score = f.at("score").get<double>();
             x.boxMin = point(f.at("box_min_mm"));
@@ -179,7 +196,7 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
         }
         for (const auto& m : j.at("measurements")) {
             core::Measurement x;
-            x.id = m.at("id").get<std::uint64_t>();
+            x.id = integer<std::uint64_t>(m.at("id"), "a measurement's id");
             x.kind = measurementKindFromName(m.at("kind").get<std::string>());
             for (const auto& p : m.at("points_mm")) x.points.push_back(point(p));
             x.planeNormal = point(m.at("plane_normal"));

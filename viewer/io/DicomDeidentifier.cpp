@@ -4,6 +4,7 @@
 #include "io/IoError.h"
 #include "io/internal/ConfidentialityProfile.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <algorithm>
 #include <cctype>
@@ -221,7 +222,7 @@ std::string DicomDeidentifier::outputName(const std::string& outDir, const std::
 
 void DicomDeidentifier::file(const std::string& in, const std::string& out) {
     DcmFileFormat ff;
-    internal::check(ff.loadFile(in.c_str()), in, "cannot read it as DICOM");
+    internal::check(internal::loadDicomFile(ff, in), in, "cannot read it as DICOM");
     DcmDataset& data = *ff.getDataset();
     if (internal::getString(data, DCM_SOPInstanceUID).empty()) throw IoError(in, "not a DICOM instance (no SOP Instance UID)");
     const std::string burned = internal::getString(data, DCM_BurnedInAnnotation);
@@ -290,7 +291,7 @@ DeidentificationResult DicomDeidentifier::run(const std::vector<std::string>& in
             continue;
         }
         DcmFileFormat header;
-        if (header.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect).bad()) {
+        if (internal::loadDicomFile(header, path.string(), 4096).bad()) {
             ++result.skipped;
             continue;
         }

@@ -2,6 +2,7 @@
 
 #include "io/IoError.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <algorithm>
 #include <cctype>
@@ -37,7 +38,7 @@ bool DicomDirReader::isDicomDirName(const std::string& path) {
 std::vector<std::string> DicomDirReader::referencedFiles(const std::string& dicomdirPath) {
     internal::ensureDcmtkReady();
     DcmFileFormat file;
-    const OFCondition cond = file.loadFile(dicomdirPath.c_str());
+    const OFCondition cond = internal::loadDicomFile(file, dicomdirPath);
     if (cond.bad()) throw IoError(dicomdirPath, std::string("cannot read DICOMDIR: ") + cond.text());
     DcmSequenceOfItems* records = nullptr;
     if (file.getDataset()->findAndGetSequence(DCM_DirectoryRecordSequence, records).bad() || !records)
@@ -57,6 +58,9 @@ std::vector<std::string> DicomDirReader::referencedFiles(const std::string& dico
             const std::size_t end = std::min(id.find('\\', start), id.size());
             std::string part = id.substr(start, end - start);
             part.erase(part.find_last_not_of(' ') + 1);
+            // File IDs name files below the DICOMDIR's folder (PS3.10 8.5): never above it.
+            if (part == ".." || part == "." || part.find('/') != std::string::npos)
+                throw IoError(dicomdirPath, "a record names a file outside the DICOMDIR's folder (" + id + ")");
             if (!part.empty()) p = resolveComponent(p, part);
             start = end + 1;
         }

@@ -3,6 +3,7 @@
 #include "io/IoError.h"
 #include "io/SystemMemory.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <dcmtk/dcmdata/dcistrmf.h>
 
@@ -277,13 +278,24 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     if (!io::looksLikeDicom(handle)) return std::nullopt;
 
     ensureDcmtkReady();
-    DcmInputFileStream stream(path.c_str());
-    if (stream.status().bad()) throw IoError(path, std::string("cannot open: ") + stream.status().text());
     DcmFileFormat file;
-    file.transferInit();
-    const OFCondition cond = file.readUntilTag(stream, EXS_Unknown, EGL_noChange, kMaxInlineValue, DCM_PixelData);
-    file.transferEnd();
-    const offile_off_t stop = stream.tell();
+    OFCondition cond;
+    offile_off_t stop = 0;
+    const bool deflated = isDeflatedFile(path);
+    if (deflated) {
+        cond = loadDicomFile(file, path, kMaxInlineValue);  // inflated with a limit: stream positions are not file offsets
+    } else {
+        DcmInputFileStream stream(path.c_str());
+        if (stream.status().bad()) throw IoError(path, std::string("cannot open: ") + stream.status().text());
+        file.transferInit();
+        try {
+            cond = file.readUntilTag(stream, EXS_Unknown, EGL_noChange, kMaxInlineValue, DCM_PixelData);
+        } catch (const std::exception& e) {  // DCMTK lets a few standard exceptions through on malformed input
+            throw IoError(path, std::string("malformed DICOM header (") + e.what() + ")");
+        }
+        file.transferEnd();
+        stop = stream.tell();
+    }
     DcmDataset& ds = *file.getDataset();
     if (cond.bad()) {
         const bool truncated = cond == EC_StreamNotifyClient;
@@ -295,7 +307,7 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     core::InstanceRecord& r = h.instance;
     r.filePath = path;
     r.fileSize = size;
-    const DcmXfer xfer(ds.getOriginalXfer());
+    const DcmXfer xfer(deflated ? EXS_DeflatedLittleEndianExplicit : ds.getOriginalXfer());
     r.transferSyntaxUid = xfer.getXferID();
     r.sopClassUid = getString(ds, DCM_SOPClassUID);
     if (r.sopClassUid.empty()) r.sopClassUid = getString(*file.getMetaInfo(), DCM_MediaStorageSOPClassUID);
@@ -304,14 +316,8 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     r.acquisitionNumber = getInt(ds, DCM_AcquisitionNumber);
     r.imageType = getString(ds, DCM_ImageType);
 
-    if (xfer.getStreamCompression() == ESC_none) {
-        locatePixelData(handle, stop, xfer, r);
-    } else {
-        // Deflated: stream positions are not file offsets. Parse it all (rare and small).
-        DcmFileFormat whole;
-        if (whole.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kMaxInlineValue).good())
-            r.hasPixelData = whole.getDataset()->tagExists(DCM_PixelData);
-    }
+    if (deflated) r.hasPixelData = ds.tagExists(DCM_PixelData);  // read whole (rare and small)
+    else locatePixelData(handle, stop, xfer, r);
     r.floatPixelData = !r.hasPixelData && (ds.tagExists(DCM_FloatPixelData) || ds.tagExists(DCM_DoubleFloatPixelData));
     if (r.floatPixelData) r.hasPixelData = true;
 

@@ -3,6 +3,7 @@
 #include "io/DicomHeaderReader.h"
 #include "io/IoError.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 #include "io/internal/Jpeg2000Decoder.h"
 #include "io/internal/PixelConversion.h"
 
@@ -69,6 +70,7 @@ struct DicomPixelReader::Impl {
     FrameFormat decodeFloat(std::uint32_t frame, std::vector<std::byte>& out);
     FrameFormat decodeOneBit(std::uint32_t frame, std::vector<std::byte>& out);
     FrameFormat decodeWithDcmtk(std::uint32_t frame, std::vector<std::byte>& out);
+    void checkRleFrame(std::uint32_t frame, const FrameFormat& f);
     std::vector<std::byte> readNativeFrame(std::uint32_t frame, std::size_t frameBytes);
     void finishFrame(const std::vector<std::byte>& raw, FrameFormat& f, unsigned planar, std::vector<std::byte>& out);
 };
@@ -89,7 +91,7 @@ DicomPixelReader::DicomPixelReader(const core::InstanceRecord& instance) : impl_
     if (!instance.hasPixelData) throw d.error("not an image: the file has no pixel data");
     ensureDcmtkReady();
     // Large values stay on disk until a frame asks for them.
-    const OFCondition cond = d.file.loadFile(instance.filePath.c_str(), EXS_Unknown, EGL_noChange, 4096);
+    const OFCondition cond = internal::loadDicomFile(d.file, instance.filePath, 4096);
     if (cond.bad()) throw d.error(std::string("cannot read: ") + cond.text());
     d.dataset = d.file.getDataset();
     if (!instance.floatPixelData) {
@@ -181,6 +183,7 @@ FrameFormat DicomPixelReader::Impl::decodeWithDcmtk(std::uint32_t frame, std::ve
     std::vector<std::byte> raw(frameSize + (frameSize & 1));
     OFString colorModel;
     if (frame == 0) nextFragment = 0;
+    if (record.transferSyntaxUid == UID_RLELosslessTransferSyntax) checkRleFrame(frame, f);
     const OFCondition cond = pixelData->getUncompressedFrame(dataset, frame, nextFragment, raw.data(),
                                                              Uint32(raw.size()), colorModel, &cache);
     if (cond.bad()) throw error("cannot decode frame " + std::to_string(frame) + ": " + cond.text());
@@ -188,6 +191,24 @@ FrameFormat DicomPixelReader::Impl::decodeWithDcmtk(std::uint32_t frame, std::ve
     // The RLE decoder hands back colour by plane and says so in the dataset.
     finishFrame(raw, f, getUInt16(*dataset, DCM_PlanarConfiguration).value_or(0), out);
     return f;
+}
+
+// An RLE frame is one fragment that starts with a table of up to 15 segments (PS3.5 G.5). DCMTK
+// 3.6.7 trusts that table: offsets out of order or past the fragment make it read outside it.
+void DicomPixelReader::Impl::checkRleFrame(std::uint32_t frame, const FrameFormat& f) {
+    DcmPixelSequence* sequence = nullptr;
+    DcmPixelItem* fragment = nullptr;
+    Uint8* bytes = nullptr;
+    if (pixelData->getEncapsulatedRepresentation(EXS_RLELossless, nullptr, sequence).bad() || !sequence ||
+        sequence->getItem(fragment, frame + 1).bad() || !fragment || fragment->getUint8Array(bytes).bad() || !bytes)
+        throw error("RLE frame " + std::to_string(frame) + " is missing");
+    const Uint32 length = fragment->getLength();
+    const auto word = [&](std::size_t i) { return Uint32(bytes[4 * i]) | Uint32(bytes[4 * i + 1]) << 8 | Uint32(bytes[4 * i + 2]) << 16 | Uint32(bytes[4 * i + 3]) << 24; };
+    const std::size_t expected = std::size_t(f.samplesPerPixel) * core::bytesPerVoxel(f.sampleType);
+    if (length < 64 || word(0) != expected) throw error("RLE frame " + std::to_string(frame) + " does not have one segment per byte of its samples");
+    for (std::size_t k = 1; k <= word(0); ++k)
+        if (word(k) < (k == 1 ? 64 : word(k - 1) + 1) || word(k) >= length || (k == 1 && word(k) != 64))
+            throw error("RLE frame " + std::to_string(frame) + " has a malformed segment table");
 }
 
 void DicomPixelReader::Impl::finishFrame(const std::vector<std::byte>& raw, FrameFormat& f, unsigned planar,

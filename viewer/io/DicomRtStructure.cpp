@@ -5,6 +5,7 @@
 #include "io/IoError.h"
 #include "io/internal/ContourTracer.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -79,7 +80,7 @@ void DicomRtStructure::write(const core::AnnotationSet& set, const ImageStack& s
     const auto histogram = labels.histogram();
     if (histogram.empty()) throw IoError(path, "the label map is empty: there is nothing to export");
     DcmFileFormat first;
-    check(first.loadFile(source.instances.front().filePath.c_str()), path, "reading the source image");
+    check(internal::loadDicomFile(first, source.instances.front().filePath), path, "reading the source image");
     const std::string frameOfReference = internal::getString(*first.getDataset(), DCM_FrameOfReferenceUID);
     if (frameOfReference.empty()) throw IoError(path, "the source series has no frame of reference: contours would float");
 
@@ -197,7 +198,7 @@ void DicomRtStructure::write(const core::AnnotationSet& set, const ImageStack& s
 DicomRtStructure::Result DicomRtStructure::read(const std::string& path, const ImageStack& source) {
     internal::ensureDcmtkReady();
     DcmFileFormat file;
-    check(file.loadFile(path.c_str()), path, "reading");
+    check(internal::loadDicomFile(file, path), path, "reading");
     DcmDataset& ds = *file.getDataset();
     if (internal::getString(ds, DCM_SOPClassUID) != UID_RTStructureSetStorage) throw IoError(path, "not an RT Structure Set");
     DRTStructureSetIOD rt;

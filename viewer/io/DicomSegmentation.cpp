@@ -4,6 +4,7 @@
 #include "io/ImageLoader.h"
 #include "io/IoError.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -189,7 +190,7 @@ void DicomSegmentation::write(const core::AnnotationSet& set, const ImageStack& 
 core::AnnotationSet DicomSegmentation::read(const std::string& path, const ImageStack& source, std::size_t* overlaps) {
     internal::ensureDcmtkReady();
     DcmFileFormat file;
-    OFCondition loaded = file.loadFile(path.c_str());
+    OFCondition loaded = internal::loadDicomFile(file, path);
     if (loaded.bad()) throw IoError(path, std::string("cannot read the file: ") + loaded.text());
     DcmDataset& dataset = *file.getDataset();
     if (internal::getString(dataset, DCM_SOPClassUID) != UID_SegmentationStorage) throw IoError(path, "not a DICOM Segmentation");

@@ -4,6 +4,7 @@
 #include "io/IoError.h"
 #include "io/internal/AnnotationJsonParts.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -397,7 +398,7 @@ void DicomStructuredReport::write(const core::AnnotationSet& set, const ImageSta
     internal::ensureDcmtkReady();
     if (source.instances.empty()) throw IoError(path, "the source series has no images to reference");
     DcmFileFormat first;
-    if (first.loadFile(source.instances.front().filePath.c_str()).bad())
+    if (internal::loadDicomFile(first, source.instances.front().filePath).bad())
         throw IoError(source.instances.front().filePath, "cannot read the source image's patient and study");
     DcmDataset& sourceData = *first.getDataset();
     const std::string frameOfReference = internal::getString(sourceData, DCM_FrameOfReferenceUID);
@@ -460,7 +461,7 @@ void DicomStructuredReport::write(const core::AnnotationSet& set, const ImageSta
 core::AnnotationSet DicomStructuredReport::read(const std::string& path, std::size_t* skipped) {
     internal::ensureDcmtkReady();
     DcmFileFormat file;
-    const OFCondition loaded = file.loadFile(path.c_str());
+    const OFCondition loaded = internal::loadDicomFile(file, path);
     if (loaded.bad()) throw IoError(path, std::string("cannot read the file: ") + loaded.text());
     DSRDocument doc;
     const OFCondition parsed = doc.read(*file.getDataset());

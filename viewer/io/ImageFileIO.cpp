@@ -190,7 +190,9 @@ core::Volume ImageFileReader::read(const std::string& path) {
         const std::uint64_t payload = voxels * io->GetComponentSize() * io->GetNumberOfComponents();
         std::future<void> payloadCheck;
         if (nifti) {
-            const std::uint64_t offset = std::uint64_t(std::atof(metaString(*io, "vox_offset").c_str()));
+            const double voxOffset = std::atof(metaString(*io, "vox_offset").c_str());
+            if (!(voxOffset >= 0 && voxOffset < 9.0e15)) throw IoError(path, "its vox_offset is not a position in the file");
+            const std::uint64_t offset = std::uint64_t(voxOffset);
             if (endsWith(path, ".gz"))
                 payloadCheck = std::async(std::launch::async, [=] { internal::checkCompressedPayload(path, 0, offset + payload); });
             else

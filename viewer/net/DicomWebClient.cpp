@@ -4,6 +4,7 @@
 #include "net/internal/DimseAssociation.h"
 #include "net/internal/HttpClient.h"
 #include "net/internal/MultipartReader.h"
+#include "net/internal/QidoAnswer.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -32,35 +33,6 @@ namespace {
 constexpr const char* kJson = "application/dicom+json";
 constexpr const char* kMultipartDicom = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
 constexpr int kParallelSeries = 4;
-
-// One DICOM JSON attribute's values as C-FIND gives them: strings joined by '\', a person name's
-// alphabetic form, numbers as written.
-std::string valueText(const nlohmann::json& attribute) {
-    const auto values = attribute.find("Value");
-    if (values == attribute.end() || !values->is_array()) return {};
-    std::string out;
-    for (const auto& v : *values) {
-        if (!out.empty()) out += '\\';
-        if (v.is_string()) out += v.get<std::string>();
-        else if (v.is_object()) out += v.value("Alphabetic", std::string());
-        else if (v.is_number_integer()) out += std::to_string(v.get<long long>());
-        else if (v.is_number()) out += v.dump();
-    }
-    return out;
-}
-
-PacsRecord recordOf(const nlohmann::json& object) {
-    PacsRecord r;
-    for (const auto& [tag, attribute] : object.items()) {
-        if (tag.size() != 8 || !attribute.is_object()) continue;
-        const unsigned long key = std::stoul(tag, nullptr, 16);
-        DcmTag dcm(Uint16(key >> 16), Uint16(key & 0xFFFF));
-        const std::string name = dcm.getTagName();
-        if (name == "SpecificCharacterSet") continue;  // as C-FIND's records: values are UTF-8 here
-        r[name == "Unknown Tag & Data" ? tag : name] = valueText(attribute);
-    }
-    return r;
-}
 
 // "DICM" at byte 128: a Part 10 file, not an error page or a JPEG.
 bool isDicom(std::string_view bytes) { return bytes.size() > 132 && bytes.substr(128, 4) == "DICM"; }
@@ -187,17 +159,8 @@ std::vector<PacsRecord> DicomWebClient::find(const PacsQuery& q) const {
         if (!value.empty()) url += "&" + key + "=" + HttpClient::escape(value);
     const HttpResponse r = HttpClient(peer_).get(url, kJson);
     HttpClient::check(r, url);
-    std::vector<PacsRecord> records;
-    if (r.status == 204 || r.body.empty()) return records;
-    nlohmann::json answer;
-    try {
-        answer = nlohmann::json::parse(r.body);
-    } catch (const nlohmann::json::exception&) {
-        throw PacsError("the PACS's answer to " + url + " is not DICOM JSON");
-    }
-    if (!answer.is_array()) throw PacsError("the PACS's answer to " + url + " is not a list of matches");
-    for (const auto& match : answer) records.push_back(recordOf(match));
-    return records;
+    if (r.status == 204 || r.body.empty()) return {};
+    return internal::readQidoAnswer(r.body, url);
 }
 
 RetrieveResult DicomWebClient::retrieve(const RetrieveScope& scope, const std::string& folder, const InstanceCallback& onInstance) const {
@@ -272,12 +235,12 @@ StoreResult DicomWebClient::store(const std::vector<std::string>& files) const {
         return seq != answer.end() && seq->contains("Value") ? (*seq)["Value"] : nlohmann::json::array();
     };
     for (const auto& item : items("00081199")) {  // ReferencedSOPSequence: stored
-        const std::string uid = item.contains("00081155") ? valueText(item["00081155"]) : "";
+        const std::string uid = item.contains("00081155") ? internal::dicomJsonText(item["00081155"]) : "";
         if (auto it = fileOf.find(uid); it != fileOf.end()) result.stored.push_back({it->second, uid}), fileOf.erase(it);
     }
     for (const auto& item : items("00081198")) {  // FailedSOPSequence
-        const std::string uid = item.contains("00081155") ? valueText(item["00081155"]) : "";
-        const std::string reason = item.contains("00081197") ? valueText(item["00081197"]) : "";
+        const std::string uid = item.contains("00081155") ? internal::dicomJsonText(item["00081155"]) : "";
+        const std::string reason = item.contains("00081197") ? internal::dicomJsonText(item["00081197"]) : "";
         if (auto it = fileOf.find(uid); it != fileOf.end())
             result.refused.push_back({it->second, "the PACS refused it (failure reason " + reason + ")"}), fileOf.erase(it);
     }

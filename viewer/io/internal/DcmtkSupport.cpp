@@ -1,4 +1,5 @@
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/DicomFileLoad.h"
 
 #include "io/IoError.h"
 
@@ -118,7 +119,7 @@ void check(const OFCondition& c, const std::string& file, const std::string& wha
 
 std::string frameOfReferenceUid(const std::string& file) {
     DcmFileFormat f;
-    if (f.loadFile(file.c_str()).bad()) return {};
+    if (loadDicomFile(f, file).bad()) return {};
     return getString(*f.getDataset(), DCM_FrameOfReferenceUID);
 }
 

@@ -68,10 +68,14 @@ bool metaImageLayout(const std::string& path, std::uint64_t& dataOffset, bool& c
         if (key == "CompressedDataSize") compressedSize = std::strtoull(value.c_str(), nullptr, 10);
         if (key == "ElementDataFile") {
             dataOffset = std::uint64_t(in.tellg());
-            return value == "LOCAL" || value == "Local" || value == "local";
+            if (value == "LOCAL" || value == "Local" || value == "local") return true;
+            const bool oneSibling = !value.empty() && value != "LIST" &&
+                                    value.find_first_of("%/\\ \t") == std::string::npos && value != "." && value != "..";
+            if (!oneSibling) throw IoError(path, "its ElementDataFile is not LOCAL or one file beside the header (a list, a pattern or a path is not read)");
+            return false;
         }
     }
-    return false;
+    throw IoError(path, "a MetaImage header without ElementDataFile");
 }
 
 }  // namespace lumen::io::internal

@@ -15,7 +15,9 @@ void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_
 void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
 
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
-// and whether it is compressed. Returns false when the data lives in another file.
+// and whether it is compressed. Returns false when the data lives in another file, which must
+// then be one file beside the header (an .mhd's .raw): a list, a file-name pattern (whose step
+// MetaIO divides by) or a path out of the header's folder throws IoError.
 // `compressedSize` is the header's CompressedDataSize (0 when absent).
 bool metaImageLayout(const std::string& path, std::uint64_t& dataOffset, bool& compressed,
                      std::uint64_t& compressedSize);

@@ -1,0 +1,146 @@
+// Files made to hurt: a deflate bomb, the inputs the fuzzers found (tests/fuzz/regressions), a
+// DICOMDIR that points out of its folder. Each is refused with a reason, nothing crashes, and
+// the good file beside each still loads.
+#include "TestSupport.h"
+#include "io/AnnotationJson.h"
+#include "io/DicomDirReader.h"
+#include "io/DicomHeaderReader.h"
+#include "io/ImageLoader.h"
+#include "io/IoError.h"
+
+#include <gtest/gtest.h>
+
+#include <zlib.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+using namespace lumen;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fuzzDir() { return test::sourceDir() / "tests" / "fuzz"; }
+
+std::string bytesOf(const fs::path& file) { return test::readText(file); }
+
+void writeBytes(const fs::path& file, const std::string& bytes) { std::ofstream(file, std::ios::binary) << bytes; }
+
+// An explicit VR little endian element with a 2-byte length.
+std::string element(std::uint16_t group, std::uint16_t elem, const char* vr, std::string value) {
+    if (value.size() & 1) value += vr[0] == 'U' && vr[1] == 'I' ? '\0' : ' ';
+    std::string e(8, '\0');
+    e[0] = char(group & 0xff), e[1] = char(group >> 8), e[2] = char(elem & 0xff), e[3] = char(elem >> 8);
+    e[4] = vr[0], e[5] = vr[1], e[6] = char(value.size() & 0xff), e[7] = char(value.size() >> 8);
+    return e + value;
+}
+
+// A Part 10 file whose deflated data set inflates to `mebibytes` MiB: an OB element of zeros,
+// compressed once with a full flush and its bytes repeated, so that the file stays small.
+std::string deflateBomb(unsigned mebibytes) {
+    const std::string version("\x02\x00\x01\x00OB\x00\x00\x02\x00\x00\x00\x00\x01", 14);  // OB: a 4-byte length
+    const std::string meta = version + element(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0002, 0x0003, "UI", "1.2.3.4") +
+                             element(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1.99");
+    std::string groupLength = element(0x0002, 0x0000, "UL", std::string(4, '\0'));
+    const auto n = std::uint32_t(meta.size());
+    std::memcpy(&groupLength[8], &n, 4);
+    std::string dataSet = element(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0008, 0x0018, "UI", "1.2.3.4");
+    dataSet += std::string("\x09\x00\x10\x10OB\x00\x00\xff\xff\xff\xfe", 12);  // (0009,1010) OB, a value of 4 GB - 2
+
+    z_stream z{};
+    deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+    const auto compress = [&](const std::string& in, int flush) {
+        std::string out(in.size() + 1024, '\0');
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data())), z.avail_in = uInt(in.size());
+        z.next_out = reinterpret_cast<Bytef*>(out.data()), z.avail_out = uInt(out.size());
+        deflate(&z, flush);
+        out.resize(out.size() - z.avail_out);
+        return out;
+    };
+    std::string deflated = compress(dataSet, Z_FULL_FLUSH);
+    const std::string zeros = compress(std::string(1 << 20, '\0'), Z_FULL_FLUSH);
+    for (unsigned i = 0; i < mebibytes; ++i) deflated += zeros;
+    deflated += compress("", Z_FINISH);
+    deflateEnd(&z);
+    return std::string(128, '\0') + "DICM" + groupLength + meta + deflated;
+}
+
+TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
+    test::TempDir dir("hostile");
+    const fs::path bomb = dir / "bomb.dcm";
+    writeBytes(bomb, deflateBomb(1100));
+    ASSERT_LT(fs::file_size(bomb), 2u << 20) << "a small file";
+    try {
+        io::DicomHeaderReader::read(bomb.string());
+        FAIL() << "a data set that inflates to 1.1 GB was read";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("expands past 1024 MB"), std::string::npos) << e.what();
+    }
+    // The same file with little inside is refused for what it is: an element longer than the data.
+    writeBytes(bomb, deflateBomb(2));
+    EXPECT_THROW(io::DicomHeaderReader::read(bomb.string()), io::IoError);
+    // A good deflated file still loads, and as the same image as its uncompressed original.
+    const io::LoadedImage deflated = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "deflated.dcm").string());
+    const io::LoadedImage plain = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "explicit-little.dcm").string());
+    ASSERT_EQ(deflated.volume.byteSize(), plain.volume.byteSize());
+    EXPECT_EQ(std::memcmp(deflated.volume.data(), plain.volume.data(), plain.volume.byteSize()), 0);
+}
+
+// One file of a harness's regression input, written as the harness writes it.
+fs::path asFile(const fs::path& regression, const fs::path& dir, const std::string& name, std::size_t skip = 0) {
+    writeBytes(dir / name, bytesOf(regression).substr(skip));
+    return dir / name;
+}
+
+TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
+    test::TempDir dir("hostile");
+    const fs::path regressions = fuzzDir() / "regressions";
+    // DCMTK's RLE decoder read outside the fragment when the segment table was out of order.
+    EXPECT_THROW(io::ImageLoader::load(asFile(regressions / "dicom_file" / "rle-segment-table-out-of-order", dir.path(), "rle.dcm").string()), io::IoError);
+    // The same file in good order decodes to the uncompressed original.
+    const io::LoadedImage rle = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "rle.dcm").string());
+    const io::LoadedImage plain = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "explicit-little.dcm").string());
+    EXPECT_EQ(std::memcmp(rle.volume.data(), plain.volume.data(), plain.volume.byteSize()), 0);
+    // ITK's MetaIO divided by a zero step when ElementDataFile was a file-name pattern.
+    try {
+        io::ImageLoader::load(asFile(regressions / "image_file" / "metaimage-data-file-pattern-step-zero", dir.path(), "image.mha", 1).string());
+        FAIL() << "a MetaImage with a file pattern was read";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("ElementDataFile"), std::string::npos) << e.what();
+    }
+    // A negative NIfTI vox_offset was converted to an unsigned offset.
+    EXPECT_THROW(io::ImageLoader::load(asFile(regressions / "image_file" / "nifti-negative-vox-offset", dir.path(), "image.nii", 1).string()), io::IoError);
+    // DCMTK threw std::out_of_range out of a malformed DICOMDIR record.
+    const std::string dicomdir = bytesOf(regressions / "dicomdir" / "record-type-out-of-range");
+    fs::create_directories(dir / "media");
+    writeBytes(dir / "media" / "DICOMDIR", dicomdir.substr(0, dicomdir.find("\n--LUMEN-FILE--\n")));
+    EXPECT_THROW(io::DicomDirReader::referencedFiles((dir / "media" / "DICOMDIR").string()), io::IoError);
+    // A colour component of 2.6e31 wrapped into a byte; 300 would have become 44.
+    EXPECT_THROW(io::annotationsFromJson(bytesOf(regressions / "annotations" / "colour-beyond-255").substr(1)), io::AnnotationFormatError);
+    core::AnnotationSet set;
+    EXPECT_THROW(io::readLabelSidecar(R"([{"value": 1, "name": "lesion", "color": [300, 40, 40]}])", set), io::AnnotationFormatError);
+    EXPECT_THROW(io::readLabelSidecar(R"([{"value": 70000, "name": "lesion", "color": [200, 40, 40]}])", set), io::AnnotationFormatError);
+    EXPECT_NO_THROW(io::readLabelSidecar(R"([{"value": 7, "name": "lesion", "color": [200, 40, 40]}])", set));
+}
+
+TEST(HostileFiles, ADicomdirThatPointsOutOfItsFolderIsRefused) {
+    test::TempDir dir("hostile");
+    const std::string input = bytesOf(fuzzDir() / "corpus" / "dicomdir" / "two-images");
+    fs::create_directories(dir / "media");
+    writeBytes(dir / "media" / "DICOMDIR", input.substr(0, input.find("\n--LUMEN-FILE--\n")));
+    EXPECT_EQ(io::DicomDirReader::referencedFiles((dir / "media" / "DICOMDIR").string()).size(), 2u);
+    const auto climbed = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import pydicom, sys\nd = pydicom.dcmread(sys.argv[1])\n"
+        "d.DirectoryRecordSequence[-1].ReferencedFileID = ['..', '..', 'etc', 'passwd']\nd.save_as(sys.argv[1])") + " " +
+        test::quote((dir / "media" / "DICOMDIR").string()));
+    ASSERT_EQ(climbed.exitCode, 0) << climbed.err;
+    try {
+        io::DicomDirReader::referencedFiles((dir / "media" / "DICOMDIR").string());
+        FAIL() << "a DICOMDIR naming ../../etc/passwd was followed";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("outside the DICOMDIR's folder"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace
