@@ -833,6 +833,77 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AnonymiseDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Export anonymised</source>
+        <translation>Anonymisiert exportieren</translation>
+    </message>
+    <message>
+        <source>A copy of the series for use outside the hospital, de-identified by the DICOM standard (PS3.15 Basic Application Level Confidentiality Profile): names, IDs, dates, institutions and private attributes removed or replaced, UIDs replaced in every reference.</source>
+        <translation>Eine Kopie der Serie zur Verwendung außerhalb des Krankenhauses, de-identifiziert nach dem DICOM-Standard (PS3.15, Basic Application Level Confidentiality Profile): Namen, IDs, Daten, Einrichtungen und private Attribute entfernt oder ersetzt, UIDs in jeder Referenz ersetzt.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Export anonymised to</source>
+        <translation>Anonymisiert exportieren nach</translation>
+    </message>
+    <message>
+        <source>ANON- and 8 random characters</source>
+        <translation>ANON- und 8 zufällige Zeichen</translation>
+    </message>
+    <message>
+        <source>New patient ID</source>
+        <translation>Neue Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Identity map</source>
+        <translation>Identitätstabelle</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The map links the new identities to the old ones, so that results that come back can be matched: it stays here, never with the exported files.</source>
+        <translation>Die Tabelle verknüpft die neuen Identitäten mit den alten, damit zurückkommende Ergebnisse zugeordnet werden können: Sie bleibt hier, nie bei den exportierten Dateien.</translation>
+    </message>
+    <message>
+        <source>Annotations (none on this series)</source>
+        <translation>Annotationen (keine auf dieser Serie)</translation>
+    </message>
+    <message>
+        <source>Annotations: %1</source>
+        <translation>Annotationen: %1</translation>
+    </message>
+    <message>
+        <source>Keep the intervals between dates (dates shifted by a random amount per patient)</source>
+        <translation>Abstände zwischen Daten erhalten (Daten je Patient um einen zufälligen Betrag verschoben)</translation>
+    </message>
+    <message>
+        <source>Keep descriptions, with the patient&apos;s names and IDs taken out</source>
+        <translation>Beschreibungen behalten, ohne Namen und IDs des Patienten</translation>
+    </message>
+    <message>
+        <source>Keep the scanner&apos;s identity (station name, serial numbers)</source>
+        <translation>Identität des Geräts behalten (Stationsname, Seriennummern)</translation>
+    </message>
+    <message>
+        <source>Include images with text burned into the pixels (I have checked them)</source>
+        <translation>Bilder mit in die Pixel eingebranntem Text einschließen (ich habe sie geprüft)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::FindingsPanel</name>
     <message>
         <source>Finding</source>
@@ -1521,6 +1592,59 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Export &amp;anonymised…</source>
+        <translation>&amp;Anonymisiert exportieren…</translation>
+    </message>
+    <message>
+        <source>Only a DICOM series can be exported anonymised.</source>
+        <translation>Nur eine DICOM-Serie kann anonymisiert exportiert werden.</translation>
+    </message>
+    <message>
+        <source>labels as a DICOM SEG</source>
+        <translation>Labels als DICOM SEG</translation>
+    </message>
+    <message>
+        <source>findings and measurements as a DICOM SR</source>
+        <translation>Befunde und Messungen als DICOM SR</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Exporting anonymised to %1…</source>
+        <translation>Anonymisierter Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n de-identified image(s)</source>
+        <translation>
+            <numerusform>%n de-identifiziertes Bild exportiert</numerusform>
+            <numerusform>%n de-identifizierte Bilder exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n annotation object(s)</source>
+        <translation>
+            <numerusform> und %n Annotationsobjekt</numerusform>
+            <numerusform> und %n Annotationsobjekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused</source>
+        <translation>
+            <numerusform>; %n abgelehnt</numerusform>
+            <numerusform>; %n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Nicht exportiert</translation>
     </message>
 </context>
 <context>

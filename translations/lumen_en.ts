@@ -162,6 +162,27 @@
             <numerusform>%n more imports waiting for the current one</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n de-identified image(s)</source>
+        <translation>
+            <numerusform>Exported %n de-identified image</numerusform>
+            <numerusform>Exported %n de-identified images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n annotation object(s)</source>
+        <translation>
+            <numerusform> and %n annotation object</numerusform>
+            <numerusform> and %n annotation objects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused</source>
+        <translation>
+            <numerusform>; %n refused</numerusform>
+            <numerusform>; %n refused</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::PacsPanel</name>

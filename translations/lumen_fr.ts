@@ -833,6 +833,77 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::AnonymiseDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Export anonymised</source>
+        <translation>Exporter anonymisé</translation>
+    </message>
+    <message>
+        <source>A copy of the series for use outside the hospital, de-identified by the DICOM standard (PS3.15 Basic Application Level Confidentiality Profile): names, IDs, dates, institutions and private attributes removed or replaced, UIDs replaced in every reference.</source>
+        <translation>Une copie de la série pour un usage hors de l’hôpital, désidentifiée selon la norme DICOM (PS3.15, Basic Application Level Confidentiality Profile) : noms, identifiants, dates, établissements et attributs privés supprimés ou remplacés, UID remplacés dans chaque référence.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Export anonymised to</source>
+        <translation>Exporter anonymisé vers</translation>
+    </message>
+    <message>
+        <source>ANON- and 8 random characters</source>
+        <translation>ANON- et 8 caractères aléatoires</translation>
+    </message>
+    <message>
+        <source>New patient ID</source>
+        <translation>Nouvel identifiant patient</translation>
+    </message>
+    <message>
+        <source>Identity map</source>
+        <translation>Table des identités</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The map links the new identities to the old ones, so that results that come back can be matched: it stays here, never with the exported files.</source>
+        <translation>La table relie les nouvelles identités aux anciennes, pour rapprocher les résultats qui reviennent : elle reste ici, jamais avec les fichiers exportés.</translation>
+    </message>
+    <message>
+        <source>Annotations (none on this series)</source>
+        <translation>Annotations (aucune sur cette série)</translation>
+    </message>
+    <message>
+        <source>Annotations: %1</source>
+        <translation>Annotations : %1</translation>
+    </message>
+    <message>
+        <source>Keep the intervals between dates (dates shifted by a random amount per patient)</source>
+        <translation>Garder les intervalles entre les dates (dates décalées d’une durée aléatoire par patient)</translation>
+    </message>
+    <message>
+        <source>Keep descriptions, with the patient&apos;s names and IDs taken out</source>
+        <translation>Garder les descriptions, sans les noms ni identifiants du patient</translation>
+    </message>
+    <message>
+        <source>Keep the scanner&apos;s identity (station name, serial numbers)</source>
+        <translation>Garder l’identité de l’appareil (nom de station, numéros de série)</translation>
+    </message>
+    <message>
+        <source>Include images with text burned into the pixels (I have checked them)</source>
+        <translation>Inclure les images avec du texte incrusté dans les pixels (je les ai vérifiées)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::FindingsPanel</name>
     <message>
         <source>Finding</source>
@@ -1521,6 +1592,59 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Export &amp;anonymised…</source>
+        <translation>Exporter &amp;anonymisé…</translation>
+    </message>
+    <message>
+        <source>Only a DICOM series can be exported anonymised.</source>
+        <translation>Seule une série DICOM peut être exportée anonymisée.</translation>
+    </message>
+    <message>
+        <source>labels as a DICOM SEG</source>
+        <translation>labels en DICOM SEG</translation>
+    </message>
+    <message>
+        <source>findings and measurements as a DICOM SR</source>
+        <translation>résultats et mesures en DICOM SR</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Exporting anonymised to %1…</source>
+        <translation>Export anonymisé vers %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n de-identified image(s)</source>
+        <translation>
+            <numerusform>%n image désidentifiée exportée</numerusform>
+            <numerusform>%n images désidentifiées exportées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n annotation object(s)</source>
+        <translation>
+            <numerusform> et %n objet d’annotation</numerusform>
+            <numerusform> et %n objets d’annotation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation> vers %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused</source>
+        <translation>
+            <numerusform>; %n refusée</numerusform>
+            <numerusform>; %n refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
     </message>
 </context>
 <context>

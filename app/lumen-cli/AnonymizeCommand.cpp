@@ -13,7 +13,8 @@ namespace lumen::cli {
 
 namespace fs = std::filesystem;
 
-int runAnonymize(const AnonymizeArgs& args) {
+std::vector<std::string> deidentifyInto(const AnonymizeArgs& args, const std::vector<std::string>& inputs, const std::string& out,
+                                        std::size_t& refused, std::string* method) {
     io::DeidentificationOptions options;
     options.patientId = args.patientId, options.allowBurnedIn = args.allowBurnedIn;
     std::stringstream profile(args.profile);
@@ -26,19 +27,28 @@ int runAnonymize(const AnonymizeArgs& args) {
     }
     // The map re-identifies: it must not travel with the files it unlocks.
     if (!args.map.empty()) {
-        const fs::path map = fs::weakly_canonical(args.map), out = fs::weakly_canonical(args.out);
-        if (map.string().rfind(out.string() + "/", 0) == 0) throw io::IoError(args.map, "the identity map must be kept outside the output folder");
+        const fs::path map = fs::weakly_canonical(args.map), folder = fs::weakly_canonical(out);
+        if (map.string().rfind(folder.string() + "/", 0) == 0) throw io::IoError(args.map, "the identity map must be kept outside the output folder");
     }
     io::IdentityMap map = args.map.empty() ? io::IdentityMap() : io::IdentityMap::load(args.map);
     io::DicomDeidentifier deidentifier(options, map);
-    const io::DeidentificationResult result = deidentifier.run(args.inputs, args.out);
+    const io::DeidentificationResult result = deidentifier.run(inputs, out);
     if (!args.map.empty()) map.save(args.map);
     for (const std::string& why : result.refused) std::cerr << "lumen-cli: refused " << why << "\n";
-    std::cout << "wrote " << result.written << " de-identified file(s) to " << args.out << " (" << deidentifier.methodDescription() << ")";
-    if (result.skipped) std::cout << "; " << result.skipped << " file(s) not DICOM, skipped";
-    if (!result.refused.empty()) std::cout << "; " << result.refused.size() << " refused";
+    refused = result.refused.size();
+    if (method) *method = deidentifier.methodDescription();
+    if (result.skipped) std::cerr << "lumen-cli: " << result.skipped << " file(s) not DICOM, skipped\n";
+    return result.files;
+}
+
+int runAnonymize(const AnonymizeArgs& args) {
+    std::size_t refused = 0;
+    std::string method;
+    const std::vector<std::string> written = deidentifyInto(args, args.inputs, args.out, refused, &method);
+    std::cout << "wrote " << written.size() << " de-identified file(s) to " << args.out << " (" << method << ")";
+    if (refused) std::cout << "; " << refused << " refused";
     std::cout << "\n";
-    return result.refused.empty() ? 0 : 3;
+    return refused == 0 ? 0 : 3;
 }
 
 }  // namespace lumen::cli

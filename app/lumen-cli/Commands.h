@@ -36,6 +36,7 @@ struct SrImportArgs { std::string sr, out; };
 struct DatasetExportArgs {
     std::string format = "nnunet", out, trainingSet, name = "Lumen", description, labelTable;
     int id = 501;
+    bool anonymized = false;  // case names case_NNN, no origins: nothing that names a patient or a path
     std::vector<std::string> cases, validationCases, channelNames;  // cases: IMAGE LABEL pairs, flattened
 };
 struct DatasetImportArgs { std::string source, into; };
@@ -52,10 +53,16 @@ struct PacsArgs {
     std::vector<std::string> files;
     int timeout = 0, listen = 0;  // 0: the --server's, else 10 s and 11112
     bool json = false, timing = false, tls = false;
+    AnonymizeArgs anonymize;  // send: de-identified copies instead of the files (anonymize.inputs unused)
+    bool anonymized = false;
 };
 
 int runInfo(const InfoArgs& args);
 int runAnonymize(const AnonymizeArgs& args);
+// De-identified copies of `inputs` in `out`, as `args` asks (profile, patient ID, identity map);
+// each refusal on stderr. Returns the files written; `refused` counts the others. (anonymize, pacs send)
+std::vector<std::string> deidentifyInto(const AnonymizeArgs& args, const std::vector<std::string>& inputs, const std::string& out,
+                                        std::size_t& refused, std::string* method = nullptr);
 int runDatasetExport(const DatasetExportArgs& args);
 int runDatasetImport(const DatasetImportArgs& args);
 int runPacsEcho(const PacsArgs& args);

@@ -97,6 +97,14 @@ int runDatasetExport(const DatasetExportArgs& args) {
     for (const auto& in : pairs(args.cases, false, inputs.size())) inputs.push_back(in);
     for (const auto& in : pairs(args.validationCases, true, inputs.size())) inputs.push_back(in);
     if (inputs.empty()) throw io::IoError(args.out, "nothing to export: give --training-set or --case IMAGE LABEL");
+    // De-identified: a training set's case names and origins may name the patient or the
+    // folder the series came from; NIfTI itself carries no DICOM attributes.
+    if (args.anonymized)
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            char id[32];
+            std::snprintf(id, sizeof id, "case_%03zu", i + 1);
+            inputs[i].id = id, inputs[i].origin.clear();
+        }
 
     core::LabelTable table;
     if (!args.labelTable.empty()) {

@@ -1,6 +1,8 @@
 // lumen-cli pacs: echo, find, get and send against a PACS over DIMSE or DICOMweb (lumen_net does the work).
 #include "Commands.h"
 
+#include "io/IoError.h"
+
 #include "net/PacsClient.h"
 #include "net/PacsError.h"
 #include "net/PacsServerList.h"
@@ -11,8 +13,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+
+#include <stdlib.h>
 
 namespace lumen::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -116,12 +123,25 @@ int runPacsSend(const PacsArgs& a) {
             if (e.is_regular_file()) files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
+    // --anonymize: de-identified copies are sent, from a scratch folder removed afterwards.
+    std::unique_ptr<fs::path, void (*)(fs::path*)> scratch(nullptr, [](fs::path* p) {
+        std::error_code ec;
+        fs::remove_all(*p, ec);
+        delete p;
+    });
+    std::size_t refusedByProfile = 0;
+    if (a.anonymized) {
+        char pattern[] = "/tmp/lumen-send-XXXXXX";
+        if (!::mkdtemp(pattern)) throw io::IoError("/tmp", "cannot make a scratch folder for the de-identified copies");
+        scratch.reset(new fs::path(pattern));
+        files = deidentifyInto(a.anonymize, files, (*scratch / "out").string(), refusedByProfile);
+    }
     const net::StoreResult r = clientOf(a)->store(files);
     nlohmann::json stored = nlohmann::json::array(), refused = nlohmann::json::array();
     for (const auto& s : r.stored) stored.push_back({{"file", s.file}, {"sop_instance_uid", s.sopInstanceUid}});
     for (const auto& f : r.refused) refused.push_back({{"file", f.file}, {"reason", f.reason}});
     std::cout << nlohmann::json{{"stored", stored}, {"refused", refused}}.dump(1) << "\n";
-    return r.refused.empty() ? 0 : 1;
+    return r.refused.empty() && refusedByProfile == 0 ? 0 : 1;
 }
 
 }  // namespace lumen::cli

@@ -124,6 +124,7 @@ int main(int argc, char** argv) {
     dsExportCmd->add_option("--id", dsExport.id, "nnU-Net dataset number (default 501)")->check(CLI::Range(1, 999));
     dsExportCmd->add_option("--description", dsExport.description, "One line for dataset.json");
     dsExportCmd->add_option("--channel", dsExport.channelNames, "Channel names in order (default: the modality)");
+    dsExportCmd->add_flag("--anonymize", dsExport.anonymized, "Cases named case_001…, no origins: nothing in the dataset names a patient or a source folder");
     dsExportCmd->add_option("--label-table", dsExport.labelTable, "Label names and colours: a label sidecar JSON or an ITK-SNAP/mricron text file");
     DatasetImportArgs dsImport;
     auto* dsImportCmd = datasetCmd->add_subcommand("import", "Add an nnU-Net v2 dataset's or a MONAI datalist's cases to a training set");
@@ -196,6 +197,11 @@ int main(int argc, char** argv) {
     auto* sendCmd = pacsCmd->add_subcommand("send", "C-STORE or STOW-RS files or folders (SEG, SR, images) to the PACS");
     peerOptions(sendCmd);
     sendCmd->add_option("files", pacs.files, "DICOM files or folders")->required();
+    auto* anonymizedFlag = sendCmd->add_flag("--anonymize", pacs.anonymized, "Send de-identified copies (PS3.15 Annex E, as lumen-cli anonymize) instead of the files");
+    sendCmd->add_option("--profile", pacs.anonymize.profile, "With --anonymize: basic, plus any of modified-dates, clean-descriptors, retain-device")->needs(anonymizedFlag);
+    sendCmd->add_option("--patient-id", pacs.anonymize.patientId, "With --anonymize: the new Patient ID (and Name)")->needs(anonymizedFlag);
+    sendCmd->add_option("--map", pacs.anonymize.map, "With --anonymize: the identity map to reuse and extend (keep it at this site)")->needs(anonymizedFlag);
+    sendCmd->add_flag("--allow-burned-in", pacs.anonymize.allowBurnedIn, "With --anonymize: images with burned-in text too (their pixels checked)")->needs(anonymizedFlag);
 
     CLI11_PARSE(app, argc, argv);
     renderArgs.hasLevel = levelOpt->count() > 0;

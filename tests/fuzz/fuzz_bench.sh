@@ -1,8 +1,9 @@
 #!/bin/bash
 # Runs every libFuzzer harness of the fuzz preset on its corpus and prints one row per harness:
 # executions, executions per second, coverage (edges), features, corpus size, and the result.
-#   tests/fuzz/fuzz_bench.sh                 until 1,000,000 executions each (the bench)
-#   tests/fuzz/fuzz_bench.sh --seconds 12    a fixed time each (CI)
+#   tests/fuzz/fuzz_bench.sh                      until 1,000,000 executions each (the bench)
+#   tests/fuzz/fuzz_bench.sh --max-seconds 600    the same, but at most 10 minutes each
+#   tests/fuzz/fuzz_bench.sh --seconds 12         a fixed time each (CI)
 # The working corpus starts from tests/fuzz/corpus (and, for DICOM files, pydicom's test files)
 # in a temporary folder; a crash, leak or sanitizer report is kept under build/fuzz/crashes/
 # (keep it as a regression in tests/fuzz/regressions/<harness>/ once fixed). Exit 1 on any.
@@ -11,7 +12,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin="$root/build/fuzz/bin"
 limit=(-runs=1000000)
-if [ "${1:-}" = "--seconds" ]; then limit=(-max_total_time="$2"); fi
+case "${1:-}" in
+    --seconds) limit=(-max_total_time="$2") ;;
+    --max-seconds) limit=(-runs=1000000 -max_total_time="$2") ;;
+esac
 [ -x "$bin/fuzz_qido" ] || { echo "build the fuzz preset first: cmake --preset fuzz && cmake --build --preset fuzz" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

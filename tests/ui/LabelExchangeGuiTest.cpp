@@ -4,8 +4,11 @@
 // come back unchanged. Screenshots: label-map-from-dcm2niix, label-map-resampled, rtstruct-imported.
 #include "ViewerFixture.h"
 #include "TestSupport.h"
+#include "logic/AnonymisedExport.h"
 #include "logic/Document.h"
+#include "ui/AnonymiseDialog.h"
 
+#include <QCheckBox>
 #include <QStatusBar>
 
 #include <cmath>
@@ -103,4 +106,53 @@ TEST_F(Viewer, LabelMapsFromOtherToolsAndStructureSetsThroughTheFileMenu) {
     choose(*window, slicer.toStdString(), "loadLabels");
     EXPECT_EQ(sameAsBlobs(), 0u) << "label map → .seg.nrrd → label map";
     EXPECT_EQ(doc->labels()->labels(), blobs.labels());
+}
+
+// File ▸ Export anonymised: the open series and its labels (as a SEG) leave de-identified, under
+// the new patient ID, the SEG still fitting the de-identified series; the identity map stays in
+// the data folder. Screenshot: export-anonymised.
+TEST_F(Viewer, ExportAnonymisedCarriesTheSeriesAndItsSegUnderNewIdentities) {
+    logic::Document* doc = window->document();
+    ASSERT_TRUE(doc->image().fromDicom);
+    core::LabelMap labels(doc->volume().geometry());
+    labels.labels().set({1, "Lesion", {230, 80, 60, 255}});
+    const auto& d = doc->volume().geometry().dims();
+    for (std::size_t k = d[2] / 3; k < d[2] / 2; ++k)
+        for (std::size_t j = d[1] / 3; j < d[1] / 2; ++j)
+            for (std::size_t i = d[0] / 3; i < d[0] / 2; ++i) labels.set(i, j, k, 1);
+    doc->setLabels(labels);
+    test::TempDir dir("gui-anonymised");
+    const std::filesystem::path out = dir / "export";
+    int images = -1, objects = -1;
+    QObject::connect(window.get(), &ui::MainWindow::anonymisedExported, [&](int i, int o) { images = i, objects = o; });
+    QTimer::singleShot(300, [&] {
+        auto* dialog = qobject_cast<ui::AnonymiseDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        dialog->findChild<QLineEdit*>("anonymiseFolder")->setText(QString::fromStdString(out.string()));
+        dialog->findChild<QLineEdit*>("anonymisePatientId")->setText("TRIAL-42");
+        dialog->findChild<QCheckBox*>("anonymiseDates")->setChecked(true);
+        test::saveScreenshot(dialog, "export-anonymised");
+        dialog->accept();
+    });
+    menuAction(*window, "exportAnonymised")->trigger();
+    ASSERT_TRUE(test::waitFor([&] { return images >= 0; }, 60000)) << window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(images, int(doc->image().stack.instances.size()));
+    EXPECT_EQ(objects, 1) << "the labels, as a SEG";
+    EXPECT_TRUE(window->statusBar()->currentMessage().startsWith("Exported")) << window->statusBar()->currentMessage().toStdString();
+
+    std::string seg, series;
+    for (const auto& f : test::filesUnder(out)) {
+        const std::string dump = test::run("dcmdump +P 0008,0060 +P 0010,0020 +P 0012,0062 " + test::quote(f)).out;
+        EXPECT_NE(dump.find("[TRIAL-42]"), std::string::npos) << f;
+        EXPECT_NE(dump.find("[YES]"), std::string::npos) << "Patient Identity Removed: " << f;
+        if (dump.find("[SEG]") != std::string::npos) seg = f;
+        else series = std::filesystem::path(f).parent_path().string();
+    }
+    ASSERT_FALSE(seg.empty());
+    const auto imported = test::run(test::quote(test::lumenCli().string()) + " seg import " + test::quote(seg) + " --source " + test::quote(series) +
+                                    " --out " + test::quote((dir / "back.nii.gz").string()));
+    EXPECT_EQ(imported.exitCode, 0) << "the SEG fits the de-identified series: " << imported.err;
+    const std::string map = logic::AnonymisedExport::defaultMapPath();
+    EXPECT_TRUE(std::filesystem::exists(map)) << map;
+    EXPECT_NE(test::readText(map).find(doc->image().series.seriesUid), std::string::npos) << "the map re-identifies the series";
 }

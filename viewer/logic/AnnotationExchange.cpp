@@ -96,7 +96,12 @@ void AnnotationExchange::write(const Snapshot& snapshot, Format format, const st
 }
 
 std::vector<std::string> AnnotationExchange::exportForSending(const Document& document, const std::string& folder) {
-    const Snapshot snap = snapshot(document);
+    const std::vector<std::string> files = writeDicomObjects(snapshot(document), folder);
+    if (files.empty()) throw io::IoError(folder, "there is nothing to send: no labelled voxels, findings, measurements or classifications (a model's proposals count once accepted)");
+    return files;
+}
+
+std::vector<std::string> AnnotationExchange::writeDicomObjects(const Snapshot& snap, const std::string& folder) {
     dicomSource(snap, folder);
     const core::AnnotationSet& set = snap.set;
     std::vector<std::string> files;
@@ -111,7 +116,6 @@ std::vector<std::string> AnnotationExchange::exportForSending(const Document& do
         files.push_back(folder + "/report.dcm");
         write(snap, Format::DicomSr, files.back());
     }
-    if (files.empty()) throw io::IoError(folder, "there is nothing to send: no labelled voxels, findings, measurements or classifications (a model's proposals count once accepted)");
     return files;
 }
 

@@ -52,6 +52,8 @@ public:
     // What goes back to the PACS: a SEG when voxels are labelled, an SR when there are findings,
     // measurements or classifications, written into `folder`. Throws when there is neither.
     static std::vector<std::string> exportForSending(const Document& document, const std::string& folder);
+    // The same from a snapshot, on any thread: the files written (none when there is nothing).
+    static std::vector<std::string> writeDicomObjects(const Snapshot& snapshot, const std::string& folder);
 };
 
 }  // namespace lumen::logic

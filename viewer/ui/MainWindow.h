@@ -1,4 +1,5 @@
 #pragma once
+#include "logic/AnonymisedExport.h"
 #include "ui/InteractionMode.h"
 #include "ui/ViewerLayout.h"
 
@@ -58,6 +59,8 @@ public:
     void openFromAnotherLaunch(const QStringList& paths);
     void openSeries(const QString& seriesUid, bool compare = false);
     void sendToPacs(const QString& serverName = {});  // File ▸ Send to PACS (MainWindowPacs.cpp)
+    // File ▸ Export anonymised, once its dialog has said where and how (MainWindowExchange.cpp).
+    void exportAnonymised(const logic::AnonymisedExport::Request& request);
     void setViewLayout(Layout layout);
     void setInteractionMode(InteractionMode mode);
 
@@ -81,6 +84,7 @@ signals:
     void seriesOpened(const QString& seriesUid);
     void importFinished(int series);
     void sentToPacs(int objects);  // found on the PACS by a query after the send
+    void anonymisedExported(int images, int annotationObjects);
     void failed(const QString& message);
 
 protected:
@@ -104,6 +108,7 @@ private:
     struct ExchangeAction { QString key, text; std::function<void()> slot; };
     std::vector<ExchangeAction> exchangeActions();
     void exchangeAnnotations(bool exporting, int format);
+    void exportAnonymisedDialog();
     void loadLabelMapDialog() { exchangeAnnotations(false, 2); }
     void showProgress(const QString& title, bool cancellable);
     void hideProgress();

@@ -6,6 +6,7 @@
 #include "logic/AnnotationExchange.h"
 #include "logic/BackgroundTask.h"
 #include "logic/Document.h"
+#include "ui/AnonymiseDialog.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -48,6 +49,7 @@ std::vector<MainWindow::ExchangeAction> MainWindow::exchangeActions() {
             actions.push_back({QString("import") + kFormats[f].key, importText[f], [this, f] { exchangeAnnotations(false, f); }});
     }
     actions.push_back({"loadLabels", tr("Load &label map (NIfTI, NRRD, Slicer)…"), [this] { loadLabelMapDialog(); }});
+    actions.push_back({"exportAnonymised", tr("Export &anonymised…"), [this] { exportAnonymisedDialog(); }});
     return actions;
 }
 
@@ -103,6 +105,44 @@ void MainWindow::exchangeAnnotations(bool exporting, int index) {
                 statusBar()->showMessage(lines.join("  "), 20000);
                 if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::information(this, tr("Imported with changes"), lines.join("\n\n"));
             }
+        });
+}
+
+void MainWindow::exportAnonymisedDialog() {
+    if (!document_->hasImage()) return;
+    if (!document_->image().fromDicom) return reportError(tr("Only a DICOM series can be exported anonymised."));
+    const core::AnnotationSet set = logic::AnnotationExchange::snapshot(*document_).set;
+    QStringList what;
+    if (!set.labels.empty() && !set.labels.histogram().empty()) what << tr("labels as a DICOM SEG");
+    if (!set.findings.empty() || !set.measurements.empty() || !set.classifications.empty()) what << tr("findings and measurements as a DICOM SR");
+    AnonymiseDialog dialog(what.join(tr(", ")), this);
+    if (dialog.exec() == QDialog::Accepted) exportAnonymised(dialog.request());
+}
+
+void MainWindow::exportAnonymised(const logic::AnonymisedExport::Request& request) {
+    if (!document_->hasImage()) return;
+    if (exchanging_) return reportError(tr("An export or import is still running; try again when it is done."));
+    auto snapshot = std::make_shared<logic::AnnotationExchange::Snapshot>(logic::AnnotationExchange::snapshot(*document_));
+    auto result = std::make_shared<logic::AnonymisedExport::Result>();
+    exchanging_ = true;
+    const QString folder = QString::fromStdString(request.outDir);
+    statusBar()->showMessage(tr("Exporting anonymised to %1…").arg(folder));
+    logic::runInBackground(
+        this, [snapshot, result, request] { *result = logic::AnonymisedExport::run(*snapshot, request); },
+        [this, result, folder](const QString& error) {
+            exchanging_ = false;
+            if (!error.isEmpty()) return reportError(error);
+            QString done = tr("Exported %n de-identified image(s)", nullptr, result->images);
+            if (result->annotationObjects) done += tr(" and %n annotation object(s)", nullptr, result->annotationObjects);
+            done += tr(" to %1").arg(folder);
+            if (!result->refused.empty()) {
+                done += tr("; %n refused", nullptr, int(result->refused.size()));
+                QStringList lines;
+                for (const auto& why : result->refused) lines << QString::fromStdString(why);
+                if (!qEnvironmentVariableIsSet("LUMEN_NO_DIALOGS")) QMessageBox::warning(this, tr("Not exported"), lines.join("\n"));
+            }
+            statusBar()->showMessage(done, 20000);
+            emit anonymisedExported(result->images, result->annotationObjects);
         });
 }
 

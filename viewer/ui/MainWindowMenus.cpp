@@ -24,6 +24,7 @@ QMenu* MainWindowMenus::build(QMainWindow* window, const MainWindowActions& a) {
     QMenu* importMenu = file->addMenu(tr("Import &annotations"));
     for (const char* k : {"importSeg", "importSr", "importRtStruct"}) importMenu->addAction(act(k));
     importMenu->addAction(act("loadLabels"));
+    file->addAction(act("exportAnonymised"));
     file->addAction(act("sendToPacs"));
     file->addSeparator();
     file->addAction(act("screenshot"));
