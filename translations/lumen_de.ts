@@ -1646,6 +1646,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Not exported</source>
         <translation>Nicht exportiert</translation>
     </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -2101,6 +2105,10 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Receiving needs Lumen&apos;s AE title</source>
         <translation>Zum Empfangen ist der AE-Titel von Lumen nötig</translation>
+    </message>
+    <message>
+        <source>De-identify what is sent here (a PACS outside the hospital)</source>
+        <translation>Was hierher gesendet wird, de-identifizieren (ein PACS außerhalb des Krankenhauses)</translation>
     </message>
 </context>
 <context>

@@ -1646,6 +1646,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Not exported</source>
         <translation>Non exporté</translation>
     </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::MeasurementPanel</name>
@@ -2101,6 +2105,10 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Receiving needs Lumen&apos;s AE title</source>
         <translation>La réception nécessite le titre AE de Lumen</translation>
+    </message>
+    <message>
+        <source>De-identify what is sent here (a PACS outside the hospital)</source>
+        <translation>Désidentifier ce qui est envoyé ici (un PACS hors de l’hôpital)</translation>
     </message>
 </context>
 <context>

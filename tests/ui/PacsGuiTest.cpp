@@ -5,6 +5,7 @@
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
+#include "logic/AnonymisedExport.h"
 #include "logic/Document.h"
 #include "net/DimseClient.h"
 #include "net/PacsServerList.h"
@@ -12,6 +13,7 @@
 #include "ui/PreferencesDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLabel>
@@ -22,6 +24,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+
+#include <nlohmann/json.hpp>
 
 using namespace lumen;
 
@@ -172,6 +176,45 @@ TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
     const io::LoadedImage sent = io::ImageLoader::load(ct.string());
     ASSERT_EQ(window.document()->volume().byteSize(), sent.volume.byteSize());
     EXPECT_EQ(std::memcmp(window.document()->volume().data(), sent.volume.data(), sent.volume.byteSize()), 0) << "by WADO-RS";
+
+    // A second server, marked in Preferences as outside the hospital: the labels go there as a
+    // de-identified SEG (under the identity map's patient ID, in a study of new UIDs).
+    {
+        ui::PreferencesDialog preferences(&window);
+        preferences.showPacsPage();
+        preferences.findChild<QPushButton*>("pacsAddServer")->click();
+        preferences.findChild<QLineEdit*>("pacsName")->setText("Research PACS");
+        preferences.findChild<QComboBox*>("pacsMethod")->setCurrentIndex(2);
+        preferences.findChild<QLineEdit*>("pacsWebUrl")->setText(QString::fromStdString(orthanc.dicomweb()));
+        preferences.findChild<QComboBox*>("pacsAuth")->setCurrentIndex(1);
+        preferences.findChild<QLineEdit*>("pacsUser")->setText("lumen");
+        preferences.findChild<QLineEdit*>("pacsSecret")->setText("secret");
+        preferences.findChild<QCheckBox*>("pacsDeidentify")->setChecked(true);
+        preferences.accept();
+    }
+    EXPECT_NE(test::readText(serversFile).find("\"deidentify\": true"), std::string::npos);
+    core::LabelMap labels(window.document()->volume().geometry());
+    labels.labels().set({1, "Lesion", {230, 80, 60, 255}});
+    for (std::size_t k = 10; k < 20; ++k)
+        for (std::size_t j = 40; j < 60; ++j)
+            for (std::size_t i = 40; i < 60; ++i) labels.set(i, j, k, 1);
+    window.document()->setLabels(labels);
+    int confirmed = -1;
+    QObject::connect(&window, &ui::MainWindow::sentToPacs, [&](int n) { confirmed = n; });
+    window.sendToPacs("Research PACS");
+    ASSERT_TRUE(test::waitFor([&] { return confirmed >= 0; }, 30000)) << "the send did not finish";
+    EXPECT_EQ(confirmed, 1);
+    const std::string originalStudy = window.document()->image().study.studyUid;
+    const std::string map = test::readText(logic::AnonymisedExport::defaultMapPath());
+    const auto newStudy = nlohmann::json::parse(map)["uids"][originalStudy];
+    ASSERT_TRUE(newStudy.is_string()) << map;
+    net::PacsQuery q;
+    q.level = net::PacsQuery::Level::Series, q.modality = "SEG";
+    net::DimsePeer dimse = net::DimsePeer::parse(orthanc.dimse());
+    q.studyInstanceUid = originalStudy;
+    EXPECT_EQ(net::DimseClient(dimse).find(q).size(), 0u) << "nothing joined the patient's own study";
+    q.studyInstanceUid = newStudy.get<std::string>();
+    EXPECT_EQ(net::DimseClient(dimse).find(q).size(), 1u) << "the SEG, in the de-identified study";
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct PacsServer {
     std::string caFile;                   // HTTPS and DICOM TLS: the CA to trust (empty: the system's, for HTTPS)
     bool tls = false;                     // DICOM TLS
     std::string certificateFile, keyFile;  // DICOM TLS: Lumen's own, if the PACS asks for one
+    bool deidentify = false;  // a PACS outside the hospital: what Lumen sends it is de-identified first (PS3.15)
 
     bool usesDicomWeb() const { return method == Method::Wado; }
     DimsePeer peer() const { return {calledAet, host, port, callingAet, timeoutSeconds, tls, caFile, certificateFile, keyFile}; }

@@ -79,6 +79,7 @@ PacsServerList PacsServerList::load(const std::string& path) {
                 if (s.value("retrieve", std::string()) == "wado" || !s.contains("dimse")) p.method = PacsServer::Method::Wado;
             }
             p.timeoutSeconds = s.value("timeout_s", p.timeoutSeconds);
+            p.deidentify = s.value("deidentify", false);
             p.caFile = s.value("ca_file", p.caFile);
             if (const std::string why = p.problem(); !why.empty()) throw PacsError(p.name + ": " + why);
             list.servers.push_back(std::move(p));
@@ -94,7 +95,7 @@ PacsServerList PacsServerList::load(const std::string& path) {
 void PacsServerList::save(const std::string& path) const {
     nlohmann::json servers = nlohmann::json::array();
     for (const PacsServer& p : this->servers) {
-        nlohmann::json s = {{"name", p.name}, {"timeout_s", p.timeoutSeconds}, {"ca_file", p.caFile}};
+        nlohmann::json s = {{"name", p.name}, {"timeout_s", p.timeoutSeconds}, {"ca_file", p.caFile}, {"deidentify", p.deidentify}};
         if (!p.calledAet.empty())
             s["dimse"] = {{"aet", p.calledAet}, {"host", p.host}, {"port", p.port}, {"own_aet", p.callingAet},
                           {"listen_port", p.listenPort}, {"method", p.method == PacsServer::Method::CMove ? "cmove" : "cget"},

@@ -108,7 +108,17 @@ void MainWindow::sendToPacs(const QString& serverName) {
     auto folder = std::make_shared<QTemporaryDir>();
     QStringList files;
     try {
-        for (const auto& f : logic::AnnotationExchange::exportForSending(*document_, folder->path().toStdString())) files << QString::fromStdString(f);
+        std::vector<std::string> exported = logic::AnnotationExchange::exportForSending(*document_, folder->path().toStdString());
+        // A PACS outside the hospital gets them de-identified, through the identity map that
+        // File ▸ Export anonymised used for the images: they point at the images sent there.
+        if (server->deidentify) {
+            io::IdentityMap map = io::IdentityMap::load(logic::AnonymisedExport::defaultMapPath());
+            const io::DeidentificationResult r = io::DicomDeidentifier({}, map).run(exported, folder->filePath("deidentified").toStdString());
+            if (!r.refused.empty()) return reportError(tr("Not sent: %1").arg(QString::fromStdString(r.refused.front())));
+            map.save(logic::AnonymisedExport::defaultMapPath());
+            exported = r.files;
+        }
+        for (const auto& f : exported) files << QString::fromStdString(f);
     } catch (const std::exception& e) {
         return reportError(QString::fromStdString(e.what()));
     }

@@ -74,6 +74,8 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     certificate_ = new QLineEdit(this);
     certificate_->setPlaceholderText(tr("optional; needed to receive a C-MOVE"));
     key_ = new QLineEdit(this);
+    deidentify_ = new QCheckBox(tr("De-identify what is sent here (a PACS outside the hospital)"), this);
+    deidentify_->setObjectName("pacsDeidentify");
     timeout_ = new QSpinBox(this);
     timeout_->setRange(1, 600);
     timeout_->setSuffix(tr(" s"));
@@ -104,6 +106,7 @@ PacsServersPage::PacsServersPage(QWidget* parent) : QWidget(parent) {
     form->addRow(web);
     form->addRow(tr("CA file (PEM)"), caFile_);
     form->addRow(tr("Timeout"), timeout_);
+    form->addRow(deidentify_);
     form->addRow(test_);
     form->addRow(status_);
     auto* columns = new QHBoxLayout;
@@ -214,6 +217,7 @@ net::PacsServer PacsServersPage::formServer() const {
     s.auth = std::array{net::DicomWebPeer::Auth::None, net::DicomWebPeer::Auth::Basic, net::DicomWebPeer::Auth::Bearer}[std::size_t(auth_->currentIndex())];
     s.user = user_->text().trimmed().toStdString(), s.caFile = caFile_->text().trimmed().toStdString();
     s.tls = tls_->isChecked();
+    s.deidentify = deidentify_->isChecked();
     s.certificateFile = certificate_->text().trimmed().toStdString(), s.keyFile = key_->text().trimmed().toStdString();
     return s;
 }
@@ -242,6 +246,7 @@ void PacsServersPage::showServer(int row) {
     user_->setText(QString::fromStdString(s.user));
     caFile_->setText(QString::fromStdString(s.caFile));
     tls_->setChecked(s.tls);
+    deidentify_->setChecked(s.deidentify);
     certificate_->setText(QString::fromStdString(s.certificateFile));
     key_->setText(QString::fromStdString(s.keyFile));
     secret_->clear();

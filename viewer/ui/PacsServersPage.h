@@ -49,6 +49,7 @@ private:
     QLineEdit* secret_;
     QLineEdit* caFile_;
     QCheckBox* tls_;
+    QCheckBox* deidentify_;  // what is sent to this PACS is de-identified first
     QLineEdit* certificate_;
     QLineEdit* key_;
     QHash<QString, QString> secrets_;  // typed here, written to the keyring by save()
