@@ -51,6 +51,27 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
                                 std::to_string(bytes));
 }
 
+void checkMetaImageHeader(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    std::size_t read = 0;
+    while (std::getline(in, line)) {
+        read += line.size() + 1;
+        if (read > (64u << 10)) break;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        const auto eq = line.find('=');
+        std::string key = line.substr(0, eq);
+        key.erase(key.find_last_not_of(" \t") + 1);
+        key.erase(0, key.find_first_not_of(" \t"));
+        if (eq == std::string::npos || key.empty() || key.size() > 64 || line.size() - eq > 1024 ||
+            key.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+            throw IoError(path, "not a MetaImage header: a line is not a short \"Key = value\"");
+        if (key == "ElementDataFile") return;
+    }
+    throw IoError(path, "a MetaImage header without ElementDataFile in its first 64 KB");
+}
+
 bool metaImageLayout(const std::string& path, std::uint64_t& dataOffset, bool& compressed,
                      std::uint64_t& compressedSize) {
     std::ifstream in(path, std::ios::binary);

@@ -14,6 +14,11 @@ void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_
 // least `bytes` bytes. Throws IoError otherwise. Reads the whole stream: run it in parallel.
 void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
 
+// Before ITK's MetaIO reads a MetaImage header: every line up to ElementDataFile is "Key = value"
+// with a short key and a value of reasonable length (MetaIO copies both into fixed buffers without
+// looking: a long one crashed it). Throws IoError.
+void checkMetaImageHeader(const std::string& path);
+
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
 // and whether it is compressed. Returns false when the data lives in another file, which must
 // then be one file beside the header (an .mhd's .raw): a list, a file-name pattern (whose step
