@@ -1,6 +1,7 @@
 // Progress/cancel, parallelFor and the synthetic CT generator.
 #include "core/OperationCanceled.h"
 #include "core/ParallelFor.h"
+#include "core/PathComponent.h"
 #include "core/Progress.h"
 #include "core/SyntheticCtGenerator.h"
 
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 using namespace lumen::core;
 
@@ -87,3 +89,15 @@ TEST(SyntheticCtGenerator, SameSeedSameImageOtherSeedOtherNoise) {
 }
 
 }  // namespace
+
+TEST(PathComponent, RealUidsStayAndAnythingElseBecomesAHashedName) {
+    using lumen::core::uidPathComponent;
+    EXPECT_EQ(uidPathComponent("1.2.840.113619.2.55.3"), "1.2.840.113619.2.55.3");
+    for (const std::string& hostile : std::vector<std::string>{"../../x", "/etc/passwd", "", ".", "..", "1.2/3", "1..2", "Qzvxk^Wilhelmina", "1.2.", std::string(65, '1')}) {
+        const std::string safe = uidPathComponent(hostile);
+        EXPECT_EQ(safe.size(), 17u) << hostile;
+        EXPECT_EQ(safe.front(), 'x');
+        EXPECT_EQ(safe.find_first_of("/\\."), std::string::npos) << hostile;
+    }
+    EXPECT_NE(uidPathComponent("../a"), uidPathComponent("../b")) << "different values, different names";
+}

@@ -57,6 +57,40 @@ TEST(ImportJob, ImportsFoldersAndImageFilesWithThumbnailsAndProgress) {
     EXPECT_TRUE(sawThumbnail);
 }
 
+// A copying import names its copies by the files' UIDs: UIDs that climb ("../..") or are absolute
+// paths stay inside Lumen's folder (they get a hashed name instead).
+TEST(ImportJob, UidsThatArePathsCannotWriteOutsideLumensFolder) {
+    app();
+    test::TempDir dir("import-hostile");
+    makeSeries(dir / "ct", "ct_rescale");
+    const auto hostile = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+        "import glob, sys, pydicom\n"
+        "for i, f in enumerate(sorted(glob.glob(sys.argv[1] + '/*'))):\n"
+        "    d = pydicom.dcmread(f)\n"
+        "    d.StudyInstanceUID = '../../../escaped-study'\n"
+        "    d.SeriesInstanceUID = '/tmp/lumen-absolute-series'\n"
+        "    d.SOPInstanceUID = '../../sop-%d' % i\n"
+        "    d.file_meta.MediaStorageSOPInstanceUID = d.SOPInstanceUID\n"
+        "    d.save_as(f)\n") + " " + test::quote((dir / "ct").string()));
+    ASSERT_EQ(hostile.exitCode, 0) << hostile.err;
+    std::filesystem::create_directories(dir / "data");
+    qputenv("LUMEN_DATA_DIR", QByteArray::fromStdString((dir / "data").string()));
+    logic::ImportJob job(QString::fromStdString((dir / "data" / "studies.sqlite").string()), {QString::fromStdString((dir / "ct").string())}, true);
+    QSignalSpy finished(&job, &logic::ImportJob::finished), failed(&job, &logic::ImportJob::failed);
+    job.start();
+    for (int i = 0; i < 600 && finished.isEmpty() && failed.isEmpty(); ++i) finished.wait(100);
+    ASSERT_FALSE(finished.isEmpty()) << failed.first().at(0).toString().toStdString();
+    std::size_t copies = 0;
+    for (const auto& f : test::filesUnder(dir / "data"))
+        copies += std::filesystem::path(f).extension() == ".dcm";
+    EXPECT_GT(copies, 0u) << "the copies are under the data folder";
+    EXPECT_FALSE(std::filesystem::exists("/tmp/lumen-absolute-series"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path().parent_path() / "escaped-study")) << "<data>/files/../../../ is beside the test folder";
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        EXPECT_TRUE(e.path().filename() == "ct" || e.path().filename() == "data") << "written beside: " << e.path();
+    qunsetenv("LUMEN_DATA_DIR");
+}
+
 TEST(ImportJob, CancelStopsIt) {
     app();
     test::TempDir dir("import-cancel");

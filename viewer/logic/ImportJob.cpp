@@ -1,6 +1,7 @@
 #include "logic/ImportJob.h"
 
 #include "core/OperationCanceled.h"
+#include "core/PathComponent.h"
 #include "core/Thumbnail.h"
 #include "io/DicomIndexer.h"
 #include "io/DicomSeriesLoader.h"
@@ -33,11 +34,11 @@ void copyInto(io::DicomIndex& index, const fs::path& root, core::Progress& progr
     for (auto& p : index.patients)
         for (auto& st : p.studies)
             for (auto& se : st.series) {
-                const fs::path dir = root / st.studyUid / se.seriesUid;
+                const fs::path dir = root / core::uidPathComponent(st.studyUid) / core::uidPathComponent(se.seriesUid);
                 fs::create_directories(dir);
                 for (auto& r : se.instances) {
                     progress.checkCanceled();
-                    const fs::path target = dir / ((r.sopInstanceUid.empty() ? std::to_string(done) : r.sopInstanceUid) + ".dcm");
+                    const fs::path target = dir / ((r.sopInstanceUid.empty() ? std::to_string(done) : core::uidPathComponent(r.sopInstanceUid)) + ".dcm");
                     fs::copy_file(r.filePath, target, fs::copy_options::overwrite_existing);
                     r.filePath = target.string();
                     ++done;

@@ -1,5 +1,6 @@
 #include "logic/PacsRetrieveJob.h"
 
+#include "core/PathComponent.h"
 #include "io/DicomIndexer.h"
 #include "io/IoError.h"
 #include "io/StudyDatabase.h"
@@ -164,7 +165,7 @@ void PacsRetrieveJob::run() {
         }
         if (r->order.empty()) throw net::PacsError("the PACS lists no such series in this study");
 
-        const std::string root = (std::filesystem::path(DataLocations::importedFiles().toStdString()) / study).string();
+        const std::string root = (std::filesystem::path(DataLocations::importedFiles().toStdString()) / core::uidPathComponent(study)).string();
         for (int attempt = 0;; ++attempt) {
             try {
                 for (const std::string& uid : r->order) {
@@ -183,7 +184,7 @@ void PacsRetrieveJob::run() {
                             r->onArrived(file, uid);
                             return !cancel_.load();
                         };
-                        const std::string folder = (std::filesystem::path(root) / uid).string();
+                        const std::string folder = (std::filesystem::path(root) / core::uidPathComponent(uid)).string();
                         const net::RetrieveResult got = pacs.retrieve(scope, folder, onInstance);
                         r->flush();
                         if (got.canceled || cancel_) return emit canceled(r->summary());

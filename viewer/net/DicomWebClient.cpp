@@ -1,5 +1,6 @@
 #include "net/DicomWebClient.h"
 
+#include "core/PathComponent.h"
 #include "net/PacsError.h"
 #include "net/internal/DimseAssociation.h"
 #include "net/internal/HttpClient.h"
@@ -90,7 +91,7 @@ void fetch(const HttpClient& http, const std::string& url, const std::string& fo
             problem = "the PACS sent a DICOM part without a SOP instance UID";
             return;
         }
-        const fs::path file = fs::path(folder) / (uid + ".dcm");
+        const fs::path file = fs::path(folder) / (core::uidPathComponent(uid) + ".dcm");  // a PACS's UID can be anything
         fs::rename(part, file);
         std::lock_guard lock(c.mutex);
         c.result.files.push_back(file.string());
