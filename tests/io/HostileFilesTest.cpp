@@ -1,5 +1,5 @@
-// Files made to hurt: a deflate bomb, the inputs the fuzzers found (tests/fuzz/regressions), a
-// DICOMDIR that points out of its folder. Each is refused with a reason, nothing crashes, and
+// Files made to hurt: a deflate bomb, sequences nested without end, the inputs the fuzzers found
+// (tests/fuzz/regressions), a DICOMDIR that points out of its folder. Each is refused with a reason, nothing crashes, and
 // the good file beside each still loads.
 #include "TestSupport.h"
 #include "io/AnnotationJson.h"
@@ -85,6 +85,31 @@ TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
     const io::LoadedImage plain = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "explicit-little.dcm").string());
     ASSERT_EQ(deflated.volume.byteSize(), plain.volume.byteSize());
     EXPECT_EQ(std::memcmp(deflated.volume.data(), plain.volume.data(), plain.volume.byteSize()), 0);
+}
+
+// Sequences nested 200,000 deep (7 MB): DCMTK's recursive parser overflowed the stack and ended
+// the process. Refused before DCMTK sees it; an SR's real nesting still loads (the SR tests).
+TEST(HostileFiles, SequencesNestedWithoutEndAreRefused) {
+    test::TempDir dir("hostile");
+    std::string meta = element(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0002, 0x0003, "UI", "1.2.3.4") +
+                       element(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1");
+    std::string groupLength = element(0x0002, 0x0000, "UL", std::string(4, '\0'));
+    const auto n = std::uint32_t(meta.size());
+    std::memcpy(&groupLength[8], &n, 4);
+    std::string file = std::string(128, '\0') + "DICM" + groupLength + meta + element(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7") +
+                       element(0x0008, 0x0018, "UI", "1.2.3.4");
+    const std::string open("\x08\x00\x15\x11SQ\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\xff\xff\xff\xff", 20);
+    const std::string close("\xfe\xff\x0d\xe0\x00\x00\x00\x00\xfe\xff\xdd\xe0\x00\x00\x00\x00", 16);
+    for (int i = 0; i < 200000; ++i) file += open;
+    for (int i = 0; i < 200000; ++i) file += close;
+    writeBytes(dir / "deep.dcm", file);
+    try {
+        io::DicomHeaderReader::read((dir / "deep.dcm").string());
+        FAIL() << "200,000 nested sequences were handed to DCMTK";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("nest more than 64 levels"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(io::ImageLoader::load((dir / "deep.dcm").string()), io::IoError);
 }
 
 // One file of a harness's regression input, written as the harness writes it.

@@ -4,6 +4,7 @@
 #include "io/SystemMemory.h"
 #include "io/internal/DcmtkSupport.h"
 #include "io/internal/DicomFileLoad.h"
+#include "io/internal/NestingCheck.h"
 
 #include <dcmtk/dcmdata/dcistrmf.h>
 
@@ -285,6 +286,7 @@ std::optional<DicomHeader> DicomHeaderReader::read(const std::string& path) {
     if (deflated) {
         cond = loadDicomFile(file, path, kMaxInlineValue);  // inflated with a limit: stream positions are not file offsets
     } else {
+        checkNesting(path);  // before DCMTK's recursion can overflow the stack
         DcmInputFileStream stream(path.c_str());
         if (stream.status().bad()) throw IoError(path, std::string("cannot open: ") + stream.status().text());
         file.transferInit();

@@ -2,6 +2,7 @@
 
 #include "io/IoError.h"
 #include "io/internal/DcmtkSupport.h"
+#include "io/internal/NestingCheck.h"
 
 #include <zlib.h>
 
@@ -70,7 +71,10 @@ namespace {
 OFCondition loadDicomFileOrThrow(DcmFileFormat& file, const std::string& path, Uint32 maxReadLength, E_FileReadMode mode) {
     ensureDcmtkReady();
     if (mode == ERM_metaOnly || mode == ERM_dataset) return file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, maxReadLength, mode);
-    if (!isDeflatedFile(path)) return file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, maxReadLength, mode);
+    if (!isDeflatedFile(path)) {
+        checkNesting(path);  // before DCMTK's recursion can overflow the stack
+        return file.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, maxReadLength, mode);
+    }
     DcmFileFormat meta;
     meta.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, 256, ERM_metaOnly);
 
@@ -93,6 +97,11 @@ OFCondition loadDicomFileOrThrow(DcmFileFormat& file, const std::string& path, U
         }
     } removed{scratch};
     inflateDataSet(path, std::string_view(bytes).substr(start), kMaxInflatedBytes, scratch);
+    try {
+        checkNesting(scratch.string(), DataSetEncoding::ExplicitLittle);
+    } catch (const IoError& e) {
+        throw IoError(path, e.reason());
+    }
     OFCondition result = file.loadFile(scratch.c_str(), EXS_LittleEndianExplicit, EGL_noChange, 4096, ERM_dataset);
     if (result.good()) result = file.loadAllDataIntoMemory();
     if (result.good()) {
