@@ -154,6 +154,9 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     EXPECT_THROW(io::DicomDirReader::referencedFiles((dir / "media" / "DICOMDIR").string()), io::IoError);
     // A colour component of 2.6e31 wrapped into a byte; 300 would have become 44.
     EXPECT_THROW(io::annotationsFromJson(bytesOf(regressions / "annotations" / "colour-beyond-255").substr(1)), io::AnnotationFormatError);
+    // A "format" of another type threw a json type_error past the reader.
+    EXPECT_THROW(io::annotationsFromJson(bytesOf(regressions / "annotations" / "format-of-another-type").substr(1)), io::AnnotationFormatError);
+    EXPECT_THROW(io::annotationsFromJson(R"({"format": "lumen-annotations", "version": "1"})"), io::AnnotationFormatError);
     core::AnnotationSet set;
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 1, "name": "lesion", "color": [300, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 70000, "name": "lesion", "color": [200, 40, 40]}])", set), io::AnnotationFormatError);

@@ -161,10 +161,13 @@ ParsedAnnotations annotationsFromJson(const std::string& text) {
     } catch (const json::exception& e) {
         throw AnnotationFormatError(std::string("annotations.json is not valid JSON (") + e.what() + ")");
     }
-    if (!j.is_object() || j.value("format", "") != kFormat)
+    // A "format" or "version" of another type made value() throw a json type_error (fuzzer).
+    const auto format = j.is_object() ? j.find("format") : j.end();
+    if (!j.is_object() || format == j.end() || !format->is_string() || format->get<std::string>() != kFormat)
         throw AnnotationFormatError("not a Lumen annotations file (\"format\" is not \"lumen-annotations\")");
-    if (j.value("version", 0) > kVersion)
-        throw AnnotationFormatError("annotations.json version " + std::to_string(j.value("version", 0)) + " is newer than this Lumen reads");
+    const auto version = j.find("version");
+    if (version != j.end() && (!version->is_number_integer() || version->get<std::int64_t>() > kVersion))
+        throw AnnotationFormatError("annotations.json version " + version->dump() + " is not one this Lumen reads");
     ParsedAnnotations out;
     try {
         auto& set = out.set;
