@@ -38,6 +38,7 @@ fine-tune-result 43-fine-tune-result
 model-manager 44-model-manager
 label-map-from-dcm2niix label-map-from-dcm2niix
 rtstruct-imported rtstruct-imported
+export-anonymised export-anonymised
 recovery-offer 23-recovery-offer"
 mkdir -p docs/images
 echo "$pictures" | while read -r name shot; do
