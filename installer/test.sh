@@ -34,7 +34,11 @@ if [ "${LUMEN_SKIP_SANITIZERS:-0}" != 1 ]; then
     export LSAN_OPTIONS=suppressions="$PWD/tests/sanitizers/lsan.supp"
     for suite in core_tests io_tests logic_tests cli_tests net_tests; do
         echo "== $suite under ASan + UBSan"
-        "build/asan/bin/$suite" --gtest_brief=1
+        # io_tests reads a malformed DICOMDIR whose record DCMTK leaks as it throws: that
+        # suppression (tests/sanitizers/lsan.supp) is recognised on the full allocation stack only.
+        unwind=1
+        [ "$suite" = io_tests ] && unwind=0
+        ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=$unwind" "build/asan/bin/$suite" --gtest_brief=1
     done
     # The GUI suite: use-after-free and UB in the window's own code (a crash in issue 14 was one).
     # Leak checking is off here: Mesa, fontconfig and Qt keep process-lifetime allocations.
