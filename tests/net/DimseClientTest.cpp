@@ -242,25 +242,27 @@ TEST_F(Pacs, ASegSentBackIsFoundByTheNextQuery) {
 // --anonymize sends de-identified copies: the PACS gets the study under the new patient ID, a
 // new study UID, and nothing it could find by the old identity.
 TEST_F(Pacs, ADeidentifiedSendArrivesWithoutItsIdentity) {
+    // An Orthanc of its own: the suite's is shared when the tests run in one process (ASan).
+    test::OrthancServer own;
+    ASSERT_TRUE(own.running()) << own.error();
+    const std::string dimse = own.dimse();
     test::TempDir dir("pacs-deid");
     const std::string cli = test::quote(test::lumenCli().string());
     ASSERT_EQ(test::run(cli + " synth-ct " + test::quote((dir / "ct").string()) + " --slices 6 --size 32").exitCode, 0);
-    const auto r = test::run(cli + " pacs send --dimse " + server_->dimse() + " --anonymize --patient-id TRIAL-9 --map " +
+    const auto r = test::run(cli + " pacs send --dimse " + dimse + " --anonymize --patient-id TRIAL-9 --map " +
                              test::quote((dir / "map.json").string()) + " " + test::quote((dir / "ct").string()));
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out).at("stored").size(), 6u);
     net::PacsQuery q;
     q.patientId = "TRIAL-9";
-    const auto sent = net::DimseClient(peer()).find(q);
+    const auto sent = net::DimseClient(net::DimsePeer::parse(dimse)).find(q);
     ASSERT_EQ(sent.size(), 1u);
     EXPECT_EQ(sent[0].at("PatientName"), "TRIAL-9");
-    EXPECT_EQ(ctStudy().empty(), false) << "the original stays the only study of LUMEN-SYNTH";
     q.patientId.clear(), q.patientName = "Synthetic*";
-    EXPECT_EQ(net::DimseClient(peer()).find(q).size(), 1u) << "only the original answers to the old name";
-    EXPECT_NE(sent[0].at("StudyInstanceUID"), ctStudy());
+    EXPECT_EQ(net::DimseClient(net::DimsePeer::parse(dimse)).find(q).size(), 0u) << "nothing answers to the old name";
     EXPECT_TRUE(test::readText(dir / "map.json").find("LUMEN-SYNTH") != std::string::npos) << "the map, kept here, re-identifies";
     // Profile options need --anonymize.
-    EXPECT_NE(test::run(cli + " pacs send --dimse " + server_->dimse() + " --patient-id X " + test::quote((dir / "ct").string())).exitCode, 0);
+    EXPECT_NE(test::run(cli + " pacs send --dimse " + dimse + " --patient-id X " + test::quote((dir / "ct").string())).exitCode, 0);
 }
 
 TEST_F(Pacs, TheCliEchoesFindsRetrievesAndSendsWithJsonOnStdout) {
