@@ -25,11 +25,7 @@ std::vector<std::string> deidentifyInto(const AnonymizeArgs& args, const std::ve
         else if (part == "retain-device") options.retainDeviceIdentity = true;
         else throw io::IoError("", "unknown profile option \"" + part + "\" (basic, modified-dates, clean-descriptors, retain-device)");
     }
-    // The map re-identifies: it must not travel with the files it unlocks.
-    if (!args.map.empty()) {
-        const fs::path map = fs::weakly_canonical(args.map), folder = fs::weakly_canonical(out);
-        if (map.string().rfind(folder.string() + "/", 0) == 0) throw io::IoError(args.map, "the identity map must be kept outside the output folder");
-    }
+    if (!args.map.empty()) io::IdentityMap::requireApart(args.map, out);
     io::IdentityMap map = args.map.empty() ? io::IdentityMap() : io::IdentityMap::load(args.map);
     io::DicomDeidentifier deidentifier(options, map);
     const io::DeidentificationResult result = deidentifier.run(inputs, out);

@@ -124,6 +124,18 @@ TEST(PacsGui, SearchRetrieveAndTheFirstImageShowsBeforeTheRestArrive) {
 
 namespace {
 
+// Preferences → PACS → Add, as a user fills it in for the test's Orthanc by DICOMweb, with basic
+// authentication (user lumen, password secret).
+void addWebServer(ui::PreferencesDialog& preferences, const QString& name, const test::OrthancServer& orthanc) {
+    preferences.findChild<QPushButton*>("pacsAddServer")->click();
+    preferences.findChild<QLineEdit*>("pacsName")->setText(name);
+    preferences.findChild<QComboBox*>("pacsMethod")->setCurrentIndex(2);
+    preferences.findChild<QLineEdit*>("pacsWebUrl")->setText(QString::fromStdString(orthanc.dicomweb()));
+    preferences.findChild<QComboBox*>("pacsAuth")->setCurrentIndex(1);
+    preferences.findChild<QLineEdit*>("pacsUser")->setText("lumen");
+    preferences.findChild<QLineEdit*>("pacsSecret")->setText("secret");
+}
+
 // A DICOMweb PACS set up as a user does it in Preferences → PACS (its password typed there goes to
 // the keyring, or this session, never to a file), then searched and retrieved by WADO-RS.
 TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
@@ -144,13 +156,7 @@ TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
         ui::PreferencesDialog preferences(&window);
         preferences.showPacsPage();
         preferences.show();
-        preferences.findChild<QPushButton*>("pacsAddServer")->click();
-        preferences.findChild<QLineEdit*>("pacsName")->setText("Web PACS");
-        preferences.findChild<QComboBox*>("pacsMethod")->setCurrentIndex(2);
-        preferences.findChild<QLineEdit*>("pacsWebUrl")->setText(QString::fromStdString(orthanc.dicomweb()));
-        preferences.findChild<QComboBox*>("pacsAuth")->setCurrentIndex(1);
-        preferences.findChild<QLineEdit*>("pacsUser")->setText("lumen");
-        preferences.findChild<QLineEdit*>("pacsSecret")->setText("secret");
+        addWebServer(preferences, "Web PACS", orthanc);
         test::waitFor([] { return false; }, 200);
         test::saveScreenshot(&preferences, "pacs-servers");
         preferences.accept();
@@ -182,13 +188,7 @@ TEST(PacsGui, ADicomWebServerSetUpInPreferencesIsSearchedAndRetrieved) {
     {
         ui::PreferencesDialog preferences(&window);
         preferences.showPacsPage();
-        preferences.findChild<QPushButton*>("pacsAddServer")->click();
-        preferences.findChild<QLineEdit*>("pacsName")->setText("Research PACS");
-        preferences.findChild<QComboBox*>("pacsMethod")->setCurrentIndex(2);
-        preferences.findChild<QLineEdit*>("pacsWebUrl")->setText(QString::fromStdString(orthanc.dicomweb()));
-        preferences.findChild<QComboBox*>("pacsAuth")->setCurrentIndex(1);
-        preferences.findChild<QLineEdit*>("pacsUser")->setText("lumen");
-        preferences.findChild<QLineEdit*>("pacsSecret")->setText("secret");
+        addWebServer(preferences, "Research PACS", orthanc);
         preferences.findChild<QCheckBox*>("pacsDeidentify")->setChecked(true);
         preferences.accept();
     }

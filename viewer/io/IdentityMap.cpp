@@ -74,6 +74,11 @@ void IdentityMap::save(const std::string& path) const {
     commitFile(temporary, path);
 }
 
+void IdentityMap::requireApart(const std::string& path, const std::string& outDir) {
+    const std::filesystem::path map = std::filesystem::weakly_canonical(path), out = std::filesystem::weakly_canonical(outDir);
+    if (map.string().rfind(out.string() + "/", 0) == 0) throw IoError(path, "the identity map must be kept outside the output folder");
+}
+
 const std::string& IdentityMap::uid(const std::string& original) {
     auto it = uids_.find(original);
     if (it == uids_.end()) it = uids_.emplace(original, newUid()).first;

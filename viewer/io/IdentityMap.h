@@ -20,6 +20,9 @@ public:
     static IdentityMap load(const std::string& path);
     // Atomically, mode 0600.
     void save(const std::string& path) const;
+    // Throws IoError when the map at `path` would lie inside `outDir`: it re-identifies, so it
+    // must not travel with the files it unlocks.
+    static void requireApart(const std::string& path, const std::string& outDir);
 
     // The replacement of `uid`, made now (2.25.<random 128 bits>) if it has none yet.
     const std::string& uid(const std::string& original);
