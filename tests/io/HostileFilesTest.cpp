@@ -1,6 +1,7 @@
 // Files made to hurt: a deflate bomb, sequences nested without end, the inputs the fuzzers found
 // (tests/fuzz/regressions), a DICOMDIR that points out of its folder. Each is refused with a reason, nothing crashes, and
 // the good file beside each still loads.
+#include "HostileDicom.h"
 #include "TestSupport.h"
 #include "io/AnnotationJson.h"
 #include "io/DicomDirReader.h"
@@ -9,8 +10,6 @@
 #include "io/IoError.h"
 
 #include <gtest/gtest.h>
-
-#include <zlib.h>
 
 #include <cstring>
 #include <filesystem>
@@ -27,49 +26,10 @@ std::string bytesOf(const fs::path& file) { return test::readText(file); }
 
 void writeBytes(const fs::path& file, const std::string& bytes) { std::ofstream(file, std::ios::binary) << bytes; }
 
-// An explicit VR little endian element with a 2-byte length.
-std::string element(std::uint16_t group, std::uint16_t elem, const char* vr, std::string value) {
-    if (value.size() & 1) value += vr[0] == 'U' && vr[1] == 'I' ? '\0' : ' ';
-    std::string e(8, '\0');
-    e[0] = char(group & 0xff), e[1] = char(group >> 8), e[2] = char(elem & 0xff), e[3] = char(elem >> 8);
-    e[4] = vr[0], e[5] = vr[1], e[6] = char(value.size() & 0xff), e[7] = char(value.size() >> 8);
-    return e + value;
-}
-
-// A Part 10 file whose deflated data set inflates to `mebibytes` MiB: an OB element of zeros,
-// compressed once with a full flush and its bytes repeated, so that the file stays small.
-std::string deflateBomb(unsigned mebibytes) {
-    const std::string version("\x02\x00\x01\x00OB\x00\x00\x02\x00\x00\x00\x00\x01", 14);  // OB: a 4-byte length
-    const std::string meta = version + element(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0002, 0x0003, "UI", "1.2.3.4") +
-                             element(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1.99");
-    std::string groupLength = element(0x0002, 0x0000, "UL", std::string(4, '\0'));
-    const auto n = std::uint32_t(meta.size());
-    std::memcpy(&groupLength[8], &n, 4);
-    std::string dataSet = element(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0008, 0x0018, "UI", "1.2.3.4");
-    dataSet += std::string("\x09\x00\x10\x10OB\x00\x00\xff\xff\xff\xfe", 12);  // (0009,1010) OB, a value of 4 GB - 2
-
-    z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
-    const auto compress = [&](const std::string& in, int flush) {
-        std::string out(in.size() + 1024, '\0');
-        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data())), z.avail_in = uInt(in.size());
-        z.next_out = reinterpret_cast<Bytef*>(out.data()), z.avail_out = uInt(out.size());
-        deflate(&z, flush);
-        out.resize(out.size() - z.avail_out);
-        return out;
-    };
-    std::string deflated = compress(dataSet, Z_FULL_FLUSH);
-    const std::string zeros = compress(std::string(1 << 20, '\0'), Z_FULL_FLUSH);
-    for (unsigned i = 0; i < mebibytes; ++i) deflated += zeros;
-    deflated += compress("", Z_FINISH);
-    deflateEnd(&z);
-    return std::string(128, '\0') + "DICM" + groupLength + meta + deflated;
-}
-
 TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
     test::TempDir dir("hostile");
     const fs::path bomb = dir / "bomb.dcm";
-    writeBytes(bomb, deflateBomb(1100));
+    writeBytes(bomb, test::deflateBomb(1100));
     ASSERT_LT(fs::file_size(bomb), 2u << 20) << "a small file";
     try {
         io::DicomHeaderReader::read(bomb.string());
@@ -78,7 +38,7 @@ TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
         EXPECT_NE(std::string(e.what()).find("expands past 1024 MB"), std::string::npos) << e.what();
     }
     // The same file with little inside is refused for what it is: an element longer than the data.
-    writeBytes(bomb, deflateBomb(2));
+    writeBytes(bomb, test::deflateBomb(2));
     EXPECT_THROW(io::DicomHeaderReader::read(bomb.string()), io::IoError);
     // A good deflated file still loads, and as the same image as its uncompressed original.
     const io::LoadedImage deflated = io::ImageLoader::load((fuzzDir() / "corpus" / "dicom_file" / "deflated.dcm").string());
@@ -91,17 +51,7 @@ TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
 // the process. Refused before DCMTK sees it; an SR's real nesting still loads (the SR tests).
 TEST(HostileFiles, SequencesNestedWithoutEndAreRefused) {
     test::TempDir dir("hostile");
-    std::string meta = element(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.7") + element(0x0002, 0x0003, "UI", "1.2.3.4") +
-                       element(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1");
-    std::string groupLength = element(0x0002, 0x0000, "UL", std::string(4, '\0'));
-    const auto n = std::uint32_t(meta.size());
-    std::memcpy(&groupLength[8], &n, 4);
-    std::string file = std::string(128, '\0') + "DICM" + groupLength + meta + element(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7") +
-                       element(0x0008, 0x0018, "UI", "1.2.3.4");
-    const std::string open("\x08\x00\x15\x11SQ\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\xff\xff\xff\xff", 20);
-    const std::string close("\xfe\xff\x0d\xe0\x00\x00\x00\x00\xfe\xff\xdd\xe0\x00\x00\x00\x00", 16);
-    for (int i = 0; i < 200000; ++i) file += open;
-    for (int i = 0; i < 200000; ++i) file += close;
+    const std::string file = test::nestedSequences(200000);
     writeBytes(dir / "deep.dcm", file);
     try {
         io::DicomHeaderReader::read((dir / "deep.dcm").string());

@@ -2,6 +2,7 @@
 // echo and the errors a user meets, C-FIND at both levels with each filter, C-GET and C-MOVE of a
 // study and of a series with the voxels and geometry of what was uploaded, cancel, C-STORE.
 #include "NetTestSupport.h"
+#include "HostileDicom.h"
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
@@ -220,11 +221,17 @@ TEST_F(Pacs, ASegSentBackIsFoundByTheNextQuery) {
                                " --out " + test::quote(dir / "seg.dcm"));
     ASSERT_EQ(seg.exitCode, 0) << seg.err;
     std::ofstream(dir / "notes.txt") << "not DICOM";
+    // Files that DCMTK alone would follow into the stack's end or a 4 GB allocation.
+    std::ofstream(dir / "deep.dcm", std::ios::binary) << test::nestedSequences(200000);
+    std::ofstream(dir / "bomb.dcm", std::ios::binary) << test::deflateBomb(1100);
 
-    const net::StoreResult sent = net::DimseClient(peer()).store({(dir / "seg.dcm").string(), (dir / "notes.txt").string()});
+    const net::StoreResult sent = net::DimseClient(peer()).store(
+        {(dir / "seg.dcm").string(), (dir / "notes.txt").string(), (dir / "deep.dcm").string(), (dir / "bomb.dcm").string()});
     ASSERT_EQ(sent.stored.size(), 1u);
-    ASSERT_EQ(sent.refused.size(), 1u);
+    ASSERT_EQ(sent.refused.size(), 3u);
     EXPECT_EQ(sent.refused[0].reason, "not a DICOM file");
+    EXPECT_NE(sent.refused[1].reason.find("nest more than 64 levels"), std::string::npos) << sent.refused[1].reason;
+    EXPECT_NE(sent.refused[2].reason.find("expands past 1024 MB"), std::string::npos) << sent.refused[2].reason;
 
     net::PacsQuery q;
     q.modality = "MR";

@@ -1,5 +1,7 @@
 #include "net/DimseClient.h"
 
+#include "io/IoError.h"
+#include "io/internal/DicomFileLoad.h"
 #include "net/PacsError.h"
 #include "net/RetrieveScope.h"
 #include "net/internal/DimseAssociation.h"
@@ -290,15 +292,29 @@ RetrieveResult DimseClient::move(const RetrieveScope& scope, const std::string& 
     return result;
 }
 
+namespace {
+// Empty when `file` was read into `dicom`, else why not.
+std::string readOrWhyNot(DcmFileFormat& dicom, const std::string& file, Uint32 maxReadLength) {
+    try {
+        return io::internal::loadDicomFile(dicom, file, maxReadLength, ERM_fileOnly).good() ? "" : "not a DICOM file";
+    } catch (const io::IoError& e) {
+        return e.reason();
+    }
+}
+}  // namespace
+
 StoreResult DimseClient::store(const std::vector<std::string>& files) const {
     StoreResult result;
     struct Outgoing { std::string file, sopClass, sopInstance, syntax; };
     std::vector<Outgoing> outgoing;
     std::set<std::pair<std::string, std::string>> contexts;  // (SOP class, transfer syntax)
     for (const std::string& file : files) {
+        // Through io's loader, as every whole file Lumen parses: nesting checked before DCMTK's
+        // recursion, a deflated data set inflated within bounds.
         DcmFileFormat dicom;
-        if (dicom.loadFile(file.c_str(), EXS_Unknown, EGL_noChange, 4096, ERM_fileOnly).bad()) {
-            result.refused.push_back({file, "not a DICOM file"});
+        const std::string unreadable = readOrWhyNot(dicom, file, 4096);
+        if (!unreadable.empty()) {
+            result.refused.push_back({file, unreadable});
             continue;
         }
         OFString sopClass, sopInstance;
@@ -332,8 +348,14 @@ StoreResult DimseClient::store(const std::vector<std::string>& files) const {
             result.refused.push_back({o.file, "the PACS does not accept this kind of object (" + o.sopClass + ")"});
             continue;
         }
+        DcmFileFormat whole;
+        const std::string unreadable = readOrWhyNot(whole, o.file, DCM_MaxReadLength);
+        if (!unreadable.empty()) {
+            result.refused.push_back({o.file, unreadable});
+            continue;
+        }
         Uint16 status = 0;
-        const OFCondition cond = scu.sendSTORERequest(id, o.file.c_str(), nullptr, status);
+        const OFCondition cond = scu.sendSTORERequest(id, "", whole.getDataset(), status);
         if (cond.bad()) result.refused.push_back({o.file, std::string("not sent: ") + cond.text()});
         else if (status != STATUS_Success && (status & 0xF000) != 0xB000) result.refused.push_back({o.file, "the PACS answered " + statusText(status)});
         else result.stored.push_back({o.file, o.sopInstance});

@@ -57,6 +57,10 @@ StorageReceiver::StorageReceiver(const DimsePeer& peer, int port, const std::str
     scp_->setMaxReceivePDULength(131072);
     scp_->setHostLookupEnabled(OFFalse);
     if (scp_->setOutputDirectory(folder.c_str()).bad()) throw PacsError("cannot write into " + folder);
+    // What arrives goes to its file as it came, unparsed: DCMTK parses a data set recursively, so
+    // one nested a hundred thousand sequences deep would overflow this thread's stack and end the
+    // viewer. Lumen's readers check the nesting before DCMTK parses the file (io::internal::checkNesting).
+    scp_->setDatasetStorageMode(DcmStorageSCP::DGM_StoreBitPreserving);
     OFList<OFString> syntaxes;
     syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
     syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);

@@ -1,0 +1,19 @@
+#pragma once
+// DICOM files made to hurt, for the suites that check each is refused with a reason (io's
+// readers, the PACS send): small files that DCMTK alone would let fill memory or the stack.
+#include <cstdint>
+#include <string>
+
+namespace lumen::test {
+
+// An explicit VR little endian element with a 2-byte length (value padded to even length).
+std::string explicitElement(std::uint16_t group, std::uint16_t element, const char* vr, std::string value);
+
+// A Part 10 file whose deflated data set inflates to `mebibytes` MiB: an OB element of zeros,
+// compressed once with a full flush and its bytes repeated, so that the file stays small.
+std::string deflateBomb(unsigned mebibytes);
+
+// A Part 10 file (explicit little endian) whose sequences nest `depth` deep, 36 bytes a level.
+std::string nestedSequences(int depth);
+
+}  // namespace lumen::test
