@@ -48,18 +48,27 @@ TEST(HostileFiles, ADeflateBombIsRefusedBeforeItFillsMemory) {
 }
 
 // Sequences nested 200,000 deep (7 MB): DCMTK's recursive parser overflowed the stack and ended
-// the process. Refused before DCMTK sees it; an SR's real nesting still loads (the SR tests).
+// the process. Refused before DCMTK sees it, also when the nesting hides inside an element of VR
+// UN (which DCMTK reads as an implicit VR sequence, CP-246); real nesting still loads (here 3
+// levels, and an SR's in the SR tests).
 TEST(HostileFiles, SequencesNestedWithoutEndAreRefused) {
     test::TempDir dir("hostile");
-    const std::string file = test::nestedSequences(200000);
-    writeBytes(dir / "deep.dcm", file);
-    try {
-        io::DicomHeaderReader::read((dir / "deep.dcm").string());
-        FAIL() << "200,000 nested sequences were handed to DCMTK";
-    } catch (const io::IoError& e) {
-        EXPECT_NE(std::string(e.what()).find("nest more than 64 levels"), std::string::npos) << e.what();
+    for (const bool insideUnknown : {false, true}) {
+        SCOPED_TRACE(insideUnknown ? "inside UN" : "explicit");
+        writeBytes(dir / "deep.dcm", test::nestedSequences(200000, insideUnknown));
+        try {
+            io::DicomHeaderReader::read((dir / "deep.dcm").string());
+            FAIL() << "200,000 nested sequences were handed to DCMTK";
+        } catch (const io::IoError& e) {
+            EXPECT_NE(std::string(e.what()).find("nest more than 64 levels"), std::string::npos) << e.what();
+        }
+        EXPECT_THROW(io::ImageLoader::load((dir / "deep.dcm").string()), io::IoError);
+
+        writeBytes(dir / "shallow.dcm", test::nestedSequences(3, insideUnknown));
+        const auto shallow = io::DicomHeaderReader::read((dir / "shallow.dcm").string());
+        ASSERT_TRUE(shallow.has_value());
+        EXPECT_EQ(shallow->instance.sopInstanceUid, "1.2.3.4");
     }
-    EXPECT_THROW(io::ImageLoader::load((dir / "deep.dcm").string()), io::IoError);
 }
 
 // One file of a harness's regression input, written as the harness writes it.

@@ -53,13 +53,18 @@ std::string deflateBomb(unsigned mebibytes) {
     return part10Head("1.2.840.10008.1.2.1.99") + deflated;
 }
 
-std::string nestedSequences(int depth) {
+std::string nestedSequences(int depth, bool insideUnknown) {
     std::string file = part10Head("1.2.840.10008.1.2.1") + sopElements();
-    const std::string open("\x08\x00\x15\x11SQ\x00\x00\xff\xff\xff\xff\xfe\xff\x00\xe0\xff\xff\xff\xff", 20);
+    const std::string item("\xfe\xff\x00\xe0\xff\xff\xff\xff", 8);
     const std::string close("\xfe\xff\x0d\xe0\x00\x00\x00\x00\xfe\xff\xdd\xe0\x00\x00\x00\x00", 16);
-    file.reserve(file.size() + std::size_t(depth) * 36);
+    // (0008,1115) Referenced Series Sequence, undefined length: explicit, or implicit inside UN.
+    const std::string open = insideUnknown ? std::string("\x08\x00\x15\x11\xff\xff\xff\xff", 8) + item
+                                           : std::string("\x08\x00\x15\x11SQ\x00\x00\xff\xff\xff\xff", 12) + item;
+    file.reserve(file.size() + std::size_t(depth) * (open.size() + close.size()) + 64);
+    if (insideUnknown) file += std::string("\x09\x00\x10\x10UN\x00\x00\xff\xff\xff\xff", 12) + item;  // (0009,1010) UN
     for (int i = 0; i < depth; ++i) file += open;
     for (int i = 0; i < depth; ++i) file += close;
+    if (insideUnknown) file += close;
     return file;
 }
 

@@ -14,6 +14,8 @@ std::string explicitElement(std::uint16_t group, std::uint16_t element, const ch
 std::string deflateBomb(unsigned mebibytes);
 
 // A Part 10 file (explicit little endian) whose sequences nest `depth` deep, 36 bytes a level.
-std::string nestedSequences(int depth);
+// insideUnknown: inside one element of VR UN and undefined length, which DCMTK reads as a
+// sequence in implicit VR (CP-246), the nested sequences then implicit too.
+std::string nestedSequences(int depth, bool insideUnknown = false);
 
 }  // namespace lumen::test

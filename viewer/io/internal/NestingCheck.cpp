@@ -107,21 +107,29 @@ void checkNesting(const std::string& path, DataSetEncoding encoding) {
         }
     }
     r.seek(start);
-    // Open containers (sequences and items): where each ends, or kUndefined for a delimiter.
-    std::vector<std::uint64_t> open;
+    // Open containers (sequences and items): where each ends (kUndefined: at its delimiter), and
+    // whether its content is implicit VR: the content of an explicit VR element of VR UN and
+    // undefined length is, and DCMTK reads it as a sequence (CP-246), so it is walked as one.
+    struct Open {
+        std::uint64_t end;
+        bool implicitVr;
+    };
+    std::vector<Open> open;
     for (;;) {
-        while (!open.empty() && open.back() != kUndefined && r.pos() >= open.back()) open.pop_back();
+        while (!open.empty() && open.back().end != kUndefined && r.pos() >= open.back().end) open.pop_back();
+        const bool explicitVr = open.empty() ? e.explicitVr : !open.back().implicitVr;
         unsigned char h[8];
         if (!r.read(h, 8)) return;
         const std::uint32_t tag = std::uint32_t(u16(h, e.bigEndian)) << 16 | u16(h + 2, e.bigEndian);
         const bool delimiterOrItem = (tag >> 16) == 0xFFFE;
         std::uint32_t length = 0;
-        bool sequence = false;
-        if (delimiterOrItem || !e.explicitVr) {
+        bool sequence = false, unknown = false;
+        if (delimiterOrItem || !explicitVr) {
             length = u32(h + 4, e.bigEndian);
         } else {
             const char vr[2] = {char(h[4]), char(h[5])};
             sequence = vr[0] == 'S' && vr[1] == 'Q';
+            unknown = vr[0] == 'U' && vr[1] == 'N';
             if (longLengthVr(vr)) {
                 unsigned char l[4];
                 if (!r.read(l, 4)) return;
@@ -130,16 +138,17 @@ void checkNesting(const std::string& path, DataSetEncoding encoding) {
                 length = u16(h + 6, e.bigEndian);
             }
         }
+        const bool implicitInside = !explicitVr || (unknown && length == kUndefined);
         if (tag == kItemEnd || tag == kSequenceEnd) {
             if (!open.empty()) open.pop_back();
             continue;
         }
         if (open.empty() && tag == kPixelData) return;
         if (tag == kItem) {
-            open.push_back(length == kUndefined ? kUndefined : r.pos() + length);
+            open.push_back({length == kUndefined ? kUndefined : r.pos() + length, !explicitVr});
         } else if (length == kUndefined) {
-            open.push_back(kUndefined);  // a sequence, or encapsulated data (items of fragments)
-        } else if (sequence || (!e.explicitVr && length >= 8)) {
+            open.push_back({kUndefined, implicitInside});  // a sequence, or encapsulated data (items of fragments)
+        } else if (sequence || (!explicitVr && length >= 8)) {
             // Implicit VR: a value that starts with an item tag is a sequence.
             bool items = sequence;
             if (!items) {
@@ -148,7 +157,7 @@ void checkNesting(const std::string& path, DataSetEncoding encoding) {
                 items = r.read(peek, 4) && (std::uint32_t(u16(peek, e.bigEndian)) << 16 | u16(peek + 2, e.bigEndian)) == kItem;
                 r.seek(at);
             }
-            if (items) open.push_back(r.pos() + length);
+            if (items) open.push_back({r.pos() + length, !explicitVr});
             else r.seek(r.pos() + length);
         } else {
             if (r.pos() + length > r.size()) return;  // DCMTK says what is wrong
