@@ -2,8 +2,9 @@
 # Writes the fuzzers' committed seed corpus (tests/fuzz/corpus/<harness>/) and the series the SEG
 # and SR seeds refer to (tests/fuzz/data/source/), all small and all made here: lumen-cli's
 # synthetic CT in each transfer syntax DCMTK writes, its SEG and SR, a DICOMDIR, the NIfTI, NRRD
-# and MetaImage conversions, annotations and label tables, the starter models' manifests, worker
-# protocol lines, a DICOMweb multipart body and a QIDO answer. Run it again after a format changes:
+# and MetaImage conversions, annotations and label tables, a .seg.nrrd and an RTSTRUCT, the
+# starter models' manifests, worker protocol lines, a DICOMweb multipart body and a QIDO answer.
+# Run it again after a format changes:
 #   tests/fuzz/make_corpus.sh [build/release]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$corpus" "$here/data/source"
 mkdir -p "$here/data"
-for h in dicom_file dicom_series dicomdir seg sr annotations image_file model_manifest worker_protocol multipart qido; do mkdir -p "$corpus/$h"; done
+for h in dicom_file dicom_series dicomdir seg sr annotations label_exchange image_file model_manifest worker_protocol multipart qido; do mkdir -p "$corpus/$h"; done
 sep=$'\n--LUMEN-FILE--\n'
 
 # The series everything refers to: 16 x 16 x 4 voxels of synthetic CT.
@@ -65,6 +66,12 @@ EOF
 cp "$work/table.json" "$work/sidecar.json"
 { printf '\x01'; cat "$work/sidecar.json"; } > "$corpus/annotations/sidecar"
 { printf '\x02'; printf '0 0 0 0 0 0 0 "Clear Label"\n1 255 0 0 1 1 1 "Lesion"\n2 0 255 0 1 1 1 "Liver"\n'; } > "$corpus/annotations/itksnap"
+"$cli" rtstruct export --labels "$work/labels.nii.gz" --source "$here/data/source" --out "$work/rs.dcm" --label-table "$work/table.json" >/dev/null
+"$cli" rtstruct import "$work/rs.dcm" --source "$here/data/source" --out "$work/labels.seg.nrrd" >/dev/null
+/usr/bin/python3 "$root/tests/oracles/slicer_seg.py" "$work/slicer.seg.nrrd"
+printf '\x00' | cat - "$work/labels.seg.nrrd" > "$corpus/label_exchange/seg-nrrd"
+printf '\x00' | cat - "$work/slicer.seg.nrrd" > "$corpus/label_exchange/slicer-two-layers"
+printf '\x01' | cat - "$work/rs.dcm" > "$corpus/label_exchange/rtstruct"
 for ext in nii nii.gz nrrd mha; do "$cli" convert "$here/data/source" "$work/image.$ext" >/dev/null; done
 printf '\x00' | cat - "$work/image.nii" > "$corpus/image_file/nifti"
 printf '\x01' | cat - "$work/image.nii.gz" > "$corpus/image_file/nifti-gz"

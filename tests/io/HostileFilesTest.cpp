@@ -1,13 +1,15 @@
 // Files made to hurt: a deflate bomb, sequences nested without end, the inputs the fuzzers found
 // (tests/fuzz/regressions), a DICOMDIR that points out of its folder. Each is refused with a reason, nothing crashes, and
 // the good file beside each still loads.
-#include "HostileDicom.h"
+#include "HostileFiles.h"
 #include "TestSupport.h"
 #include "io/AnnotationJson.h"
 #include "io/DicomDirReader.h"
 #include "io/DicomHeaderReader.h"
 #include "io/ImageLoader.h"
+#include "io/ImageFileWriter.h"
 #include "io/IoError.h"
+#include "io/SlicerSegmentation.h"
 
 #include <gtest/gtest.h>
 
@@ -71,6 +73,46 @@ TEST(HostileFiles, SequencesNestedWithoutEndAreRefused) {
     }
 }
 
+// Gzip that inflates far past what its header declares (2 GB of zeros in ~2 MB): a .seg.nrrd and
+// a .nii.gz are read as the image they declare, inflating no further (the .seg.nrrd reader kept
+// inflating into memory); a .seg.nrrd's detached data file must lie beside it.
+TEST(HostileFiles, GzipThatExpandsWithoutEndIsReadOnlyAsFarAsTheImageGoes) {
+    test::TempDir dir("hostile");
+    core::LabelMap labels(core::ImageGeometry({8, 8, 4}, {1, 1, 2}, {}));
+    labels.labels().set({1, "lesion", {255, 40, 40, 255}});
+    std::string voxels;
+    for (std::size_t n = 0; n < labels.geometry().voxelCount(); ++n) {
+        labels.set(n, n % 3 == 0 ? 1 : 0);
+        voxels += char(labels.at(n));
+    }
+    const fs::path good = dir / "good.seg.nrrd";
+    io::SlicerSegmentation::write(labels, good.string());
+    const std::string text = bytesOf(good);
+    const std::string header = text.substr(0, text.find("\n\n") + 2);
+    writeBytes(dir / "bomb.seg.nrrd", header + test::gzipBomb(voxels, 2048));
+    ASSERT_LT(fs::file_size(dir / "bomb.seg.nrrd"), 4u << 20);
+    const auto seg = io::SlicerSegmentation::read((dir / "bomb.seg.nrrd").string());
+    EXPECT_EQ(seg.labels.count(1), labels.count(1));
+
+    std::string detached = header;
+    detached.replace(detached.find("encoding: gzip"), 14, "encoding: raw\ndata file: ../../etc/passwd");
+    writeBytes(dir / "detached.seg.nrrd", detached);
+    try {
+        io::SlicerSegmentation::read((dir / "detached.seg.nrrd").string());
+        ADD_FAILURE() << "read voxels from outside the file's folder";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("is not a file beside it"), std::string::npos) << e.what();
+    }
+
+    core::Volume ct = core::Volume::allocate(core::PixelType::Int16, core::ImageGeometry({16, 16, 8}, {1, 1, 2}, {}));
+    for (std::size_t n = 0; n < ct.geometry().voxelCount(); ++n) reinterpret_cast<std::int16_t*>(ct.data())[n] = std::int16_t(n % 1000 - 500);
+    io::ImageFileWriter::write(ct, (dir / "plain.nii").string(), false);
+    writeBytes(dir / "bomb.nii.gz", test::gzipBomb(bytesOf(dir / "plain.nii"), 2048));
+    const io::LoadedImage loaded = io::ImageLoader::load((dir / "bomb.nii.gz").string());
+    ASSERT_EQ(loaded.volume.byteSize(), ct.byteSize());
+    EXPECT_EQ(std::memcmp(loaded.volume.data(), ct.data(), ct.byteSize()), 0);
+}
+
 // One file of a harness's regression input, written as the harness writes it.
 fs::path asFile(const fs::path& regression, const fs::path& dir, const std::string& name, std::size_t skip = 0) {
     writeBytes(dir / name, bytesOf(regression).substr(skip));
@@ -120,6 +162,13 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 1, "name": "lesion", "color": [300, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 70000, "name": "lesion", "color": [200, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_NO_THROW(io::readLabelSidecar(R"([{"value": 7, "name": "lesion", "color": [200, 40, 40]}])", set));
+    // A .seg.nrrd space direction without its ")" sent the header reader round forever, filling memory.
+    try {
+        io::SlicerSegmentation::read(asFile(regressions / "label_exchange" / "space-direction-without-closing-parenthesis", dir.path(), "x.seg.nrrd", 1).string());
+        ADD_FAILURE() << "a space direction without \")\" was read";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("closing parenthesis"), std::string::npos) << e.what();
+    }
 }
 
 TEST(HostileFiles, ADicomdirThatPointsOutOfItsFolderIsRefused) {

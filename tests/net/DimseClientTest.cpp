@@ -2,7 +2,7 @@
 // echo and the errors a user meets, C-FIND at both levels with each filter, C-GET and C-MOVE of a
 // study and of a series with the voxels and geometry of what was uploaded, cancel, C-STORE.
 #include "NetTestSupport.h"
-#include "HostileDicom.h"
+#include "HostileFiles.h"
 #include "OrthancServer.h"
 #include "TestSupport.h"
 #include "io/ImageLoader.h"

@@ -2,6 +2,7 @@
 
 #include "core/AtomicFile.h"
 #include "io/IoError.h"
+#include "io/SystemMemory.h"
 
 #include <zlib.h>
 
@@ -73,22 +74,26 @@ bool parseVector(const std::string& text, core::Vector3& v) {
     return true;
 }
 
-std::string gunzip(const std::string& path, const char* data, std::size_t size) {
+// At most `needed` bytes: what the header's sizes hold, so that a small file that inflates
+// without end (a gzip bomb) costs no more than the voxels it declares.
+std::string gunzip(const std::string& path, const char* data, std::size_t size, std::size_t needed) {
+    if (size > std::numeric_limits<uInt>::max()) throw IoError(path, "compressed voxels of more than 4 GB are not read");
     z_stream z{};
     if (inflateInit2(&z, 15 + 32) != Z_OK) throw IoError(path, "zlib failed");  // gzip or zlib header
-    std::string out;
+    std::string out(needed, '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
     z.avail_in = static_cast<uInt>(size);
-    char buffer[1 << 16];
     int rc = Z_OK;
-    while (rc == Z_OK) {
-        z.next_out = reinterpret_cast<Bytef*>(buffer);
-        z.avail_out = sizeof buffer;
+    while (rc == Z_OK && z.total_out < needed) {
+        const std::size_t left = needed - z.total_out;
+        z.next_out = reinterpret_cast<Bytef*>(out.data() + z.total_out);
+        z.avail_out = static_cast<uInt>(std::min<std::size_t>(left, std::size_t(1) << 30));
         rc = inflate(&z, Z_NO_FLUSH);
-        out.append(buffer, sizeof buffer - z.avail_out);
     }
+    const std::size_t produced = z.total_out;
     inflateEnd(&z);
-    if (rc != Z_STREAM_END) throw IoError(path, "the compressed voxels are damaged or truncated");
+    if (produced < needed && rc != Z_STREAM_END) throw IoError(path, "the compressed voxels are damaged or truncated");
+    out.resize(produced);
     return out;
 }
 
@@ -165,7 +170,11 @@ SlicerSegmentation::Result SlicerSegmentation::read(const std::string& path) {
             std::string d = field(h, "space directions", path);
             for (std::size_t p = 0; p < d.size();) {
                 if (d[p] == ' ') { ++p; continue; }
-                const std::size_t e = d[p] == '(' ? d.find(')', p) + 1 : d.find(' ', p);
+                std::size_t e = d.find(d[p] == '(' ? ')' : ' ', p);
+                if (d[p] == '(') {
+                    if (e == std::string::npos) throw IoError(path, "a space direction without its closing parenthesis");
+                    ++e;
+                }
                 dirWords.push_back(d.substr(p, e - p));
                 p = e == std::string::npos ? d.size() : e;
             }
@@ -192,19 +201,24 @@ SlicerSegmentation::Result SlicerSegmentation::read(const std::string& path) {
         if (ras) origin.x = -origin.x, origin.y = -origin.y;
         const core::ImageGeometry geometry(dims, spacing, origin, direction);
 
-        // The voxels, attached or in "data file".
+        // The voxels, attached or in "data file" (a file beside the header, as Slicer writes it).
+        const std::size_t needed = voxels * layers * bytesPer;
+        requireMemory(2 * needed, "reading this segmentation", path);
         std::string raw;
         const std::string encoding = h.fields.count("encoding") ? field(h, "encoding", path) : "raw";
         std::string data = bytes.substr(std::min(h.dataOffset, bytes.size()));
         if (h.fields.count("data file")) {
-            std::ifstream detached(fs::path(path).parent_path() / field(h, "data file", path), std::ios::binary);
+            const std::string name = field(h, "data file", path);
+            if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos || name.find('%') != std::string::npos)
+                throw IoError(path, "its data file \"" + name + "\" is not a file beside it");
+            std::ifstream detached(fs::path(path).parent_path() / name, std::ios::binary);
             if (!detached) throw IoError(path, "its data file cannot be read");
             data.assign((std::istreambuf_iterator<char>(detached)), std::istreambuf_iterator<char>());
         }
-        if (encoding == "gzip" || encoding == "gz") raw = gunzip(path, data.data(), data.size());
+        if (encoding == "gzip" || encoding == "gz") raw = gunzip(path, data.data(), data.size(), needed);
         else if (encoding == "raw") raw = std::move(data);
         else throw IoError(path, "encoding \"" + encoding + "\" is not supported (raw, gzip)");
-        if (raw.size() < voxels * layers * bytesPer) throw IoError(path, "holds fewer voxels than its sizes say");
+        if (raw.size() < needed) throw IoError(path, "holds fewer voxels than its sizes say");
         const bool bigEndian = h.fields.count("endian") && field(h, "endian", path) == "big";
         const auto valueAt = [&](std::size_t n) -> long {
             const auto* p = reinterpret_cast<const unsigned char*>(raw.data()) + n * bytesPer;

@@ -10,8 +10,9 @@ namespace lumen::io::internal {
 // long enough. Throws IoError otherwise.
 void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
 
-// A zlib or gzip stream starting at `offset` must inflate completely (checksum included) to at
-// least `bytes` bytes. Throws IoError otherwise. Reads the whole stream: run it in parallel.
+// A zlib or gzip stream starting at `offset` must inflate to at least `bytes` bytes, checksum
+// included when it ends within 64 KB after them; inflating stops there, so a stream that would
+// expand without end is no burden. Throws IoError otherwise. Run it in parallel.
 void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
 
 // Before ITK's MetaIO reads a MetaImage header: every line up to ElementDataFile is "Key = value"

@@ -1,4 +1,4 @@
-#include "HostileDicom.h"
+#include "HostileFiles.h"
 
 #include <zlib.h>
 
@@ -31,12 +31,12 @@ std::string sopElements() {
 }
 }  // namespace
 
-std::string deflateBomb(unsigned mebibytes) {
-    std::string dataSet = sopElements();
-    dataSet += std::string("\x09\x00\x10\x10OB\x00\x00\xff\xff\xff\xfe", 12);  // (0009,1010) OB, a value of 4 GB - 2
-
+namespace {
+// `head` compressed, then `mebibytes` MiB of zeros by repeating one flushed block; `windowBits` as
+// deflateInit2's (negative: raw deflate, +16: gzip).
+std::string zeroBomb(const std::string& head, unsigned mebibytes, int windowBits, bool finish) {
     z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
+    deflateInit2(&z, 9, Z_DEFLATED, windowBits, 9, Z_DEFAULT_STRATEGY);
     const auto compress = [&](const std::string& in, int flush) {
         std::string out(in.size() + 1024, '\0');
         z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data())), z.avail_in = uInt(in.size());
@@ -45,13 +45,22 @@ std::string deflateBomb(unsigned mebibytes) {
         out.resize(out.size() - z.avail_out);
         return out;
     };
-    std::string deflated = compress(dataSet, Z_FULL_FLUSH);
+    std::string deflated = compress(head, Z_FULL_FLUSH);
     const std::string zeros = compress(std::string(1 << 20, '\0'), Z_FULL_FLUSH);
     for (unsigned i = 0; i < mebibytes; ++i) deflated += zeros;
-    deflated += compress("", Z_FINISH);
+    if (finish) deflated += compress("", Z_FINISH);
     deflateEnd(&z);
-    return part10Head("1.2.840.10008.1.2.1.99") + deflated;
+    return deflated;
 }
+}  // namespace
+
+std::string deflateBomb(unsigned mebibytes) {
+    std::string dataSet = sopElements();
+    dataSet += std::string("\x09\x00\x10\x10OB\x00\x00\xff\xff\xff\xfe", 12);  // (0009,1010) OB, a value of 4 GB - 2
+    return part10Head("1.2.840.10008.1.2.1.99") + zeroBomb(dataSet, mebibytes, -MAX_WBITS, true);
+}
+
+std::string gzipBomb(const std::string& head, unsigned mebibytes) { return zeroBomb(head, mebibytes, MAX_WBITS + 16, false); }
 
 std::string nestedSequences(int depth, bool insideUnknown) {
     std::string file = part10Head("1.2.840.10008.1.2.1") + sopElements();

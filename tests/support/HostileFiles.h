@@ -1,6 +1,6 @@
 #pragma once
-// DICOM files made to hurt, for the suites that check each is refused with a reason (io's
-// readers, the PACS send): small files that DCMTK alone would let fill memory or the stack.
+// Files made to hurt, for the suites that check each is refused with a reason or read within
+// bounds (io's readers, the PACS send): small files that would fill memory or the stack.
 #include <cstdint>
 #include <string>
 
@@ -17,5 +17,9 @@ std::string deflateBomb(unsigned mebibytes);
 // insideUnknown: inside one element of VR UN and undefined length, which DCMTK reads as a
 // sequence in implicit VR (CP-246), the nested sequences then implicit too.
 std::string nestedSequences(int depth, bool insideUnknown = false);
+
+// A gzip stream of `head` followed by `mebibytes` MiB of zeros (without the gzip trailer: a
+// reader that wanted all of it would find it truncated), ~1 KB a MiB.
+std::string gzipBomb(const std::string& head, unsigned mebibytes);
 
 }  // namespace lumen::test
