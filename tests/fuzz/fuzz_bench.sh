@@ -17,7 +17,7 @@ root=$(cd "$here/../.." && pwd)
 bin="$root/build/fuzz/bin"
 limit=(-runs=1000000)
 ci=0
-harnesses=(dicom_file dicom_series dicomdir seg sr annotations label_exchange image_file model_manifest worker_protocol multipart qido)
+harnesses=(dicom_file dicom_series dicomdir seg sr annotations label_exchange training_set image_file model_manifest worker_protocol multipart qido)
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) limit=(-max_total_time="$2"); shift ;;
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 # CI's executions per harness: about 12 s each on the project's 2-core VM.
-declare -A ciRuns=([dicom_file]=8000 [dicom_series]=10000 [dicomdir]=12000 [seg]=3000 [sr]=10000 [annotations]=120000 [label_exchange]=5000
+declare -A ciRuns=([dicom_file]=8000 [dicom_series]=10000 [dicomdir]=12000 [seg]=3000 [sr]=10000 [annotations]=120000 [label_exchange]=5000 [training_set]=20000
                    [image_file]=4000 [model_manifest]=40000 [worker_protocol]=10000 [multipart]=250000 [qido]=150000)
 [ -x "$bin/fuzz_qido" ] || { echo "build the fuzz preset first: cmake --preset fuzz && cmake --build --preset fuzz" >&2; exit 2; }
 work=$(mktemp -d)

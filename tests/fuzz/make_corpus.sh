@@ -2,8 +2,9 @@
 # Writes the fuzzers' committed seed corpus (tests/fuzz/corpus/<harness>/) and the series the SEG
 # and SR seeds refer to (tests/fuzz/data/source/), all small and all made here: lumen-cli's
 # synthetic CT in each transfer syntax DCMTK writes, its SEG and SR, a DICOMDIR, the NIfTI, NRRD
-# and MetaImage conversions, annotations and label tables, a .seg.nrrd and an RTSTRUCT, the
-# starter models' manifests, worker protocol lines, a DICOMweb multipart body and a QIDO answer.
+# and MetaImage conversions, annotations and label tables, a .seg.nrrd and an RTSTRUCT, an nnU-Net
+# dataset.json and a datalist, the starter models' manifests, worker protocol lines, a DICOMweb
+# multipart body and a QIDO answer.
 # Run it again after a format changes:
 #   tests/fuzz/make_corpus.sh [build/release]
 set -euo pipefail
@@ -16,7 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$corpus" "$here/data/source"
 mkdir -p "$here/data"
-for h in dicom_file dicom_series dicomdir seg sr annotations label_exchange image_file model_manifest worker_protocol multipart qido; do mkdir -p "$corpus/$h"; done
+for h in dicom_file dicom_series dicomdir seg sr annotations label_exchange training_set image_file model_manifest worker_protocol multipart qido; do mkdir -p "$corpus/$h"; done
 sep=$'\n--LUMEN-FILE--\n'
 
 # The series everything refers to: 16 x 16 x 4 voxels of synthetic CT.
@@ -72,6 +73,14 @@ cp "$work/table.json" "$work/sidecar.json"
 printf '\x00' | cat - "$work/labels.seg.nrrd" > "$corpus/label_exchange/seg-nrrd"
 printf '\x00' | cat - "$work/slicer.seg.nrrd" > "$corpus/label_exchange/slicer-two-layers"
 printf '\x01' | cat - "$work/rs.dcm" > "$corpus/label_exchange/rtstruct"
+cat > "$work/nnunet.json" <<'EOF'
+{"channel_names": {"0": "CT"}, "labels": {"background": 0, "liver": 1, "lesion": 2}, "numTraining": 1, "file_ending": ".nii.gz",
+ "name": "Fuzz", "description": "seed",
+ "lumen": {"labels": [{"value": 1, "name": "liver", "color": [220, 120, 80], "file_value": 1}, {"value": 7, "name": "lesion", "color": [255, 40, 40], "file_value": 2}],
+           "validation": ["case_001"], "origins": {"case_001": "1.2.3.4"}}}
+EOF
+{ printf '\x00'; cat "$work/nnunet.json"; } > "$corpus/training_set/nnunet"
+{ printf '\x01'; printf '{"training": [{"image": "image.nii.gz", "label": "image.nii.gz"}], "validation": [{"image": ["image.nii.gz", "image.nii.gz"], "label": "image.nii.gz"}],\n "labels": {"1": "liver"}, "modality": {"0": "CT"}}\n'; } > "$corpus/training_set/datalist"
 for ext in nii nii.gz nrrd mha; do "$cli" convert "$here/data/source" "$work/image.$ext" >/dev/null; done
 printf '\x00' | cat - "$work/image.nii" > "$corpus/image_file/nifti"
 printf '\x01' | cat - "$work/image.nii.gz" > "$corpus/image_file/nifti-gz"

@@ -10,6 +10,7 @@
 #include "io/ImageFileWriter.h"
 #include "io/IoError.h"
 #include "io/SlicerSegmentation.h"
+#include "io/TrainingDataset.h"
 
 #include <gtest/gtest.h>
 
@@ -162,6 +163,17 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 1, "name": "lesion", "color": [300, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 70000, "name": "lesion", "color": [200, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_NO_THROW(io::readLabelSidecar(R"([{"value": 7, "name": "lesion", "color": [200, 40, 40]}])", set));
+    // A datalist that is a JSON string, or names an image by a number: json's type_error escaped.
+    for (const std::string datalist : {bytesOf(regressions / "training_set" / "datalist-that-is-a-string").substr(1),
+                                       std::string(R"({"training": [{"image": 5, "label": "l.nii.gz"}]})")}) {
+        writeBytes(dir / "datalist.json", datalist);
+        try {
+            io::TrainingDataset::read((dir / "datalist.json").string());
+            ADD_FAILURE() << datalist << " was read";
+        } catch (const io::IoError& e) {
+            EXPECT_NE(std::string(e.what()).find("malformed training set"), std::string::npos) << e.what();
+        }
+    }
     // A .seg.nrrd space direction without its ")" sent the header reader round forever, filling memory.
     try {
         io::SlicerSegmentation::read(asFile(regressions / "label_exchange" / "space-direction-without-closing-parenthesis", dir.path(), "x.seg.nrrd", 1).string());

@@ -157,7 +157,8 @@ std::string datasetCaseId(const std::string& text) {
     return id.empty() ? "case" : id;
 }
 
-TrainingDataset TrainingDataset::read(const std::string& path) {
+namespace {
+TrainingDataset readAny(const std::string& path) {
     const fs::path p(path);
     if (fs::is_directory(p)) {
         if (fs::exists(p / "dataset.json")) {
@@ -171,6 +172,18 @@ TrainingDataset TrainingDataset::read(const std::string& path) {
     const json j = readJson(p);
     if (j.contains("channel_names")) return readNnUnet(p.parent_path(), j);
     return readDatalist(p, j);
+}
+}  // namespace
+
+TrainingDataset TrainingDataset::read(const std::string& path) {
+    // A value of another type than the format says (json), a number out of range: the file's error.
+    try {
+        return readAny(path);
+    } catch (const IoError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw IoError(path, std::string("a malformed training set (") + e.what() + ")");
+    }
 }
 
 DatasetWriter::DatasetWriter(const std::string& parent, Options options) : options_(std::move(options)) {
