@@ -5,6 +5,7 @@
 #include "ai/ModelError.h"
 #include "core/Progress.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -22,7 +23,59 @@ double mean(const std::vector<double>& v) {
 
 json rounded(double x) { return std::round(x * 1e4) / 1e4; }
 
+bool isPositive(const ModelManifest& m, const TrainingSample& c) { return c.classValue == m.labels.labels().at(1).value; }
+
 }  // namespace
+
+ClassifierScores classifierScores(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
+    if (m.task != Task::Classification) throw ModelError("temperature scaling is for classifiers; " + m.name + " is a " + taskName(m.task) + " model");
+    ClassifierScores out;
+    for (const TrainingSample& c : cases) {
+        if (progress) progress->checkCanceled();
+        out.positiveScore.push_back(runInference(m, network, c.volume).classes.at(1).probability);
+        out.positive.push_back(isPositive(m, c));
+    }
+    return out;
+}
+
+json calibrationJson(const ClassifierScores& scores, double current, double temperature) {
+    const Calibration c = calibration(rescaleScores(scores.positiveScore, current, temperature), scores.positive);
+    json table = json::array();
+    for (const auto& bin : c.bins)
+        if (bin.cases)
+            table.push_back({{"confidence_from", bin.lower}, {"confidence_to", bin.upper}, {"cases", bin.cases},
+                             {"mean_confidence", rounded(bin.confidence)}, {"accuracy", rounded(bin.accuracy)}});
+    return {{"temperature", rounded(temperature)}, {"ece", rounded(c.ece)}, {"reliability", table}};
+}
+
+TemperatureFit fitCalibration(const ClassifierScores& scores, double currentTemperature) {
+    TemperatureFit fit;
+    fit.temperature = currentTemperature;
+    fit.before = calibrationJson(scores, currentTemperature, currentTemperature);
+    const std::size_t n = scores.positive.size();
+    const auto positives = std::size_t(std::count(scores.positive.begin(), scores.positive.end(), true));
+    const std::size_t fewest = std::min(positives, n - positives);
+    if (n < kMinCalibrationCases) {
+        fit.refused = std::to_string(n) + " cases; a temperature is fitted on " + std::to_string(kMinCalibrationCases) + " or more";
+    } else if (fewest * 5 < n) {
+        fit.refused = std::to_string(fewest) + " of " + std::to_string(n) + " cases are of one class; each needs a fifth";
+    } else {
+        const double t = fitTemperature(scores.positiveScore, scores.positive, currentTemperature);
+        if (t < 0.06) fit.refused = "the cases are separated perfectly: a temperature fitted on them would only sharpen every score";
+        else fit.temperature = t;
+    }
+    fit.after = calibrationJson(scores, currentTemperature, fit.temperature);
+    return fit;
+}
+
+json adoptFittedTemperature(ModelManifest& m, const json& validation) {
+    const json& fit = validation.at("temperature_fit");
+    if (!fit.contains("refused")) m.output.temperature = fit.at("temperature").get<double>();
+    json out = {{"temperature", m.output.temperature}, {"fitted_on", "validation"}, {"cases", validation.at("cases")},
+                {"ece_before", validation.at("ece")}, {"ece_after", fit.at("ece")}};
+    if (fit.contains("refused")) out["refused"] = fit["refused"];
+    return out;
+}
 
 json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
     if (cases.empty()) throw ModelError("nothing to evaluate: the datalist split is empty");
@@ -42,7 +95,7 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
             }
         } else if (m.task == Task::Classification) {
             positiveScore.push_back(r.classes.at(1).probability);
-            positive.push_back(c.classValue == m.labels.labels().at(1).value);
+            positive.push_back(isPositive(m, c));
         } else {
             detections.push_back(r.findings);
             truths.push_back(c.boxes);
@@ -73,21 +126,18 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
         out["accuracy"] = rounded(b.accuracy);
         out["auc"] = b.auc ? rounded(*b.auc) : json();
         out["score"] = b.auc ? rounded(*b.auc) : rounded(b.accuracy);
+        out["positives"] = std::count(positive.begin(), positive.end(), true);
         // Are its probabilities honest? ECE and a reliability table, and what temperature scaling
         // fitted on these very cases would give (on held-out cases: an estimate to act on with
         // care; the temperature to keep is fitted on validation cases and checked on others).
-        const Calibration c = calibration(positiveScore, positive);
-        out["ece"] = rounded(c.ece);
-        json table = json::array();
-        for (const auto& bin : c.bins)
-            if (bin.cases)
-                table.push_back({{"confidence_from", bin.lower}, {"confidence_to", bin.upper}, {"cases", bin.cases},
-                                 {"mean_confidence", rounded(bin.confidence)}, {"accuracy", rounded(bin.accuracy)}});
-        out["reliability"] = table;
+        const ClassifierScores scores{positiveScore, positive};
+        const json now = calibrationJson(scores, m.output.temperature, m.output.temperature);
+        out["ece"] = now["ece"];
+        out["reliability"] = now["reliability"];
         out["temperature"] = m.output.temperature;
-        const double fitted = fitTemperature(positiveScore, positive, m.output.temperature);
-        out["temperature_fit"] = {{"temperature", rounded(fitted)},
-                                  {"ece", rounded(calibration(rescaleScores(positiveScore, m.output.temperature, fitted), positive).ece)}};
+        const TemperatureFit fit = fitCalibration(scores, m.output.temperature);
+        out["temperature_fit"] = {{"temperature", rounded(fit.temperature)}, {"ece", fit.after.value("ece", out["ece"])}};
+        if (!fit.refused.empty()) out["temperature_fit"]["refused"] = fit.refused;
     } else {
         json points = json::array();
         std::vector<double> s;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <vector>
 
 namespace lumen::core { class Progress; }
@@ -19,5 +20,34 @@ class TorchNetwork;
 // "score" is the one number model selection uses: mean Dice, AUC (else accuracy), mean FROC.
 nlohmann::json evaluate(const ModelManifest& manifest, TorchNetwork& network, const std::vector<TrainingSample>& cases,
                         core::Progress* progress = nullptr);
+
+// Temperature scaling (Guo et al. 2017) for a classifier: the probability of its positive (second)
+// class on each case at the manifest's temperature, and the truth.
+struct ClassifierScores {
+    std::vector<double> positiveScore;
+    std::vector<bool> positive;
+};
+ClassifierScores classifierScores(const ModelManifest& manifest, TorchNetwork& network, const std::vector<TrainingSample>& cases,
+                                  core::Progress* progress = nullptr);
+
+// A temperature is fitted on at least this many cases, with at least a fifth of them of each class:
+// on fewer the fit follows the few cases more than the model.
+inline constexpr std::size_t kMinCalibrationCases = 20;
+
+struct TemperatureFit {
+    double temperature = 1;     // the fitted one, or the current one when `refused` is not empty
+    std::string refused;        // why no temperature was fitted ("" when one was)
+    nlohmann::json before, after;  // ECE and reliability table of these cases at the current and the fitted temperature
+};
+// Fits the temperature on `scores` (made at `currentTemperature`). Refused on too few cases, on
+// cases of one class, and on perfectly separated cases (the fit would only sharpen every score).
+TemperatureFit fitCalibration(const ClassifierScores& scores, double currentTemperature);
+// After training a classifier: its scores are calibrated on the validation cases (temperature
+// scaling) when they allow it, else the temperature is kept. `validation`: evaluate()'s result on
+// them, with `manifest`'s temperature. Returns what the card records (temperature, ECE before and
+// after, or why none was fitted).
+nlohmann::json adoptFittedTemperature(ModelManifest& manifest, const nlohmann::json& validation);
+// ECE and the reliability table (as `eval` prints them) of scores at `temperature`, made at `current`.
+nlohmann::json calibrationJson(const ClassifierScores& scores, double current, double temperature);
 
 }  // namespace lumen::ai

@@ -68,6 +68,11 @@ struct OodFitArgs {
     double passFraction = 0.95;
 };
 
+struct CalibrateArgs {
+    std::string model, data, check, device = "auto";  // data: calibration cases; check: held-out cases (validation splits)
+    int threads = 0;
+};
+
 struct ModelsArgs {
     std::string name, version;
     bool json = false;
@@ -86,6 +91,7 @@ int runEval(const EvalArgs& args);
 // Prints {"ood": the manifest's "ood" (reference from the training split, threshold from the
 // validation split), "held_out": {"cases", "passed", "scores"}} when --check is given.
 int runOodFit(const OodFitArgs& args);
+int runCalibrate(const CalibrateArgs& args);
 int runPackage(const std::string& network, const std::string& manifest, const std::string& out);
 int runImportMonai(const std::string& bundle, const std::string& out, bool registerIt);
 int runCheckMonai(const std::string& bundle);

@@ -88,6 +88,8 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
                     {"validation_cases", data.validation.size()}};
     if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
     if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;
+    if (m.task == ai::Task::Classification && !outcome.validationAfter.is_null())
+        metrics["calibration"] = ai::adoptFittedTemperature(m, outcome.validationAfter);
     m.provenance.metrics = metrics;
     m.provenance.command = args.commandLine;
     m.provenance.created = utcNow();
@@ -147,6 +149,26 @@ int runOodFit(const OodFitArgs& args) {
             passed += !r.outlier();
         }
         out["held_out"] = {{"cases", held.validation.size()}, {"passed", passed}, {"scores", scores}};
+    }
+    std::cout << out.dump() << std::endl;
+    return 0;
+}
+
+int runCalibrate(const CalibrateArgs& args) {
+    const ai::ModelRegistry registry = openRegistry();
+    const ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
+    const ai::ModelManifest& m = package.manifest();
+    ai::TorchNetwork network = ai::TorchNetwork::load(package.networkFile(), ai::selectDevice(args.device, args.threads));
+    const ai::ClassifierScores scores = ai::classifierScores(m, network, loadDatalist(args.data, m).validation);
+    const ai::TemperatureFit fit = ai::fitCalibration(scores, m.output.temperature);
+    if (!fit.refused.empty()) throw ai::ModelError("no temperature fitted: " + fit.refused);
+    json out = {{"temperature", std::round(fit.temperature * 1e4) / 1e4},
+                {"calibration", {{"cases", scores.positive.size()}, {"before", fit.before}, {"after", fit.after}}}};
+    if (!args.check.empty()) {
+        const ai::ClassifierScores held = ai::classifierScores(m, network, loadDatalist(args.check, m).validation);
+        out["held_out"] = {{"cases", held.positive.size()},
+                           {"before", ai::calibrationJson(held, m.output.temperature, m.output.temperature)},
+                           {"after", ai::calibrationJson(held, m.output.temperature, fit.temperature)}};
     }
     std::cout << out.dump() << std::endl;
     return 0;

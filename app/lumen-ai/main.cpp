@@ -79,6 +79,13 @@ int main(int argc, char** argv) {
     oodCmd->add_option("--check", oodFit.check, "A datalist of held-out cases (its validation split): report how many pass");
     oodCmd->add_option("--bins", oodFit.bins, "Histogram bins")->check(CLI::Range(4, 1024));
     oodCmd->add_option("--pass-fraction", oodFit.passFraction, "Fraction of validation cases that must score ≤ 1")->check(CLI::Range(0.5, 1.0));
+    CalibrateArgs calibrate;
+    auto* calibrateCmd = app.add_subcommand("calibrate", "Fit a classifier's temperature on calibration cases (a datalist's validation split); prints it with the ECE before and after as JSON");
+    calibrateCmd->add_option("--model", calibrate.model, "Package folder, or NAME[@VERSION]")->required();
+    calibrateCmd->add_option("--data", calibrate.data, "Datalist JSON whose validation split holds the calibration cases")->required();
+    calibrateCmd->add_option("--check", calibrate.check, "A datalist of held-out cases (its validation split): ECE and reliability there, before and after");
+    calibrateCmd->add_option("--device", calibrate.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    calibrateCmd->add_option("--threads", calibrate.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
     auto* evalCmd = app.add_subcommand("eval", "Score a model on a datalist; prints JSON (Dice/HD95, AUC..., FROC)");
     evalCmd->add_option("--model", eval.model, "Package folder, or NAME[@VERSION]")->required();
     evalCmd->add_option("--data", eval.data, "Datalist JSON")->required();
@@ -129,6 +136,7 @@ int main(int argc, char** argv) {
         }
         if (evalCmd->parsed()) return runEval(eval);
         if (oodCmd->parsed()) return runOodFit(oodFit);
+        if (calibrateCmd->parsed()) return runCalibrate(calibrate);
         if (packageCmd->parsed()) return runPackage(packNetwork, packManifest, packOut);
         if (importCmd->parsed()) {
             if (importCheck) return runCheckMonai(bundleDir);

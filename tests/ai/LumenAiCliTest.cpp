@@ -2,6 +2,7 @@
 #include "AiTestSupport.h"
 #include "TestSupport.h"
 
+#include "ai/Evaluator.h"
 #include "ai/ModelPackage.h"
 #include "io/ImageFileReader.h"
 #include "io/ImageFileWriter.h"
@@ -11,6 +12,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 
 using namespace lumen;
 namespace fs = std::filesystem;
@@ -170,6 +172,66 @@ TEST_F(LumenAi, ClassifiesWithCalibratedProbabilities) {
     EXPECT_NEAR(c["classes"][1]["probability"].get<double>(), p1, 1e-6);
     EXPECT_NEAR(c["classes"][0]["probability"].get<double>(), 1 - p1, 1e-6);
     EXPECT_EQ(c["predicted"], "label2");
+}
+
+// An over-confident classifier: its logit is 3 × the true log-odds of the case (a constant image
+// of value v: true log-odds v, labels drawn from them with a fixed seed). calibrate fits a
+// temperature near 3 on 40 calibration cases and lowers the ECE on 40 held-out ones; on 8 cases it
+// refuses. train's fit follows the same rule on its validation cases (tests below: Training).
+TEST_F(LumenAi, CalibrateFitsATemperatureThatLowersTheHeldOutCalibrationError) {
+    test::TempDir dir("lumen-ai-calibrate");
+    ai::ModelManifest m = test::segmentationManifest(2, 4);
+    m.name = "overconfident";
+    m.task = ai::Task::Classification;
+    m.input.resizeToPatch = true;
+    test::writePackage(dir / "cls", m,
+                       "def forward(self, x):\n"
+                       "    v = x.mean(dim=[1, 2, 3, 4])\n"
+                       "    return torch.stack([torch.zeros_like(v), 3.0 * v], dim=1)\n");
+    std::mt19937 rng(7);
+    const auto datalist = [&](const std::string& name, int cases) {
+        json list = {{"training", json::array()}, {"validation", json::array()}};
+        for (int i = 0; i < cases; ++i) {
+            const double v = std::uniform_real_distribution<double>(-2.5, 2.5)(rng);
+            const bool positive = std::uniform_real_distribution<double>(0, 1)(rng) < 1 / (1 + std::exp(-v));
+            core::Volume image = core::Volume::allocate(core::PixelType::Float32, core::ImageGeometry({4, 4, 4}, {1, 1, 1}, {}));
+            std::fill_n(image.as<float>(), 64, float(v));
+            const std::string file = name + std::to_string(i) + ".nii.gz";
+            io::ImageFileWriter::write(image, (dir / file).string());
+            list["validation"].push_back({{"image", file}, {"label", positive ? "label2" : "label1"}});
+        }
+        std::ofstream(dir / (name + ".json")) << list.dump();
+        return (dir / (name + ".json")).string();
+    };
+    const std::string calibration = datalist("cal", 40), heldOut = datalist("held", 40), few = datalist("few", 8);
+
+    const auto r = runAi("calibrate --model " + (dir / "cls").string() + " --data " + calibration + " --check " + heldOut);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    EXPECT_GT(out["temperature"].get<double>(), 1.8) << out.dump();
+    EXPECT_LT(out["temperature"].get<double>(), 5.0) << out.dump();
+    EXPECT_EQ(out["calibration"]["cases"], 40);
+    EXPECT_LT(out["held_out"]["after"]["ece"].get<double>(), out["held_out"]["before"]["ece"].get<double>()) << out.dump();
+    EXPECT_LT(out["calibration"]["after"]["ece"].get<double>(), out["calibration"]["before"]["ece"].get<double>());
+
+    const auto refused = runAi("calibrate --model " + (dir / "cls").string() + " --data " + few);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("8 cases; a temperature is fitted on 20 or more"), std::string::npos) << refused.err;
+
+    // What train and finetune do with their validation cases: eval's fit is adopted, or not.
+    for (const std::string& data : {calibration, few}) {
+        const auto evaluated = runAi("eval --model " + (dir / "cls").string() + " --data " + data);
+        ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
+        ai::ModelManifest trained = m;
+        const json card = ai::adoptFittedTemperature(trained, json::parse(evaluated.out));
+        if (data == few) {
+            EXPECT_EQ(trained.output.temperature, 1.0);
+            EXPECT_TRUE(card.contains("refused")) << card.dump();
+        } else {
+            EXPECT_NEAR(trained.output.temperature, out["temperature"].get<double>(), 1e-3);
+            EXPECT_LT(card["ece_after"].get<double>(), card["ece_before"].get<double>()) << card.dump();
+        }
+    }
 }
 
 TEST_F(LumenAi, BadModelsAndDevicesAreClearErrors) {

@@ -10,11 +10,12 @@ hypo- or hyperintense by 30-60 %, textured, with soft edges. The same warp carri
   3 deep grey matter (AAL 71-78: caudate, putamen, pallidum, thalamus)
 Everything is synthetic except the anatomy of that one subject; the model cards say so.
 
-  make_brain_cases.py OUT_DIR --train 24 --validation 8 --test 8
+  make_brain_cases.py OUT_DIR --train 24 --validation 8 --test 8 [--calibration 24]
 writes OUT_DIR/caseNNN.nii.gz, _seg.nii.gz, _findings.json, the seg/det/cls datalists
-(training + validation: validation picks the best checkpoint) and seg/det/cls_test.json (the
-held-out cases the model cards report, as a "validation" split for `lumen-ai eval`). Seeds:
-training 1000+, validation 5000+, test 9000+: no case shares a warp or a lesion with another.
+(training + validation: validation picks the best checkpoint), seg/det/cls_test.json (the
+held-out cases the model cards report, as a "validation" split for `lumen-ai eval`) and
+seg/det/cls_calibration.json (cases to fit the classifier's temperature on). Seeds: training
+1000+, validation 5000+, calibration 7000+, test 9000+: no case shares a warp or a lesion with another.
 """
 import argparse
 import json
@@ -77,6 +78,7 @@ def main():
     p.add_argument("--train", type=int, default=24)
     p.add_argument("--validation", type=int, default=8)
     p.add_argument("--test", type=int, default=8)
+    p.add_argument("--calibration", type=int, default=0, help="cases to fit a classifier's temperature on")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     ch2_img, ch2 = load("ch2")
@@ -87,8 +89,9 @@ def main():
     labels[(aal >= 91) & (aal <= 116)] = 2
     labels[(aal >= 71) & (aal <= 78)] = 3
     affine = ch2_img.affine
-    lists = {k: {"training": [], "validation": [], "test": []} for k in ("seg", "det", "cls")}
-    for split, count, seed0 in (("training", a.train, 1000), ("validation", a.validation, 5000), ("test", a.test, 9000)):
+    lists = {k: {"training": [], "validation": [], "test": [], "calibration": []} for k in ("seg", "det", "cls")}
+    for split, count, seed0 in (("training", a.train, 1000), ("validation", a.validation, 5000), ("test", a.test, 9000),
+                                ("calibration", a.calibration, 7000)):
         for n in range(count):
             seed = seed0 + n
             rng = np.random.default_rng(seed)
@@ -126,6 +129,9 @@ def main():
         if a.test:
             with open(f"{a.out}/{k}_test.json", "w") as f:
                 json.dump({"validation": v["test"]}, f, indent=1)
+        if a.calibration:
+            with open(f"{a.out}/{k}_calibration.json", "w") as f:
+                json.dump({"validation": v["calibration"]}, f, indent=1)
 
 
 if __name__ == "__main__":

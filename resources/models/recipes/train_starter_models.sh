@@ -2,7 +2,8 @@
 # Rebuilds the three starter models in resources/models/ from Debian-shipped data only:
 #   installer/setup.sh && cmake --preset release && cmake --build --preset release --target lumen-ai
 #   resources/models/recipes/train_starter_models.sh [WORK_DIR]
-# Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 24 test for the cards). Architectures:
+# Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 24 test for the cards,
+# 24 to calibrate the classifier's probabilities on). Architectures:
 # ai/networks/script_network.py (untrained, scripted; the classifier starts from the trained detector's
 # U-Net, transfer learning). Training and evaluation: lumen-ai only. About 45 minutes on 2 CPU cores.
 set -euo pipefail
@@ -18,6 +19,7 @@ cd "$work"  # the commands below name files relative to it: a model card holds n
 
 [ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
 [ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 24
+[ -f "$work/cases/cls_calibration.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 0 --calibration 24
 
 train() {  # name "arch and script_network options" iterations datalist lumen-ai-train-options...
     local name=$1 net=$2 iterations=$3 data=$4; shift 4
@@ -52,7 +54,10 @@ for m in $models; do
         # detector must be trained first; lumen-ai then trains the whole network on class labels.
         lesion-classifier) train lesion-classifier "--arch heatmap-classifier --out-channels 2 \
             --from-detector $root/resources/models/lesion-detector/1.0/model.pt" 150 cls_datalist.json \
-            --batch-size 2 --validate-every 25 --learning-rate 0.0003 ;;
+            --batch-size 2 --validate-every 25 --learning-rate 0.0003
+            # Its probabilities, calibrated on cases of their own (8 validation cases are too few).
+            "$ai" calibrate --model "$work/lesion-classifier" --data "$work/cases/cls_calibration.json" \
+                --check "$work/cases/cls_test.json" --threads "$threads" > "$work/lesion-classifier.calibration.json" ;;
     esac
 done
 "$py" "$here/applicability.py" "$work"  # what the cards let Lumen check before and after a run

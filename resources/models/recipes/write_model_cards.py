@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Puts the held-out metrics and the demo-brain runtime that train_starter_models.sh measured into
-each starter model's card (model.json "card"; model.pt and its sha256 are untouched) and writes
-resources/models/README.md from the cards.
+each starter model's card (model.json "card"; model.pt and its sha256 are untouched), and a
+classifier's fitted temperature (`lumen-ai calibrate`: output.temperature, card "calibration"),
+and writes resources/models/README.md from the cards. A model whose measurements are not in
+WORK_DIR (MODELS= rebuilt others) keeps its card.
 
   write_model_cards.py WORK_DIR
 """
@@ -36,12 +38,23 @@ def main():
         if not os.path.exists(path):
             continue
         m = json.load(open(path))
-        heldout = json.load(open(os.path.join(work, name + ".heldout.json")))
-        runtime = json.loads(open(os.path.join(work, name + ".runtime.json")).read().strip().splitlines()[-1])
         card = m["card"]
-        card["heldout_metrics"] = heldout
-        card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
+        measured = os.path.join(work, name + ".heldout.json")
+        if os.path.exists(measured):
+            card["heldout_metrics"] = json.load(open(measured))
+            runtime = json.loads(open(os.path.join(work, name + ".runtime.json")).read().strip().splitlines()[-1])
+            card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
+        calibrated = os.path.join(work, name + ".calibration.json")
+        if os.path.exists(calibrated):
+            c = json.load(open(calibrated))
+            m["output"]["temperature"] = c["temperature"]
+            card["calibration"] = {
+                "temperature": c["temperature"],
+                "fitted_on": f"{c['calibration']['cases']} calibration cases (never used in training, checkpoint choice or the held-out figures)",
+                "heldout_ece_before": c["held_out"]["before"]["ece"], "heldout_ece_after": c["held_out"]["after"]["ece"],
+                "heldout_reliability_after": c["held_out"]["after"]["reliability"]}
         card["warning"] = WARNING
+        heldout, runtime = card["heldout_metrics"], card["runtime_demo_brain"]
         check_no_machine_paths(m, path)
         with open(path + ".tmp", "w") as f:
             json.dump(m, f, indent=2)
@@ -60,6 +73,9 @@ def main():
             f"- Training: {p['iterations']} iterations, best at {p['best_iteration']}, {p['ms_per_iteration']} ms/iteration, "
             f"{len(m['provenance']['training_cases'])} training cases, {p['validation_cases']} validation cases (checkpoint choice)",
             f"- Held-out ({heldout['cases']} test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
+            *([f"- Calibration: temperature {card['calibration']['temperature']} fitted on {card['calibration']['fitted_on']}; "
+               f"held-out expected calibration error {card['calibration']['heldout_ece_before']} before, "
+               f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"] if card.get("calibration") else []),
             f"- Runtime on the 181×217×181 demo brain ({runtime['device']}): {runtime['total_ms'] / 1000:.1f} s "
             f"(network {runtime['network_ms'] / 1000:.1f} s), `lumen-ai infer`",
             *([f"- **Limits:** {card['limits']}"] if card.get("limits") else []),
