@@ -359,9 +359,14 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
         if (const json* o = r.find("ood")) m.ood = OodSpec::fromJson(*o, "ood", errors);
         r.find("schema");
     }
-    for (const auto& [value, range] : m.applicability.labelVolumeMl)
-        if (!m.labels.find(value))
-            errors.push_back("applicability.label_volume_ml: " + std::to_string(value) + " is not one of the model's labels");
+    const auto ownLabels = [&](const auto& perLabel, const char* key) {
+        for (const auto& entry : perLabel)
+            if (!m.labels.find(entry.first))
+                errors.push_back(std::string("applicability.") + key + ": " + std::to_string(entry.first) + " is not one of the model's labels");
+    };
+    ownLabels(m.applicability.labelVolumeMl, "label_volume_ml");
+    ownLabels(m.applicability.labelComponents, "label_components");
+    ownLabels(m.applicability.labelOffsetMm, "label_offset_mm");
     for (int c : m.output.thresholdOrder)
         if (c < 0 || static_cast<std::size_t>(c) >= m.labels.size() || m.output.decision != OutputSpec::Decision::Threshold) {
             errors.push_back("output.threshold_order: channel " + std::to_string(c) + " is not one of the labels' channels (0.." +

@@ -1,5 +1,7 @@
 #include "ai/card/ModelApplicability.h"
 
+#include "core/LabelComponents.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -95,6 +97,65 @@ std::pair<double, double> percentiles1And99(const core::Volume& image) {
 
 const char* kAxisNames[3] = {"finest", "middle", "coarsest"};
 
+// {"<label value>": <value>} read by `read` per label; keys that are no label value are problems.
+template <typename T, typename Read>
+std::map<std::uint16_t, T> perLabel(const json& j, const std::string& where, std::vector<std::string>& problems, Read read) {
+    std::map<std::uint16_t, T> out;
+    if (!j.is_object()) {
+        problems.push_back(where + ": {\"<label value>\": ...}");
+        return out;
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        char* end = nullptr;
+        const long value = std::strtol(it.key().c_str(), &end, 10);
+        if (end == it.key().c_str() || *end || value < 1 || value > 65535)
+            problems.push_back(where + ": \"" + it.key() + "\" is not a label value");
+        else
+            out[static_cast<std::uint16_t>(value)] = read(it.value(), where + "." + it.key());
+    }
+    return out;
+}
+
+template <typename T, typename Write>
+json perLabelJson(const std::map<std::uint16_t, T>& m, Write write) {
+    json out = json::object();
+    for (const auto& [label, v] : m) out[std::to_string(label)] = write(v);
+    return out;
+}
+
+// Each label's centre (patient mm) and the centre of every labelled voxel.
+struct Centres {
+    std::map<std::uint16_t, core::Point3> label;
+    core::Point3 all;
+};
+
+Centres centres(const core::LabelMap& labels) {
+    const auto& d = labels.geometry().dims();
+    std::map<std::uint16_t, std::array<double, 4>> sums;  // i, j, k, count
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < d[2]; ++k)
+        for (std::size_t j = 0; j < d[1]; ++j)
+            for (std::size_t i = 0; i < d[0]; ++i, ++n)
+                if (const std::uint16_t v = labels.at(n)) {
+                    auto& s = sums[v];
+                    s[0] += double(i), s[1] += double(j), s[2] += double(k), s[3] += 1;
+                }
+    Centres c;
+    std::array<double, 4> total{};
+    for (const auto& [value, s] : sums) {
+        c.label[value] = labels.geometry().indexToWorld({s[0] / s[3], s[1] / s[3], s[2] / s[3]});
+        for (int a = 0; a < 4; ++a) total[std::size_t(a)] += s[std::size_t(a)];
+    }
+    if (total[3] > 0) c.all = labels.geometry().indexToWorld({total[0] / total[3], total[1] / total[3], total[2] / total[3]});
+    return c;
+}
+
+// "12 mm posterior", "3 mm right": a signed LPS offset along `axis` in words.
+std::string offsetText(double mm, int axis) {
+    static const char* const positive[3] = {"left", "posterior", "superior"}, *const negative[3] = {"right", "anterior", "inferior"};
+    return number(std::abs(mm), 0) + " mm " + (mm >= 0 ? positive[axis] : negative[axis]);
+}
+
 }  // namespace
 
 std::string Range::text(int decimals) const {
@@ -107,7 +168,7 @@ std::string Range::text(int decimals) const {
 bool ModelApplicability::empty() const {
     auto none = [](const std::array<Range, 3>& a) { return std::none_of(a.begin(), a.end(), [](const Range& r) { return r.bounded(); }); };
     return modalities.empty() && bodyParts.empty() && none(spacingMm) && none(fieldOfViewMm) && !intensityP1.bounded() &&
-           !intensityP99.bounded() && labelVolumeMl.empty();
+           !intensityP99.bounded() && labelVolumeMl.empty() && labelComponents.empty() && labelOffsetMm.empty();
 }
 
 ModelApplicability ModelApplicability::fromJson(const json& j, const std::string& where, std::vector<std::string>& problems) {
@@ -117,7 +178,7 @@ ModelApplicability ModelApplicability::fromJson(const json& j, const std::string
         return a;
     }
     static const std::vector<std::string> known = {"modalities", "body_parts", "spacing_mm", "field_of_view_mm",
-                                                   "intensity_percentiles", "label_volume_ml", "source"};
+                                                   "intensity_percentiles", "label_volume_ml", "label_components", "label_offset_mm", "source"};
     for (auto it = j.begin(); it != j.end(); ++it)
         if (std::find(known.begin(), known.end(), it.key()) == known.end())
             problems.push_back(where + "." + it.key() + ": unknown (a misspelt check would never warn)");
@@ -137,19 +198,12 @@ ModelApplicability ModelApplicability::fromJson(const json& j, const std::string
             if (p.contains("p99")) a.intensityP99 = rangeFrom(p["p99"], where + ".intensity_percentiles.p99", problems);
         }
     }
-    if (j.contains("label_volume_ml")) {
-        const json& v = j["label_volume_ml"];
-        if (!v.is_object()) problems.push_back(where + ".label_volume_ml: {\"<label value>\": [min, max]}");
-        else
-            for (auto it = v.begin(); it != v.end(); ++it) {
-                char* end = nullptr;
-                const long value = std::strtol(it.key().c_str(), &end, 10);
-                if (end == it.key().c_str() || *end || value < 1 || value > 65535)
-                    problems.push_back(where + ".label_volume_ml: \"" + it.key() + "\" is not a label value");
-                else
-                    a.labelVolumeMl[static_cast<std::uint16_t>(value)] = rangeFrom(it.value(), where + ".label_volume_ml." + it.key(), problems);
-            }
-    }
+    const auto range = [&](const json& v, const std::string& w) { return rangeFrom(v, w, problems); };
+    if (j.contains("label_volume_ml")) a.labelVolumeMl = perLabel<Range>(j["label_volume_ml"], where + ".label_volume_ml", problems, range);
+    if (j.contains("label_components")) a.labelComponents = perLabel<Range>(j["label_components"], where + ".label_components", problems, range);
+    if (j.contains("label_offset_mm"))
+        a.labelOffsetMm = perLabel<std::array<Range, 3>>(j["label_offset_mm"], where + ".label_offset_mm", problems,
+                                                        [&](const json& v, const std::string& w) { return axesFrom(v, w, problems); });
     return a;
 }
 
@@ -167,11 +221,9 @@ json ModelApplicability::toJson() const {
         if (intensityP99.bounded()) p["p99"] = rangeJson(intensityP99);
         j["intensity_percentiles"] = p;
     }
-    if (!labelVolumeMl.empty()) {
-        json v = json::object();
-        for (const auto& [label, r] : labelVolumeMl) v[std::to_string(label)] = rangeJson(r);
-        j["label_volume_ml"] = v;
-    }
+    if (!labelVolumeMl.empty()) j["label_volume_ml"] = perLabelJson(labelVolumeMl, rangeJson);
+    if (!labelComponents.empty()) j["label_components"] = perLabelJson(labelComponents, rangeJson);
+    if (!labelOffsetMm.empty()) j["label_offset_mm"] = perLabelJson(labelOffsetMm, axes);
     if (!source.empty() && !j.empty()) j["source"] = source;
     return j;
 }
@@ -212,18 +264,52 @@ std::vector<ApplicabilityWarning> checkImage(const ModelApplicability& card, con
 
 std::vector<ApplicabilityWarning> checkLabels(const ModelApplicability& card, const core::LabelMap& labels) {
     std::vector<ApplicabilityWarning> out;
-    if (card.labelVolumeMl.empty() || labels.empty()) return out;
+    if (labels.empty()) return out;
     const auto counts = labels.histogram();
+    const auto nameOf = [&](std::uint16_t value) {
+        const auto* label = labels.labels().find(value);
+        return label ? label->name : "label " + std::to_string(value);
+    };
     const double ml = labels.geometry().voxelVolumeMm3() / 1000.0;
     for (const auto& [value, range] : card.labelVolumeMl) {
         const auto it = counts.find(value);
         const double volume = it == counts.end() ? 0.0 : double(it->second) * ml;
         if (range.contains(volume)) continue;
-        const auto* label = labels.labels().find(value);
-        const std::string name = label ? label->name : "label " + std::to_string(value);
-        out.push_back({"label_volume", name + " is " + number(volume, volume < 10 ? 1 : 0) + " mL; in the training data it was " +
+        out.push_back({"label_volume", nameOf(value) + " is " + number(volume, volume < 10 ? 1 : 0) + " mL; in the training data it was " +
                                            range.text(range.min && *range.min < 10 ? 1 : 0) + " mL",
                        value});
+    }
+    // Pieces and place only of labels that are there (an absent one is its volume's warning).
+    if (!card.labelComponents.empty()) {
+        const auto sizes = core::componentSizes(labels);
+        for (const auto& [value, range] : card.labelComponents) {
+            const auto it = sizes.find(value);
+            if (it == sizes.end()) continue;
+            const double main = kMainComponentFraction * double(counts.at(value));
+            const auto pieces = std::count_if(it->second.begin(), it->second.end(), [&](std::size_t s) { return double(s) >= main; });
+            if (range.contains(double(pieces))) continue;
+            out.push_back({"label_components", nameOf(value) + " is in " + std::to_string(pieces) + " main pieces; in the training data " +
+                                                   range.text() + " (pieces of at least " + number(100 * kMainComponentFraction, 0) + " % of it)",
+                           value});
+        }
+    }
+    if (!card.labelOffsetMm.empty()) {
+        const Centres c = centres(labels);
+        for (const auto& [value, axes] : card.labelOffsetMm) {
+            const auto it = c.label.find(value);
+            if (it == c.label.end()) continue;
+            for (int a = 0; a < 3; ++a) {
+                const double offset = it->second[a] - c.all[a];
+                const Range& r = axes[std::size_t(a)];
+                if (r.contains(offset)) continue;
+                out.push_back({"label_location", nameOf(value) + "'s centre lies " + offsetText(offset, a) +
+                                                     " of the segmentation's centre; in the training data " +
+                                                     (r.min ? offsetText(*r.min, a) : std::string("any")) + " to " +
+                                                     (r.max ? offsetText(*r.max, a) : std::string("any")),
+                               value});
+                break;  // one place warning per label
+            }
+        }
     }
     return out;
 }

@@ -33,6 +33,11 @@ struct ModelApplicability {
     std::array<Range, 3> fieldOfViewMm;   // smallest, middle, largest extent of the image
     Range intensityP1, intensityP99;      // the image's 1st and 99th percentiles
     std::map<std::uint16_t, Range> labelVolumeMl;  // segmentation: plausible volume per label value
+    // Segmentation: how many pieces holding at least kMainComponentFraction of the label's voxels.
+    std::map<std::uint16_t, Range> labelComponents;
+    // Segmentation: where the label's centre lies from the centre of every labelled voxel, in mm
+    // along the patient axes (DICOM LPS: + is left, posterior, superior).
+    std::map<std::uint16_t, std::array<Range, 3>> labelOffsetMm;
     std::string source;                   // for people: where the ranges come from
 
     bool empty() const;
@@ -41,6 +46,8 @@ struct ModelApplicability {
     nlohmann::json toJson() const;
 };
 
+inline constexpr double kMainComponentFraction = 0.05;
+
 // What the file says about the image beyond its voxels (DICOM; a NIfTI says nothing).
 struct ImageFacts {
     std::string modality, bodyPart;
@@ -48,14 +55,14 @@ struct ImageFacts {
 
 // One mismatch between the model's card and an image or a result.
 struct ApplicabilityWarning {
-    std::string check;    // modality, body_part, spacing, field_of_view, intensity, label_volume
+    std::string check;    // modality, body_part, spacing, field_of_view, intensity, label_volume, label_components, label_location
     std::string message;  // for people, English: "the image is CT; the model is for MR"
     std::uint16_t label = 0;  // label_volume: the label value
 };
 
 // Before a run: does the image fit the card? Empty when it does (or the card says nothing).
 std::vector<ApplicabilityWarning> checkImage(const ModelApplicability& card, const core::Volume& image, const ImageFacts& facts);
-// After a segmentation run: each label's volume against what the training data showed.
+// After a segmentation run: each label's volume, pieces and place against what the training data showed.
 std::vector<ApplicabilityWarning> checkLabels(const ModelApplicability& card, const core::LabelMap& labels);
 
 nlohmann::json toJson(const std::vector<ApplicabilityWarning>& warnings);

@@ -131,3 +131,39 @@ TEST(Applicability, LabelVolumesOutsideTheTrainingRangeAreNamed) {
     EXPECT_EQ(back[1].message, w[1].message);
     EXPECT_EQ(back[1].label, 3);
 }
+
+// Pieces and place: deep grey matter in 2–8 main pieces, the cerebellum 30–60 mm posterior and
+// 20–50 mm inferior of the segmentation's centre (LPS: + posterior, + superior).
+TEST(Applicability, LabelsInTooManyPiecesOrInTheWrongPlaceAreNamed) {
+    std::vector<std::string> problems;
+    const auto card = ai::ModelApplicability::fromJson(json::parse(R"({
+        "label_components": {"3": [2, 8]},
+        "label_offset_mm": {"2": [[-15, 15], [30, 60], [-50, -20]]}})"), "applicability", problems);
+    ASSERT_TRUE(problems.empty()) << problems[0];
+    EXPECT_EQ(card.toJson()["label_components"], json::parse(R"({"3": [2.0, 8.0]})"));
+    core::LabelMap labels(core::ImageGeometry({100, 100, 100}, {1, 1, 1}, {0, 0, 0}));
+    labels.labels().set({1, "Cerebrum", {220, 180, 60, 255}});
+    labels.labels().set({2, "Cerebellum", {90, 160, 220, 255}});
+    labels.labels().set({3, "Deep grey matter", {230, 90, 90, 255}});
+    const auto box = [&](std::uint16_t v, std::array<std::size_t, 3> lo, std::array<std::size_t, 3> hi) {
+        for (std::size_t k = lo[2]; k < hi[2]; ++k)
+            for (std::size_t j = lo[1]; j < hi[1]; ++j)
+                for (std::size_t i = lo[0]; i < hi[0]; ++i) labels.set(i, j, k, v);
+    };
+    box(1, {20, 10, 50}, {80, 60, 90});  // cerebrum: anterior and superior
+    box(2, {35, 70, 20}, {65, 90, 40});  // cerebellum: posterior and inferior of it
+    box(3, {30, 30, 60}, {40, 40, 70});  // two nuclei
+    box(3, {60, 30, 60}, {70, 40, 70});
+    labels.set(0, 0, 0, 3);              // and a speck, not a main piece
+    EXPECT_TRUE(ai::checkLabels(card, labels).empty()) << ai::toJson(ai::checkLabels(card, labels)).dump();
+
+    for (std::size_t n = 0; n < 9; ++n) box(3, {10 * n + 1, 64, 92}, {10 * n + 9, 69, 98});  // nine more pieces
+    box(2, {35, 0, 20}, {65, 20, 40});   // and the cerebellum now in front as well
+    const auto w = ai::checkLabels(card, labels);
+    ASSERT_EQ(w.size(), 2u) << ai::toJson(w).dump();
+    EXPECT_EQ(w[0].check, "label_components");
+    EXPECT_NE(w[0].message.find("Deep grey matter is in 11 main pieces; in the training data 2–8"), std::string::npos) << w[0].message;
+    EXPECT_EQ(w[1].check, "label_location");
+    EXPECT_NE(w[1].message.find("Cerebellum's centre lies"), std::string::npos) << w[1].message;
+    EXPECT_NE(w[1].message.find("in the training data 30 mm posterior to 60 mm posterior"), std::string::npos) << w[1].message;
+}

@@ -14,7 +14,11 @@ What is derived, and how:
 - intensities: the 1st percentile of every training image is background (0); an image whose 1st
   percentile is below -50 has negative values a magnitude MR never has (CT air is -1000);
 - segmentation volumes (brain-structures): each label's volume over the training cases, from
-  0.75x the smallest to 1.25x the largest.
+  0.75x the smallest to 1.25x the largest;
+- segmentation pieces and places (brain-structures): each label's number of main pieces (26-connected
+  components holding at least 5 % of it), from one fewer than the fewest to one more than the most,
+  and where its centre lies from the centre of all labels (LPS mm), 10 mm beyond the training range.
+  The held-out cases' results (`lumen-ai infer`) must raise no label warning.
 Then `lumen-ai ood-fit` fits each model's out-of-distribution score ("ood": the normalised input's
 histogram against the training cases', thresholded where 95 % of the held-out-able cases stay) and
 the held-out cases' pass rate goes on the card ("ood_heldout").
@@ -28,6 +32,7 @@ import sys
 
 import nibabel as nib
 import numpy as np
+from scipy import ndimage
 
 MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
 DATALISTS = {"brain-structures": "seg", "lesion-detector": "det", "lesion-classifier": "cls"}
@@ -51,9 +56,29 @@ def image_facts(path):
     }
 
 
+def pieces_and_places(seg, affine, labels):
+    """Each label's main pieces and its centre's LPS offset (mm) from the centre of every label."""
+    ras = lambda ijk: (affine @ np.append(ijk, 1))[:3]
+    lps = lambda v: np.array([-v[0], -v[1], v[2]])
+    centre = lps(ras(np.array(ndimage.center_of_mass(seg > 0))))
+    out = {}
+    for label in labels:
+        mask = seg == label
+        if not mask.any():
+            continue
+        parts, n = ndimage.label(mask, structure=np.ones((3, 3, 3)))
+        sizes = np.bincount(parts.ravel())[1:]
+        main = int((sizes >= 0.05 * mask.sum()).sum())
+        out[label] = (main, lps(ras(np.array(ndimage.center_of_mass(mask)))) - centre)
+    return out
+
+
+def ai_binary(root):
+    return os.environ.get("LUMEN_AI", os.path.join(root, "..", "..", "build", "release", "bin", "lumen-ai"))  # root: resources/models
+
+
 def fit_ood(root, model_json, cases, kind):
-    ai = os.environ.get("LUMEN_AI", os.path.join(root, "..", "..", "build", "release", "bin", "lumen-ai"))  # root: resources/models
-    out = subprocess.run([ai, "ood-fit", "--model", os.path.dirname(model_json), "--data", os.path.join(cases, f"{kind}_datalist.json"),
+    out = subprocess.run([ai_binary(root), "ood-fit", "--model", os.path.dirname(model_json), "--data", os.path.join(cases, f"{kind}_datalist.json"),
                           "--check", os.path.join(cases, f"{kind}_test.json")], check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -62,13 +87,17 @@ def main():
     work = sys.argv[1]
     cases = os.path.join(work, "cases")
     training = json.load(open(os.path.join(cases, "seg_datalist.json")))["training"]
-    facts, volumes = [], {1: [], 2: [], 3: []}
+    facts, volumes, pieces, offsets = [], {1: [], 2: [], 3: []}, {1: [], 2: [], 3: []}, {1: [], 2: [], 3: []}
     for case in training:
         f = image_facts(os.path.join(cases, case["image"]))
         facts.append(f)
-        seg = np.asarray(nib.load(os.path.join(cases, case["label"])).dataobj)
+        seg_image = nib.load(os.path.join(cases, case["label"]))
+        seg = np.asarray(seg_image.dataobj)
         for label in volumes:
             volumes[label].append(float((seg == label).sum()) * f["voxel_ml"])
+        for label, (main, offset) in pieces_and_places(seg, seg_image.affine, volumes).items():
+            pieces[label].append(main)
+            offsets[label].append(offset)
     fov = np.array([f["fov"] for f in facts])
     p1 = min(f["p1"] for f in facts)
     common = {
@@ -85,6 +114,10 @@ def main():
         if name == "brain-structures":
             applicability["label_volume_ml"] = {
                 str(label): [round(0.75 * min(v), 1), round(1.25 * max(v), 1)] for label, v in volumes.items()}
+            applicability["label_components"] = {str(label): [max(1, min(v) - 1), max(v) + 1] for label, v in pieces.items()}
+            applicability["label_offset_mm"] = {
+                str(label): [[round(float(np.min(np.array(v)[:, a])) - 10), round(float(np.max(np.array(v)[:, a])) + 10)] for a in range(3)]
+                for label, v in offsets.items()}
         # The bundled package only: train_starter_models.sh runs this after every retraining.
         for path in (os.path.join(root, name, "1.0", "model.json"),):
             if not os.path.exists(path):
@@ -118,6 +151,24 @@ def main():
             ok &= f["p1"] >= common["intensity_percentiles"]["p1"][0]
             warned += not ok
         print(f"held-out cases with an input warning: {warned} of {len(held_out)}")
+        # And brain-structures' results on them: no label out of its volume, pieces or place.
+        model = os.path.join(root, "brain-structures", "1.0")
+        flagged = []
+        for case in held_out:
+            out = os.path.join(work, "applicability-" + os.path.basename(case["image"]).split(".")[0])
+            run = subprocess.run([ai_binary(root), "infer", "--quiet", "--threads", "2", "--model", model,
+                                  "--input", os.path.join(cases, case["image"]), "--output", out],
+                                 check=True, capture_output=True, text=True).stdout
+            warnings = json.loads(run.strip().splitlines()[-1]).get("warnings", [])
+            labels = [w for w in warnings if w.get("check", "").startswith("label_")]
+            if labels:
+                flagged.append((case["image"], labels))
+            for suffix in (".seg.nii.gz", ".seg.json"):
+                if os.path.exists(out + suffix):
+                    os.remove(out + suffix)
+        print(f"held-out results with a label warning: {len(flagged)} of {len(held_out)}")
+        for image, labels in flagged:
+            print("  ", image, json.dumps(labels))
 
 
 if __name__ == "__main__":
