@@ -904,6 +904,13 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::CautionMark</name>
+    <message>
+        <source>Check this proposal with particular care: %1</source>
+        <translation>Vérifier cette proposition avec une attention particulière : %1</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::FindingsPanel</name>
     <message>
         <source>Finding</source>

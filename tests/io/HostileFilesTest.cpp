@@ -164,7 +164,7 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     EXPECT_THROW(io::readLabelSidecar(R"([{"value": 70000, "name": "lesion", "color": [200, 40, 40]}])", set), io::AnnotationFormatError);
     EXPECT_NO_THROW(io::readLabelSidecar(R"([{"value": 7, "name": "lesion", "color": [200, 40, 40]}])", set));
     // A datalist that is a JSON string, or names an image by a number: json's type_error escaped.
-    for (const std::string datalist : {bytesOf(regressions / "training_set" / "datalist-that-is-a-string").substr(1),
+    for (const std::string& datalist : {bytesOf(regressions / "training_set" / "datalist-that-is-a-string").substr(1),
                                        std::string(R"({"training": [{"image": 5, "label": "l.nii.gz"}]})")}) {
         writeBytes(dir / "datalist.json", datalist);
         try {

@@ -22,7 +22,8 @@ inline core::AnnotationSet workspaceState(int which) {
     core::SegmentInfo seg;
     seg.value = 1;
     seg.codingScheme = "SCT", seg.codeValue = "10200004", seg.codeMeaning = "Liver";
-    seg.provenance = {"brain-structures", "1.0", "annotator", "2026-11-26T10:00:00Z", "2026-11-26T10:05:00Z", true, 120, 35, 42.5};
+    seg.provenance = {"brain-structures", "1.0", "annotator", "2026-11-26T10:00:00Z", "2026-11-26T10:05:00Z", true, 120, 35, 42.5,
+                      "Cerebrum and brainstem is 3100 mL; in the training data it was 852–2445 mL"};
     s.segments.push_back(seg);
     core::Finding f;
     f.id = 7;

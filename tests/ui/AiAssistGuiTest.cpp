@@ -6,6 +6,7 @@
 #include "logic/Document.h"
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
+#include "ui/SegmentEditorPanel.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -101,6 +102,21 @@ TEST_F(Viewer, ABrainModelOnTheCtAsksFirstAndFlagsWhatItMade) {
     EXPECT_TRUE(after.contains("Do not trust this result")) << after.toStdString();
     EXPECT_TRUE(after.contains("Cerebrum and brainstem is")) << after.toStdString() << ": the implausible volume, by name";
     EXPECT_FALSE(panel->runAnywayButton()->isVisible());
+    // Each proposal carries what concerns it: the unfit image all of them, its own flags each.
+    int proposals = 0;
+    for (const auto& segment : window->document()->segments()) {
+        if (!segment.proposed) continue;
+        ++proposals;
+        EXPECT_NE(segment.provenance.caution.find("the image is CT; the model is for MR"), std::string::npos) << segment.provenance.caution;
+        const core::Label* label = window->document()->labels()->labels().find(segment.value);
+        if (label && label->name == "Cerebrum and brainstem")
+            EXPECT_NE(segment.provenance.caution.find("Cerebrum and brainstem is"), std::string::npos) << segment.provenance.caution;
+    }
+    EXPECT_EQ(proposals, 3);
+    QTreeWidget* rows = window->segmentPanel()->labelTree();
+    ASSERT_GT(rows->topLevelItemCount(), 0);
+    EXPECT_TRUE(rows->topLevelItem(0)->text(3).startsWith(QStringLiteral("⚠"))) << rows->topLevelItem(0)->text(3).toStdString();
+    EXPECT_TRUE(rows->topLevelItem(0)->toolTip(3).contains("Check this proposal with particular care")) << rows->topLevelItem(0)->toolTip(3).toStdString();
     test::saveScreenshot(window.get(), "34-ai-result-flagged");
 
     // Another series: a clean panel.

@@ -19,6 +19,9 @@ struct Provenance {
     // Correction effort on AI items: voxels added / removed relative to the proposal, seconds spent.
     std::size_t voxelsAdded = 0, voxelsRemoved = 0;
     double editSeconds = 0;
+    // A model's proposal: why to check it with particular care (the image or the result did not
+    // fit the model's card, the image looked unlike its training images); empty when nothing did.
+    std::string caution;
 
     bool fromModel() const { return source != "user"; }
 };

@@ -31,9 +31,11 @@ T integer(const json& j, const char* what) {
 namespace internal {
 
 json provenanceJson(const core::Provenance& p) {
-    return {{"source", p.source}, {"model_version", p.modelVersion}, {"author", p.author}, {"created", p.created},
-            {"modified", p.modified}, {"edited_by_user", p.editedByUser}, {"voxels_added", p.voxelsAdded},
-            {"voxels_removed", p.voxelsRemoved}, {"edit_seconds", p.editSeconds}};
+    json j = {{"source", p.source}, {"model_version", p.modelVersion}, {"author", p.author}, {"created", p.created},
+              {"modified", p.modified}, {"edited_by_user", p.editedByUser}, {"voxels_added", p.voxelsAdded},
+              {"voxels_removed", p.voxelsRemoved}, {"edit_seconds", p.editSeconds}};
+    if (!p.caution.empty()) j["caution"] = p.caution;
+    return j;
 }
 
 core::Provenance provenanceFromJson(const json& j) {
@@ -47,6 +49,7 @@ core::Provenance provenanceFromJson(const json& j) {
     p.voxelsAdded = j.contains("voxels_added") ? integer<std::uint64_t>(j["voxels_added"], "voxels_added") : 0;
     p.voxelsRemoved = j.contains("voxels_removed") ? integer<std::uint64_t>(j["voxels_removed"], "voxels_removed") : 0;
     p.editSeconds = j.value("edit_seconds", 0.0);
+    p.caution = j.value("caution", "");
     return p;
 }
 

@@ -50,6 +50,14 @@ core::Provenance modelProvenance(const AiModel& m) {
     return p;
 }
 
+// What to say on a proposal of the model's label `value` (0: on any proposal).
+std::string cautionOf(const std::map<std::uint16_t, std::string>& cautions, std::uint16_t value) {
+    const auto all = cautions.find(0), own = value ? cautions.find(value) : cautions.end();
+    std::string out = all != cautions.end() ? all->second : "";
+    if (own != cautions.end()) out += (out.empty() ? "" : "; ") + own->second;
+    return out;
+}
+
 }  // namespace
 
 struct AiAssist::Painted {
@@ -66,7 +74,8 @@ struct AiAssist::Painted {
 // fills only empty voxels, on label values of its own. The same model's earlier proposals that
 // nobody reviewed or corrected are replaced (a re-run must not pile up copies).
 AiAssist::Painted AiAssist::paintProposal(const core::LabelMap& labels, core::LabelMetadata before, const core::LabelMap& result,
-                                          const core::LabelTable& table, const core::Provenance& provenance) {
+                                          const core::LabelTable& table, const core::Provenance& provenance,
+                                          const std::map<std::uint16_t, std::string>& cautions) {
     Painted p;
     p.edit = core::LabelMapEdit("AI: " + provenance.source);
     p.labels = labels.clone();
@@ -91,6 +100,7 @@ AiAssist::Painted AiAssist::paintProposal(const core::LabelMap& labels, core::La
         core::SegmentInfo info;
         info.value = value;
         info.provenance = provenance;
+        info.provenance.caution = cautionOf(cautions, l.value);
         info.proposed = true;
         segments.push_back(info);
     }
@@ -194,13 +204,19 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
     };
     if (seriesChanged()) return;
     oodNote_.clear();
-    // Where the image or the result did not fit the model's card: every result file says.
+    cautions_.clear();
+    // Where the image or the result did not fit the model's card: every result file says. Each
+    // proposal carries what concerns it (its label's flags; an unfit or unfamiliar image: all).
     const QString resultFile = prefix + (task == "segmentation" ? ".seg.json" : task == "detection" ? ".findings.json" : ".classes.json");
     try {
         const json applicability = readJson(resultFile).value("applicability", json::object());
         QStringList reasons;
         for (const char* side : {"output", "input"})  // what it made first: that is what the user is about to review
-            for (const auto& w : ai::warningsFromJson(applicability.value(side, json::array()))) reasons << QString::fromStdString(w.message);
+            for (const auto& w : ai::warningsFromJson(applicability.value(side, json::array()))) {
+                reasons << QString::fromStdString(w.message);
+                std::string& caution = cautions_[w.check.rfind("label_", 0) == 0 ? w.label : 0];
+                caution += (caution.empty() ? "" : "; ") + w.message;
+            }
         if (!reasons.isEmpty()) emit warned(reasons);
         const json ood = applicability.value("ood", json());
         oodNote_ = ood.is_object() ? tr("; out-of-distribution score %1 (above 1: unlike its training images)")
@@ -236,12 +252,12 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
     const core::Provenance provenance = modelProvenance(running_);
     runInBackground(
         this,
-        [read, prefix, g = image_.geometry(), provenance] {
+        [read, prefix, g = image_.geometry(), provenance, cautions = cautions_] {
             read->result = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
             io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), read->table);
             const std::string uncertainty = (prefix + ".uncertainty.nii.gz").toStdString();
             if (QFile::exists(QString::fromStdString(uncertainty))) read->uncertainty = uncertaintyLevels(uncertainty, g);
-            read->painted = paintProposal(read->before, read->metadata, read->result, read->table.labels.labels(), provenance);
+            read->painted = paintProposal(read->before, read->metadata, read->result, read->table.labels.labels(), provenance, cautions);
         },
         [this, read, report, fail, provenance](const QString& error) {
             if (!error.isEmpty()) return fail(error);
@@ -251,7 +267,7 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
             try {
                 if (document_->labelRevision() != read->revision)  // edited meanwhile: paint on what is there now
                     read->painted = paintProposal(now ? *now : core::LabelMap(image_.geometry()), document_->labelMetadata(),
-                                                  read->result, read->table.labels.labels(), provenance);
+                                                  read->result, read->table.labels.labels(), provenance, cautions_);
             } catch (const std::exception& e) {
                 return fail(e.what());
             }
@@ -290,6 +306,7 @@ QString AiAssist::applyFindings(const QString& prefix) {
         finding.boxMax = point(f.at("box_max_mm"));
         finding.status = core::Finding::Status::Proposed;
         finding.provenance = modelProvenance(running_);
+        finding.provenance.caution = cautionOf(cautions_, 0);
         findings.push_back(finding);
     }
     const int returned = int(findings.size());
@@ -306,6 +323,7 @@ QString AiAssist::applyClassification(const QString& prefix) {
     c.className = j.value("predicted", "");
     for (const auto& x : j.at("classes")) c.probabilities.emplace_back(x.at("name").get<std::string>(), x.at("probability").get<double>());
     c.provenance = modelProvenance(running_);
+    c.provenance.caution = cautionOf(cautions_, 0);
     document_->addClassification(c);
     emit classified(running_.name, c.probabilities);
     return QString::fromStdString(c.className);

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -70,7 +71,8 @@ private:
     bool seriesChanged();  // true (and failed()) when the document no longer shows image_
     struct Painted;
     static Painted paintProposal(const core::LabelMap& labels, core::LabelMetadata before, const core::LabelMap& result,
-                                 const core::LabelTable& table, const core::Provenance& provenance);
+                                 const core::LabelTable& table, const core::Provenance& provenance,
+                                 const std::map<std::uint16_t, std::string>& cautions);
     QString applySegmentation(Painted painted);
     QString applyFindings(const QString& prefix);
     QString applyClassification(const QString& prefix);
@@ -84,6 +86,8 @@ private:
     int generation_ = 0;  // runs started, so that a late hand-over of a canceled run is ignored
     QString job_;
     QString oodNote_;  // the last result's out-of-distribution score, for its summary
+    // The last result's cautions for its proposals: by the model's label value, 0 for every proposal.
+    std::map<std::uint16_t, std::string> cautions_;
     std::unique_ptr<QTemporaryDir> scratch_;
 };
 

@@ -3,6 +3,7 @@
 #include "io/AnnotationJson.h"
 #include "logic/Document.h"
 #include "logic/NumberText.h"
+#include "ui/internal/CautionMark.h"
 #include "ui/internal/ToolkitNames.h"
 
 #include <QHBoxLayout>
@@ -120,6 +121,7 @@ void FindingsPanel::rebuild() {
                                             : tr("user"));
         item->setToolTip(Source, tr("Author %1, created %2, modified %3").arg(QString::fromStdString(p.author), QString::fromStdString(p.created),
                                                                                QString::fromStdString(p.modified)));
+        if (!p.caution.empty() && f.status == core::Finding::Status::Proposed) internal::markCaution(*item, Score, p.caution);
     }
     showSelection();
     const bool any = !rows.empty();

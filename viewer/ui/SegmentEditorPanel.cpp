@@ -3,6 +3,7 @@
 #include "logic/Document.h"
 #include "logic/NumberText.h"
 #include "logic/SegmentEditor.h"
+#include "ui/internal/CautionMark.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -253,6 +254,7 @@ void SegmentEditorPanel::rebuild() {
                 item->setToolTip(Name, tr("Proposed by %1 %2: correct it with the tools, then accept it (or reject it)")
                                            .arg(QString::fromStdString(s.provenance.source), QString::fromStdString(s.provenance.modelVersion)));
                 item->setData(Name, Qt::UserRole + 1, true);
+                if (!s.provenance.caution.empty()) internal::markCaution(*item, Volume, s.provenance.caution);
             }
         if (value == editor_->activeLabel()) labels_->setCurrentItem(item);
     }
