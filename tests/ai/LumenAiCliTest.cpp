@@ -24,6 +24,15 @@ const std::string kBrain = std::string(test::kMricronTemplates) + "/ch2.nii.gz";
 
 std::string lumenAi() { return (test::binaryDir() / "bin/lumen-ai").string(); }
 
+// Two classes ("label1", "label2"), the whole image resized to a cube of `patch`.
+ai::ModelManifest classifierManifest(const std::string& name, int patch) {
+    ai::ModelManifest m = test::segmentationManifest(2, patch);
+    m.name = name;
+    m.task = ai::Task::Classification;
+    m.input.resizeToPatch = true;
+    return m;
+}
+
 test::CommandResult runAi(const std::string& args, const std::string& env = "") {
     return test::run(env + " " + test::quote(lumenAi()) + " " + args);
 }
@@ -157,10 +166,7 @@ TEST_F(LumenAi, DetectsABrightCubeAsAWorldBox) {
 
 TEST_F(LumenAi, ClassifiesWithCalibratedProbabilities) {
     test::TempDir dir("lumen-ai");
-    ai::ModelManifest m = test::segmentationManifest(2, 16);
-    m.name = "cls";
-    m.task = ai::Task::Classification;
-    m.input.resizeToPatch = true;
+    ai::ModelManifest m = classifierManifest("cls", 16);
     m.output.temperature = 2.0;
     test::writePackage(dir / "cls", m,
                        "def forward(self, x):\n"
@@ -177,13 +183,10 @@ TEST_F(LumenAi, ClassifiesWithCalibratedProbabilities) {
 // An over-confident classifier: its logit is 3 × the true log-odds of the case (a constant image
 // of value v: true log-odds v, labels drawn from them with a fixed seed). calibrate fits a
 // temperature near 3 on 40 calibration cases and lowers the ECE on 40 held-out ones; on 8 cases it
-// refuses. train's fit follows the same rule on its validation cases (tests below: Training).
+// refuses. train and finetune adopt eval's fit on their validation cases by the same rule.
 TEST_F(LumenAi, CalibrateFitsATemperatureThatLowersTheHeldOutCalibrationError) {
     test::TempDir dir("lumen-ai-calibrate");
-    ai::ModelManifest m = test::segmentationManifest(2, 4);
-    m.name = "overconfident";
-    m.task = ai::Task::Classification;
-    m.input.resizeToPatch = true;
+    const ai::ModelManifest m = classifierManifest("overconfident", 4);
     test::writePackage(dir / "cls", m,
                        "def forward(self, x):\n"
                        "    v = x.mean(dim=[1, 2, 3, 4])\n"
