@@ -174,6 +174,23 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
             EXPECT_NE(std::string(e.what()).find("malformed training set"), std::string::npos) << e.what();
         }
     }
+    // A series whose last file claims 64015 × 10256 pixels in 923 bytes: 1.3 GB was allocated
+    // before decoding found nothing there. Refused by what the files can hold.
+    const std::string series = bytesOf(regressions / "dicom_series" / "rows-64015-in-923-bytes");
+    fs::create_directories(dir / "series");
+    std::size_t at = 0;
+    for (int n = 0;; ++n) {
+        const std::size_t end = series.find("\n--LUMEN-FILE--\n", at);
+        writeBytes(dir / "series" / (std::to_string(n) + ".dcm"), series.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        if (end == std::string::npos) break;
+        at = end + 16;
+    }
+    try {
+        io::ImageLoader::load((dir / "series").string());
+        ADD_FAILURE() << "a series of 923-byte files loaded as 1.3 GB";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("(923 bytes) cannot hold the 1252 MB of pixels their headers claim"), std::string::npos) << e.what();
+    }
     // A .seg.nrrd space direction without its ")" sent the header reader round forever, filling memory.
     try {
         io::SlicerSegmentation::read(asFile(regressions / "label_exchange" / "space-direction-without-closing-parenthesis", dir.path(), "x.seg.nrrd", 1).string());

@@ -168,12 +168,35 @@ core::ImageGeometry frameGeometry(const ImageStack& stack) {
     return core::ImageGeometry({r.columns, r.rows, stack.acquiredSliceOrigins.size()},
                                {g.spacing().x, g.spacing().y, 1.0}, stack.acquiredSliceOrigins.front(), g.direction());
 }
+
+// What the files can hold bounds what they decode to: native pixel data, their size; compressed,
+// at most 4096 times it (RLE cannot pass 64:1; the rest leaves room for blank frames in any
+// codec). A header that claims more (fuzzing: 64015 × 10256 pixels in a 923-byte file) is
+// refused before a buffer that size is allocated. Only checked from 64 MB: below that, the
+// decoders' own checks say which file is short.
+void checkFilesCanHold(const ImageStack& stack) {
+    std::uint64_t claimed = 0, capacity = 0, fileBytes = 0;
+    std::vector<bool> counted(stack.instances.size(), false);
+    for (const StackFrame& f : stack.frames) {
+        if (f.instance == StackFrame::kGap) continue;
+        const core::InstanceRecord& r = stack.instances[f.instance];
+        claimed += std::uint64_t(r.rows) * r.columns * r.samplesPerPixel * r.bitsAllocated / 8;
+        if (counted[f.instance]) continue;
+        counted[f.instance] = true;
+        fileBytes += r.fileSize;
+        capacity += r.fileSize * (r.encapsulated ? 4096 : 1);
+    }
+    if (claimed > (std::uint64_t(64) << 20) && claimed > capacity)
+        throw IoError("", "its files (" + std::to_string(fileBytes) + " bytes) cannot hold the " + std::to_string(claimed >> 20) +
+                              " MB of pixels their headers claim");
+}
 }  // namespace
 
 core::Volume DicomSeriesLoader::load(const ImageStack& stack, core::Progress* progress, unsigned threads) {
     if (stack.frames.empty() || stack.instances.empty()) throw IoError("", "the image stack is empty");
     const core::ImageGeometry frameGrid = frameGeometry(stack);
     const PixelType type = volumeType(stack);
+    checkFilesCanHold(stack);
     requireMemory(volumeBytes(stack) + (stack.needsResampling() ? frameGrid.voxelCount() * stack.timePoints *
                                                                       core::bytesPerVoxel(type) : 0),
                   "this series", "");  // the series' fault, not one file's (ImageLoader::loadSeries)
