@@ -6,6 +6,7 @@
 #include "io/AnnotationJson.h"
 #include "io/DicomDirReader.h"
 #include "io/DicomHeaderReader.h"
+#include "io/DicomSegmentation.h"
 #include "io/ImageLoader.h"
 #include "io/ImageFileWriter.h"
 #include "io/IoError.h"
@@ -191,6 +192,10 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     } catch (const io::IoError& e) {
         EXPECT_NE(std::string(e.what()).find("(923 bytes) cannot hold the 1252 MB of pixels their headers claim"), std::string::npos) << e.what();
     }
+    // A SEG frame whose position makes no number: the slice index NaN was converted to an integer.
+    const io::ImageStack source = io::DicomSegmentation::sourceStack((fuzzDir() / "data" / "source").string());
+    EXPECT_THROW(io::DicomSegmentation::read(asFile(regressions / "seg" / "frame-position-not-a-number", dir.path(), "seg.dcm").string(), source),
+                 io::IoError);
     // A .seg.nrrd space direction without its ")" sent the header reader round forever, filling memory.
     try {
         io::SlicerSegmentation::read(asFile(regressions / "label_exchange" / "space-direction-without-closing-parenthesis", dir.path(), "x.seg.nrrd", 1).string());

@@ -263,8 +263,9 @@ DicomRtStructure::Result DicomRtStructure::read(const std::string& path, const I
                 kSum += idx.z, kMin = std::min(kMin, idx.z), kMax = std::max(kMax, idx.z);
             }
             const double k = std::round(kSum / double(polygon.size()));
-            // On a slice: within a quarter of the slice spacing, and inside the series.
-            if (kMax - k > 0.25 || k - kMin > 0.25 || k < 0 || k >= double(d[2])) {
+            const bool finite = std::all_of(polygon.begin(), polygon.end(), [](const auto& p) { return std::isfinite(p[0]) && std::isfinite(p[1]); });
+            // On a slice: within a quarter of the slice spacing, and inside the series (a NaN fails).
+            if (!(finite && kMax - k <= 0.25 && k - kMin <= 0.25 && k >= 0 && k < double(d[2]))) {
                 ++offSlice;
                 continue;
             }

@@ -257,11 +257,12 @@ core::AnnotationSet DicomSegmentation::read(const std::string& path, const Image
         Float64 x, y, z, rx, ry, rz, cx, cy, cz;
         position->getImagePositionPatient(x, y, z);
         orientation->getImageOrientationPatient(rx, ry, rz, cx, cy, cz);
-        if ((core::Vector3{rx, ry, rz} - g.axis(0)).norm() > 1e-3 || (core::Vector3{cx, cy, cz} - g.axis(1)).norm() > 1e-3)
+        // Written so that a NaN (a position or orientation of "nan") fails each test.
+        if (!((core::Vector3{rx, ry, rz} - g.axis(0)).norm() <= 1e-3 && (core::Vector3{cx, cy, cz} - g.axis(1)).norm() <= 1e-3))
             throw IoError(path, "frame " + std::to_string(f + 1) + " is oriented differently from the series");
         const core::Vector3 index = g.worldToIndex({x, y, z});
         const double k = std::round(index.z);
-        if (std::abs(index.x) > 1e-2 || std::abs(index.y) > 1e-2 || std::abs(index.z - k) > 1e-2 || k < 0 || k >= double(d[2]))
+        if (!(std::abs(index.x) <= 1e-2 && std::abs(index.y) <= 1e-2 && std::abs(index.z - k) <= 1e-2 && k >= 0 && k < double(d[2])))
             throw IoError(path, "frame " + std::to_string(f + 1) + " at (" + std::to_string(x) + ", " + std::to_string(y) + ", " +
                                     std::to_string(z) + ") mm is not a slice of the series");
         Uint16 segmentNumber = 0;
