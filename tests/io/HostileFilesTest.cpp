@@ -148,6 +148,13 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     } catch (const io::IoError& e) {
         EXPECT_NE(std::string(e.what()).find("ElementDataFile"), std::string::npos) << e.what();
     }
+    // "NDims = -15": MetaIO read four billion numbers per axis field (a hang).
+    try {
+        io::ImageLoader::load(asFile(regressions / "image_file" / "metaimage-negative-ndims", dir.path(), "image.mha", 1).string());
+        ADD_FAILURE() << "a MetaImage of NDims -15 was read";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("NDims"), std::string::npos) << e.what();
+    }
     // A negative NIfTI vox_offset was converted to an unsigned offset.
     EXPECT_THROW(io::ImageLoader::load(asFile(regressions / "image_file" / "nifti-negative-vox-offset", dir.path(), "image.nii", 1).string()), io::IoError);
     // DCMTK threw std::out_of_range out of a malformed DICOMDIR record.

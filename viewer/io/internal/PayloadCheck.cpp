@@ -71,6 +71,16 @@ void checkMetaImageHeader(const std::string& path) {
         if (eq == std::string::npos || key.empty() || key.size() > 64 || line.size() - eq > 1024 ||
             key.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             throw IoError(path, "not a MetaImage header: a line is not a short \"Key = value\"");
+        // MetaIO reads NDims values for each axis field, as an unsigned count: "NDims = -15" had it
+        // read four billion numbers (fuzzing: a hang).
+        const std::string value = eq + 1 < line.size() ? line.substr(eq + 1) : std::string();
+        const auto small = [&](int most) {
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            return end != value.c_str() && n >= 1 && n <= most && value.find_first_not_of(" \t", std::size_t(end - value.c_str())) == std::string::npos;
+        };
+        if (key == "NDims" && !small(4)) throw IoError(path, "a MetaImage of NDims " + value + ": 1 to 4 axes are read");
+        if (key == "ElementNumberOfChannels" && !small(256)) throw IoError(path, "a MetaImage of " + value + " channels: 1 to 256 are read");
         if (key == "ElementDataFile") return;
     }
     throw IoError(path, "a MetaImage header without ElementDataFile in its first 64 KB");

@@ -17,7 +17,8 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
 
 // Before ITK's MetaIO reads a MetaImage header: every line up to ElementDataFile is "Key = value"
 // with a short key and a value of reasonable length (MetaIO copies both into fixed buffers without
-// looking: a long one crashed it). Throws IoError.
+// looking: a long one crashed it), and NDims and ElementNumberOfChannels, which MetaIO takes as
+// unsigned counts, are small. Throws IoError.
 void checkMetaImageHeader(const std::string& path);
 
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
