@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
+#include <limits>
 
 namespace lumen::ai::protocol {
 
@@ -19,6 +21,22 @@ std::size_t typeIndex(const json& j, const std::array<const char*, N>& names) {
     for (std::size_t i = 0; i < N; ++i)
         if (type == names[i]) return i;
     throw ProtocolError("unknown message type \"" + type + "\"");
+}
+
+// A whole-number field within T's range, or `fallback` when absent and not `required` (nlohmann
+// would convert 4.4e12, 2.5 or -1 to T, with undefined behaviour out of range).
+template <typename T>
+T integer(const json& j, const char* key, T fallback, bool required = false) {
+    if (!j.contains(key)) {
+        if (required) throw ProtocolError(std::string("missing \"") + key + "\"");
+        return fallback;
+    }
+    const json& v = j[key];
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max())) return T(v.get<std::uint64_t>());
+    if (v.is_number_integer() && v.get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min()) &&
+        v.get<std::int64_t>() <= std::int64_t(std::numeric_limits<T>::max()))
+        return T(v.get<std::int64_t>());
+    throw ProtocolError(std::string("\"") + key + "\" must be a whole number in range, not " + v.dump());
 }
 
 template <class F>
@@ -135,7 +153,7 @@ Request decodeRequest(const std::string& line) {
             r.infer.input = j.at("input").get<std::string>();
             r.infer.output = j.at("output").get<std::string>();
             r.infer.device = j.value("device", "auto");
-            r.infer.threads = j.value("threads", 0u);
+            r.infer.threads = integer(j, "threads", 0u);
             r.infer.uncertainty = j.value("uncertainty", false);
             r.infer.modality = j.value("modality", "");
             r.infer.bodyPart = j.value("body_part", "");
@@ -145,14 +163,14 @@ Request decodeRequest(const std::string& line) {
             f.model = j.at("model").get<std::string>();
             f.data = j.at("data").get<std::string>();
             f.out = j.at("out").get<std::string>();
-            f.iterations = j.value("iterations", f.iterations);
-            f.validateEvery = j.value("validate_every", f.validateEvery);
-            f.checkpointEvery = j.value("checkpoint_every", f.checkpointEvery);
+            f.iterations = integer(j, "iterations", f.iterations);
+            f.validateEvery = integer(j, "validate_every", f.validateEvery);
+            f.checkpointEvery = integer(j, "checkpoint_every", f.checkpointEvery);
             f.learningRate = j.value("learning_rate", 0.0);
-            f.seed = j.value("seed", 1u);
+            f.seed = integer(j, "seed", 1u);
             f.noFlip = j.value("no_flip", false);
             f.device = j.value("device", "auto");
-            f.threads = j.value("threads", 0u);
+            f.threads = integer(j, "threads", 0u);
             if (f.iterations < 1 || f.validateEvery < 1 || f.checkpointEvery < 1)
                 throw ProtocolError("finetune: iterations, validate_every and checkpoint_every must be positive");
         }
@@ -179,8 +197,8 @@ Event decodeEvent(const std::string& line) {
                 break;
             case Event::Type::Error: e.message = j.at("message").get<std::string>(); break;
             case Event::Type::Training:
-                e.iteration = j.at("iteration").get<int>();
-                e.iterations = j.at("iterations").get<int>();
+                e.iteration = integer(j, "iteration", 0, true);
+                e.iterations = integer(j, "iterations", 0, true);
                 e.loss = j.value("loss", 0.0);
                 if (j.contains("validation")) e.detail = j["validation"].dump();
                 e.resumedFromCheckpoint = j.value("resumed", false);

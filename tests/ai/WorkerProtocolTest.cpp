@@ -95,9 +95,14 @@ TEST(WorkerProtocol, AnythingElseIsAProtocolError) {
                             R"({"type": "infer", "id": "j", "model": "m"})", R"({"type": "cancel"})", R"({"type": "infer", "id": 3})",
                             R"({"type": "finetune", "id": "f", "model": "m", "data": "d"})",
                             R"({"type": "finetune", "id": "f", "model": "m", "data": "d", "out": "o", "iterations": 0})",
-                            R"({"type": "pause"})"})
+                            R"({"type": "pause"})",
+                            // Whole numbers out of range or not whole (fuzzing: threads 4.4e12 reached an unsigned conversion).
+                            R"({"type": "infer", "id": "j", "model": "m", "input": "i", "output": "o", "threads": 4444444444444.4})",
+                            R"({"type": "infer", "id": "j", "model": "m", "input": "i", "output": "o", "threads": -1})",
+                            R"({"type": "finetune", "id": "f", "model": "m", "data": "d", "out": "o", "iterations": 2.5})"})
         EXPECT_THROW(decodeRequest(bad), ProtocolError) << bad;
     for (const char* bad : {"{}", R"({"type": "progress", "id": "j"})", R"({"type": "result", "id": "j", "task": "x"})",
-                            R"({"type": "ready"})", R"({"type": "training", "id": "j", "loss": 1})"})
+                            R"({"type": "ready"})", R"({"type": "training", "id": "j", "loss": 1})",
+                            R"({"type": "training", "id": "j", "iteration": 1e30, "iterations": 4})"})
         EXPECT_THROW(decodeEvent(bad), ProtocolError) << bad;
 }

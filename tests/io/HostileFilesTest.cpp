@@ -203,6 +203,22 @@ TEST(HostileFiles, WhatTheFuzzersFoundIsRefusedWithAReason) {
     const io::ImageStack source = io::DicomSegmentation::sourceStack((fuzzDir() / "data" / "source").string());
     EXPECT_THROW(io::DicomSegmentation::read(asFile(regressions / "seg" / "frame-position-not-a-number", dir.path(), "seg.dcm").string(), source),
                  io::IoError);
+    // A SEG without its Pixel Data: DCMTK's getFrame() read past an empty frame list (SEGV).
+    try {
+        io::DicomSegmentation::read(asFile(regressions / "seg" / "pixel-data-missing", dir.path(), "seg2.dcm").string(), source);
+        ADD_FAILURE() << "a SEG without pixel data was read";
+    } catch (const io::IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("Pixel Data do not hold"), std::string::npos) << e.what();
+    }
+    // Row and column directions 0.01 from perpendicular: the image geometry refused them with an
+    // exception past every reader (abort). They are made orthonormal as they are read.
+    EXPECT_NO_THROW(io::DicomHeaderReader::read(asFile(regressions / "dicom_file" / "orientation-not-quite-orthogonal", dir.path(), "tilted.dcm").string()));
+    try {
+        io::ImageLoader::load((dir / "tilted.dcm").string());
+    } catch (const io::IoError&) {  // refused for what else is wrong with it, or loaded: either way no abort
+    }
+    // A NUL inside a MetaImage header: MetaIO then allocated 2^64 - 1 bytes.
+    EXPECT_THROW(io::ImageLoader::load(asFile(regressions / "image_file" / "metaimage-nul-in-header", dir.path(), "nul.mha", 1).string()), io::IoError);
     // A .seg.nrrd space direction without its ")" sent the header reader round forever, filling memory.
     try {
         io::SlicerSegmentation::read(asFile(regressions / "label_exchange" / "space-direction-without-closing-parenthesis", dir.path(), "x.seg.nrrd", 1).string());

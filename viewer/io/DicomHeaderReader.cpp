@@ -103,7 +103,9 @@ std::array<double, 6> checkedOrientation(const std::array<double, 6>& o, const s
     if (!row.isFinite() || !col.isFinite() || std::abs(row.norm() - 1) > 0.01 ||
         std::abs(col.norm() - 1) > 0.01 || std::abs(row.dot(col)) > 0.01)
         throw IoError(path, "ImageOrientationPatient is not two orthogonal unit vectors");
-    const auto r = row.normalized(), c = col.normalized();
+    // Made exactly orthonormal (Gram-Schmidt): the tolerance above let a grid whose axes were not
+    // reach the image geometry, which refuses one with an exception no reader catches (fuzzing).
+    const auto r = row.normalized(), c = (col - r * r.dot(col)).normalized();
     return {r.x, r.y, r.z, c.x, c.y, c.z};
 }
 

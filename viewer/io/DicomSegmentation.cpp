@@ -194,6 +194,21 @@ core::AnnotationSet DicomSegmentation::read(const std::string& path, const Image
     if (loaded.bad()) throw IoError(path, std::string("cannot read the file: ") + loaded.text());
     DcmDataset& dataset = *file.getDataset();
     if (internal::getString(dataset, DCM_SOPClassUID) != UID_SegmentationStorage) throw IoError(path, "not a DICOM Segmentation");
+    // DCMTK 3.6.7's getFrame() reads past an empty frame list (a SEGV on a SEG whose Pixel Data is
+    // missing or short: fuzzing): the frames the SEG declares must be there before DCMTK reads it.
+    {
+        Sint32 frames = 0;
+        Uint16 rows = 0, columns = 0;
+        dataset.findAndGetSint32(DCM_NumberOfFrames, frames);
+        dataset.findAndGetUint16(DCM_Rows, rows);
+        dataset.findAndGetUint16(DCM_Columns, columns);
+        const std::uint64_t bits = std::uint64_t(std::max<Sint32>(frames, 0)) * rows * columns;
+        const std::uint64_t needed = internal::getString(dataset, DCM_SegmentationType) == "FRACTIONAL" ? bits : (bits + 7) / 8;
+        DcmElement* pixels = nullptr;
+        if (frames < 1 || needed == 0 || dataset.findAndGetElement(DCM_PixelData, pixels).bad() || !pixels || pixels->getLength() < needed)
+            throw IoError(path, "its Pixel Data do not hold the " + std::to_string(frames) + " frame(s) of " + std::to_string(columns) + " × " +
+                                    std::to_string(rows) + " it declares");
+    }
     DcmSegmentation* raw = nullptr;
     loaded = DcmSegmentation::loadDataset(dataset, raw);
     std::unique_ptr<DcmSegmentation> seg(raw);

@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -68,7 +69,8 @@ void checkMetaImageHeader(const std::string& path) {
         std::string key = line.substr(0, eq);
         key.erase(key.find_last_not_of(" \t") + 1);
         key.erase(0, key.find_first_not_of(" \t"));
-        if (eq == std::string::npos || key.empty() || key.size() > 64 || line.size() - eq > 1024 ||
+        const bool control = std::any_of(line.begin(), line.end(), [](char c) { return (unsigned char)c < 0x20 && c != '\t'; });
+        if (eq == std::string::npos || key.empty() || key.size() > 64 || line.size() - eq > 1024 || control ||
             key.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
             throw IoError(path, "not a MetaImage header: a line is not a short \"Key = value\"");
         // MetaIO reads NDims values for each axis field, as an unsigned count: "NDims = -15" had it

@@ -16,9 +16,10 @@ void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_
 void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
 
 // Before ITK's MetaIO reads a MetaImage header: every line up to ElementDataFile is "Key = value"
-// with a short key and a value of reasonable length (MetaIO copies both into fixed buffers without
-// looking: a long one crashed it), and NDims and ElementNumberOfChannels, which MetaIO takes as
-// unsigned counts, are small. Throws IoError.
+// of text (no control characters: MetaIO stops a value at a NUL) with a short key and a value of
+// reasonable length (MetaIO copies both into fixed buffers without looking: a long one crashed
+// it), and NDims and ElementNumberOfChannels, which MetaIO takes as unsigned counts, are small.
+// Throws IoError.
 void checkMetaImageHeader(const std::string& path);
 
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
