@@ -183,6 +183,7 @@ void checkFilesCanHold(const ImageStack& stack) {
         claimed += std::uint64_t(r.rows) * r.columns * r.samplesPerPixel * r.bitsAllocated / 8;
         if (counted[f.instance]) continue;
         counted[f.instance] = true;
+        if (r.fileSize == 0) return;  // a record that does not know its file's size: nothing to judge by
         fileBytes += r.fileSize;
         capacity += r.fileSize * (r.encapsulated ? 4096 : 1);
     }
