@@ -202,12 +202,14 @@ core::Volume ImageFileReader::read(const std::string& path) {
             std::uint64_t offset = 0, compressedSize = 0;
             bool compressed = false;
             if (internal::metaImageLayout(path, offset, compressed, compressedSize)) {
-                // Catch a short file before MetaIO reads it (it complains on stdout, then pads).
-                if (compressed) internal::checkRawPayload(path, offset, compressedSize);
-                if (compressed)
-                    payloadCheck = std::async(std::launch::async, [=] { internal::checkCompressedPayload(path, offset, payload); });
-                else
+                // Catch a short file before MetaIO reads it (it complains on stdout, then pads), and
+                // a corrupt compressed stream: MetaIO's inflate loop never ends on one (fuzzing).
+                if (compressed) {
+                    internal::checkRawPayload(path, offset, compressedSize);
+                    internal::checkCompressedPayload(path, offset, payload, compressedSize);
+                } else {
                     internal::checkRawPayload(path, offset, payload);
+                }
             }
         }
         core::Volume volume = core::Volume::allocate(type, geometry, timePoints);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <vector>
 
@@ -21,7 +22,7 @@ void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_
                                 std::to_string(size > offset ? size - offset : 0) + " are present");
 }
 
-void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes) {
+void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes, std::uint64_t inputBytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError(path, "cannot open");
     in.seekg(std::streamoff(offset));
@@ -34,10 +35,14 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
     // that size reaches its end and checksum): a file that inflates far past that (a gzip bomb)
     // costs no more than the image it declares, which was checked against memory.
     const std::uint64_t enough = bytes + (1 << 16);
+    std::uint64_t left = inputBytes ? inputBytes : std::numeric_limits<std::uint64_t>::max();  // compressed bytes still to read
     while (status != Z_STREAM_END && produced < enough) {
         if (z.avail_in == 0) {
-            in.read(reinterpret_cast<char*>(input.data()), std::streamsize(input.size()));
-            z.avail_in = uInt(in.gcount());
+            const std::uint64_t want = std::min<std::uint64_t>(input.size(), left);
+            if (want) in.read(reinterpret_cast<char*>(input.data()), std::streamsize(want));
+            const auto got = want ? std::uint64_t(in.gcount()) : 0;
+            left -= got;
+            z.avail_in = uInt(got);
             z.next_in = input.data();
             if (z.avail_in == 0) break;  // the stream ends before its end marker
         }

@@ -13,7 +13,8 @@ void checkRawPayload(const std::string& path, std::uint64_t offset, std::uint64_
 // A zlib or gzip stream starting at `offset` must inflate to at least `bytes` bytes, checksum
 // included when it ends within 64 KB after them; inflating stops there, so a stream that would
 // expand without end is no burden. Throws IoError otherwise. Run it in parallel.
-void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes);
+// `inputBytes`: the compressed data's length when the header says it (0: to the end of the file).
+void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::uint64_t bytes, std::uint64_t inputBytes = 0);
 
 // Before ITK's MetaIO reads a MetaImage header: every line up to ElementDataFile is "Key = value"
 // of text (no control characters: MetaIO stops a value at a NUL) with a short key and a value of
