@@ -158,6 +158,7 @@ core::Volume ImageFileReader::read(const std::string& path) {
         auto io = createIO(path, itk::ImageIOFactory::IOFileModeEnum::ReadMode);
         if (!io) throw IoError(path, "not a NIfTI, NRRD or MetaImage file");
         if (std::string(io->GetNameOfClass()) == "MetaImageIO") internal::checkMetaImageHeader(path);
+        if (std::string(io->GetNameOfClass()) == "NiftiImageIO") internal::checkNiftiHeader(path);
         io->SetFileName(path);
         io->ReadImageInformation();
         const unsigned nd = io->GetNumberOfDimensions();

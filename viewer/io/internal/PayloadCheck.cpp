@@ -5,6 +5,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
@@ -59,6 +61,32 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
     if (produced < bytes)
         throw IoError(path, "compressed data holds " + std::to_string(produced) + " bytes, the header needs " +
                                 std::to_string(bytes));
+}
+
+void checkNiftiHeader(const std::string& path) {
+    unsigned char h[348] = {};
+    const gzFile in = gzopen(path.c_str(), "rb");  // reads plain files as they are
+    if (!in) throw IoError(path, "cannot open");
+    const int got = gzread(in, h, sizeof h);
+    gzclose(in);
+    if (got != int(sizeof h)) return;  // ITK says what is wrong with a short file
+    std::int32_t size;
+    std::memcpy(&size, h, 4);
+    const bool swapped = size != 348;
+    if (swapped && __builtin_bswap32(std::uint32_t(size)) != 348) return;  // not NIfTI-1
+    const auto value = [&](std::size_t at) {
+        std::uint32_t bits;
+        std::memcpy(&bits, h + at, 4);
+        if (swapped) bits = __builtin_bswap32(bits);
+        float f;
+        std::memcpy(&f, &bits, 4);
+        return f;
+    };
+    // pixdim[0..7] at 76, quatern_b..qoffset_z at 256, srow_x/y/z at 280.
+    for (std::size_t at : {76u, 80u, 84u, 88u, 92u, 96u, 100u, 104u})
+        if (!std::isfinite(value(at))) throw IoError(path, "a NIfTI header whose voxel sizes are not finite numbers");
+    for (std::size_t at = 256; at < 328; at += 4)
+        if (!std::isfinite(value(at))) throw IoError(path, "a NIfTI header whose orientation is not made of finite numbers");
 }
 
 void checkMetaImageHeader(const std::string& path) {

@@ -23,6 +23,11 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
 // Throws IoError.
 void checkMetaImageHeader(const std::string& path);
 
+// Before ITK reads a NIfTI-1 header (.nii, .nii.gz): its spacings, quaternion and affine rows are
+// finite numbers. ITK computes the orientation with vnl, which aborts the process on a NaN or an
+// infinity (fuzzing). Throws IoError; other headers (NIfTI-2, Analyze pairs) are left to ITK.
+void checkNiftiHeader(const std::string& path);
+
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
 // and whether it is compressed. Returns false when the data lives in another file, which must
 // then be one file beside the header (an .mhd's .raw): a list, a file-name pattern (whose step
