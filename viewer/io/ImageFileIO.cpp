@@ -20,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <future>
+#include <stdexcept>
 #include <sstream>
 #include <vector>
 
@@ -227,6 +228,8 @@ core::Volume ImageFileReader::read(const std::string& path) {
         return volume;
     } catch (const itk::ExceptionObject& e) {
         throw IoError(path, itkReason(e));
+    } catch (const std::invalid_argument& e) {  // the header's sizes make no volume (fuzzing: a size of 0 reached the allocation)
+        throw IoError(path, std::string("its header describes no image: ") + e.what());
     }
 }
 
