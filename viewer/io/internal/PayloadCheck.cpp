@@ -70,10 +70,11 @@ void checkNiftiHeader(const std::string& path) {
     const int got = gzread(in, h, sizeof h);
     gzclose(in);
     if (got != int(sizeof h)) return;  // ITK says what is wrong with a short file
-    std::int32_t size;
-    std::memcpy(&size, h, 4);
-    const bool swapped = size != 348;
-    if (swapped && __builtin_bswap32(std::uint32_t(size)) != 348) return;  // not NIfTI-1
+    // NIfTI-1 as the NIfTI library knows one: by its magic, in the byte order that makes dim[0] 0..7.
+    if (std::memcmp(h + 344, "n+1", 4) != 0 && std::memcmp(h + 344, "ni1", 4) != 0) return;
+    std::int16_t dim0;
+    std::memcpy(&dim0, h + 40, 2);
+    const bool swapped = dim0 < 0 || dim0 > 7;
     const auto value = [&](std::size_t at) {
         std::uint32_t bits;
         std::memcpy(&bits, h + at, 4);
@@ -83,10 +84,12 @@ void checkNiftiHeader(const std::string& path) {
         return f;
     };
     // pixdim[0..7] at 76, quatern_b..qoffset_z at 256, srow_x/y/z at 280.
+    // Finite, and small enough that ITK's products of them stay finite (1e6 mm is a kilometre).
+    const auto sane = [](float v) { return std::isfinite(v) && std::abs(v) <= 1e6f; };
     for (std::size_t at : {76u, 80u, 84u, 88u, 92u, 96u, 100u, 104u})
-        if (!std::isfinite(value(at))) throw IoError(path, "a NIfTI header whose voxel sizes are not finite numbers");
+        if (!sane(value(at))) throw IoError(path, "a NIfTI header whose voxel sizes are not plausible numbers");
     for (std::size_t at = 256; at < 328; at += 4)
-        if (!std::isfinite(value(at))) throw IoError(path, "a NIfTI header whose orientation is not made of finite numbers");
+        if (!sane(value(at))) throw IoError(path, "a NIfTI header whose orientation is not made of plausible numbers");
 }
 
 void checkMetaImageHeader(const std::string& path) {

@@ -24,8 +24,9 @@ void checkCompressedPayload(const std::string& path, std::uint64_t offset, std::
 void checkMetaImageHeader(const std::string& path);
 
 // Before ITK reads a NIfTI-1 header (.nii, .nii.gz): its spacings, quaternion and affine rows are
-// finite numbers. ITK computes the orientation with vnl, which aborts the process on a NaN or an
-// infinity (fuzzing). Throws IoError; other headers (NIfTI-2, Analyze pairs) are left to ITK.
+// finite and at most 1e6. ITK computes the orientation with vnl, which aborts the process on a
+// NaN or an infinity, also one its own products make (fuzzing). Throws IoError; other headers
+// (NIfTI-2, Analyze) are left to ITK.
 void checkNiftiHeader(const std::string& path);
 
 // MetaImage headers are text ending with "ElementDataFile = LOCAL": where the data starts
