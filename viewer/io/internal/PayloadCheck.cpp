@@ -70,8 +70,12 @@ void checkNiftiHeader(const std::string& path) {
     const int got = gzread(in, h, sizeof h);
     gzclose(in);
     if (got != int(sizeof h)) return;  // ITK says what is wrong with a short file
-    // NIfTI-1 as the NIfTI library knows one: by its magic, in the byte order that makes dim[0] 0..7.
-    if (std::memcmp(h + 344, "n+1", 4) != 0 && std::memcmp(h + 344, "ni1", 4) != 0) return;
+    // Read as a NIfTI-1 header unless it says NIfTI-2 (540): ITK's NIfTI library trusts neither
+    // the size field nor the magic to tell (fuzzing: it read both garbage and "n+2" as NIfTI-1),
+    // and takes the byte order that makes dim[0] 0..7.
+    std::int32_t size;
+    std::memcpy(&size, h, 4);
+    if (size == 540 || std::int32_t(__builtin_bswap32(std::uint32_t(size))) == 540) return;
     std::int16_t dim0;
     std::memcpy(&dim0, h + 40, 2);
     const bool swapped = dim0 < 0 || dim0 > 7;
