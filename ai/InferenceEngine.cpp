@@ -5,10 +5,12 @@
 #include "ai/LabelPostprocessing.h"
 #include "ai/ModelError.h"
 #include "ai/Resampler.h"
+#include "ai/Saliency.h"
 #include "ai/SlidingWindowInferer.h"
 #include "ai/TorchNetwork.h"
 #include "core/Progress.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -37,6 +39,34 @@ FloatImage networkInput(const ModelManifest& m, const core::Volume& image, std::
     }
     normalizeInput(modelInput, m.input);
     return modelInput;
+}
+
+// A model-grid map as float voxels on the input's grid.
+core::Volume onInputGrid(const FloatImage& map, const core::ImageGeometry& grid) {
+    const FloatImage resampled = resampleLinear(map, grid);
+    core::Volume out = core::Volume::zeros(core::PixelType::Float32, grid);
+    std::copy(resampled.data.begin(), resampled.data.end(), out.as<float>());
+    return out;
+}
+
+// What the detector's strongest findings rest on: up to five, each weighted by its score.
+core::Volume explainFindings(TorchNetwork& network, const FloatImage& input, const std::vector<Finding>& findings,
+                             const ModelManifest& m, const core::ImageGeometry& grid) {
+    std::vector<SaliencyTarget> targets;
+    for (const Finding& f : findings) {  // by score
+        if (targets.size() == 5) break;
+        SaliencyTarget t;
+        for (int a = 0; a < 3; ++a) t.centre[a] = int(std::lround((f.indexMin[a] + f.indexMax[a]) / 2));
+        const auto& labels = m.labels.labels();
+        t.channel = int(std::find_if(labels.begin(), labels.end(), [&](const auto& l) { return l.value == f.classValue; }) - labels.begin());
+        t.weight = f.score;
+        targets.push_back(t);
+    }
+    if (targets.empty()) return core::Volume::zeros(core::PixelType::Float32, grid);  // nothing found: nothing to explain
+    std::array<int, 3> patch = m.input.patchSize;
+    if (m.input.wholeImage)
+        for (int a = 0; a < 3; ++a) patch[a] = int(input.geometry.dims()[a]);
+    return onInputGrid(detectionSaliency(network, input, targets, patch), grid);
 }
 
 }  // namespace
@@ -69,7 +99,7 @@ InferenceEngine::InferenceEngine(ModelPackage package, const InferenceOptions& o
     DeviceInfo device = selectDevice(options.device, options.threads);
     TorchNetwork network = TorchNetwork::load(package.networkFile(), device);
     impl_ = std::make_unique<Impl>(Impl{std::move(package), device, std::move(network)});
-    uncertainty_ = options.uncertainty;
+    options_ = options;
 }
 
 InferenceEngine::~InferenceEngine() = default;
@@ -78,11 +108,13 @@ const ModelPackage& InferenceEngine::package() const { return impl_->package; }
 const DeviceInfo& InferenceEngine::device() const { return impl_->device; }
 
 InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* progress) const {
-    return runInference(impl_->package.manifest(), impl_->network, image, uncertainty_, progress);
+    return runInference(impl_->package.manifest(), impl_->network, image, options_, progress);
 }
 
-InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, const core::Volume& image, bool uncertainty,
-                             core::Progress* progress) {
+InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, const core::Volume& image,
+                             const InferenceOptions& options, core::Progress* progress) {
+    const bool uncertainty = options.uncertainty && m.task == Task::Segmentation;
+    const bool explain = options.explain && m.task != Task::Segmentation;
     const auto start = Clock::now();
     InferenceResult result;
     result.task = m.task;
@@ -123,7 +155,7 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         o.activatedChannels = m.task == Task::Detection ? static_cast<int>(m.labels.size()) : -1;
         output = slidingWindowInference(network, modelInput, o, progress, &stats);
     }
-    modelInput = {};
+    if (!explain) modelInput = {};  // the saliency map needs it after the findings are decoded
     result.patches = stats.patches;
     // Network time is forward() only; the patch bookkeeping around it counts as post-processing.
     result.timings.networkMs = stats.networkMs;
@@ -172,12 +204,17 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         if (u) outsideCrop([&](std::size_t i, std::size_t j, std::size_t k) { u[result.uncertainty.linearIndex(i, j, k)] = 0; });
     } else if (m.task == Task::Detection) {
         result.findings = decodeCentreHeatmap(output, m.output, m.labels);
+        if (explain) result.saliency = explainFindings(network, modelInput, result.findings, m, image.geometry());
     } else {
         const auto& classes = m.labels.labels();
         for (std::size_t c = 0; c < classes.size(); ++c) {
             // A binary sigmoid classifier returns P(second class) only.
             double p = scores.size() == classes.size() ? scores[c] : (c == 0 ? 1 - scores[0] : scores[0]);
             result.classes.push_back({classes[c].value, classes[c].name, p});
+        }
+        if (explain) {
+            const auto best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+            result.saliency = onInputGrid(classificationSaliency(network, modelInput, std::size_t(best)), image.geometry());
         }
     }
     if (progress) progress->advance();

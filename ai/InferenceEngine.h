@@ -20,6 +20,7 @@ struct InferenceOptions {
     std::string device = "auto";  // auto | cpu | cuda
     int threads = 0;               // CPU threads; 0 = all
     bool uncertainty = false;      // segmentation: also compute the entropy map
+    bool explain = false;          // classification, detection: also compute the saliency map (ai/Saliency)
 };
 
 struct InferenceTimings {
@@ -39,6 +40,7 @@ struct InferenceResult {
     core::ImageGeometry modelGrid;          // where the network ran
     core::LabelMap labels;                  // segmentation, on the input's geometry
     core::Volume uncertainty;               // segmentation with options.uncertainty: float32, 0..1
+    core::Volume saliency;                  // classification, detection with options.explain: float32, 0..1
     std::vector<Finding> findings;          // detection, by score
     std::vector<ClassProbability> classes;  // classification, in manifest order
     std::optional<OodResult> ood;           // when the manifest has an "ood" reference
@@ -51,9 +53,10 @@ class TorchNetwork;
 std::pair<double, double> oodHistogramRange(const InputSpec& input);
 std::vector<double> normalizedInputHistogram(const ModelManifest& manifest, const core::Volume& image, double low, double high, int bins);
 
-// The whole pipeline with a network already in memory (the engine's, or one being trained).
+// The whole pipeline with a network already in memory (the engine's, or one being trained);
+// of the options, only uncertainty and explain apply.
 InferenceResult runInference(const ModelManifest& manifest, TorchNetwork& network, const core::Volume& image,
-                             bool uncertainty = false, core::Progress* progress = nullptr);
+                             const InferenceOptions& options = {}, core::Progress* progress = nullptr);
 
 // Runs one model package on one image: preprocess (reorient, resample to the model spacing,
 // normalise) → sliding window (or one whole-image pass) → activation → post-process and exact
@@ -73,7 +76,7 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    bool uncertainty_ = false;
+    InferenceOptions options_;
 };
 
 }  // namespace lumen::ai

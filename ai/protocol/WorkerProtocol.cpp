@@ -108,7 +108,8 @@ std::string encode(const Request& r) {
     if (r.type != Request::Type::Shutdown) j["id"] = r.id;
     if (r.type == Request::Type::Infer)
         j.update({{"model", r.infer.model}, {"input", r.infer.input}, {"output", r.infer.output}, {"device", r.infer.device},
-                  {"threads", r.infer.threads}, {"uncertainty", r.infer.uncertainty}});
+                  {"threads", r.infer.threads}, {"uncertainty", r.infer.uncertainty},
+                  {"explain", r.infer.explain}});
     if (r.type == Request::Type::Infer && !r.infer.modality.empty()) j["modality"] = r.infer.modality;
     if (r.type == Request::Type::Infer && !r.infer.bodyPart.empty()) j["body_part"] = r.infer.bodyPart;
     if (r.type == Request::Type::FineTune) {
@@ -155,6 +156,7 @@ Request decodeRequest(const std::string& line) {
             r.infer.device = j.value("device", "auto");
             r.infer.threads = integer(j, "threads", 0u);
             r.infer.uncertainty = j.value("uncertainty", false);
+            r.infer.explain = j.value("explain", false);
             r.infer.modality = j.value("modality", "");
             r.infer.bodyPart = j.value("body_part", "");
         }

@@ -22,7 +22,8 @@ struct InferRequest {
     std::string output;  // output prefix: the worker writes PREFIX.seg.nii.gz / .findings.json / .classes.json
     std::string device = "auto";
     unsigned threads = 0;
-    bool uncertainty = false;
+    bool uncertainty = false;  // segmentation: PREFIX.uncertainty.nii.gz
+    bool explain = false;      // classification, detection: PREFIX.saliency.nii.gz
     std::string modality, bodyPart;  // DICOM terms the scratch NIfTI cannot carry (for the card's checks)
 };
 // Fine-tunes a version on a datalist into a new registered version (`lumen-ai finetune

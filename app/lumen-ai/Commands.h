@@ -18,6 +18,7 @@ struct InferArgs {
     std::string model, input, output, device = "auto";
     int threads = 0;
     bool uncertainty = false, quiet = false;
+    bool explain = false;            // classification, detection: also write PREFIX.saliency.nii.gz
     bool strict = false;             // an image that does not fit the model's card is an error, not a warning
     std::string modality, bodyPart;  // what the file does not say (a NIfTI): DICOM terms, e.g. MR, BRAIN
 };

@@ -44,6 +44,8 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
     const ai::ModelRegistry registry = openRegistry();
     ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
     const ai::ModelManifest manifest = package.manifest();
+    if (args.explain && manifest.task == ai::Task::Segmentation)
+        throw ai::ModelError("--explain is for classification and detection models; a segmentation's doubts are --uncertainty");
 
     progress.beginStage("load", 1);
     const io::LoadedImage image = loadModelInput(args.input, &progress);
@@ -63,6 +65,7 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
     options.device = args.device;
     options.threads = args.threads;
     options.uncertainty = args.uncertainty;
+    options.explain = args.explain;
     const ai::InferenceEngine engine(std::move(package), options);
     const ai::InferenceResult r = engine.run(image.volume, &progress);
 
@@ -119,6 +122,10 @@ InferOutcome inferToFiles(const InferArgs& args, core::Progress& progress) {
                   {{"model", model}, {"image", args.input}, {"classes", classes}, {"predicted", best ? best->name : ""},
                    {"applicability", applicability}});
         out.files = {args.output + ".classes.json"};
+    }
+    if (!r.saliency.empty()) {
+        io::ImageFileWriter::write(r.saliency, args.output + ".saliency.nii.gz");
+        out.files.push_back(args.output + ".saliency.nii.gz");
     }
     out.timing = {{"device", engine.device().describe()},
                   {"load_ms", std::round(loadMs)},

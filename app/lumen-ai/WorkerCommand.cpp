@@ -104,6 +104,7 @@ private:
         InferArgs args;
         args.model = job.infer.model, args.input = job.infer.input, args.output = job.infer.output;
         args.device = job.infer.device, args.threads = int(job.infer.threads), args.uncertainty = job.infer.uncertainty;
+        args.explain = job.infer.explain;
         args.modality = job.infer.modality, args.bodyPart = job.infer.bodyPart;
         const auto start = std::chrono::steady_clock::now();
         try {

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     inferCmd->add_option("--device", infer.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     inferCmd->add_option("--threads", infer.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
     inferCmd->add_flag("--uncertainty", infer.uncertainty, "Segmentation: also write PREFIX.uncertainty.nii.gz (normalised entropy)");
+    inferCmd->add_flag("--explain", infer.explain, "Classification, detection: also write PREFIX.saliency.nii.gz (what the decision rests on, 0..1)");
     inferCmd->add_flag("--quiet", infer.quiet, "No progress lines on stderr");
     inferCmd->add_flag("--strict", infer.strict, "Refuse an image that does not fit the model's card (modality, body part, spacing, field of view, intensities) instead of warning");
     inferCmd->add_option("--modality", infer.modality, "The image's modality when the file does not say (NIfTI): MR, CT, ...");

@@ -97,6 +97,36 @@ TEST_F(StarterModels, ClassifierTellsTheLesionFromTheCleanBrain) {
     EXPECT_GT(lesionProbability(dir / "lesion.classes.json"), 0.5);
 }
 
+// Why (issue 21): `infer --explain` writes where the decision rests; for the classifier's "lesion"
+// and the detector's first finding, that is the inserted lesion (the maps' peak within 10 mm).
+TEST_F(StarterModels, TheSaliencyOfTheClassifierAndTheDetectorPeaksAtTheLesion) {
+    for (const char* model : {"lesion-classifier", "lesion-detector"}) {
+        const fs::path prefix = dir / model;
+        runJson("infer --quiet --explain --model " + test::quote(package(model)) + " --input " +
+                test::quote((dir / "lesion.nii.gz").string()) + " --output " + test::quote(prefix.string()) + " --threads 2");
+        // The peak, in LPS mm, by nibabel: an oracle independent of Lumen's NIfTI reader.
+        const auto peak = test::run(std::string(test::kDebianPython) + " -c " + test::quote(
+            "import nibabel as nib, numpy as np\n"
+            "m = nib.load('" + prefix.string() + ".saliency.nii.gz'); a = np.asarray(m.dataobj)\n"
+            "assert a.min() >= 0 and 0.5 < a.max() <= 1 + 1e-6, (a.min(), a.max())\n"
+            "ras = m.affine @ np.append(np.unravel_index(np.argmax(a), a.shape), 1)\n"
+            "print(-ras[0], -ras[1], ras[2], (a > 0.5).mean())\n"));
+        ASSERT_EQ(peak.exitCode, 0) << model << ": " << peak.err;
+        double at[3], hotFraction = 1;
+        std::istringstream(peak.out) >> at[0] >> at[1] >> at[2] >> hotFraction;
+        double distance = 0;
+        for (int a = 0; a < 3; ++a) distance += std::pow(at[a] - lesion[a], 2);
+        EXPECT_LT(std::sqrt(distance), 10.0) << model << " peaks at " << peak.out;
+        EXPECT_LT(hotFraction, 0.01) << model << ": a map that is hot everywhere explains nothing";
+    }
+    // A segmentation's doubts are its uncertainty map, not a saliency map.
+    const auto r = test::run(test::quote((test::binaryDir() / "bin/lumen-ai").string()) + " infer --quiet --explain --model " +
+                             test::quote(package("brain-structures")) + " --input " + test::quote(brain) + " --output " +
+                             test::quote((dir / "seg").string()));
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("--uncertainty"), std::string::npos) << r.err;
+}
+
 // A card travels with the package (Debian's /usr/share/lumen/models): no path of the machine that
 // trained it, in the provenance's command line or anywhere else.
 TEST(StarterModelCards, HoldNoPathOfTheTrainingMachine) {

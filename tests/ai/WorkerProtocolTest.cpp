@@ -10,7 +10,7 @@ using namespace lumen::ai::protocol;
 TEST(WorkerProtocol, RequestsRoundTrip) {
     Request infer;
     infer.id = "job-7";
-    infer.infer = {"brain-structures@1.0", "/data/ct", "/tmp/out", "cpu", 2, true, "CT", "ABDOMEN"};
+    infer.infer = {"brain-structures@1.0", "/data/ct", "/tmp/out", "cpu", 2, true, true, "CT", "ABDOMEN"};
     const Request back = decodeRequest(encode(infer));
     EXPECT_EQ(back.type, Request::Type::Infer);
     EXPECT_EQ(back.id, "job-7");
@@ -20,6 +20,7 @@ TEST(WorkerProtocol, RequestsRoundTrip) {
     EXPECT_EQ(back.infer.device, "cpu");
     EXPECT_EQ(back.infer.threads, 2u);
     EXPECT_TRUE(back.infer.uncertainty);
+    EXPECT_TRUE(back.infer.explain);
     EXPECT_EQ(back.infer.modality, "CT");
     EXPECT_EQ(back.infer.bodyPart, "ABDOMEN");
     Request cancel;

@@ -62,7 +62,7 @@ TEST_F(Viewer, TheUncertaintyMapShowsWhereTheModelIsUnsure) {
     ASSERT_NE(box, nullptr);
     box->setChecked(true);
     ASSERT_TRUE(runModel(*window, "brain-structures")) << window->aiPanel()->statusLabel()->text().toStdString();
-    const core::Volume& u = doc->uncertainty();
+    const core::Volume& u = doc->heatMap();
     ASSERT_FALSE(u.empty()) << "the worker's entropy map came back";
     EXPECT_TRUE(u.geometry().isApprox(doc->volume().geometry()));
     std::size_t unsure = 0, sure = 0;
@@ -72,7 +72,33 @@ TEST_F(Viewer, TheUncertaintyMapShowsWhereTheModelIsUnsure) {
     settle();
     test::saveScreenshot(window.get(), "32-ai-uncertainty");
     box->setChecked(false);
-    EXPECT_FALSE(doc->uncertaintyVisible());
+    EXPECT_FALSE(doc->heatMapVisible());
+}
+
+// Why a classifier decided (issue 21): the same box, for a classification model, asks for its
+// saliency map, which comes back as the views' heat map.
+TEST_F(Viewer, TheSaliencyMapShowsWhatTheClassifierDecidedOn) {
+    logic::Document* doc = window->document();
+    ui::AiPanel* panel = window->aiPanel();
+    ASSERT_TRUE(test::waitFor([&] { return panel->modelTree()->topLevelItemCount() > 0; }, 30000));
+    ASSERT_TRUE(panel->selectModel("lesion-classifier"));
+    auto* box = panel->findChild<QCheckBox*>("uncertainty");
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains("Saliency")) << box->text().toStdString();
+    box->setChecked(true);
+    ASSERT_TRUE(runModel(*window, "lesion-classifier")) << panel->statusLabel()->text().toStdString();
+    ASSERT_TRUE(test::waitFor([&] { return !doc->heatMap().empty(); }, 30000)) << "the saliency map came back";
+    const core::Volume& map = doc->heatMap();
+    EXPECT_TRUE(map.geometry().isApprox(doc->volume().geometry()));
+    std::size_t strong = 0, weak = 0;
+    for (std::size_t v = 0; v < map.geometry().voxelCount(); ++v) (map.as<std::uint8_t>()[v] > 128 ? strong : weak)++;
+    EXPECT_GT(strong, 0u) << "its peak is drawn";
+    EXPECT_GT(weak, 20 * strong) << "and it is a peak: most of the brain weighs little";
+    settle();
+    test::saveScreenshot(window.get(), "35-ai-saliency");
+    ASSERT_TRUE(panel->selectModel("brain-structures"));
+    EXPECT_TRUE(box->text().contains("Uncertainty")) << box->text().toStdString();
+    box->setChecked(false);
 }
 
 // The card, machine-checked (issue 21): a brain model on the chest-abdomen CT is not run until the
@@ -109,8 +135,9 @@ TEST_F(Viewer, ABrainModelOnTheCtAsksFirstAndFlagsWhatItMade) {
         ++proposals;
         EXPECT_NE(segment.provenance.caution.find("the image is CT; the model is for MR"), std::string::npos) << segment.provenance.caution;
         const core::Label* label = window->document()->labels()->labels().find(segment.value);
-        if (label && label->name == "Cerebrum and brainstem")
+        if (label && label->name == "Cerebrum and brainstem") {
             EXPECT_NE(segment.provenance.caution.find("Cerebrum and brainstem is"), std::string::npos) << segment.provenance.caution;
+        }
     }
     EXPECT_EQ(proposals, 3);
     QTreeWidget* rows = window->segmentPanel()->labelTree();

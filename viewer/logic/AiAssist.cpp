@@ -27,10 +27,10 @@ json readJson(const QString& path) {
     return json::parse(io::readAnnotationText(path.toStdString()));
 }
 
-// The worker's entropy map (float, 0..1, on the input grid) as uint8 levels for the heat map.
-core::Volume uncertaintyLevels(const std::string& file, const core::ImageGeometry& g) {
+// The worker's entropy or saliency map (float, 0..1, on the input grid) as uint8 levels for the heat map.
+core::Volume heatLevels(const std::string& file, const core::ImageGeometry& g) {
     const core::Volume entropy = io::ImageLoader::load(file).volume;
-    if (!entropy.geometry().isApprox(g)) throw std::runtime_error("the uncertainty map is not on the image's grid");
+    if (!entropy.geometry().isApprox(g)) throw std::runtime_error("the model's heat map is not on the image's grid");
     core::Volume levels = core::Volume::zeros(core::PixelType::UInt8, g);
     auto* out = levels.as<std::uint8_t>();
     core::visitScalarType(entropy.pixelType(), [&](auto t) {
@@ -176,6 +176,7 @@ bool AiAssist::run(const AiModel& model, bool evenIfUnfit) {
             request.input = input.toStdString();
             request.output = scratch_->filePath("result").toStdString();
             request.uncertainty = uncertainty_ && running_.task == "segmentation";
+            request.explain = uncertainty_ && running_.task != "segmentation";
             request.modality = facts.modality, request.bodyPart = facts.bodyPart;  // the scratch NIfTI cannot say
             job_ = client_->submit(request);
         });
@@ -229,8 +230,9 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
         try {
             report(task == "detection" ? applyFindings(prefix) : applyClassification(prefix));
         } catch (const std::exception& e) {
-            fail(e.what());
+            return fail(e.what());
         }
+        showSaliency(prefix);
         return;
     }
     // Everything but the hand-over is off the GUI thread: reading the label map back (a
@@ -256,13 +258,13 @@ void AiAssist::onFinished(const QString& id, const QString& task, const QStringL
             read->result = io::LabelMapReader::read((prefix + ".seg.nii.gz").toStdString(), g);
             io::readLabelSidecar(io::readAnnotationText((prefix + ".seg.json").toStdString()), read->table);
             const std::string uncertainty = (prefix + ".uncertainty.nii.gz").toStdString();
-            if (QFile::exists(QString::fromStdString(uncertainty))) read->uncertainty = uncertaintyLevels(uncertainty, g);
+            if (QFile::exists(QString::fromStdString(uncertainty))) read->uncertainty = heatLevels(uncertainty, g);
             read->painted = paintProposal(read->before, read->metadata, read->result, read->table.labels.labels(), provenance, cautions);
         },
         [this, read, report, fail, provenance](const QString& error) {
             if (!error.isEmpty()) return fail(error);
             if (seriesChanged()) return;
-            if (!read->uncertainty.empty()) document_->setUncertainty(read->uncertainty);
+            if (!read->uncertainty.empty()) document_->setHeatMap(read->uncertainty);
             const core::LabelMap* now = document_->labels();
             try {
                 if (document_->labelRevision() != read->revision)  // edited meanwhile: paint on what is there now
@@ -293,6 +295,22 @@ QString AiAssist::applySegmentation(Painted painted) {
     if (replaced) text += tr("; they replace %n earlier unreviewed proposal(s) of this model", nullptr, replaced);
     if (kept) text += tr("; %1 voxels already labelled (accepted, corrected or drawn) were left as they are").arg(kept);
     return text;
+}
+
+// The saliency map (when asked for) is a whole-volume NIfTI: read off the GUI thread.
+void AiAssist::showSaliency(const QString& prefix) {
+    const std::string file = (prefix + ".saliency.nii.gz").toStdString();
+    if (!QFile::exists(QString::fromStdString(file))) return;
+    auto levels = std::make_shared<core::Volume>();
+    runInBackground(
+        this, [levels, file, g = image_.geometry()] { *levels = heatLevels(file, g); },
+        [this, levels, generation = generation_](const QString& error) {
+            // The result is in already: a saliency map that comes too late (another run or
+            // series meanwhile) is dropped without a word.
+            if (generation != generation_ || document_->volume().data() != image_.data()) return;
+            if (!error.isEmpty()) return emit failed(tr("The saliency map cannot be read: %1").arg(error));
+            document_->setHeatMap(std::move(*levels));
+        });
 }
 
 QString AiAssist::applyFindings(const QString& prefix) {

@@ -47,10 +47,11 @@ public:
     bool busy() const { return !job_.isEmpty(); }
     AiWorkerClient& worker() { return *client_; }
     Document* document() const { return document_; }
-    // Segmentation runs also compute where the model is unsure (normalised entropy), shown as a
-    // heat map (Document::uncertainty). Off by default: it costs a second or two per run.
-    void setComputeUncertainty(bool on) { uncertainty_ = on; }
-    bool computeUncertainty() const { return uncertainty_; }
+    // Runs also compute a heat map (Document::heatMap): a segmentation where the model is unsure
+    // (normalised entropy), a classification or detection what its decision rests on (saliency).
+    // Off by default: it costs a second or two per run (a few for a detector).
+    void setComputeHeatMap(bool on) { uncertainty_ = on; }
+    bool computeHeatMap() const { return uncertainty_; }
 
 signals:
     void modelsChanged();
@@ -75,6 +76,7 @@ private:
                                  const std::map<std::uint16_t, std::string>& cautions);
     QString applySegmentation(Painted painted);
     QString applyFindings(const QString& prefix);
+    void showSaliency(const QString& prefix);
     QString applyClassification(const QString& prefix);
 
     Document* document_;
@@ -82,7 +84,7 @@ private:
     ModelRegistryClient* registry_;
     AiModel running_;
     core::Volume image_;  // the volume the running job was given
-    bool uncertainty_ = false;
+    bool uncertainty_ = false;  // and, for classification and detection, the saliency map
     int generation_ = 0;  // runs started, so that a late hand-over of a canceled run is ignored
     QString job_;
     QString oodNote_;  // the last result's out-of-distribution score, for its summary

@@ -34,7 +34,7 @@ void Document::assignImage(io::LoadedImage image, bool arriving) {
     measurements_.clear();
     extra_ = {};
     selectedFinding_.reset();
-    uncertainty_ = {};  // views re-read it on imageChanged
+    heatMap_ = {};  // views re-read it on imageChanged
     ++labelRevision_;
     emit imageChanged();
     emit labelsChanged();
@@ -154,15 +154,15 @@ void Document::updateFinding(const core::Finding& f) {
     emit edited();
 }
 
-void Document::setUncertainty(core::Volume levels) {
-    uncertainty_ = std::move(levels);
-    emit uncertaintyChanged();
+void Document::setHeatMap(core::Volume levels) {
+    heatMap_ = std::move(levels);
+    emit heatMapChanged();
 }
 
-void Document::setUncertaintyVisible(bool visible) {
-    if (visible == uncertaintyVisible_) return;
-    uncertaintyVisible_ = visible;
-    emit uncertaintyChanged();
+void Document::setHeatMapVisible(bool visible) {
+    if (visible == heatMapVisible_) return;
+    heatMapVisible_ = visible;
+    emit heatMapChanged();
 }
 
 void Document::setFindingThreshold(double score) {

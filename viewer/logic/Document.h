@@ -84,12 +84,12 @@ public:
     std::optional<std::uint64_t> selectedFinding() const { return selectedFinding_; }
     void selectFinding(std::optional<std::uint64_t> id);
     const std::vector<core::Classification>& classifications() const { return extra_.classifications; }
-    // A model's uncertainty over this image (uint8 levels: 255 = least sure), shown as a heat map
-    // while visible. Not an annotation: not saved, gone with the image.
-    const core::Volume& uncertainty() const { return uncertainty_; }
-    bool uncertaintyVisible() const { return uncertaintyVisible_; }
-    void setUncertainty(core::Volume levels);
-    void setUncertaintyVisible(bool visible);
+    // A model's heat map over this image (uint8 levels, 255 = most): where a segmentation is
+    // least sure, or what a classification or detection rests on (its saliency); shown while visible. Not an annotation: not saved, gone with the image.
+    const core::Volume& heatMap() const { return heatMap_; }
+    bool heatMapVisible() const { return heatMapVisible_; }
+    void setHeatMap(core::Volume levels);
+    void setHeatMapVisible(bool visible);
     // Replaces the same model's earlier unconfirmed classification at the same level (a re-run);
     // a confirmed one stays.
     void addClassification(core::Classification c);
@@ -120,7 +120,7 @@ signals:
     void measurementsChanged();
     void findingsChanged();
     void findingSelected();  // only the selection changed (no finding did)
-    void uncertaintyChanged();
+    void heatMapChanged();
     void edited();
 
 private:
@@ -138,8 +138,8 @@ private:
     core::AnnotationSet extra_;  // findings, classifications, segment infos (labels and measurements live above)
     std::optional<std::uint64_t> selectedFinding_;
     double findingThreshold_ = 0;
-    core::Volume uncertainty_;
-    bool uncertaintyVisible_ = true;
+    core::Volume heatMap_;
+    bool heatMapVisible_ = true;
 };
 
 // Records on an item's provenance that the user reviewed it now (who and when).

@@ -68,12 +68,11 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     warning_->setStyleSheet("QTextBrowser { color: #ffcf70; border: 1px solid #b07a1a; border-radius: 3px; }");
     warning_->hide();
 
-    auto* uncertainty = new QCheckBox(tr("Uncertainty map (where the model is unsure)"), this);
+    // One heat map per run, its meaning set by the selected model's task (showCard).
+    auto* uncertainty = heatMap_ = new QCheckBox(this);
     uncertainty->setObjectName("uncertainty");
-    uncertainty->setToolTip(tr("Segmentation: also compute the model's uncertainty and show it as a heat map in the slice views "
-                               "(a second or two more per run); untick to hide it"));
     // Its legend: the ramp from "a little unsure" to "unsure", in the views' colours.
-    auto* legend = new QLabel(this);
+    auto* legend = legend_ = new QLabel(this);
     legend->setObjectName("uncertaintyLegend");
     {
         QImage ramp(120, 10, QImage::Format_RGB32);
@@ -82,18 +81,20 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
             for (int y = 0; y < ramp.height(); ++y) ramp.setPixel(x, y, qRgb(c.r, c.g, c.b));
         }
         legend->setPixmap(QPixmap::fromImage(ramp));
-        legend->setToolTip(tr("Uncertainty map: violet, a little unsure; magenta, unsure. Below 10 % nothing is drawn."));
     }
+    legendLow_ = new QLabel(this);
+    legendHigh_ = new QLabel(this);
+    describeHeatMap(QString());
     auto* legendRow = new QHBoxLayout;
-    legendRow->addWidget(new QLabel(tr("less sure"), this));
+    legendRow->addWidget(legendLow_);
     legendRow->addWidget(legend);
-    legendRow->addWidget(new QLabel(tr("unsure"), this));
+    legendRow->addWidget(legendHigh_);
     legendRow->addStretch(1);
     connect(uncertainty, &QCheckBox::toggled, legend, &QWidget::setEnabled);
     legend->setEnabled(false);
     connect(uncertainty, &QCheckBox::toggled, this, [this](bool on) {
-        assist_->setComputeUncertainty(on);
-        assist_->document()->setUncertaintyVisible(on);
+        assist_->setComputeHeatMap(on);
+        assist_->document()->setHeatMapVisible(on);
     });
     auto* acceptAll = new QPushButton(tr("Accept all proposals"), this);
     acceptAll->setObjectName("acceptAllProposals");
@@ -237,6 +238,22 @@ void AiPanel::showCard() {
     if (!m.labels.empty()) html += "<br><i>" + tr("Labels:") + "</i> " + m.labelNames().join(", ").toHtmlEscaped();
     for (const auto& line : m.card.split('\n', Qt::SkipEmptyParts)) html += "<br>" + line.toHtmlEscaped();
     card_->setHtml(html);
+    describeHeatMap(m.task);
+}
+
+// Segmentation: where the model is unsure. Classification, detection: what its decision rests on.
+void AiPanel::describeHeatMap(const QString& task) {
+    const bool saliency = !task.isEmpty() && task != "segmentation";
+    heatMap_->setText(saliency ? tr("Saliency map (what the decision rests on)") : tr("Uncertainty map (where the model is unsure)"));
+    heatMap_->setToolTip(saliency ? tr("Classification, detection: also compute what the model's decision rests on (where a change "
+                                       "of the image would most change it) and show it as a heat map in the slice views (a few "
+                                       "seconds more per run); untick to hide it")
+                                  : tr("Segmentation: also compute the model's uncertainty and show it as a heat map in the slice views "
+                                       "(a second or two more per run); untick to hide it"));
+    legendLow_->setText(saliency ? tr("weighs little") : tr("less sure"));
+    legendHigh_->setText(saliency ? tr("weighs most") : tr("unsure"));
+    legend_->setToolTip(saliency ? tr("Saliency map: violet, weighs a little; magenta, weighs most. Below 10 % nothing is drawn.")
+                                 : tr("Uncertainty map: violet, a little unsure; magenta, unsure. Below 10 % nothing is drawn."));
 }
 
 void AiPanel::showStatus(const QString& text) { status_->setText(text); }

@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -39,6 +40,7 @@ signals:
 private:
     void rebuild();
     void showCard();
+    void describeHeatMap(const QString& task);
     void setRunning(bool running);
     void showWarning(const QString& headline, const QStringList& reasons);
     void hideWarning();
@@ -56,6 +58,10 @@ private:
     QLabel* status_;
     QTextBrowser* warning_;
     QPushButton* runAnyway_;
+    QCheckBox* heatMap_;  // uncertainty (segmentation) or saliency map
+    QLabel* legend_;
+    QLabel* legendLow_;
+    QLabel* legendHigh_;
     QWidget* bars_;
     QFormLayout* barsLayout_;
 };

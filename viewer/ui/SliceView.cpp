@@ -75,7 +75,7 @@ void SliceView::setDocument(logic::Document* document) {
             scene_->setLabelMap(document_->labels());
             redraw();
         });
-        connect(document_, &logic::Document::uncertaintyChanged, this, &SliceView::pushUncertainty);
+        connect(document_, &logic::Document::heatMapChanged, this, &SliceView::pushHeatMap);
         connect(document_, &logic::Document::imageVoxelsChanged, this, [this] {
             scene_->imageVoxelsModified();
             redraw();
@@ -97,9 +97,9 @@ void SliceView::setDocument(logic::Document* document) {
     onImageChanged();
 }
 
-void SliceView::pushUncertainty() {
-    const bool show = document_ && document_->uncertaintyVisible() && !document_->uncertainty().empty();
-    scene_->setHeatMap(show ? document_->uncertainty() : core::Volume(), 0.7);
+void SliceView::pushHeatMap() {
+    const bool show = document_ && document_->heatMapVisible() && !document_->heatMap().empty();
+    scene_->setHeatMap(show ? document_->heatMap() : core::Volume(), 0.7);
     redraw();
 }
 
@@ -109,7 +109,7 @@ void SliceView::onImageChanged() {
     const bool has = document_ && document_->hasImage();
     scene_->setVolume(has ? document_->volume() : core::Volume());
     scene_->setLabelMap(has ? document_->labels() : nullptr);
-    pushUncertainty();
+    pushHeatMap();
     if (has) freshState();
     updateMeasurements();
     pushState();

@@ -84,7 +84,7 @@ private:
     static QFontMetricsF overlayMetrics();
     static constexpr double kTextSlack = 1.12;
     void onImageChanged();
-    void pushUncertainty();
+    void pushHeatMap();
     void freshState();  // the orientation's fitted view of the document, opening window
     void freshStateKeepingWindow(const logic::ViewState& old);  // … with old's window, inversion, time point
     void pushState();  // ViewState → scene, corner text; schedules a repaint
