@@ -94,6 +94,10 @@ TEST_F(Viewer, TheSaliencyMapShowsWhatTheClassifierDecidedOn) {
     for (std::size_t v = 0; v < map.geometry().voxelCount(); ++v) (map.as<std::uint8_t>()[v] > 128 ? strong : weak)++;
     EXPECT_GT(strong, 0u) << "its peak is drawn";
     EXPECT_GT(weak, 20 * strong) << "and it is a peak: most of the brain weighs little";
+    auto* peak = panel->findChild<QPushButton*>("saliencyPeak");
+    ASSERT_NE(peak, nullptr);
+    ASSERT_TRUE(test::waitFor([&] { return peak->isVisible(); }, 5000));
+    peak->click();
     settle();
     test::saveScreenshot(window.get(), "35-ai-saliency");
     ASSERT_TRUE(panel->selectModel("brain-structures"));

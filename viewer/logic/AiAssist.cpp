@@ -302,14 +302,23 @@ void AiAssist::showSaliency(const QString& prefix) {
     const std::string file = (prefix + ".saliency.nii.gz").toStdString();
     if (!QFile::exists(QString::fromStdString(file))) return;
     auto levels = std::make_shared<core::Volume>();
+    auto peak = std::make_shared<core::Point3>();
     runInBackground(
-        this, [levels, file, g = image_.geometry()] { *levels = heatLevels(file, g); },
-        [this, levels, generation = generation_](const QString& error) {
+        this,
+        [levels, peak, file, g = image_.geometry()] {
+            *levels = heatLevels(file, g);
+            const auto* v = levels->as<std::uint8_t>();
+            const std::size_t at = std::size_t(std::max_element(v, v + g.voxelCount()) - v);
+            const auto& d = g.dims();
+            *peak = g.indexToWorld({double(at % d[0]), double(at / d[0] % d[1]), double(at / (d[0] * d[1]))});
+        },
+        [this, levels, peak, generation = generation_](const QString& error) {
             // The result is in already: a saliency map that comes too late (another run or
             // series meanwhile) is dropped without a word.
             if (generation != generation_ || document_->volume().data() != image_.data()) return;
             if (!error.isEmpty()) return emit failed(tr("The saliency map cannot be read: %1").arg(error));
             document_->setHeatMap(std::move(*levels));
+            emit saliencyShown(*peak);
         });
 }
 

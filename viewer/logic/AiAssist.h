@@ -66,6 +66,8 @@ signals:
     // After a run, before finished(): where the image or the result did not fit the card
     // (implausible label volumes included). Not emitted when everything fitted.
     void warned(const QStringList& reasons);
+    // A classification's or detection's saliency map is the document's heat map; where it peaks (LPS mm).
+    void saliencyShown(const lumen::core::Point3& peak);
 
 private:
     void onFinished(const QString& id, const QString& task, const QStringList& files, double ms);

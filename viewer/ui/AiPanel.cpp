@@ -90,6 +90,13 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     legendRow->addWidget(legend);
     legendRow->addWidget(legendHigh_);
     legendRow->addStretch(1);
+    // The saliency map's peak is rarely on the slices in view: one click takes the views there.
+    peakButton_ = new QPushButton(tr("Go to peak"), this);
+    peakButton_->setObjectName("saliencyPeak");
+    peakButton_->setToolTip(tr("Move the views to where the saliency map peaks: what the decision rests on most"));
+    peakButton_->hide();
+    legendRow->addWidget(peakButton_);
+    connect(peakButton_, &QPushButton::clicked, this, [this] { emit jumpTo(peak_); });
     connect(uncertainty, &QCheckBox::toggled, legend, &QWidget::setEnabled);
     legend->setEnabled(false);
     connect(uncertainty, &QCheckBox::toggled, this, [this](bool on) {
@@ -159,6 +166,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(logic::deviceTitle(d))); });
     connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
         hideWarning();  // the run's own warnings come with its result
+        peakButton_->hide();
         status_->setText(tr("Running %1…").arg(model));
         progress_->setValue(0);
         eta_.restart();
@@ -177,10 +185,15 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
         status_->setText(tr("<b>Failed:</b> %1").arg(message.toHtmlEscaped()));
     });
     connect(assist_, &logic::AiAssist::classified, this, &AiPanel::showProbabilities);
+    connect(assist_, &logic::AiAssist::saliencyShown, this, [this](const core::Point3& peak) {
+        peak_ = peak;
+        peakButton_->show();
+    });
     // A result describes the series it ran on: another series starts with a clean panel.
     connect(assist_->document(), &logic::Document::imageChanged, this, [this] {
         if (!assist_->busy()) status_->clear();
         hideWarning();
+        peakButton_->hide();
         while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
     });
     setRunning(false);  // the model list is asked for by the main window, once it is on screen

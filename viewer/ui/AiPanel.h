@@ -1,4 +1,5 @@
 #pragma once
+#include "core/Vector3.h"
 #include "logic/ProgressEta.h"
 
 #include <QWidget>
@@ -36,6 +37,7 @@ signals:
     void manageModels();
     void acceptAll();  // every proposal on the open series (labels, shown findings)
     void rejectAll();
+    void jumpTo(const lumen::core::Point3& point);  // the saliency map's peak
 
 private:
     void rebuild();
@@ -62,6 +64,8 @@ private:
     QLabel* legend_;
     QLabel* legendLow_;
     QLabel* legendHigh_;
+    QPushButton* peakButton_;
+    core::Point3 peak_;
     QWidget* bars_;
     QFormLayout* barsLayout_;
 };

@@ -263,6 +263,7 @@ void MainWindow::buildDocks() {
     findingsDock->setWidget(findings_);
     addDockWidget(Qt::RightDockWidgetArea, findingsDock);
     connect(findings_, &FindingsPanel::jumpTo, this, &MainWindow::jumpTo);
+    connect(aiPanel(), &AiPanel::jumpTo, this, &MainWindow::jumpTo);
     connect(viewer_, &ViewerLayout::activeViewChanged, this, [this](SliceView* v) {  // each pane its own document
         measurements_->setDocument(v->document());
         findings_->setDocument(v->document());
@@ -511,7 +512,7 @@ void MainWindow::saveScreenshot() {
     if (!path.isEmpty() && !view->grabFramebuffer().save(path, "PNG")) reportError(tr("Cannot write %1").arg(path));
 }
 
-void MainWindow::jumpTo(const core::Point3& point) {  // a finding's centre, in the findings panel's series
+void MainWindow::jumpTo(const core::Point3& point) {  // a finding's centre or a saliency peak, in the open series
     for (auto* v : viewer_->visibleSliceViews())
         if (v->document() == findings_->document()) v->moveTo(point);
     viewer_->setCrosshair(point);
