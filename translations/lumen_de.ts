@@ -184,6 +184,10 @@
         <source>; out-of-distribution score %1 (above 1: unlike its training images)</source>
         <translation>; Out-of-Distribution-Wert %1 (über 1: anders als seine Trainingsbilder)</translation>
     </message>
+    <message>
+        <source>The saliency map cannot be read: %1</source>
+        <translation>Die Saliency-Karte kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>
@@ -811,6 +815,34 @@
     <message>
         <source>Do not trust this result without checking it:</source>
         <translation>Diesem Ergebnis nicht ungeprüft vertrauen:</translation>
+    </message>
+    <message>
+        <source>Go to peak</source>
+        <translation>Zum Maximum</translation>
+    </message>
+    <message>
+        <source>Move the views to where the saliency map peaks: what the decision rests on most</source>
+        <translation>Die Ansichten an das Maximum der Saliency-Karte bewegen: worauf die Entscheidung am meisten beruht</translation>
+    </message>
+    <message>
+        <source>Saliency map (what the decision rests on)</source>
+        <translation>Saliency-Karte (worauf die Entscheidung beruht)</translation>
+    </message>
+    <message>
+        <source>Classification, detection: also compute what the model&apos;s decision rests on (where a change of the image would most change it) and show it as a heat map in the slice views (a few seconds more per run); untick to hide it</source>
+        <translation>Klassifikation, Detektion: auch berechnen, worauf die Entscheidung des Modells beruht (wo eine Änderung des Bildes sie am meisten ändern würde), und als Wärmekarte in den Schichtansichten zeigen (einige Sekunden mehr pro Lauf); abwählen, um sie auszublenden</translation>
+    </message>
+    <message>
+        <source>weighs little</source>
+        <translation>wiegt wenig</translation>
+    </message>
+    <message>
+        <source>weighs most</source>
+        <translation>wiegt am meisten</translation>
+    </message>
+    <message>
+        <source>Saliency map: violet, weighs a little; magenta, weighs most. Below 10 % nothing is drawn.</source>
+        <translation>Saliency-Karte: violett, wiegt wenig; magenta, wiegt am meisten. Unter 10 % wird nichts gezeichnet.</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,10 @@
         <source>; out-of-distribution score %1 (above 1: unlike its training images)</source>
         <translation> ; score hors distribution %1 (au-dessus de 1 : différente de ses images d’entraînement)</translation>
     </message>
+    <message>
+        <source>The saliency map cannot be read: %1</source>
+        <translation>La carte de saillance est illisible : %1</translation>
+    </message>
 </context>
 <context>
     <name>lumen::logic::AiModel</name>
@@ -811,6 +815,34 @@
     <message>
         <source>Do not trust this result without checking it:</source>
         <translation>Ne vous fiez pas à ce résultat sans le vérifier :</translation>
+    </message>
+    <message>
+        <source>Go to peak</source>
+        <translation>Aller au maximum</translation>
+    </message>
+    <message>
+        <source>Move the views to where the saliency map peaks: what the decision rests on most</source>
+        <translation>Amener les vues au maximum de la carte de saillance : ce sur quoi la décision repose le plus</translation>
+    </message>
+    <message>
+        <source>Saliency map (what the decision rests on)</source>
+        <translation>Carte de saillance (ce sur quoi la décision repose)</translation>
+    </message>
+    <message>
+        <source>Classification, detection: also compute what the model&apos;s decision rests on (where a change of the image would most change it) and show it as a heat map in the slice views (a few seconds more per run); untick to hide it</source>
+        <translation>Classification, détection : calculer aussi ce sur quoi la décision du modèle repose (là où une modification de l&apos;image la changerait le plus) et l&apos;afficher en carte thermique dans les coupes (quelques secondes de plus par exécution) ; décocher pour la masquer</translation>
+    </message>
+    <message>
+        <source>weighs little</source>
+        <translation>pèse peu</translation>
+    </message>
+    <message>
+        <source>weighs most</source>
+        <translation>pèse le plus</translation>
+    </message>
+    <message>
+        <source>Saliency map: violet, weighs a little; magenta, weighs most. Below 10 % nothing is drawn.</source>
+        <translation>Carte de saillance : violet, pèse peu ; magenta, pèse le plus. En dessous de 10 %, rien n&apos;est dessiné.</translation>
     </message>
 </context>
 <context>
