@@ -28,6 +28,7 @@ ai-findings 31-ai-findings
 ai-uncertainty 32-ai-uncertainty
 ai-not-made-for-this-image 33-ai-not-made-for-this-image
 ai-result-flagged 34-ai-result-flagged
+ai-saliency 35-ai-saliency
 findings-reviewed 22-findings-reviewed
 painted-and-interpolated 20-painted-and-interpolated
 lasso-and-brush 21-lasso-and-brush-outline
