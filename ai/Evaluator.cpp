@@ -1,5 +1,6 @@
 #include "ai/Evaluator.h"
 
+#include "ai/ImageShift.h"
 #include "ai/InferenceEngine.h"
 #include "ai/Metrics.h"
 #include "ai/ModelError.h"
@@ -153,6 +154,23 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
         out["score"] = rounded(mean(s));
     }
     return out;
+}
+
+json evaluateShifts(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
+    const json baseline = evaluate(m, network, cases, progress);
+    const double base = baseline.at("score").get<double>();
+    json shifts = json::object(), worst = nullptr;
+    for (const ImageShift shift : allImageShifts()) {
+        std::vector<TrainingSample> shifted = cases;  // copies share voxels; applyShift replaces them
+        for (std::size_t c = 0; c < shifted.size(); ++c)
+            applyShift(shifted[c], shift, unsigned(1000 * (int(shift) + 1) + c));  // the same shift for a case on every run
+        const json result = evaluate(m, network, shifted, progress);
+        const double score = result.at("score").get<double>(), change = score - base;
+        shifts[shiftName(shift)] = {{"description", shiftDescription(shift)}, {"score", rounded(score)}, {"change", rounded(change)},
+                                    {"result", result}};
+        if (worst.is_null() || change < worst["change"].get<double>()) worst = {{"shift", shiftName(shift)}, {"change", rounded(change)}};
+    }
+    return {{"baseline", baseline}, {"shifts", shifts}, {"worst", worst}};
 }
 
 }  // namespace lumen::ai

@@ -21,6 +21,13 @@ class TorchNetwork;
 nlohmann::json evaluate(const ModelManifest& manifest, TorchNetwork& network, const std::vector<TrainingSample>& cases,
                         core::Progress* progress = nullptr);
 
+// Robustness (`eval --shifts`): evaluate() on the cases as they are, then under each standard
+// shift (ai/ImageShift), with each shift's score change against the unshifted one:
+//   {"baseline": evaluate(), "shifts": {"noise": {"description", "score", "change", "result": evaluate()}, ...},
+//    "worst": {"shift", "change"}}
+nlohmann::json evaluateShifts(const ModelManifest& manifest, TorchNetwork& network, const std::vector<TrainingSample>& cases,
+                              core::Progress* progress = nullptr);
+
 // Temperature scaling (Guo et al. 2017) for a classifier: the probability of its positive (second)
 // class on each case at the manifest's temperature, and the truth.
 struct ClassifierScores {

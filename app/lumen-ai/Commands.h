@@ -61,6 +61,7 @@ constexpr double kDefaultAnchorWeight = 0.05;
 struct EvalArgs {
     std::string model, data, split = "validation", device = "auto";
     int threads = 0;
+    bool shifts = false;  // also under the standard shifts (ai/ImageShift)
 };
 
 struct OodFitArgs {

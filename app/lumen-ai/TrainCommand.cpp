@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <iomanip>
 #include <iostream>
 
 namespace lumen::aicli {
@@ -182,7 +183,18 @@ int runEval(const EvalArgs& args) {
     if (args.split != "training") cases.insert(cases.end(), data.validation.begin(), data.validation.end());
     if (args.split != "validation") cases.insert(cases.end(), data.training.begin(), data.training.end());
     ai::TorchNetwork network = ai::TorchNetwork::load(package.networkFile(), ai::selectDevice(args.device, args.threads));
-    json result = ai::evaluate(package.manifest(), network, cases);
+    json result;
+    if (args.shifts) {
+        const json robustness = ai::evaluateShifts(package.manifest(), network, cases);
+        result = robustness.at("baseline");
+        result["shifts"] = robustness.at("shifts");
+        result["worst_shift"] = robustness.at("worst");
+        std::cerr << "shift            score   change\n";
+        for (const auto& [name, s] : robustness.at("shifts").items())
+            std::cerr << std::left << std::setw(16) << name << " " << std::setw(7) << s.at("score").dump() << " " << s.at("change").dump() << "\n";
+    } else {
+        result = ai::evaluate(package.manifest(), network, cases);
+    }
     result["model"] = {{"name", package.manifest().name}, {"version", package.manifest().version}};
     result["split"] = args.split;
     std::cout << result.dump(2) << std::endl;

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
     evalCmd->add_option("--split", eval.split, "validation, training or all")->check(CLI::IsMember({"validation", "training", "all"}));
     evalCmd->add_option("--device", eval.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
     evalCmd->add_option("--threads", eval.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
+    evalCmd->add_flag("--shifts", eval.shifts, "Also re-run the cases under noise, bias field, lower resolution, contrast change and rotation");
 
     std::string bundleDir, importOut;
     bool importRegister = false, importCheck = false;

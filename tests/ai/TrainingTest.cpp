@@ -120,6 +120,25 @@ TEST_F(Training, FinetuneLowersTheLossAndWritesANewVersionWithLineage) {
     EXPECT_NEAR(metrics["mean_dice"].get<double>(), prov.metrics["validation"]["mean_dice"].get<double>(), 1e-4);
     EXPECT_TRUE(metrics["labels"]["label1"].contains("hd95_mm"));
 
+    // --shifts: the same figures, then each standard shift's, with its change (issue 21).
+    const auto shifted = test::run(lumenAi() + " eval --shifts --model " + test::quote((dir / "ball-1.1").string()) + " --data " +
+                                   test::quote((dir / "data.json").string()) + " --threads 2");
+    ASSERT_EQ(shifted.exitCode, 0) << shifted.err;
+    const json robust = json::parse(shifted.out);
+    EXPECT_NEAR(robust["mean_dice"].get<double>(), metrics["mean_dice"].get<double>(), 1e-9);
+    ASSERT_EQ(robust["shifts"].size(), 5u) << robust.dump();
+    double worst = 1;
+    for (const char* name : {"noise", "bias_field", "low_resolution", "contrast", "rotation"}) {
+        const json& s = robust["shifts"][name];
+        ASSERT_TRUE(s.is_object()) << name;
+        EXPECT_FALSE(s["description"].get<std::string>().empty());
+        EXPECT_NEAR(s["change"].get<double>(), s["score"].get<double>() - robust["score"].get<double>(), 2e-4) << name;
+        EXPECT_EQ(s["result"]["cases"], 1) << name;
+        worst = std::min(worst, s["change"].get<double>());
+    }
+    EXPECT_NEAR(robust["worst_shift"]["change"].get<double>(), worst, 1e-9);
+    EXPECT_NE(shifted.err.find("low_resolution"), std::string::npos) << "a table on stderr";
+
     // A second finetune into the same folder is refused.
     const auto again = test::run(lumenAi() + " finetune --quiet --model " + test::quote(parent.string()) + " --out " +
                                  test::quote((dir / "ball-1.1").string()) + common() + " --iterations 2");
