@@ -52,7 +52,7 @@ struct TrainingOutcome {
 
 // Trains the package's scripted TorchScript module itself with LibTorch: patches sampled
 // class-balanced from the preprocessed cases (the same preprocessing inference uses), augmented
-// (flips, rotation/scale, intensity scale/shift, gamma, noise, bias field), Dice + cross-entropy
+// (flips, rotation/scale, intensity scale/shift, gamma, thick slices, noise, bias field), Dice + cross-entropy
 // (segmentation), cross-entropy (classification), centre-heatmap focal BCE + size L1 (detection).
 // Validation runs the full inference pipeline; the best network is kept. Every checkpointEvery
 // iterations the state goes to workDir atomically, and a run that finds one there resumes it

@@ -193,6 +193,16 @@ Batch BatchSampler::sample(std::mt19937& rng) const {
     return b;
 }
 
+void simulateThickSlices(torch::Tensor image, int axis, double factor) {
+    torch::NoGradGuard noGrad;
+    namespace F = torch::nn::functional;
+    const std::vector<int64_t> full{image.size(1), image.size(2), image.size(3)};
+    std::vector<int64_t> thin = full;
+    thin[std::size_t(axis)] = std::max<int64_t>(1, std::llround(double(full[std::size_t(axis)]) / factor));
+    const torch::Tensor down = F::interpolate(image.unsqueeze(0), F::InterpolateFuncOptions().size(thin).mode(torch::kArea));
+    image.copy_(F::interpolate(down, F::InterpolateFuncOptions().size(full).mode(torch::kTrilinear).align_corners(false)).squeeze(0));
+}
+
 void BatchSampler::augment(Batch& b, std::mt19937& rng) const {
     torch::NoGradGuard noGrad;
     const int64_t N = b.image.size(0);
@@ -244,6 +254,7 @@ void BatchSampler::augment(Batch& b, std::mt19937& rng) const {
             const auto range = (hi - lo).clamp_min(1e-6);
             x.copy_(((x - lo) / range).pow(uniform(rng, 0.7, 1.5)) * range + lo);
         }
+        if (chance(rng, 0.25)) simulateThickSlices(x, std::min(2, int(uniform(rng, 0, 3))), uniform(rng, 1.5, 4.0));
         if (chance(rng, 0.3)) x.add_(torch::randn_like(x) * uniform(rng, 0.0, 0.1));
         if (chance(rng, 0.3)) {
             auto c = [&] { return uniform(rng, -0.2, 0.2); };

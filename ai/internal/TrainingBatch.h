@@ -21,6 +21,11 @@ struct Batch {
     torch::Tensor sizeMask;  // detection: [N, 1, I, J, K]
 };
 
+// Thick slices (a lower resolution along one axis) on one image [C, I, J, K]: `axis` (0–2) averaged
+// down by `factor` and trilinearly interpolated back to its size, in place. An augmentation: the
+// starter models lost most under eval --shifts' 5 mm slices, the one shift not augmented before.
+void simulateThickSlices(torch::Tensor image, int axis, double factor);
+
 // Preprocesses every training case once (model grid, normalisation, truth on that grid) and then
 // draws augmented batches: patches centred on a labelled voxel of a randomly chosen class (or on a
 // box) with probability foregroundFraction, else anywhere.

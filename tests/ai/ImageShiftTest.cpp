@@ -2,6 +2,7 @@
 // and the truth follows the image where the anatomy moves.
 #include "ai/ImageShift.h"
 #include "ai/Resampler.h"
+#include "ai/internal/TrainingBatch.h"
 
 #include <gtest/gtest.h>
 
@@ -153,4 +154,19 @@ TEST(ImageShift, TheSameSeedGivesTheSameImage) {
         EXPECT_EQ(values(a.volume), values(b.volume)) << ai::shiftName(shift);
         EXPECT_FALSE(ai::shiftDescription(shift).empty());
     }
+}
+
+// Training's counterpart of the low-resolution shift (an augmentation): one axis loses detail,
+// the others keep theirs, and the mean along the axis stays.
+TEST(ThickSlicesAugmentation, BlursOneAxisOnly) {
+    torch::Tensor image = torch::zeros({1, 16, 16, 16});
+    image.index_put_({0, 8, torch::indexing::Slice(), torch::indexing::Slice()}, 100.0f);  // one bright plane across axis 0
+    torch::Tensor alongOther = image.clone();
+    ai::internal::simulateThickSlices(image, 0, 4.0);
+    EXPECT_LT(image[0][8][5][5].item<float>(), 60.0f) << "the plane is smeared over its thick slice";
+    EXPECT_GT(image[0][7][5][5].item<float>(), 5.0f);
+    EXPECT_NEAR(image.sum().item<double>(), 100.0 * 16 * 16, 100.0 * 16 * 16 * 0.02);
+    ai::internal::simulateThickSlices(alongOther, 1, 4.0);  // thick along an axis the plane is constant on
+    EXPECT_NEAR(alongOther[0][8][5][5].item<float>(), 100.0f, 1e-3);
+    EXPECT_NEAR(alongOther[0][7][5][5].item<float>(), 0.0f, 1e-3);
 }
