@@ -33,6 +33,10 @@ struct TrainerOptions {
     double anchorWeight = 0;
 };
 
+// What augment = true does, as a model's provenance records it.
+inline constexpr const char* kAugmentations =
+    "flips, rotation ±15° and scale 0.9–1.1, intensity scale/shift, gamma 0.7–1.5, thick slices 1.5–4× along one axis, noise, bias field";
+
 struct TrainingEvent {
     int iteration = 0;
     double loss = 0;

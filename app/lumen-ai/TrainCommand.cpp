@@ -86,7 +86,8 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
                     {"loss_first", outcome.losses.empty() ? json() : json(outcome.losses.front())},
                     {"loss_last", outcome.losses.empty() ? json() : json(outcome.losses.back())},
                     {"ms_per_iteration", std::round(outcome.msPerIteration)},
-                    {"validation_cases", data.validation.size()}};
+                    {"validation_cases", data.validation.size()},
+                    {"augmentation", o.augment ? ai::kAugmentations : "none"}};
     if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
     if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;
     if (m.task == ai::Task::Classification && !outcome.validationAfter.is_null())

@@ -2,7 +2,7 @@
 """Puts the held-out metrics and the demo-brain runtime that train_starter_models.sh measured into
 each starter model's card (model.json "card"; model.pt and its sha256 are untouched), and a
 classifier's fitted temperature (`lumen-ai calibrate`: output.temperature, card "calibration"),
-and writes resources/models/README.md from the cards. A model whose measurements are not in
+the held-out figures under standard shifts (`lumen-ai eval --shifts`: card "robustness"), and writes resources/models/README.md from the cards. A model whose measurements are not in
 WORK_DIR (MODELS= rebuilt others) keeps its card.
 
   write_model_cards.py WORK_DIR
@@ -12,6 +12,9 @@ import os
 import sys
 
 MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
+SCORE = {"segmentation": "mean Dice", "classification": "ROC AUC", "detection": "mean FROC sensitivity at 0.5/1/2 FP"}
+# What lumen-ai train augmented with before it recorded it in the provenance (thick slices came with issue 21).
+EARLIER_AUGMENTATION = "flips, rotation ±15° and scale 0.9–1.1, intensity scale/shift, gamma 0.7–1.5, noise, bias field"
 WARNING = "Not for clinical use: trained from one atlas subject (mricron-data's ch2); lesions are synthetic."
 
 
@@ -53,6 +56,14 @@ def main():
                 "fitted_on": f"{c['calibration']['cases']} calibration cases (never used in training, checkpoint choice or the held-out figures)",
                 "heldout_ece_before": c["held_out"]["before"]["ece"], "heldout_ece_after": c["held_out"]["after"]["ece"],
                 "heldout_reliability_after": c["held_out"]["after"]["reliability"]}
+        shifted = os.path.join(work, name + ".shifts.json")
+        if os.path.exists(shifted):
+            s = json.load(open(shifted))
+            card["robustness"] = {
+                "cases": s["cases"], "score": SCORE[m["task"]], "unshifted": s["score"],
+                "shifts": {k: {"score": v["score"], "change": v["change"], "shift": v["description"]} for k, v in s["shifts"].items()},
+                "worst": s["worst_shift"],
+                "augmentation": m["provenance"]["metrics"].get("augmentation", EARLIER_AUGMENTATION)}
         card["warning"] = WARNING
         heldout, runtime = card["heldout_metrics"], card["runtime_demo_brain"]
         check_no_machine_paths(m, path)
@@ -76,6 +87,10 @@ def main():
             *([f"- Calibration: temperature {card['calibration']['temperature']} fitted on {card['calibration']['fitted_on']}; "
                f"held-out expected calibration error {card['calibration']['heldout_ece_before']} before, "
                f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"] if card.get("calibration") else []),
+            *([f"- Robustness ({card['robustness']['cases']} held-out cases, `lumen-ai eval --shifts`; {card['robustness']['score']} "
+               f"{card['robustness']['unshifted']} unshifted): " +
+               ", ".join(f"{k.replace('_', ' ')} {v['change']:+.3f}" for k, v in card["robustness"]["shifts"].items()) +
+               f". Trained with augmentation: {card['robustness']['augmentation']}"] if card.get("robustness") else []),
             f"- Runtime on the 181×217×181 demo brain ({runtime['device']}): {runtime['total_ms'] / 1000:.1f} s "
             f"(network {runtime['network_ms'] / 1000:.1f} s), `lumen-ai infer`",
             *([f"- **Limits:** {card['limits']}"] if card.get("limits") else []),
