@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 
 namespace lumen::ai {
 
@@ -26,10 +27,43 @@ json rounded(double x) { return std::round(x * 1e4) / 1e4; }
 
 bool isPositive(const ModelManifest& m, const TrainingSample& c) { return c.classValue == m.labels.labels().at(1).value; }
 
+// Are its scores honest? ECE and a reliability table, and what temperature scaling fitted on these
+// very cases would give (on held-out cases: an estimate to act on with care; the temperature to
+// keep is fitted on validation cases and checked on others).
+void addCalibration(json& out, const ClassifierScores& scores, double temperature) {
+    const json now = calibrationJson(scores, temperature, temperature);
+    out["ece"] = now["ece"];
+    out["reliability"] = now["reliability"];
+    out["temperature"] = temperature;
+    const TemperatureFit fit = fitCalibration(scores, temperature);
+    out["temperature_fit"] = {{"temperature", rounded(fit.temperature)}, {"ece", fit.after.value("ece", out["ece"])}};
+    if (!fit.refused.empty()) out["temperature_fit"]["refused"] = fit.refused;
+}
+
+// A detector's findings as calibration cases: each one's score, and whether it is a true positive.
+ClassifierScores scoredFindings(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truths) {
+    ClassifierScores out;
+    for (const ScoredDetection& d : matchDetections(detections, truths)) {
+        out.positiveScore.push_back(d.score);
+        out.positive.push_back(d.hit);
+    }
+    return out;
+}
+
 }  // namespace
 
 ClassifierScores classifierScores(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
-    if (m.task != Task::Classification) throw ModelError("temperature scaling is for classifiers; " + m.name + " is a " + taskName(m.task) + " model");
+    if (m.task == Task::Detection) {
+        std::vector<std::vector<Finding>> detections, truths;
+        for (const TrainingSample& c : cases) {
+            if (progress) progress->checkCanceled();
+            detections.push_back(runInference(m, network, c.volume).findings);
+            truths.push_back(c.boxes);
+        }
+        return scoredFindings(detections, truths);
+    }
+    if (m.task != Task::Classification)
+        throw ModelError("temperature scaling is for classifiers and detectors; " + m.name + " is a " + taskName(m.task) + " model");
     ClassifierScores out;
     for (const TrainingSample& c : cases) {
         if (progress) progress->checkCanceled();
@@ -62,8 +96,17 @@ TemperatureFit fitCalibration(const ClassifierScores& scores, double currentTemp
         fit.refused = std::to_string(fewest) + " of " + std::to_string(n) + " cases are of one class; each needs a fifth";
     } else {
         const double t = fitTemperature(scores.positiveScore, scores.positive, currentTemperature);
-        if (t < 0.06) fit.refused = "the cases are separated perfectly: a temperature fitted on them would only sharpen every score";
-        else fit.temperature = t;
+        const double before = fit.before.at("ece").get<double>(), after = calibrationJson(scores, currentTemperature, t).at("ece").get<double>();
+        if (t < 0.06) {
+            fit.refused = "the cases are separated perfectly: a temperature fitted on them would only sharpen every score";
+        } else if (after > before) {  // the likeliest temperature, but the scores' errors are not one of scale
+            std::ostringstream why;
+            why << "the likeliest temperature (" << std::round(t * 100) / 100 << ") would raise these cases' calibration error from "
+                << before << " to " << after << ": the scores are kept";
+            fit.refused = why.str();
+        } else {
+            fit.temperature = t;
+        }
     }
     fit.after = calibrationJson(scores, currentTemperature, fit.temperature);
     return fit;
@@ -128,17 +171,7 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
         out["auc"] = b.auc ? rounded(*b.auc) : json();
         out["score"] = b.auc ? rounded(*b.auc) : rounded(b.accuracy);
         out["positives"] = std::count(positive.begin(), positive.end(), true);
-        // Are its probabilities honest? ECE and a reliability table, and what temperature scaling
-        // fitted on these very cases would give (on held-out cases: an estimate to act on with
-        // care; the temperature to keep is fitted on validation cases and checked on others).
-        const ClassifierScores scores{positiveScore, positive};
-        const json now = calibrationJson(scores, m.output.temperature, m.output.temperature);
-        out["ece"] = now["ece"];
-        out["reliability"] = now["reliability"];
-        out["temperature"] = m.output.temperature;
-        const TemperatureFit fit = fitCalibration(scores, m.output.temperature);
-        out["temperature_fit"] = {{"temperature", rounded(fit.temperature)}, {"ece", fit.after.value("ece", out["ece"])}};
-        if (!fit.refused.empty()) out["temperature_fit"]["refused"] = fit.refused;
+        addCalibration(out, {positiveScore, positive}, m.output.temperature);
     } else {
         json points = json::array();
         std::vector<double> s;
@@ -152,6 +185,8 @@ json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<T
         out["lesions"] = lesions;
         out["match_rule"] = "detection centre inside a true box of the same class";
         out["score"] = rounded(mean(s));
+        // A finding's score as the probability that it is a true positive (by the same rule).
+        addCalibration(out, scoredFindings(detections, truths), m.output.temperature);
     }
     return out;
 }

@@ -16,7 +16,8 @@ class TorchNetwork;
 // Runs the full inference pipeline on each case and scores it against the truth:
 //   segmentation   → per label Dice and HD95 (mm), their means;
 //   classification → sensitivity, specificity, accuracy, ROC AUC (positive = the second class);
-//   detection      → FROC sensitivity at 0.5 / 1 / 2 false positives per volume (centre-in-box).
+//   detection      → FROC sensitivity at 0.5 / 1 / 2 false positives per volume (centre-in-box);
+//   classification and detection also ECE, reliability table and the temperature fit of their scores.
 // "score" is the one number model selection uses: mean Dice, AUC (else accuracy), mean FROC.
 nlohmann::json evaluate(const ModelManifest& manifest, TorchNetwork& network, const std::vector<TrainingSample>& cases,
                         core::Progress* progress = nullptr);
@@ -29,7 +30,9 @@ nlohmann::json evaluateShifts(const ModelManifest& manifest, TorchNetwork& netwo
                               core::Progress* progress = nullptr);
 
 // Temperature scaling (Guo et al. 2017) for a classifier: the probability of its positive (second)
-// class on each case at the manifest's temperature, and the truth.
+// class on each case at the manifest's temperature, and the truth. For a detector: every finding's
+// score, and whether it is a true positive (the FROC match rule): its score should be the
+// probability that it is.
 struct ClassifierScores {
     std::vector<double> positiveScore;
     std::vector<bool> positive;
@@ -47,7 +50,8 @@ struct TemperatureFit {
     nlohmann::json before, after;  // ECE and reliability table of these cases at the current and the fitted temperature
 };
 // Fits the temperature on `scores` (made at `currentTemperature`). Refused on too few cases, on
-// cases of one class, and on perfectly separated cases (the fit would only sharpen every score).
+// cases of one class, on perfectly separated cases (the fit would only sharpen every score), and
+// where the likeliest temperature would raise the cases' ECE (their errors are not one of scale).
 TemperatureFit fitCalibration(const ClassifierScores& scores, double currentTemperature);
 // After training a classifier: its scores are calibrated on the validation cases (temperature
 // scaling) when they allow it, else the temperature is kept. `validation`: evaluate()'s result on

@@ -153,6 +153,7 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
         o.outputChannels = m.outputChannels();
         o.activation = m.output.activation;
         o.activatedChannels = m.task == Task::Detection ? static_cast<int>(m.labels.size()) : -1;
+        if (m.task == Task::Detection) o.temperature = m.output.temperature;
         output = slidingWindowInference(network, modelInput, o, progress, &stats);
     }
     if (!explain) modelInput = {};  // the saliency map needs it after the findings are decoded

@@ -99,14 +99,11 @@ BinaryMetrics binaryMetrics(const std::vector<double>& score, const std::vector<
     return m;
 }
 
-std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truth,
-                            const std::vector<double>& fpRates) {
+std::vector<ScoredDetection> matchDetections(const std::vector<std::vector<Finding>>& detections,
+                                             const std::vector<std::vector<Finding>>& truth) {
     if (detections.size() != truth.size()) throw ModelError("detections and truths differ in number of volumes");
-    struct Scored { double score; bool hit; };
-    std::vector<Scored> all;
-    std::size_t lesions = 0;
+    std::vector<ScoredDetection> all;
     for (std::size_t vol = 0; vol < truth.size(); ++vol) {
-        lesions += truth[vol].size();
         std::vector<bool> matched(truth[vol].size(), false);
         std::vector<Finding> ds = detections[vol];
         std::stable_sort(ds.begin(), ds.end(), [](const Finding& a, const Finding& b) { return a.score > b.score; });
@@ -122,7 +119,15 @@ std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections,
             all.push_back({d.score, hit});
         }
     }
-    std::stable_sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    return all;
+}
+
+std::vector<FrocPoint> froc(const std::vector<std::vector<Finding>>& detections, const std::vector<std::vector<Finding>>& truth,
+                            const std::vector<double>& fpRates) {
+    std::vector<ScoredDetection> all = matchDetections(detections, truth);
+    std::size_t lesions = 0;
+    for (const auto& t : truth) lesions += t.size();
+    std::stable_sort(all.begin(), all.end(), [](const ScoredDetection& a, const ScoredDetection& b) { return a.score > b.score; });
     const double volumes = static_cast<double>(std::max<std::size_t>(1, truth.size()));
     std::vector<FrocPoint> out;
     for (double rate : fpRates) {

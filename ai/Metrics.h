@@ -47,6 +47,12 @@ std::vector<double> rescaleScores(const std::vector<double>& positiveScore, doub
 // not-yet-matched true box of the same class (highest scores matched first); every other
 // detection is a false positive. Returns sensitivity at each requested mean number of false
 // positives per volume (the best operating point with at most that many).
+struct ScoredDetection {
+    double score = 0;
+    bool hit = false;  // a true positive by that rule
+};
+std::vector<ScoredDetection> matchDetections(const std::vector<std::vector<Finding>>& detections,
+                                             const std::vector<std::vector<Finding>>& truth);
 struct FrocPoint {
     double falsePositivesPerVolume = 0;
     double sensitivity = 0;

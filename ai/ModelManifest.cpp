@@ -275,6 +275,7 @@ OutputSpec parseOutput(const json* v, Task task, std::vector<std::string>& error
         out.scoreThreshold = r.number("score_threshold", 0.5, 0, 1);
         out.nmsIou = r.number("nms_iou", 0.3, 0, 1);
         out.maxDetections = static_cast<int>(r.number("max_detections", 50, 1, 10000));
+        out.temperature = r.number("temperature", 1.0, 1e-3, 1e3);  // of the centre heatmaps' logits
         if (out.activation == OutputSpec::Activation::Softmax) r.error("activation", "must be sigmoid or none for detection heatmaps");
     } else {
         out.temperature = r.number("temperature", 1.0, 1e-3, 1e3);
@@ -425,6 +426,7 @@ json ModelManifest::toJson() const {
         out["score_threshold"] = output.scoreThreshold;
         out["nms_iou"] = output.nmsIou;
         out["max_detections"] = output.maxDetections;
+        if (output.temperature != 1.0) out["temperature"] = output.temperature;  // a package written before stays as it was
     } else {
         out["temperature"] = output.temperature;
     }

@@ -170,6 +170,8 @@ FloatImage slidingWindowInference(TorchNetwork& network, const FloatImage& input
     torch::NoGradGuard noGrad;
     torch::Tensor result = (accum / weight.unsqueeze(0))
                                .narrow(1, before[0], size[0]).narrow(2, before[1], size[1]).narrow(3, before[2], size[2]);
+    if (o.temperature != 1 && o.activation != OutputSpec::Activation::None)
+        result.narrow(0, 0, o.activatedChannels < 0 ? result.size(0) : o.activatedChannels).div_(o.temperature);
     activate(result, o.activation, o.activatedChannels, 0);
     result = result.permute({0, 3, 2, 1}).contiguous().cpu();  // back to [K, K_, J, I] memory
 

@@ -22,6 +22,7 @@ struct SlidingWindowOptions {
     int outputChannels = 1;       // what the network must return
     OutputSpec::Activation activation = OutputSpec::Activation::None;
     int activatedChannels = -1;   // activation applies to the first N channels (-1: all)
+    double temperature = 1;       // the activated channels' logits are divided by it first (calibration)
     bool replicatePadding = false;  // pad an image smaller than the patch with its edge values, not zeros
 };
 

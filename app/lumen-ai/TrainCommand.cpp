@@ -90,7 +90,7 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
                     {"augmentation", o.augment ? ai::kAugmentations : "none"}};
     if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
     if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;
-    if (m.task == ai::Task::Classification && !outcome.validationAfter.is_null())
+    if (m.task != ai::Task::Segmentation && !outcome.validationAfter.is_null())
         metrics["calibration"] = ai::adoptFittedTemperature(m, outcome.validationAfter);
     m.provenance.metrics = metrics;
     m.provenance.command = args.commandLine;
@@ -163,16 +163,17 @@ int runCalibrate(const CalibrateArgs& args) {
     ai::TorchNetwork network = ai::TorchNetwork::load(package.networkFile(), ai::selectDevice(args.device, args.threads));
     const ai::ClassifierScores scores = ai::classifierScores(m, network, loadDatalist(args.data, m).validation);
     const ai::TemperatureFit fit = ai::fitCalibration(scores, m.output.temperature);
-    if (!fit.refused.empty()) throw ai::ModelError("no temperature fitted: " + fit.refused);
     json out = {{"temperature", std::round(fit.temperature * 1e4) / 1e4},
                 {"calibration", {{"cases", scores.positive.size()}, {"before", fit.before}, {"after", fit.after}}}};
+    if (!fit.refused.empty()) out["refused"] = fit.refused;
     if (!args.check.empty()) {
         const ai::ClassifierScores held = ai::classifierScores(m, network, loadDatalist(args.check, m).validation);
         out["held_out"] = {{"cases", held.positive.size()},
                            {"before", ai::calibrationJson(held, m.output.temperature, m.output.temperature)},
                            {"after", ai::calibrationJson(held, m.output.temperature, fit.temperature)}};
     }
-    std::cout << out.dump() << std::endl;
+    std::cout << out.dump() << std::endl;  // also when refused: what was measured, for the record
+    if (!fit.refused.empty()) throw ai::ModelError("no temperature fitted: " + fit.refused);
     return 0;
 }
 

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     oodCmd->add_option("--bins", oodFit.bins, "Histogram bins")->check(CLI::Range(4, 1024));
     oodCmd->add_option("--pass-fraction", oodFit.passFraction, "Fraction of validation cases that must score ≤ 1")->check(CLI::Range(0.5, 1.0));
     CalibrateArgs calibrate;
-    auto* calibrateCmd = app.add_subcommand("calibrate", "Fit a classifier's temperature on calibration cases (a datalist's validation split); prints it with the ECE before and after as JSON");
+    auto* calibrateCmd = app.add_subcommand("calibrate", "Fit a classifier's or detector's temperature on calibration cases (a datalist's validation split); prints it with the ECE before and after as JSON");
     calibrateCmd->add_option("--model", calibrate.model, "Package folder, or NAME[@VERSION]")->required();
     calibrateCmd->add_option("--data", calibrate.data, "Datalist JSON whose validation split holds the calibration cases")->required();
     calibrateCmd->add_option("--check", calibrate.check, "A datalist of held-out cases (its validation split): ECE and reliability there, before and after");

@@ -237,6 +237,67 @@ TEST_F(LumenAi, CalibrateFitsATemperatureThatLowersTheHeldOutCalibrationError) {
     }
 }
 
+// The same for a detector (issue 21): one candidate per case, at a voxel whose value v is the true
+// log-odds that it is a lesion (the truth has a box there with that probability); the network's
+// heatmap logit is 3v. Its scores are fitted a temperature near 3, the held-out ECE falls, and a
+// package with that temperature scores sigmoid(3v / T).
+TEST_F(LumenAi, CalibratesADetectorsScoresAsProbabilitiesThatAFindingIsTrue) {
+    test::TempDir dir("lumen-ai-calibrate-detector");
+    ai::ModelManifest m = test::segmentationManifest(1, 16);
+    m.name = "overconfident-detector";
+    m.task = ai::Task::Detection;
+    m.output.activation = ai::OutputSpec::Activation::Sigmoid;
+    m.output.scoreThreshold = 1e-5;
+    m.input.normalization.kind = ai::Normalization::Kind::None;
+    const std::string net = "def forward(self, x):\n"
+                            "    h = torch.where(x != 0, 3.0 * x, torch.full_like(x, -60.0))\n"
+                            "    s = torch.full_like(x, 4.0)\n"
+                            "    return torch.cat([h, s, s, s], 1)\n";
+    test::writePackage(dir / "det", m, net);
+    std::mt19937 rng(11);
+    const auto datalist = [&](const std::string& name, int cases) {
+        json list = {{"training", json::array()}, {"validation", json::array()}};
+        for (int i = 0; i < cases; ++i) {
+            double v = std::uniform_real_distribution<double>(-2.5, 2.5)(rng);
+            if (std::abs(v) < 1e-3) v = 1e-3;
+            const bool lesion = std::uniform_real_distribution<double>(0, 1)(rng) < 1 / (1 + std::exp(-v));
+            core::Volume image = core::Volume::zeros(core::PixelType::Float32, core::ImageGeometry({16, 16, 16}, {1, 1, 1}, {}));
+            image.as<float>()[image.linearIndex(8, 8, 8)] = float(v);
+            const std::string file = name + std::to_string(i);
+            io::ImageFileWriter::write(image, (dir / (file + ".nii.gz")).string());
+            json boxes = json::array();
+            if (lesion) boxes.push_back({{"class", "label1"}, {"box_min_mm", {5, 5, 5}}, {"box_max_mm", {11, 11, 11}}});
+            std::ofstream(dir / (file + ".json")) << json{{"findings", boxes}}.dump();
+            list["validation"].push_back({{"image", file + ".nii.gz"}, {"label", file + ".json"}});
+        }
+        std::ofstream(dir / (name + ".json")) << list.dump();
+        return (dir / (name + ".json")).string();
+    };
+    const std::string calibration = datalist("cal", 40), heldOut = datalist("held", 40);
+    const auto r = runAi("calibrate --model " + (dir / "det").string() + " --data " + calibration + " --check " + heldOut);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json out = json::parse(r.out);
+    EXPECT_EQ(out["calibration"]["cases"], 40) << "one finding per case";
+    EXPECT_GT(out["temperature"].get<double>(), 1.8) << out.dump();
+    EXPECT_LT(out["temperature"].get<double>(), 5.0) << out.dump();
+    EXPECT_LT(out["held_out"]["after"]["ece"].get<double>(), out["held_out"]["before"]["ece"].get<double>()) << out.dump();
+
+    // eval reports the findings' calibration; a package with the temperature scores by it.
+    const auto evaluated = runAi("eval --model " + (dir / "det").string() + " --data " + heldOut);
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err;
+    EXPECT_NEAR(json::parse(evaluated.out)["ece"].get<double>(), out["held_out"]["before"]["ece"].get<double>(), 1e-4);
+    m.output.temperature = out["temperature"].get<double>();
+    test::writePackage(dir / "calibrated", m, net);
+    const auto infer = runAi("infer --quiet --model " + (dir / "calibrated").string() + " --input " + (dir / "held0.nii.gz").string() +
+                             " --output " + (dir / "one").string());
+    ASSERT_EQ(infer.exitCode, 0) << infer.err;
+    const core::Volume first = io::ImageFileReader::read((dir / "held0.nii.gz").string());
+    const double v = first.as<float>()[first.linearIndex(8, 8, 8)];
+    const json f = json::parse(test::readText(dir / "one.findings.json"))["findings"];
+    ASSERT_EQ(f.size(), 1u) << f.dump();
+    EXPECT_NEAR(f[0]["score"].get<double>(), 1 / (1 + std::exp(-3 * v / m.output.temperature)), 1e-4);
+}
+
 TEST_F(LumenAi, BadModelsAndDevicesAreClearErrors) {
     test::TempDir dir("lumen-ai");
     test::writePackage(dir / "sign", signManifest(), kSignNet);
