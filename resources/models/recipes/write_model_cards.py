@@ -48,7 +48,14 @@ def main():
             runtime = json.loads(open(os.path.join(work, name + ".runtime.json")).read().strip().splitlines()[-1])
             card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
         calibrated = os.path.join(work, name + ".calibration.json")
-        if os.path.exists(calibrated):
+        if os.path.exists(calibrated) and "refused" in json.load(open(calibrated)):
+            c = json.load(open(calibrated))  # checked, and left as it was
+            card["calibration"] = {
+                "temperature": m["output"].get("temperature", 1.0), "refused": c["refused"],
+                "checked_on": f"{c['calibration']['cases']} findings of the calibration cases",
+                "heldout_ece": c["held_out"]["before"]["ece"], "heldout_findings": c["held_out"]["cases"],
+                "heldout_reliability": c["held_out"]["before"]["reliability"]}
+        elif os.path.exists(calibrated):
             c = json.load(open(calibrated))
             m["output"]["temperature"] = c["temperature"]
             card["calibration"] = {
@@ -86,7 +93,12 @@ def main():
             f"- Held-out ({heldout['cases']} test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
             *([f"- Calibration: temperature {card['calibration']['temperature']} fitted on {card['calibration']['fitted_on']}; "
                f"held-out expected calibration error {card['calibration']['heldout_ece_before']} before, "
-               f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"] if card.get("calibration") else []),
+               f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"]
+              if card.get("calibration") and "refused" not in card["calibration"] else []),
+            *([f"- Calibration: scores checked on {card['calibration']['checked_on']}; held-out expected calibration error "
+               f"{card['calibration']['heldout_ece']} over {card['calibration']['heldout_findings']} findings; no temperature adopted: "
+               f"{card['calibration']['refused']} (`lumen-ai calibrate`)"]
+              if card.get("calibration") and "refused" in card["calibration"] else []),
             *([f"- Robustness ({card['robustness']['cases']} held-out cases, `lumen-ai eval --shifts`; {card['robustness']['score']} "
                f"{card['robustness']['unshifted']} unshifted): " +
                ", ".join(f"{k.replace('_', ' ')} {v['change']:+.3f}" for k, v in card["robustness"]["shifts"].items()) +
