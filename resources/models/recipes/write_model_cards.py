@@ -90,7 +90,7 @@ def main():
             f"- Recipe: `{card['recipe']}` (command: `{m['provenance']['command']}`)",
             f"- Training: {p['iterations']} iterations, best at {p['best_iteration']}, {p['ms_per_iteration']} ms/iteration, "
             f"{len(m['provenance']['training_cases'])} training cases, {p['validation_cases']} validation cases (checkpoint choice)",
-            f"- Held-out ({heldout['cases']} test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task')})}`",
+            f"- Held-out ({heldout['cases']} test cases never used in training or checkpoint choice; `lumen-ai eval`): `{json.dumps({k: v for k, v in heldout.items() if k not in ('model', 'split', 'task', 'reliability', 'temperature_fit')})}`",
             *([f"- Calibration: temperature {card['calibration']['temperature']} fitted on {card['calibration']['fitted_on']}; "
                f"held-out expected calibration error {card['calibration']['heldout_ece_before']} before, "
                f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"]
