@@ -100,6 +100,10 @@ TEST_F(Viewer, TheSaliencyMapShowsWhatTheClassifierDecidedOn) {
     peak->click();
     settle();
     test::saveScreenshot(window.get(), "35-ai-saliency");
+    box->setChecked(false);  // the map hidden: no peak to go to; shown again: there is
+    EXPECT_FALSE(peak->isVisible());
+    box->setChecked(true);
+    EXPECT_TRUE(peak->isVisible());
     ASSERT_TRUE(panel->selectModel("brain-structures"));
     EXPECT_TRUE(box->text().contains("Uncertainty")) << box->text().toStdString();
     box->setChecked(false);

@@ -71,7 +71,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     // One heat map per run, its meaning set by the selected model's task (showCard).
     auto* uncertainty = heatMap_ = new QCheckBox(this);
     uncertainty->setObjectName("uncertainty");
-    // Its legend: the ramp from "a little unsure" to "unsure", in the views' colours.
+    // Its legend: the ramp from little to most, in the views' colours.
     auto* legend = legend_ = new QLabel(this);
     legend->setObjectName("uncertaintyLegend");
     {
@@ -96,12 +96,15 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     peakButton_->setToolTip(tr("Move the views to where the saliency map peaks: what the decision rests on most"));
     peakButton_->hide();
     legendRow->addWidget(peakButton_);
-    connect(peakButton_, &QPushButton::clicked, this, [this] { emit jumpTo(peak_); });
+    connect(peakButton_, &QPushButton::clicked, this, [this] {
+        if (peak_) emit jumpTo(*peak_);
+    });
     connect(uncertainty, &QCheckBox::toggled, legend, &QWidget::setEnabled);
     legend->setEnabled(false);
     connect(uncertainty, &QCheckBox::toggled, this, [this](bool on) {
         assist_->setComputeHeatMap(on);
         assist_->document()->setHeatMapVisible(on);
+        peakButton_->setVisible(on && peak_);  // nothing shown, nothing to go to
     });
     auto* acceptAll = new QPushButton(tr("Accept all proposals"), this);
     acceptAll->setObjectName("acceptAllProposals");
@@ -166,6 +169,7 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     connect(assist_, &logic::AiAssist::deviceKnown, this, [this](const QString& d) { device_->setText(tr("Device: %1").arg(logic::deviceTitle(d))); });
     connect(assist_, &logic::AiAssist::started, this, [this](const QString& model) {
         hideWarning();  // the run's own warnings come with its result
+        peak_.reset();
         peakButton_->hide();
         status_->setText(tr("Running %1…").arg(model));
         progress_->setValue(0);
@@ -187,12 +191,13 @@ AiPanel::AiPanel(logic::AiAssist* assist, QWidget* parent) : QWidget(parent), as
     connect(assist_, &logic::AiAssist::classified, this, &AiPanel::showProbabilities);
     connect(assist_, &logic::AiAssist::saliencyShown, this, [this](const core::Point3& peak) {
         peak_ = peak;
-        peakButton_->show();
+        peakButton_->setVisible(heatMap_->isChecked());
     });
     // A result describes the series it ran on: another series starts with a clean panel.
     connect(assist_->document(), &logic::Document::imageChanged, this, [this] {
         if (!assist_->busy()) status_->clear();
         hideWarning();
+        peak_.reset();
         peakButton_->hide();
         while (barsLayout_->rowCount() > 0) barsLayout_->removeRow(0);
     });

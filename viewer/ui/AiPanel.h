@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QLabel;
 class QProgressBar;
@@ -65,7 +67,7 @@ private:
     QLabel* legendLow_;
     QLabel* legendHigh_;
     QPushButton* peakButton_;
-    core::Point3 peak_;
+    std::optional<core::Point3> peak_;  // the last saliency map's, while it is shown
     QWidget* bars_;
     QFormLayout* barsLayout_;
 };
