@@ -87,7 +87,7 @@ std::string shiftName(ImageShift shift) {
 std::string shiftDescription(ImageShift shift) {
     switch (shift) {
         case ImageShift::Noise: return "Gaussian noise, sigma 5 % of the intensity range (0.5th-99.5th percentile)";
-        case ImageShift::BiasField: return "multiplicative bias field exp(0.3 d.u), u the position in the field of view in [-1, 1], d a random direction";
+        case ImageShift::BiasField: return "multiplicative bias field exp(0.3 d.u), u the position in the field of view from -1 to 1, d a random direction";
         case ImageShift::LowResolution: return "5 mm thick slices along the slice axis, linearly interpolated back to the grid";
         case ImageShift::Contrast: return "gamma 1.5 over the intensity range";
         case ImageShift::Rotation: return "turned 10 degrees about the patient's left-right axis";

@@ -69,9 +69,20 @@ core::Volume explainFindings(TorchNetwork& network, const FloatImage& input, con
     return onInputGrid(detectionSaliency(network, input, targets, patch), grid);
 }
 
+// The model's input with the percentile feature's normalisation in place of its own.
+ModelManifest withPercentileScaling(ModelManifest m) {
+    Normalization n;
+    n.kind = Normalization::Kind::Percentile;
+    n.low = 1, n.high = 99, n.outLow = 0, n.outHigh = 1, n.clip = true;
+    m.input.normalization = n;
+    m.input.normalizationAfter.clear();
+    return m;
+}
+
 }  // namespace
 
-std::pair<double, double> oodHistogramRange(const InputSpec& input) {
+std::pair<double, double> oodHistogramRange(const InputSpec& input, bool percentile) {
+    if (percentile) return oodHistogramRange(withPercentileScaling({}).input);
     const Normalization& n = input.normalizationAfter.empty() ? input.normalization : input.normalizationAfter.back();
     switch (n.kind) {
         case Normalization::Kind::ZScore: return {-4, 4};
@@ -83,10 +94,11 @@ std::pair<double, double> oodHistogramRange(const InputSpec& input) {
     }
 }
 
-std::vector<double> normalizedInputHistogram(const ModelManifest& m, const core::Volume& image, double low, double high, int bins) {
+std::vector<double> normalizedInputHistogram(const ModelManifest& m, const core::Volume& image, double low, double high, int bins,
+                                             bool percentile) {
     std::optional<VoxelBox> crop;
     core::ImageGeometry grid;
-    return intensityHistogram(networkInput(m, image, crop, grid), low, high, bins);
+    return intensityHistogram(networkInput(percentile ? withPercentileScaling(m) : m, image, crop, grid), low, high, bins);
 }
 
 struct InferenceEngine::Impl {
@@ -124,7 +136,9 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     std::optional<VoxelBox> crop;
     FloatImage modelInput = networkInput(m, image, crop, result.modelGrid);
     if (!m.ood.empty())
-        result.ood = oodScore(m.ood, intensityHistogram(modelInput, m.ood.low, m.ood.high, int(m.ood.reference.size())));
+        result.ood = oodScore(m.ood, m.ood.percentileFeature
+                                         ? normalizedInputHistogram(m, image, m.ood.low, m.ood.high, int(m.ood.reference.size()), true)
+                                         : intensityHistogram(modelInput, m.ood.low, m.ood.high, int(m.ood.reference.size())));
     modelInput = padForNetwork(modelInput, m.input);
     result.timings.preprocessMs = msSince(start);
 

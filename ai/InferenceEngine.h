@@ -48,10 +48,12 @@ struct InferenceResult {
 
 class TorchNetwork;
 
-// The out-of-distribution histogram of what the network is fed (lumen-ai ood-fit): the image
-// preprocessed as for a run, over a range that suits the model's normalisation.
-std::pair<double, double> oodHistogramRange(const InputSpec& input);
-std::vector<double> normalizedInputHistogram(const ModelManifest& manifest, const core::Volume& image, double low, double high, int bins);
+// The out-of-distribution histogram (lumen-ai ood-fit): the image preprocessed as for a run (with
+// `percentile`, scaled by its 1st-99th percentiles instead of the model's normalisation; see
+// OodSpec), over a range that suits that normalisation.
+std::pair<double, double> oodHistogramRange(const InputSpec& input, bool percentile = false);
+std::vector<double> normalizedInputHistogram(const ModelManifest& manifest, const core::Volume& image, double low, double high, int bins,
+                                             bool percentile = false);
 
 // The whole pipeline with a network already in memory (the engine's, or one being trained);
 // of the options, only uncertainty and explain apply.

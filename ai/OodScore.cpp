@@ -80,8 +80,10 @@ OodSpec fitOod(const std::vector<std::vector<double>>& training, const std::vect
 OodSpec OodSpec::fromJson(const json& j, const std::string& where, std::vector<std::string>& problems) {
     OodSpec s;
     try {
-        if (j.at("feature").get<std::string>() != "normalized_input_histogram")
-            problems.push_back(where + ".feature: only \"normalized_input_histogram\" is known");
+        const std::string feature = j.at("feature").get<std::string>();
+        if (feature != "normalized_input_histogram" && feature != "percentile_input_histogram")
+            problems.push_back(where + ".feature: \"normalized_input_histogram\" or \"percentile_input_histogram\"");
+        s.percentileFeature = feature == "percentile_input_histogram";
         const auto range = j.at("range");
         s.low = range.at(0).get<double>(), s.high = range.at(1).get<double>();
         s.reference = j.at("reference").get<std::vector<double>>();
@@ -99,7 +101,7 @@ OodSpec OodSpec::fromJson(const json& j, const std::string& where, std::vector<s
 }
 
 json OodSpec::toJson() const {
-    return {{"feature", "normalized_input_histogram"}, {"range", {low, high}}, {"reference", reference}, {"threshold", threshold},
+    return {{"feature", percentileFeature ? "percentile_input_histogram" : "normalized_input_histogram"}, {"range", {low, high}}, {"reference", reference}, {"threshold", threshold},
             {"pass_fraction", passFraction}, {"training_cases", trainingCases}, {"validation_cases", validationCases}};
 }
 

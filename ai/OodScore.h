@@ -20,6 +20,12 @@ struct OodSpec {
     double threshold = 0;            // the validation cases' distance at passFraction
     double passFraction = 0.95;
     int trainingCases = 0, validationCases = 0;
+    // "percentile_input_histogram": the model-grid image scaled by its own 1st–99th percentiles
+    // to 0–1, whatever the model's normalisation. For z-score models, whose normalised histogram
+    // follows how much noise and air the statistics saw: the noise-free ch2 template scored 2.3
+    // against the noisy training cases on it. Default "normalized_input_histogram": what the
+    // network is fed.
+    bool percentileFeature = false;
 
     bool empty() const { return reference.empty(); }
     static OodSpec fromJson(const nlohmann::json& json, const std::string& where, std::vector<std::string>& problems);

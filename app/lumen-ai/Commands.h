@@ -68,6 +68,7 @@ struct OodFitArgs {
     std::string model, data, check;  // check: a datalist of held-out cases to report the pass rate on
     int bins = 32;
     double passFraction = 0.95;
+    std::string feature = "normalized";  // or "percentile" (ai::OodSpec::percentileFeature)
 };
 
 struct CalibrateArgs {

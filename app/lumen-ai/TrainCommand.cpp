@@ -132,14 +132,16 @@ int runOodFit(const OodFitArgs& args) {
     const ai::ModelRegistry registry = openRegistry();
     const ai::ModelPackage package = ai::ModelPackage::open(registry.resolve(args.model));
     const ai::ModelManifest& m = package.manifest();
-    const auto [low, high] = ai::oodHistogramRange(m.input);
+    const bool percentile = args.feature == "percentile";
+    const auto [low, high] = ai::oodHistogramRange(m.input, percentile);
     auto histograms = [&, low = low, high = high](const std::vector<ai::TrainingSample>& cases) {
         std::vector<std::vector<double>> out;
-        for (const auto& c : cases) out.push_back(ai::normalizedInputHistogram(m, c.volume, low, high, args.bins));
+        for (const auto& c : cases) out.push_back(ai::normalizedInputHistogram(m, c.volume, low, high, args.bins, percentile));
         return out;
     };
     const ai::TrainingSet data = loadDatalist(args.data, m);
-    const ai::OodSpec spec = ai::fitOod(histograms(data.training), histograms(data.validation), low, high, args.passFraction);
+    ai::OodSpec spec = ai::fitOod(histograms(data.training), histograms(data.validation), low, high, args.passFraction);
+    spec.percentileFeature = percentile;
     json out = {{"ood", spec.toJson()}};
     if (!args.check.empty()) {
         const ai::TrainingSet held = loadDatalist(args.check, m);

@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
     oodCmd->add_option("--data", oodFit.data, "Datalist JSON with training and validation cases")->required();
     oodCmd->add_option("--check", oodFit.check, "A datalist of held-out cases (its validation split): report how many pass");
     oodCmd->add_option("--bins", oodFit.bins, "Histogram bins")->check(CLI::Range(4, 1024));
+    oodCmd->add_option("--feature", oodFit.feature, "normalized: what the network is fed (default); percentile: the image scaled by its 1st-99th percentiles (for z-score models)")
+        ->check(CLI::IsMember({"normalized", "percentile"}));
     oodCmd->add_option("--pass-fraction", oodFit.passFraction, "Fraction of validation cases that must score ≤ 1")->check(CLI::Range(0.5, 1.0));
     CalibrateArgs calibrate;
     auto* calibrateCmd = app.add_subcommand("calibrate", "Fit a classifier's or detector's temperature on calibration cases (a datalist's validation split); prints it with the ECE before and after as JSON");

@@ -58,5 +58,15 @@ TEST(OodScore, InDistributionCasesPassAtTheStatedRateAndAShiftedOneDoesNot) {
     EXPECT_TRUE(problems.empty());
     EXPECT_EQ(back.reference, spec.reference);
     EXPECT_DOUBLE_EQ(back.threshold, spec.threshold);
+    EXPECT_FALSE(back.percentileFeature);
+    ai::OodSpec percentile = spec;
+    percentile.percentileFeature = true;
+    EXPECT_EQ(percentile.toJson().at("feature"), "percentile_input_histogram");
+    EXPECT_TRUE(ai::OodSpec::fromJson(percentile.toJson(), "ood", problems).percentileFeature);
+    nlohmann::json unknown = spec.toJson();
+    unknown["feature"] = "bottleneck";
+    ai::OodSpec::fromJson(unknown, "ood", problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("ood.feature"), std::string::npos) << problems[0];
     EXPECT_THROW(ai::fitOod({}, histograms(1, 2, 0), -4, 4), ai::ModelError);
 }

@@ -180,13 +180,19 @@ TEST(StarterModelCards, TheBrainModelsWarnOnACtAndOnAMonkeyBrainButNotOnAHumanOn
         for (const char* check : {"modality", "body_part", "field_of_view", "intensity"}) EXPECT_TRUE(w.count(check)) << model << ": " << check;
         EXPECT_NE(body.err.find("lumen-ai: warning: the image is CT; the model is for MR"), std::string::npos) << body.err;
     }
-    // The out-of-distribution score (brain-structures carries one): the human brain well inside
-    // it, the monkey's brain outside, and said so among the warnings.
-    const json human = json::parse(infer("brain-structures", templates + "/ch2.nii.gz").out).at("ood");
-    EXPECT_LT(human.at("score").get<double>(), 0.5) << human.dump();
-    const auto monkey = infer("brain-structures", templates + "/inia19-t1-brain.nii.gz");
-    EXPECT_GT(json::parse(monkey.out).at("ood").at("score").get<double>(), 1.0) << monkey.out;
-    EXPECT_TRUE(warnings(monkey).count("out_of_distribution")) << monkey.out;
+    // The out-of-distribution score (every starter model carries one): the human brain (the
+    // noise-free template, unlike every noisy training case in detail) well inside it, the
+    // monkey's brain and the CT outside, and said so among the warnings.
+    for (const char* model : {"lesion-detector", "lesion-classifier", "brain-structures"}) {  // the segmentation last: its files are read below
+        const json human = json::parse(infer(model, templates + "/ch2.nii.gz").out).at("ood");
+        EXPECT_LT(human.at("score").get<double>(), 0.5) << model << ": " << human.dump();
+        const auto ctRun = infer(model, ct);
+        EXPECT_GT(json::parse(ctRun.out).at("ood").at("score").get<double>(), 1.0) << model << ": " << ctRun.out;
+        EXPECT_TRUE(warnings(ctRun).count("out_of_distribution")) << model << ": " << ctRun.out;
+        const auto monkey = infer(model, templates + "/inia19-t1-brain.nii.gz");
+        EXPECT_GT(json::parse(monkey.out).at("ood").at("score").get<double>(), 1.0) << model << ": " << monkey.out;
+        EXPECT_TRUE(warnings(monkey).count("out_of_distribution")) << model << ": " << monkey.out;
+    }
     // What the segmentation made of the monkey's brain (the last run, its result file) is flagged
     // label by label: sizes and places unlike any training case's (the CT's: pieces too).
     const json seg = json::parse(test::readText(dir / "brain-structures.seg.json"));

@@ -19,8 +19,9 @@ What is derived, and how:
   components holding at least 5 % of it), from one fewer than the fewest to one more than the most,
   and where its centre lies from the centre of all labels (LPS mm), 10 mm beyond the training range.
   The held-out cases' results (`lumen-ai infer`) must raise no label warning.
-Then `lumen-ai ood-fit` fits each model's out-of-distribution score ("ood": the normalised input's
-histogram against the training cases', thresholded where 95 % of the held-out-able cases stay) and
+Then `lumen-ai ood-fit` fits each model's out-of-distribution score ("ood": the input's histogram
+on the model grid against the training cases', thresholded where 95 % of the held-out-able cases
+stay; see OOD_FEATURES) and
 the held-out cases' pass rate goes on the card ("ood_heldout").
 The model.json files change in "applicability", "ood" and card.ood_heldout only; model.pt and its
 sha256 are untouched.
@@ -36,11 +37,12 @@ from scipy import ndimage
 
 MODELS = ["brain-structures", "lesion-detector", "lesion-classifier"]
 DATALISTS = {"brain-structures": "seg", "lesion-detector": "det", "lesion-classifier": "cls"}
-# The intensity-histogram score suits brain-structures (percentile normalisation: 24 of 24 held-out
-# cases pass; inia19 1.67, the demo CT 1.07). The z-score models see the whole volume's histogram,
-# background included: mricron's noise-free ch2 template then scores 2.3 against the noisy training
-# cases, a false alarm on the demo. They wait for a foreground or network-feature score.
-OOD_MODELS = ["brain-structures"]
+# The out-of-distribution score's histogram: what brain-structures is fed (percentile normalisation:
+# 24 of 24 held-out cases pass; inia19 1.67, the demo CT 1.07). What the z-score models are fed
+# follows how much noise and air the statistics saw (`nonzero`: mricron's noise-free ch2 template,
+# the demo brain, scored 2.3 against the noisy training cases), so theirs is the image scaled by
+# its own percentiles, as brain-structures' is (ch2 0.12, inia19 1.67, the CT 1.07).
+OOD_FEATURES = {"brain-structures": "normalized", "lesion-detector": "percentile", "lesion-classifier": "percentile"}
 
 
 def image_facts(path):
@@ -77,9 +79,10 @@ def ai_binary(root):
     return os.environ.get("LUMEN_AI", os.path.join(root, "..", "..", "build", "release", "bin", "lumen-ai"))  # root: resources/models
 
 
-def fit_ood(root, model_json, cases, kind):
+def fit_ood(root, model_json, cases, kind, feature):
     out = subprocess.run([ai_binary(root), "ood-fit", "--model", os.path.dirname(model_json), "--data", os.path.join(cases, f"{kind}_datalist.json"),
-                          "--check", os.path.join(cases, f"{kind}_test.json")], check=True, capture_output=True, text=True).stdout
+                          "--check", os.path.join(cases, f"{kind}_test.json"), "--feature", feature],
+                         check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
 
@@ -124,15 +127,11 @@ def main():
                 continue
             m = json.load(open(path))
             m["applicability"] = applicability
-            if name in OOD_MODELS:
-                ood = fit_ood(root, path, cases, DATALISTS[name])
-                m["ood"] = ood["ood"]
-                held = ood["held_out"]
-                m["card"]["ood_heldout"] = (f"{held['passed']} of {held['cases']} held-out cases score within the "
-                                            f"out-of-distribution threshold (target {ood['ood']['pass_fraction']:.0%})")
-            else:
-                m.pop("ood", None)
-                m["card"].pop("ood_heldout", None)
+            ood = fit_ood(root, path, cases, DATALISTS[name], OOD_FEATURES[name])
+            m["ood"] = ood["ood"]
+            held = ood["held_out"]
+            m["card"]["ood_heldout"] = (f"{held['passed']} of {held['cases']} held-out cases score within the "
+                                        f"out-of-distribution threshold (target {ood['ood']['pass_fraction']:.0%})")
             with open(path + ".tmp", "w") as f:
                 json.dump(m, f, indent=2)
                 f.write("\n")
