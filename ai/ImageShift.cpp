@@ -26,12 +26,6 @@ std::pair<double, double> robustRange(const FloatImage& f) {
     return {lo, std::max(hi, lo + 1e-6)};
 }
 
-core::Volume toVolume(const FloatImage& f, std::size_t timePoints) {
-    core::Volume out = core::Volume::allocate(core::PixelType::Float32, f.geometry, timePoints);
-    std::copy(f.data.begin(), f.data.end(), out.as<float>());
-    return out;
-}
-
 // Each voxel replaced by its 5 mm slab's mean along k, linearly interpolated between slab centres.
 void thickSlices(FloatImage& f, double thicknessMm) {
     const auto& d = f.geometry.dims();
@@ -109,7 +103,7 @@ void applyShift(TrainingSample& sample, ImageShift shift, unsigned seed) {
         const core::Point3 centre = g.indexToWorld({(double(d[0]) - 1) / 2, (double(d[1]) - 1) / 2, (double(d[2]) - 1) / 2});
         FloatImage source = toFloatImage(sample.volume);
         source.geometry = rotated(g, r, centre);
-        sample.volume = toVolume(resampleLinear(source, g), sample.volume.timePoints());
+        sample.volume = toVolume(resampleLinear(source, g));
         if (!sample.labels.empty()) {
             core::Volume turned = sample.labels.voxels().clone();
             turned.setGeometry(rotated(sample.labels.geometry(), r, centre));
@@ -148,7 +142,7 @@ void applyShift(TrainingSample& sample, ImageShift shift, unsigned seed) {
     } else if (shift == ImageShift::Contrast) {
         for (float& x : f.data) x = float(lo + range * std::pow(std::max(0.0, (double(x) - lo) / range), 1.5));
     }
-    sample.volume = toVolume(f, sample.volume.timePoints());
+    sample.volume = toVolume(f);
 }
 
 }  // namespace lumen::ai

@@ -42,12 +42,7 @@ FloatImage networkInput(const ModelManifest& m, const core::Volume& image, std::
 }
 
 // A model-grid map as float voxels on the input's grid.
-core::Volume onInputGrid(const FloatImage& map, const core::ImageGeometry& grid) {
-    const FloatImage resampled = resampleLinear(map, grid);
-    core::Volume out = core::Volume::zeros(core::PixelType::Float32, grid);
-    std::copy(resampled.data.begin(), resampled.data.end(), out.as<float>());
-    return out;
-}
+core::Volume onInputGrid(const FloatImage& map, const core::ImageGeometry& grid) { return toVolume(resampleLinear(map, grid)); }
 
 // What the detector's strongest findings rest on: up to five, each weighted by its score.
 core::Volume explainFindings(TorchNetwork& network, const FloatImage& input, const std::vector<Finding>& findings,

@@ -207,6 +207,12 @@ FloatImage toFloatImage(const core::Volume& volume) {
     return out;
 }
 
+core::Volume toVolume(const FloatImage& image) {
+    core::Volume out = core::Volume::allocate(core::PixelType::Float32, image.geometry, image.channels);
+    std::copy(image.data.begin(), image.data.end(), out.as<float>());
+    return out;
+}
+
 }  // namespace lumen::ai
 
 namespace lumen::ai {

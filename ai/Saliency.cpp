@@ -12,18 +12,6 @@ namespace lumen::ai {
 
 namespace {
 
-// FloatImage (channels, k, j, i) ↔ the network's [1, C, I, J, K].
-torch::Tensor toTensor(const FloatImage& image, const torch::Device& device) {
-    const auto& d = image.geometry.dims();
-    return torch::from_blob(const_cast<float*>(image.data.data()),
-                            {1, static_cast<int64_t>(image.channels), static_cast<int64_t>(d[2]), static_cast<int64_t>(d[1]),
-                             static_cast<int64_t>(d[0])},
-                            torch::kFloat)
-        .permute({0, 1, 4, 3, 2})
-        .to(device)
-        .contiguous();
-}
-
 // d(logit)/d(input) without touching the parameters' gradients (the engine's network is reused).
 torch::Tensor inputGradient(internal::TorchNetworkImpl& net, const torch::Tensor& input,
                             const std::function<torch::Tensor(const torch::Tensor&)>& decision) {
@@ -54,7 +42,7 @@ FloatImage finish(torch::Tensor magnitude, const core::ImageGeometry& grid) {
 
 FloatImage classificationSaliency(TorchNetwork& network, const FloatImage& input, std::size_t target) {
     internal::TorchNetworkImpl& net = network.impl();
-    const torch::Tensor gradient = inputGradient(net, toTensor(input, net.torchDevice), [&](const torch::Tensor& out) {
+    const torch::Tensor gradient = inputGradient(net, net.batchOf(input), [&](const torch::Tensor& out) {
         const torch::Tensor logits = out.reshape({-1});
         if (static_cast<int64_t>(target) >= logits.numel()) throw ModelError("saliency: no such class output");
         return logits.numel() == 1 ? logits[0] : logits[static_cast<int64_t>(target)] - logits.mean();
@@ -65,7 +53,7 @@ FloatImage classificationSaliency(TorchNetwork& network, const FloatImage& input
 FloatImage detectionSaliency(TorchNetwork& network, const FloatImage& input, const std::vector<SaliencyTarget>& targets,
                              const std::array<int, 3>& patch) {
     internal::TorchNetworkImpl& net = network.impl();
-    const torch::Tensor image = toTensor(input, net.torchDevice);
+    const torch::Tensor image = net.batchOf(input);
     const auto& d = input.geometry.dims();
     torch::Tensor total = torch::zeros({int64_t(d[0]), int64_t(d[1]), int64_t(d[2])});
     for (const SaliencyTarget& t : targets) {

@@ -187,12 +187,7 @@ std::vector<float> wholeImageInference(TorchNetwork& network, const FloatImage& 
                                        int expectedOutputs, SlidingWindowStats* statsOut) {
     SlidingWindowStats stats;
     internal::TorchNetworkImpl& net = network.impl();
-    const auto& d = input.geometry.dims();
-    torch::Tensor image = torch::from_blob(const_cast<float*>(input.data.data()),
-                                           {1, static_cast<int64_t>(input.channels), static_cast<int64_t>(d[2]),
-                                            static_cast<int64_t>(d[1]), static_cast<int64_t>(d[0])}, torch::kFloat)
-                              .permute({0, 1, 4, 3, 2}).contiguous().to(net.torchDevice);
-    torch::Tensor out = runBatch(net, image, false, stats).reshape({-1});
+    torch::Tensor out = runBatch(net, net.batchOf(input), false, stats).reshape({-1});
     if (out.numel() != expectedOutputs)
         throw ModelError("the network returned " + std::to_string(out.numel()) + " values; the manifest's classes need " +
                          std::to_string(expectedOutputs));

@@ -48,6 +48,17 @@ namespace {
 
 }  // namespace
 
+torch::Tensor TorchNetworkImpl::batchOf(const FloatImage& image) const {
+    const auto& d = image.geometry.dims();
+    return torch::from_blob(const_cast<float*>(image.data.data()),
+                            {1, static_cast<int64_t>(image.channels), static_cast<int64_t>(d[2]), static_cast<int64_t>(d[1]),
+                             static_cast<int64_t>(d[0])},
+                            torch::kFloat)
+        .permute({0, 1, 4, 3, 2})
+        .contiguous()
+        .to(torchDevice);
+}
+
 torch::Tensor TorchNetworkImpl::forward(const torch::Tensor& batch) {
     try {
         torch::jit::IValue out = module.forward({batch});
