@@ -54,7 +54,7 @@ void thickSlices(FloatImage& f, double thicknessMm) {
     }
 }
 
-// The grid turned by `radians` about the patient's left–right (LPS x) axis through its centre.
+// The grid turned by `r` about `centre`.
 core::ImageGeometry rotated(const core::ImageGeometry& g, const core::Matrix3& r, const core::Point3& centre) {
     return core::ImageGeometry(g.dims(), g.spacing(), centre + r * (g.origin() - centre), r * g.direction());
 }
@@ -119,16 +119,14 @@ void applyShift(TrainingSample& sample, ImageShift shift, unsigned seed) {
         return;
     }
     FloatImage f = toFloatImage(sample.volume);
-    const auto [lo, hi] = robustRange(f);
-    const double range = hi - lo;
     const auto& d = g.dims();
     if (shift == ImageShift::Noise) {
-        std::normal_distribution<float> noise(0.0f, float(0.05 * range));
+        const auto [lo, hi] = robustRange(f);
+        std::normal_distribution<float> noise(0.0f, float(0.05 * (hi - lo)));
         for (float& x : f.data) x += noise(rng);
     } else if (shift == ImageShift::BiasField) {
         std::normal_distribution<double> n01;
-        core::Vector3 dir{n01(rng), n01(rng), n01(rng)};
-        dir = dir / std::max(1e-9, std::sqrt(dir.x * dir.x + dir.y * dir.y + dir.z * dir.z));
+        const core::Vector3 dir = core::Vector3{n01(rng), n01(rng), n01(rng)}.normalized();
         const auto u = [](std::size_t i, std::size_t n) { return n > 1 ? 2.0 * double(i) / double(n - 1) - 1 : 0.0; };
         for (std::size_t c = 0; c < f.channels; ++c) {
             float* x = f.channel(c);
@@ -140,6 +138,8 @@ void applyShift(TrainingSample& sample, ImageShift shift, unsigned seed) {
     } else if (shift == ImageShift::LowResolution) {
         thickSlices(f, 5.0);
     } else if (shift == ImageShift::Contrast) {
+        const auto [lo, hi] = robustRange(f);
+        const double range = hi - lo;
         for (float& x : f.data) x = float(lo + range * std::pow(std::max(0.0, (double(x) - lo) / range), 1.5));
     }
     sample.volume = toVolume(f);

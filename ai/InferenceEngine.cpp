@@ -21,9 +21,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
-// What the network is fed, before padding: the image on the model grid (cropped to its
-// foreground if the model says so), normalised.
-FloatImage networkInput(const ModelManifest& m, const core::Volume& image, std::optional<VoxelBox>& crop, core::ImageGeometry& grid) {
+// The image on the model grid (cropped to its foreground if the model says so), not yet normalised.
+FloatImage onModelGrid(const ModelManifest& m, const core::Volume& image, std::optional<VoxelBox>& crop, core::ImageGeometry& grid) {
     if (static_cast<int>(image.timePoints()) != m.input.channels)
         throw ModelError("the model takes " + std::to_string(m.input.channels) + " channel(s); the image has " +
                          std::to_string(image.timePoints()));
@@ -37,7 +36,6 @@ FloatImage networkInput(const ModelManifest& m, const core::Volume& image, std::
         grid = modelGrid(image.geometry(), m.input);
         modelInput = resampleVolume(image, grid);
     }
-    normalizeInput(modelInput, m.input);
     return modelInput;
 }
 
@@ -65,19 +63,26 @@ core::Volume explainFindings(TorchNetwork& network, const FloatImage& input, con
 }
 
 // The model's input with the percentile feature's normalisation in place of its own.
-ModelManifest withPercentileScaling(ModelManifest m) {
+InputSpec withPercentileScaling(InputSpec input) {
     Normalization n;
     n.kind = Normalization::Kind::Percentile;
     n.low = 1, n.high = 99, n.outLow = 0, n.outHigh = 1, n.clip = true;
-    m.input.normalization = n;
-    m.input.normalizationAfter.clear();
-    return m;
+    input.normalization = n;
+    input.normalizationAfter.clear();
+    return input;
+}
+
+// The out-of-distribution histogram of a model-grid image not yet normalised (taken by value:
+// normalised here, the model's way or the percentile feature's).
+std::vector<double> oodHistogram(const InputSpec& input, FloatImage onGrid, double low, double high, int bins, bool percentile) {
+    normalizeInput(onGrid, percentile ? withPercentileScaling(input) : input);
+    return intensityHistogram(onGrid, low, high, bins);
 }
 
 }  // namespace
 
 std::pair<double, double> oodHistogramRange(const InputSpec& input, bool percentile) {
-    if (percentile) return oodHistogramRange(withPercentileScaling({}).input);
+    if (percentile) return oodHistogramRange(withPercentileScaling(input));
     const Normalization& n = input.normalizationAfter.empty() ? input.normalization : input.normalizationAfter.back();
     switch (n.kind) {
         case Normalization::Kind::ZScore: return {-4, 4};
@@ -93,7 +98,7 @@ std::vector<double> normalizedInputHistogram(const ModelManifest& m, const core:
                                              bool percentile) {
     std::optional<VoxelBox> crop;
     core::ImageGeometry grid;
-    return intensityHistogram(networkInput(percentile ? withPercentileScaling(m) : m, image, crop, grid), low, high, bins);
+    return oodHistogram(m.input, onModelGrid(m, image, crop, grid), low, high, bins, percentile);
 }
 
 struct InferenceEngine::Impl {
@@ -129,11 +134,13 @@ InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, cons
     // Preprocess.
     if (progress) progress->beginStage("preprocess", 1);
     std::optional<VoxelBox> crop;
-    FloatImage modelInput = networkInput(m, image, crop, result.modelGrid);
-    if (!m.ood.empty())
-        result.ood = oodScore(m.ood, m.ood.percentileFeature
-                                         ? normalizedInputHistogram(m, image, m.ood.low, m.ood.high, int(m.ood.reference.size()), true)
-                                         : intensityHistogram(modelInput, m.ood.low, m.ood.high, int(m.ood.reference.size())));
+    FloatImage modelInput = onModelGrid(m, image, crop, result.modelGrid);
+    const int oodBins = int(m.ood.reference.size());
+    if (!m.ood.empty() && m.ood.percentileFeature)  // a copy of the model-grid image, scaled its own way
+        result.ood = oodScore(m.ood, oodHistogram(m.input, modelInput, m.ood.low, m.ood.high, oodBins, true));
+    normalizeInput(modelInput, m.input);
+    if (!m.ood.empty() && !m.ood.percentileFeature)  // what the network is fed, as it is
+        result.ood = oodScore(m.ood, intensityHistogram(modelInput, m.ood.low, m.ood.high, oodBins));
     modelInput = padForNetwork(modelInput, m.input);
     result.timings.preprocessMs = msSince(start);
 
