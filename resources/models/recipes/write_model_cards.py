@@ -48,15 +48,15 @@ def main():
             runtime = json.loads(open(os.path.join(work, name + ".runtime.json")).read().strip().splitlines()[-1])
             card["runtime_demo_brain"] = {k: runtime[k] for k in ("device", "preprocess_ms", "network_ms", "postprocess_ms", "total_ms")}
         calibrated = os.path.join(work, name + ".calibration.json")
-        if os.path.exists(calibrated) and "refused" in json.load(open(calibrated)):
-            c = json.load(open(calibrated))  # checked, and left as it was
+        c = json.load(open(calibrated)) if os.path.exists(calibrated) else None
+        cases = "findings" if m["task"] == "detection" else "cases"  # a detector's are its findings
+        if c and "refused" in c:  # checked, and left as it was
             card["calibration"] = {
                 "temperature": m["output"].get("temperature", 1.0), "refused": c["refused"],
-                "checked_on": f"{c['calibration']['cases']} findings of the calibration cases",
+                "checked_on": f"{c['calibration']['cases']} {cases} of the calibration cases",
                 "heldout_ece": c["held_out"]["before"]["ece"], "heldout_findings": c["held_out"]["cases"],
                 "heldout_reliability": c["held_out"]["before"]["reliability"]}
-        elif os.path.exists(calibrated):
-            c = json.load(open(calibrated))
+        elif c:
             m["output"]["temperature"] = c["temperature"]
             card["calibration"] = {
                 "temperature": c["temperature"],
@@ -96,7 +96,7 @@ def main():
                f"{card['calibration']['heldout_ece_after']} after (`lumen-ai calibrate`)"]
               if card.get("calibration") and "refused" not in card["calibration"] else []),
             *([f"- Calibration: scores checked on {card['calibration']['checked_on']}; held-out expected calibration error "
-               f"{card['calibration']['heldout_ece']} over {card['calibration']['heldout_findings']} findings; no temperature adopted: "
+               f"{card['calibration']['heldout_ece']} over {card['calibration']['heldout_findings']} {cases}; no temperature adopted: "
                f"{card['calibration']['refused']} (`lumen-ai calibrate`)"]
               if card.get("calibration") and "refused" in card["calibration"] else []),
             *([f"- Robustness ({card['robustness']['cases']} held-out cases, `lumen-ai eval --shifts`; {card['robustness']['score']} "
