@@ -2,6 +2,7 @@
 
 #include "ai/ImageShift.h"
 #include "ai/InferenceEngine.h"
+#include "ai/InteractiveEvaluator.h"
 #include "ai/Metrics.h"
 #include "ai/ModelError.h"
 #include "core/Progress.h"
@@ -123,6 +124,11 @@ json adoptFittedTemperature(ModelManifest& m, const json& validation) {
 
 json evaluate(const ModelManifest& m, TorchNetwork& network, const std::vector<TrainingSample>& cases, core::Progress* progress) {
     if (cases.empty()) throw ModelError("nothing to evaluate: the datalist split is empty");
+    if (m.task == Task::Interactive) {  // validation while training: the robot user, 3 clicks, no baseline
+        json out = evaluateInteractive(m, network, cases, {3, false}, progress);
+        out["task"] = taskName(m.task);
+        return out;
+    }
     json out = {{"cases", cases.size()}, {"task", taskName(m.task)}};
     std::vector<double> positiveScore;
     std::vector<bool> positive;

@@ -125,6 +125,8 @@ InferenceResult InferenceEngine::run(const core::Volume& image, core::Progress* 
 
 InferenceResult runInference(const ModelManifest& m, TorchNetwork& network, const core::Volume& image,
                              const InferenceOptions& options, core::Progress* progress) {
+    if (m.task == Task::Interactive)
+        throw ModelError(m.name + " segments from a user's prompts: run it with `lumen-ai interact` or the AI click tool, not on a whole image");
     const bool uncertainty = options.uncertainty && m.task == Task::Segmentation;
     const bool explain = options.explain && m.task != Task::Segmentation;
     const auto start = Clock::now();

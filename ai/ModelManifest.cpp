@@ -257,7 +257,7 @@ OutputSpec parseOutput(const json* v, Task task, std::vector<std::string>& error
         return out;
     }
     FieldReader r(*v, "output", errors);
-    const std::string act = r.choice("activation", task == Task::Segmentation || task == Task::Classification ? "softmax" : "sigmoid",
+    const std::string act = r.choice("activation", task == Task::Segmentation || task == Task::Classification || task == Task::Interactive ? "softmax" : "sigmoid",
                                      {"none", "softmax", "sigmoid"});
     out.activation = act == "none" ? OutputSpec::Activation::None
                      : act == "sigmoid" ? OutputSpec::Activation::Sigmoid : OutputSpec::Activation::Softmax;
@@ -322,6 +322,7 @@ std::string taskName(Task task) {
         case Task::Segmentation: return "segmentation";
         case Task::Detection: return "detection";
         case Task::Classification: return "classification";
+        case Task::Interactive: return "interactive_segmentation";
     }
     return "?";
 }
@@ -343,8 +344,12 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
         m.description = r.get<std::string>("description", "");
         if (r.has("name") && !isValidVersionName(m.name)) r.error("name", "may hold only letters, digits, '.', '_' and '-'");
         if (r.has("version") && !isValidVersionName(m.version)) r.error("version", "may hold only letters, digits, '.', '_' and '-'");
-        const std::string task = r.choice("task", "segmentation", {"segmentation", "detection", "classification"}, true);
-        m.task = task == "detection" ? Task::Detection : task == "classification" ? Task::Classification : Task::Segmentation;
+        const std::string task =
+            r.choice("task", "segmentation", {"segmentation", "detection", "classification", "interactive_segmentation"}, true);
+        m.task = task == "detection"                  ? Task::Detection
+                 : task == "classification"           ? Task::Classification
+                 : task == "interactive_segmentation" ? Task::Interactive
+                                                      : Task::Segmentation;
         r.find("labels");
         if (root.is_object()) m.labels = parseLabels(root, errors);
         m.input = parseInput(r.find("input"), m.task, errors);
@@ -374,6 +379,9 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
                              std::to_string(int(m.labels.size()) - 1) + "), or the decision is not threshold");
             break;
         }
+    if (m.task == Task::Interactive && (m.input.channels != 5 || m.labels.size() != 1 || !m.input.spacing))
+        errors.push_back("an interactive_segmentation model takes 5 input channels (image, mask, positive and negative clicks, boxes), "
+                         "has one label (the object) and an input spacing (its region of interest's)");
     if (m.task == Task::Classification && m.labels.size() < 2 && m.output.activation == OutputSpec::Activation::Softmax)
         errors.push_back("labels: a softmax classifier needs at least 2 classes");
     if (!errors.empty()) {
@@ -450,6 +458,7 @@ int ModelManifest::outputChannels() const {
             return output.decision == OutputSpec::Decision::Argmax ? classes + 1 : classes;
         case Task::Detection: return classes + 3;
         case Task::Classification: return output.activation == OutputSpec::Activation::Sigmoid && classes == 2 ? 1 : classes;
+        case Task::Interactive: return output.activation == OutputSpec::Activation::Sigmoid ? 1 : 2;
     }
     return classes;
 }

@@ -13,7 +13,9 @@
 
 namespace lumen::ai {
 
-enum class Task { Segmentation, Detection, Classification };
+// Interactive: class-agnostic segmentation of one object from a user's prompts (clicks, boxes) and
+// the current mask, run on a region of interest (ai/InteractiveSegmenter), never on a whole image.
+enum class Task { Segmentation, Detection, Classification, Interactive };
 std::string taskName(Task task);
 
 // How voxel values become network input (MONAI's ScaleIntensityRange / NormalizeIntensity /

@@ -8,6 +8,7 @@
 #include "core/AtomicFile.h"
 #include "ai/internal/TorchNetworkImpl.h"
 #include "ai/internal/Losses.h"
+#include "ai/internal/InteractiveBatch.h"
 #include "ai/internal/TrainingBatch.h"
 #include "core/OperationCanceled.h"
 #include "core/Progress.h"
@@ -126,7 +127,11 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
     torch::manual_seed(options_.seed + static_cast<unsigned>(state.iteration));
 
     if (progress) progress->beginStage("prepare", data.training.size());
-    internal::BatchSampler sampler(m, options_, data.training, device, progress);
+    // An interactive model's batches simulate the user and so need the network being trained.
+    std::optional<internal::BatchSampler> sampler;
+    std::optional<internal::InteractiveSampler> interactive;
+    if (m.task == Task::Interactive) interactive.emplace(m, options_, data.training, device, progress);
+    else sampler.emplace(m, options_, data.training, device, progress);
     const bool validate = !data.validation.empty();
 
     auto runValidation = [&]() {
@@ -168,10 +173,10 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
             progress->checkCanceled();
         }
         const auto t0 = Clock::now();
-        internal::Batch batch = sampler.sample(rng);
+        internal::Batch batch = interactive ? interactive->sample(rng, network.impl()) : sampler->sample(rng);
         torch::Tensor out = network.impl().forward(batch.image);
         torch::Tensor loss;
-        if (m.task == Task::Segmentation) loss = internal::segmentationLoss(out, batch.labels);
+        if (m.task == Task::Segmentation || m.task == Task::Interactive) loss = internal::segmentationLoss(out, batch.labels);
         else if (m.task == Task::Classification) {
             out = out.reshape({out.size(0), -1});
             loss = out.size(1) == 1 ? torch::binary_cross_entropy_with_logits(out.squeeze(1), batch.labels.to(torch::kFloat))

@@ -37,6 +37,12 @@ struct TrainerOptions {
 inline constexpr const char* kAugmentations =
     "flips, rotation ±15° and scale 0.9–1.1, intensity scale/shift, gamma 0.7–1.5, thick slices 1.5–4× along one axis, noise, bias field";
 
+// And for an interactive segmenter (ai/internal/InteractiveBatch), whose region of interest is drawn
+// with the user's prompts simulated.
+inline constexpr const char* kInteractiveAugmentations =
+    "ROI axes rotated up to 15 degrees and mirrored, ROI scale and centre jittered, gamma 0.7-1.5, gain 0.9-1.1, shift, noise; "
+    "simulated user: first click, jittered 3D or flat box, or a shifted starting mask, then 0-3 robot-user rounds";
+
 struct TrainingEvent {
     int iteration = 0;
     double loss = 0;

@@ -16,6 +16,7 @@ struct TrainingSample {
     core::LabelMap labels;               // segmentation: on the image's grid
     std::uint16_t classValue = 0;        // classification
     std::vector<Finding> boxes;          // detection: worldMin/worldMax/centre + classValue
+    std::string group;                   // the datalist entry's "group" (evaluation reports per group)
 };
 
 // The MONAI / Decathlon datalist split: fine-tuning never trains on "validation".

@@ -64,6 +64,18 @@ struct EvalArgs {
     bool shifts = false;  // also under the standard shifts (ai/ImageShift)
 };
 
+struct InteractArgs {
+    std::string model, input, prompts, output, mask, device = "auto";
+    int threads = 0;
+    bool each = false;  // also PREFIX.<n>.seg.nii.gz after prompt n
+};
+
+struct EvalInteractiveArgs {
+    std::string model, data, split = "validation", device = "auto";
+    int clicks = 5, threads = 0;
+    bool noBaseline = false;
+};
+
 struct OodFitArgs {
     std::string model, data, check;  // check: a datalist of held-out cases to report the pass rate on
     int bins = 32;
@@ -91,6 +103,10 @@ int runInfer(const InferArgs& args);
 int runWorker(const WorkerArgs& args);
 int runTrain(const TrainArgs& args);
 int runEval(const EvalArgs& args);
+// Runs an interactive segmenter on one image with the prompts of a file, in order; one JSON line per prompt.
+int runInteract(const InteractArgs& args);
+// The robot user on every object of a datalist's cases (ai::evaluateInteractive); prints JSON.
+int runEvalInteractive(const EvalInteractiveArgs& args);
 // Prints {"ood": the manifest's "ood" (reference from the training split, threshold from the
 // validation split), "held_out": {"cases", "passed", "scores"}} when --check is given.
 int runOodFit(const OodFitArgs& args);

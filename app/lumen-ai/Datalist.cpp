@@ -48,6 +48,7 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
         throw ai::ModelError(where + " needs \"image\" and \"label\"");
     ai::TrainingSample s;
     s.image = entry.at("image").get<std::string>();
+    s.group = entry.value("group", "");
     const fs::path image = fs::path(s.image).is_absolute() ? fs::path(s.image) : base / s.image;
     s.volume = loadModelInput(image.string()).volume;
     if (fs::is_regular_file(image)) s.imageSha256 = ai::sha256OfFile(image);
@@ -60,7 +61,7 @@ ai::TrainingSample loadCase(const json& entry, const fs::path& base, const ai::M
     s.label = label.get<std::string>();
     const fs::path file = fs::path(s.label).is_absolute() ? fs::path(s.label) : base / s.label;
     s.labelSha256 = ai::sha256OfFile(file);
-    if (m.task == ai::Task::Segmentation) {
+    if (m.task == ai::Task::Segmentation || m.task == ai::Task::Interactive) {
         std::vector<std::string> warnings;  // another grid is resampled; a disjoint one throws
         s.labels = io::LabelMapReader::read(file.string(), s.volume.geometry(), &warnings);
         for (const auto& w : warnings) std::cerr << "lumen-ai: warning: " << w << "\n";

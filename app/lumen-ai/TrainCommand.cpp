@@ -87,10 +87,10 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
                     {"loss_last", outcome.losses.empty() ? json() : json(outcome.losses.back())},
                     {"ms_per_iteration", std::round(outcome.msPerIteration)},
                     {"validation_cases", data.validation.size()},
-                    {"augmentation", o.augment ? ai::kAugmentations : "none"}};
+                    {"augmentation", !o.augment ? "none" : parent.task == ai::Task::Interactive ? ai::kInteractiveAugmentations : ai::kAugmentations}};
     if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
     if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;
-    if (m.task != ai::Task::Segmentation && !outcome.validationAfter.is_null())
+    if ((m.task == ai::Task::Classification || m.task == ai::Task::Detection) && !outcome.validationAfter.is_null())
         metrics["calibration"] = ai::adoptFittedTemperature(m, outcome.validationAfter);
     m.provenance.metrics = metrics;
     m.provenance.command = args.commandLine;

@@ -97,6 +97,30 @@ int main(int argc, char** argv) {
     evalCmd->add_option("--threads", eval.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
     evalCmd->add_flag("--shifts", eval.shifts, "Also re-run the cases under noise, bias field, lower resolution, contrast change and rotation");
 
+    InteractArgs interact;
+    auto* interactCmd = app.add_subcommand("interact", "Segment one object of an image from prompts (clicks, boxes) with an interactive model");
+    interactCmd->add_option("--model", interact.model, "Package folder, or NAME[@VERSION] (an interactive_segmentation model)")->required();
+    interactCmd->add_option("--input", interact.input, "Image (DICOM file/folder, NIfTI, NRRD, MHA)")->required();
+    interactCmd->add_option("--prompts", interact.prompts,
+                            "PROMPTS.json: {\"prompts\": [{\"type\": \"point\", \"positive\": true, \"lps_mm\": [x, y, z]}, "
+                            "{\"type\": \"box\", \"lps_min_mm\": [...], \"lps_max_mm\": [...]}]}, applied in order")
+        ->required()->check(CLI::ExistingFile);
+    interactCmd->add_option("--output", interact.output, "Output prefix: PREFIX.seg.nii.gz (0/1 on the input grid)")->required();
+    interactCmd->add_option("--mask", interact.mask, "Refine: start from this segment (label map on the image's grid; non-zero = object)");
+    interactCmd->add_flag("--each", interact.each, "Also write PREFIX.<n>.seg.nii.gz after prompt n");
+    interactCmd->add_option("--device", interact.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    interactCmd->add_option("--threads", interact.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
+    EvalInteractiveArgs evalInteractive;
+    auto* evalInteractiveCmd = app.add_subcommand("eval-interactive",
+        "Score an interactive model with a robot user (clicks in the largest error) on every labelled object of a datalist; prints JSON");
+    evalInteractiveCmd->add_option("--model", evalInteractive.model, "Package folder, or NAME[@VERSION]")->required();
+    evalInteractiveCmd->add_option("--data", evalInteractive.data, "Datalist JSON (label maps; each component of each label is an object; optional \"group\" per case)")->required();
+    evalInteractiveCmd->add_option("--clicks", evalInteractive.clicks, "Clicks per object")->check(CLI::Range(1, 100));
+    evalInteractiveCmd->add_option("--split", evalInteractive.split, "validation or all")->check(CLI::IsMember({"validation", "all"}));
+    evalInteractiveCmd->add_flag("--no-baseline", evalInteractive.noBaseline, "Skip the region-growing comparison");
+    evalInteractiveCmd->add_option("--device", evalInteractive.device, "auto, cpu or cuda")->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+    evalInteractiveCmd->add_option("--threads", evalInteractive.threads, "CPU threads (0 = all cores)")->check(CLI::Range(0, 1024));
+
     std::string bundleDir, importOut;
     bool importRegister = false, importCheck = false;
     auto* importCmd = app.add_subcommand("import-monai", "Convert a MONAI bundle (configs/metadata.json, configs/inference.json or .yaml, models/model.ts) into a package");
@@ -139,6 +163,8 @@ int main(int argc, char** argv) {
             return runTrain(train);
         }
         if (evalCmd->parsed()) return runEval(eval);
+        if (interactCmd->parsed()) return runInteract(interact);
+        if (evalInteractiveCmd->parsed()) return runEvalInteractive(evalInteractive);
         if (oodCmd->parsed()) return runOodFit(oodFit);
         if (calibrateCmd->parsed()) return runCalibrate(calibrate);
         if (packageCmd->parsed()) return runPackage(packNetwork, packManifest, packOut);

@@ -1,0 +1,82 @@
+#pragma once
+#include "ai/FloatImage.h"
+#include "ai/InteractivePrompt.h"
+#include "core/ImageGeometry.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace lumen::ai {
+
+// Where an interactive segmenter looks: a box of `size` voxels along the image's own axes
+// (obliquity kept, like every model grid), isotropic at baseSpacing × scale, scale = 1, 2, 4, …
+// The network always sees the same number of voxels, so a prompt costs the same whatever the
+// object's size; a large object is seen coarser (nnInteractive's zoom-out).
+struct RoiSpec {
+    double baseSpacing = 1.5;         // mm
+    std::array<int, 3> size{64, 64, 64};
+    int maxScale = 4;
+    double fill = 0.85;               // an object is "in view" when its extent is at most this share of the box
+
+    // The cube centred on `centre` (world) at scale.
+    core::ImageGeometry place(const core::Matrix3& direction, const core::Point3& centre, int scale) const;
+    // The smallest scale at which an extent (mm along the box's axes) is in view; maxScale when none is.
+    int scaleFor(const core::Vector3& extentMm) const;
+};
+
+// A region in world coordinates, kept as its extent along a grid's axes (the ROI's, which are
+// the image's): what the next ROI must hold (the current mask, the prompts).
+class RoiExtent {
+public:
+    explicit RoiExtent(const core::Matrix3& axes) : axes_(axes), inverse_(axes.transposed()) {}
+    void add(const core::Point3& world);
+    void add(const InteractivePrompt& prompt);
+    // The voxels of a 0/1 mask on `grid` (its bounding box's corners).
+    void addMask(const core::ImageGeometry& grid, const std::uint8_t* mask);
+    bool empty() const { return empty_; }
+    core::Point3 centre() const;          // world
+    core::Vector3 extentMm() const;       // along the axes
+
+private:
+    core::Matrix3 axes_, inverse_;  // columns: unit axes; inverse = transpose (orthonormal)
+    bool empty_ = true;
+    core::Vector3 lo_, hi_;         // in axis coordinates
+};
+
+// The network's input channels on a ROI (written into `channels` data, [5 × ROI voxels]):
+//   0 the image, trilinear from `image` (real values; normalise afterwards)
+//   1 the current mask (nearest, 0/1)
+//   2 positive points, 3 negative points: balls of radius 1.5 ROI voxels around each click
+//   4 boxes: ROI voxels whose centre lies inside a box grown by half a ROI voxel (a box drawn on
+//     a 2D view is flat; it still marks one layer)
+// Prompts outside the ROI mark nothing.
+constexpr std::size_t kInteractiveChannels = 5;
+void encodePrompts(const core::ImageGeometry& roi, const std::vector<InteractivePrompt>& prompts, float* positive, float* negative,
+                   float* boxes);
+void sampleMaskNearest(const core::ImageGeometry& grid, const std::uint8_t* mask, const core::ImageGeometry& roi, float* out);
+// Any per-voxel value of `grid` at the ROI's voxel centres, nearest (outside the grid: 0).
+void sampleNearest(const core::ImageGeometry& grid, const core::ImageGeometry& roi, const std::function<float(std::size_t linear)>& value,
+                   float* out);
+
+// Writes the decision (probability > 0.5, trilinear) of a ROI's foreground probabilities into
+// every voxel of `grid` whose centre lies inside the ROI; voxels outside it keep their value.
+void pasteProbability(const core::ImageGeometry& roi, const float* probability, const core::ImageGeometry& grid, std::uint8_t* mask);
+
+// Whether the ROI's decided foreground touches its faces (the object may go on beyond it).
+bool touchesBorder(const core::ImageGeometry::Dims& dims, const float* probability, int margin = 1);
+
+}  // namespace lumen::ai
+
+#include "ai/ModelManifest.h"
+
+namespace lumen::ai {
+
+// The image channel: `image` (one channel) trilinear on the ROI, normalised by the manifest's input
+// normalisation over the ROI (so one model serves CT and MR, whatever their windows).
+FloatImage roiImage(const FloatImage& image, const core::ImageGeometry& roi, const InputSpec& input);
+// The whole network input: that image, the mask already on the ROI (null: empty) and the prompts.
+FloatImage interactiveInput(const FloatImage& roiImage, const float* roiMask, const std::vector<InteractivePrompt>& prompts);
+
+}  // namespace lumen::ai
