@@ -1,5 +1,6 @@
 #include "ai/RobotUser.h"
 
+#include "ai/Resampler.h"
 #include "ai/internal/BinaryComponents.h"
 #include "core/DistanceTransform.h"
 
@@ -49,24 +50,61 @@ std::uint32_t largestComponent(const internal::BinaryComponents& cc) {
     return largest;
 }
 
+// The largest component of a 0/1 mask given per voxel by `at`, found on the box of `box` (the
+// voxels where anything can be set) and its deepest voxel, in `grid`'s indices.
+template <typename At>
+std::optional<RobotClick> deepestOfLargest(const core::ImageGeometry& grid, const VoxelBox& box, const At& at) {
+    const core::ImageGeometry crop = cropGeometry(grid, box);
+    const auto& d = grid.dims();
+    const auto& c = crop.dims();
+    std::vector<std::uint8_t> mask(crop.voxelCount());
+    for (std::size_t k = 0, v = 0; k < c[2]; ++k)
+        for (std::size_t j = 0; j < c[1]; ++j)
+            for (std::size_t i = 0; i < c[0]; ++i, ++v)
+                mask[v] = at(((box.lo[2] + k) * d[1] + box.lo[1] + j) * d[0] + box.lo[0] + i);
+    const auto cc = internal::binaryComponents(mask.data(), c, 6);
+    if (cc.components.empty()) return std::nullopt;
+    RobotClick click = deepestOf(crop, cc, largestComponent(cc));
+    for (int a = 0; a < 3; ++a) click.voxel[a] += box.lo[a];
+    click.world = grid.indexToWorld({double(click.voxel[0]), double(click.voxel[1]), double(click.voxel[2])});
+    return click;
+}
+
+// The box of the voxels where either mask is set; nothing when neither is.
+std::optional<VoxelBox> boxOf(const core::ImageGeometry& grid, const std::uint8_t* a, const std::uint8_t* b) {
+    const auto& d = grid.dims();
+    VoxelBox box{{d[0], d[1], d[2]}, {0, 0, 0}};
+    bool any = false;
+    for (std::size_t k = 0, v = 0; k < d[2]; ++k)
+        for (std::size_t j = 0; j < d[1]; ++j)
+            for (std::size_t i = 0; i < d[0]; ++i, ++v)
+                if (a[v] || (b && b[v])) {
+                    any = true;
+                    box.lo = {std::min(box.lo[0], i), std::min(box.lo[1], j), std::min(box.lo[2], k)};
+                    box.hi = {std::max(box.hi[0], i), std::max(box.hi[1], j), std::max(box.hi[2], k)};
+                }
+    if (!any) return std::nullopt;
+    return box;
+}
+
 }  // namespace
 
 std::optional<RobotClick> robotClick(const core::ImageGeometry& grid, const std::uint8_t* truth, const std::uint8_t* prediction) {
-    const std::size_t n = grid.voxelCount();
-    std::vector<std::uint8_t> error(n);
-    for (std::size_t v = 0; v < n; ++v) error[v] = (truth[v] != 0) != (prediction[v] != 0);
-    const auto cc = internal::binaryComponents(error.data(), grid.dims(), 6);
-    if (cc.components.empty()) return std::nullopt;
-    RobotClick click = deepestOf(grid, cc, largestComponent(cc));
-    const auto& v = click.voxel;
-    click.positive = truth[(v[2] * grid.dims()[1] + v[1]) * grid.dims()[0] + v[0]] != 0;
+    // Errors lie inside the box of truth and prediction: only that crop is searched.
+    const auto box = boxOf(grid, truth, prediction);
+    if (!box) return std::nullopt;
+    auto click = deepestOfLargest(grid, *box, [&](std::size_t v) { return std::uint8_t((truth[v] != 0) != (prediction[v] != 0)); });
+    if (click) {
+        const auto& v = click->voxel;
+        click->positive = truth[(v[2] * grid.dims()[1] + v[1]) * grid.dims()[0] + v[0]] != 0;
+    }
     return click;
 }
 
 std::optional<RobotClick> deepestVoxel(const core::ImageGeometry& grid, const std::uint8_t* mask) {
-    const auto cc = internal::binaryComponents(mask, grid.dims(), 6);
-    if (cc.components.empty()) return std::nullopt;
-    return deepestOf(grid, cc, largestComponent(cc));
+    const auto box = boxOf(grid, mask, nullptr);
+    if (!box) return std::nullopt;
+    return deepestOfLargest(grid, *box, [&](std::size_t v) { return std::uint8_t(mask[v] != 0); });
 }
 
 }  // namespace lumen::ai

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -12,7 +13,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<const char*, 6> kRequestTypes{"infer", "cancel", "shutdown", "finetune", "pause", "resume"};
+constexpr std::array<const char*, 7> kRequestTypes{"infer", "cancel", "shutdown", "finetune", "pause", "resume", "interact"};
+constexpr std::array<const char*, 6> kInteractActions{"start", "prompt", "undo", "redo", "new_object", "end"};
 constexpr std::array<const char*, 8> kEventTypes{"ready", "progress", "result", "error", "canceled", "training", "paused", "resumed"};
 
 template <std::size_t N>
@@ -118,6 +120,14 @@ std::string encode(const Request& r) {
                   {"validate_every", f.validateEvery}, {"checkpoint_every", f.checkpointEvery}, {"learning_rate", f.learningRate},
                   {"seed", f.seed}, {"no_flip", f.noFlip}, {"device", f.device}, {"threads", f.threads}});
     }
+    if (r.type == Request::Type::Interact) {
+        const InteractRequest& i = r.interact;
+        j["action"] = i.action;
+        if (!i.model.empty()) j.update({{"model", i.model}, {"input", i.input}, {"device", i.device}, {"threads", i.threads}});
+        if (!i.mask.empty()) j["mask"] = i.mask;
+        if (!i.output.empty()) j["output"] = i.output;
+        if (!i.prompts.empty()) j["prompts"] = json::parse(i.prompts);
+    }
     return j.dump();
 }
 
@@ -175,6 +185,27 @@ Request decodeRequest(const std::string& line) {
             f.threads = integer(j, "threads", 0u);
             if (f.iterations < 1 || f.validateEvery < 1 || f.checkpointEvery < 1)
                 throw ProtocolError("finetune: iterations, validate_every and checkpoint_every must be positive");
+        }
+        if (r.type == Request::Type::Interact) {
+            InteractRequest& i = r.interact;
+            i.action = j.at("action").get<std::string>();
+            if (std::find(kInteractActions.begin(), kInteractActions.end(), i.action) == kInteractActions.end())
+                throw ProtocolError("interact: unknown action \"" + i.action + "\"");
+            if (i.action == "start") {
+                i.model = j.at("model").get<std::string>();
+                i.input = j.at("input").get<std::string>();
+                i.output = j.at("output").get<std::string>();
+            }
+            i.mask = j.value("mask", "");
+            if (j.contains("output")) i.output = j.at("output").get<std::string>();
+            i.device = j.value("device", "auto");
+            i.threads = integer(j, "threads", 0u);
+            if (i.action == "prompt") {
+                const json& prompts = j.at("prompts");
+                if (!prompts.is_object() || !prompts.contains("prompts") || !prompts["prompts"].is_array())
+                    throw ProtocolError("interact: \"prompts\" must be {\"prompts\": [...]}");
+                i.prompts = prompts.dump();
+            }
         }
         return r;
     });

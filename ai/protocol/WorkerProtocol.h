@@ -38,12 +38,29 @@ struct FineTuneRequest {
     std::string device = "auto";
     unsigned threads = 0;
 };
+// An interactive segmentation session (the AI click tool); the request id names the session.
+// "start" loads the model and the image once (a starting mask: Refine); "prompt" adds prompts
+// (clicks, boxes: `prompts` is PROMPTS.json text as `lumen-ai interact` reads it) and runs the
+// region around them; "undo"/"redo" step through the kept steps without running the network;
+// "new_object" clears the prompts (with `mask`: refine that one); "end" frees the session. Each
+// answers a Result (task "interactive") whose file is the current mask as OUTPUT.<step>.nii
+// (uncompressed: written and read in milliseconds) and whose summary says {"step", "prompts",
+// "can_undo", "can_redo", "runs", "network_ms"}. Prompt requests queued behind a running one
+// collapse into one run, answered once, under the last request's step.
+struct InteractRequest {
+    std::string action;  // start | prompt | undo | redo | new_object | end
+    std::string model, input, mask, output;  // start (mask and output also for new_object)
+    std::string prompts;                     // prompt: {"prompts": [...]}
+    std::string device = "auto";
+    unsigned threads = 0;
+};
 struct Request {
-    enum class Type { Infer, Cancel, Shutdown, FineTune, Pause, Resume };
+    enum class Type { Infer, Cancel, Shutdown, FineTune, Pause, Resume, Interact };
     Type type = Type::Infer;
     std::string id;  // the job's (all but shutdown)
     InferRequest infer;
     FineTuneRequest finetune;
+    InteractRequest interact;
 };
 
 // Worker → client.

@@ -1,10 +1,11 @@
 // lumen-ai worker: the viewer's AI process. Requests arrive as JSON lines on stdin (ai/protocol);
-// progress, results and errors go to stdout as JSON lines. Inference jobs run one at a time on the
-// main thread; one fine-tune at a time runs on a thread of its own and waits at its next
+// progress, results and errors go to stdout as JSON lines. Inference jobs and interactive
+// segmentation requests run one at a time on the main thread; one fine-tune at a time runs on a thread of its own and waits at its next
 // iteration while an inference is queued or running (the user is waiting for that one) or the
 // user paused it. A reader thread keeps listening while jobs run, so "cancel" stops a job at its
 // next progress check.
 #include "Commands.h"
+#include "InteractiveSessions.h"
 
 #include "ai/Device.h"
 #include "ai/Trainer.h"
@@ -40,6 +41,8 @@ public:
                 if (queue_.empty()) break;
                 job = queue_.front();
                 queue_.pop_front();
+                // Clicks that arrived while the last one ran: one run for all of them.
+                while (!queue_.empty() && InteractiveSessions::mergePrompts(job, queue_.front())) queue_.pop_front();
                 current_ = job.id;
                 progress_ = std::make_unique<core::Progress>(
                     [this, id = job.id](double f, const std::string& stage) { emit(proto::Event::progress(id, f, stage)); });
@@ -71,7 +74,7 @@ private:
                 continue;
             }
             std::lock_guard<std::mutex> lock(mutex_);
-            if (r.type == proto::Request::Type::Infer) {
+            if (r.type == proto::Request::Type::Infer || r.type == proto::Request::Type::Interact) {
                 queue_.push_back(r);
             } else if (r.type == proto::Request::Type::FineTune) {
                 startTraining(r);
@@ -101,6 +104,7 @@ private:
     }
 
     void execute(const proto::Request& job) {
+        if (job.type == proto::Request::Type::Interact) return emit(sessions_.handle(job));
         InferArgs args;
         args.model = job.infer.model, args.input = job.infer.input, args.output = job.infer.output;
         args.device = job.infer.device, args.threads = int(job.infer.threads), args.uncertainty = job.infer.uncertainty;
@@ -197,6 +201,7 @@ private:
     std::thread trainThread_;
     std::unique_ptr<core::Progress> trainProgress_;
     bool userPaused_ = false;
+    InteractiveSessions sessions_;  // main thread only
 };
 
 }  // namespace

@@ -16,7 +16,7 @@ reports apart:
                  amygdala: boundaries an atlas draws, not the image. Harvard-Oxford, JHU, Brodmann, AICHA,
                  natbrainlab and inia19 are never used for training.
 
-  make_interactive_cases.py OUT_DIR [--brain 20 --ct 10 --validation 2 --test-brain 8 --test-ct 6 --test-atlas 4]
+  make_interactive_cases.py OUT_DIR [--brain 20 --ct 10 --validation 1 --test-brain 8 --test-ct 6 --test-atlas 4]
 """
 import argparse
 import json
@@ -170,7 +170,7 @@ def main():
     p.add_argument("out")
     p.add_argument("--brain", type=int, default=20)
     p.add_argument("--ct", type=int, default=10)
-    p.add_argument("--validation", type=int, default=2, help="of each kind")
+    p.add_argument("--validation", type=int, default=1, help="of each kind (checkpoint choice)")
     p.add_argument("--test-brain", type=int, default=8)
     p.add_argument("--test-ct", type=int, default=6)
     p.add_argument("--test-atlas", type=int, default=4)

@@ -5,7 +5,8 @@
 # Cases: make_brain_cases.py (24 training, 8 validation for checkpoint choice, 24 test for the cards,
 # 24 to calibrate the classifier's probabilities on). Architectures:
 # ai/networks/script_network.py (untrained, scripted; the classifier starts from the trained detector's
-# U-Net, transfer learning). Training and evaluation: lumen-ai only. About 45 minutes on 2 CPU cores.
+# U-Net, transfer learning); the interactive segmenter's cases: make_interactive_cases.py. Training and
+# evaluation: lumen-ai only. About 45 minutes on 2 CPU cores, and 45 more for the interactive segmenter.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -20,6 +21,7 @@ cd "$work"  # the commands below name files relative to it: a model card holds n
 [ -f "$work/cases/seg_datalist.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 24 --validation 8 --test 0
 [ -f "$work/cases/seg_test.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 24
 [ -f "$work/cases/cls_calibration.json" ] || "$py" "$here/make_brain_cases.py" "$work/cases" --train 0 --validation 0 --test 0 --calibration 24
+[ -f "$work/cases/interactive_test.json" ] || "$py" "$here/make_interactive_cases.py" "$work/cases"
 
 train() {  # name "arch and script_network options" iterations datalist lumen-ai-train-options...
     local name=$1 net=$2 iterations=$3 data=$4; shift 4
@@ -30,6 +32,12 @@ train() {  # name "arch and script_network options" iterations datalist lumen-ai
     rm -rf "$name"
     "$ai" train --model "$name-untrained" --data "cases/$data" --out "$name" --version 1.0 \
         --iterations "$iterations" --threads "$threads" --seed 1 "$@"
+    if [ "$name" = interactive-segmenter ]; then  # held out: the robot user on objects never trained on
+        "$ai" eval-interactive --model "$work/$name" --data "$work/cases/interactive_test.json" --clicks 5 \
+            --threads "$threads" > "$work/$name.heldout.json"
+        install_model "$name"
+        return
+    fi
     # Held-out figures, and the same under the standard shifts (the card's "robustness").
     "$ai" eval --shifts --model "$work/$name" --data "$work/cases/${data%_datalist.json}_test.json" --split validation \
         --threads "$threads" > "$work/$name.shifts.json"
@@ -37,11 +45,15 @@ train() {  # name "arch and script_network options" iterations datalist lumen-ai
 json.dump(j, open(sys.argv[2], "w"), indent=2)' "$work/$name.shifts.json" "$work/$name.heldout.json"
     "$ai" infer --quiet --model "$work/$name" --input /usr/share/mricron/templates/ch2.nii.gz --output "$work/$name-demo" \
         --threads "$threads" > "$work/$name.runtime.json"
-    rm -rf "$root/resources/models/$name/1.0"
-    mkdir -p "$root/resources/models/$name"
-    cp -r "$work/$name" "$root/resources/models/$name/1.0"
-    echo "== $name: held-out $(cat "$work/$name.heldout.json" | tr -d '\n ' | head -c 400)"
+    install_model "$name"
     echo "== $name: demo brain $(cat "$work/$name.runtime.json")"
+}
+
+install_model() {  # name
+    rm -rf "$root/resources/models/$1/1.0"
+    mkdir -p "$root/resources/models/$1"
+    cp -r "$work/$1" "$root/resources/models/$1/1.0"
+    echo "== $1: held-out $(cat "$work/$1.heldout.json" | tr -d '\n ' | head -c 400)"
 }
 
 # Scores calibrated on cases of their own (8 validation cases are too few): a temperature, or the
@@ -53,7 +65,7 @@ calibrate() {  # name datalist-prefix
 
 # Detector and classifier normalise by z-score: a percentile window clips hyperintense lesions to
 # the brightest tissue. MODELS="a b" rebuilds only those.
-models="${MODELS:-brain-structures lesion-detector lesion-classifier}"
+models="${MODELS:-brain-structures lesion-detector lesion-classifier interactive-segmenter}"
 for m in $models; do
     case $m in
         brain-structures) train brain-structures "--arch unet --out-channels 4" 800 seg_datalist.json \
@@ -67,6 +79,10 @@ for m in $models; do
             --from-detector $root/resources/models/lesion-detector/1.0/model.pt" 150 cls_datalist.json \
             --batch-size 2 --validate-every 25 --learning-rate 0.0003
             calibrate lesion-classifier cls ;;
+        # Class-agnostic, 5 channels (image, mask, positive and negative clicks, boxes); batches simulate the
+        # user (ai/internal/InteractiveBatch). Brain and CT cases: make_interactive_cases.py.
+        interactive-segmenter) train interactive-segmenter "--arch unet --in-channels 5 --out-channels 2" 2400 \
+            interactive_datalist.json --batch-size 2 --validate-every 600 --learning-rate 0.003 ;;
     esac
 done
 "$py" "$here/applicability.py" "$work"  # what the cards let Lumen check before and after a run
