@@ -28,6 +28,26 @@ ai::ModelManifest segmentationManifest(int labels, int patch) {
     return m;
 }
 
+ai::ModelManifest interactiveManifest(int patch) {
+    ai::ModelManifest m;
+    m.name = "rule";
+    m.version = "1.0";
+    m.task = ai::Task::Interactive;
+    m.labels.set({1, "Object", {255, 190, 0}});
+    m.input.channels = 5;
+    m.input.spacing = core::Vector3{1.5, 1.5, 1.5};
+    m.input.patchSize = {patch, patch, patch};
+    m.input.normalization.kind = ai::Normalization::Kind::MinMax;
+    m.sha256 = std::string(64, '0');
+    return m;
+}
+
+const char* const kInteractiveRuleNetwork = R"(
+def forward(self, x):
+    l = 20.0 * (x[:, 0:1] - 0.5) + 40.0 * x[:, 2:3] - 60.0 * x[:, 3:4] + 5.0 * x[:, 1:2] - 2.0
+    return torch.cat([torch.zeros_like(l), l], 1)
+)";
+
 double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b) {
     double worst = a.size() == b.size() ? 0 : HUGE_VAL;
     for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) worst = std::max(worst, double(std::abs(a[i] - b[i])));

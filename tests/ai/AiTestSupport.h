@@ -21,4 +21,11 @@ double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b
 // Writes DIR/model.pt (from forwardSource) and DIR/model.json (with its sha256).
 void writePackage(const std::filesystem::path& dir, const ai::ModelManifest& manifest, const std::string& forwardSource);
 
+// An interactive_segmentation manifest (5 channels, 1.5 mm, min-max normalisation) with a cube of
+// `patch` voxels, and a rule that stands in for its network: the object is what is bright on the
+// region of interest (normalised > 0.5), plus positive clicks, minus negative ones, with the
+// current mask as a weak vote. Deterministic, so sessions can be compared exactly.
+ai::ModelManifest interactiveManifest(int patch);
+extern const char* const kInteractiveRuleNetwork;
+
 }  // namespace lumen::test

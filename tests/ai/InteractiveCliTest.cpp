@@ -23,27 +23,6 @@ namespace {
 
 std::string lumenAi() { return test::quote((test::binaryDir() / "bin/lumen-ai").string()); }
 
-// The rule network of InteractiveTest: bright on the ROI, plus positive clicks, minus negative ones.
-constexpr const char* kRuleNetwork = R"(
-def forward(self, x):
-    l = 20.0 * (x[:, 0:1] - 0.5) + 40.0 * x[:, 2:3] - 60.0 * x[:, 3:4] + 5.0 * x[:, 1:2] - 2.0
-    return torch.cat([torch.zeros_like(l), l], 1)
-)";
-
-ai::ModelManifest interactiveManifest() {
-    ai::ModelManifest m;
-    m.name = "rule";
-    m.version = "1.0";
-    m.task = ai::Task::Interactive;
-    m.labels.set({1, "Object", {255, 190, 0}});
-    m.input.channels = 5;
-    m.input.spacing = core::Vector3{1.5, 1.5, 1.5};
-    m.input.patchSize = {16, 16, 16};  // 24 mm: one ball in view at a time
-    m.input.normalization.kind = ai::Normalization::Kind::MinMax;
-    m.sha256 = std::string(64, '0');
-    return m;
-}
-
 core::ImageGeometry grid() { return core::ImageGeometry({48, 48, 24}, {1, 1, 2}, {-24, -24, -24}); }
 
 // A noisy image with two balls (10 and 6 mm) on a 1 × 1 × 2 mm grid; the label map marks them 1 and 2.
@@ -67,7 +46,7 @@ void writeCase(const fs::path& dir, const std::string& name, unsigned seed) {
 struct InteractiveCli : ::testing::Test {
     test::TempDir dir{"interact"};
     void SetUp() override {
-        test::writePackage(dir / "rule", interactiveManifest(), kRuleNetwork);
+        test::writePackage(dir / "rule", test::interactiveManifest(16), test::kInteractiveRuleNetwork);  // 24 mm: one ball in view at a time
         writeCase(dir.path(), "case0", 0);
         writeCase(dir.path(), "case1", 1);
     }
@@ -156,7 +135,7 @@ TEST_F(InteractiveCli, TrainingWithASimulatedUserLowersTheLoss) {
     const auto made = test::run(std::string(test::kDebianPython) + " " + test::quote((test::sourceDir() / "ai/networks/script_network.py").string()) +
                                 " --arch unet --in-channels 5 --width 4 --out-channels 2 --seed 1 --out " + test::quote((untrained / "model.pt").string()));
     ASSERT_EQ(made.exitCode, 0) << made.err;
-    ai::ModelManifest m = interactiveManifest();
+    ai::ModelManifest m = test::interactiveManifest(16);
     m.input.normalization.kind = ai::Normalization::Kind::ZScore;
     ai::ModelPackage::writeManifest(untrained, m);
     const auto r = test::run(lumenAi() + " train --model " + test::quote(untrained.string()) + " --data " + test::quote((dir / "train.json").string()) +

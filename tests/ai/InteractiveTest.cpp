@@ -206,29 +206,14 @@ TEST(RegionGrowing, FillsTheConnectedRegionOfTheSeedsIntensity) {
 
 namespace {
 
-// A rule, not a trained network: the object is what is bright on the ROI (normalised > 0.5), plus
-// positive clicks, minus negative ones, with the current mask as a weak vote. Deterministic.
-constexpr const char* kRuleNetwork = R"(
-def forward(self, x):
-    l = 20.0 * (x[:, 0:1] - 0.5) + 40.0 * x[:, 2:3] - 60.0 * x[:, 3:4] + 5.0 * x[:, 1:2] - 2.0
-    return torch.cat([torch.zeros_like(l), l], 1)
-)";
 
 struct Session : ::testing::Test {
     test::TempDir dir{"interactive"};
     ai::ModelManifest manifest;
     std::unique_ptr<ai::TorchNetwork> network;
     void SetUp() override {
-        manifest.name = "rule";
-        manifest.version = "1.0";
-        manifest.task = ai::Task::Interactive;
-        manifest.labels.set({1, "Object", {255, 190, 0}});
-        manifest.input.channels = 5;
-        manifest.input.spacing = core::Vector3{1.5, 1.5, 1.5};
-        manifest.input.patchSize = {32, 32, 32};
-        manifest.input.normalization.kind = ai::Normalization::Kind::MinMax;
-        manifest.sha256 = std::string(64, '0');
-        test::saveScriptedModule(dir / "rule.pt", kRuleNetwork);
+        manifest = test::interactiveManifest(32);
+        test::saveScriptedModule(dir / "rule.pt", test::kInteractiveRuleNetwork);
         network = std::make_unique<ai::TorchNetwork>(ai::TorchNetwork::load(dir / "rule.pt", ai::selectDevice("cpu", 1)));
     }
 };

@@ -146,3 +146,22 @@ TEST(ModelPackage, InvalidJsonIsReportedAsSuch) {
         EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos) << e.what();
     }
 }
+
+TEST(ModelManifest, AnInteractiveModelNeedsItsFiveChannelsOneLabelAndASpacing) {
+    nlohmann::json j = {{"name", "clicks"}, {"version", "1.0"}, {"task", "interactive_segmentation"},
+                        {"labels", {{{"value", 1}, {"name", "Object"}, {"color", {255, 190, 0}}}}},
+                        {"input", {{"channels", 5}, {"spacing", {1.5, 1.5, 1.5}}, {"patch_size", {48, 48, 48}}}},
+                        {"output", nlohmann::json::object()}, {"sha256", std::string(64, 'a')}};
+    const ai::ModelManifest m = ai::ModelManifest::fromJson(j);
+    EXPECT_EQ(m.task, ai::Task::Interactive);
+    EXPECT_EQ(m.outputChannels(), 2);
+    EXPECT_EQ(m.output.activation, ai::OutputSpec::Activation::Softmax);
+    EXPECT_EQ(ai::ModelManifest::fromJson(m.toJson()).task, ai::Task::Interactive);
+    j["input"]["channels"] = 1;
+    try {
+        ai::ModelManifest::fromJson(j);
+        FAIL() << "one channel accepted";
+    } catch (const ai::ModelError& e) {
+        EXPECT_NE(std::string(e.what()).find("5 input channels"), std::string::npos) << e.what();
+    }
+}

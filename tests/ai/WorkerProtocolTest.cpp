@@ -107,3 +107,34 @@ TEST(WorkerProtocol, AnythingElseIsAProtocolError) {
                             R"({"type": "training", "id": "j", "iteration": 1e30, "iterations": 4})"})
         EXPECT_THROW(decodeEvent(bad), ProtocolError) << bad;
 }
+
+TEST(WorkerProtocol, InteractiveSessionRequestsRoundTripAndBadOnesAreRefused) {
+    Request start;
+    start.type = Request::Type::Interact, start.id = "session-1";
+    start.interact.action = "start";
+    start.interact.model = "interactive-segmenter", start.interact.input = "/tmp/in.nii", start.interact.output = "/tmp/mask";
+    start.interact.mask = "/tmp/refine.nii", start.interact.threads = 2;
+    Request back = decodeRequest(encode(start));
+    EXPECT_EQ(back.type, Request::Type::Interact);
+    EXPECT_EQ(back.id, "session-1");
+    EXPECT_EQ(back.interact.action, "start");
+    EXPECT_EQ(back.interact.model, "interactive-segmenter");
+    EXPECT_EQ(back.interact.input, "/tmp/in.nii");
+    EXPECT_EQ(back.interact.output, "/tmp/mask");
+    EXPECT_EQ(back.interact.mask, "/tmp/refine.nii");
+    EXPECT_EQ(back.interact.threads, 2u);
+
+    Request prompt;
+    prompt.type = Request::Type::Interact, prompt.id = "session-1", prompt.interact.action = "prompt";
+    prompt.interact.prompts = R"({"prompts":[{"lps_mm":[1,2,3],"positive":false,"type":"point"}]})";
+    back = decodeRequest(encode(prompt));
+    EXPECT_EQ(back.interact.prompts, prompt.interact.prompts);
+    for (const char* action : {"undo", "redo", "new_object", "end"}) {
+        Request r;
+        r.type = Request::Type::Interact, r.id = "session-1", r.interact.action = action;
+        EXPECT_EQ(decodeRequest(encode(r)).interact.action, action);
+    }
+    EXPECT_THROW(decodeRequest(R"({"type":"interact","id":"s","action":"scribble"})"), ProtocolError);
+    EXPECT_THROW(decodeRequest(R"({"type":"interact","id":"s","action":"prompt","prompts":[1]})"), ProtocolError);
+    EXPECT_THROW(decodeRequest(R"({"type":"interact","id":"s","action":"start","model":"m"})"), ProtocolError);
+}
