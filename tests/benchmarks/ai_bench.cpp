@@ -4,8 +4,11 @@
 //   ai_bench train-step --network F.pt --patch 48 --batch 2 --out-channels 4 [--iterations 5] [--threads 2]
 //   ai_bench pipeline --package DIR --size 181,217,181 [--spacing 1,1,1] [--threads 2]   (whole infer on noise)
 //   ai_bench agree --package DIR [--size 181,217,181] [--threads 2] [--against cuda]   (CPU against CUDA on one phantom)
+//   ai_bench interactive --package DIR [--size 181,217,181] [--prompts 10] [--threads 2]   (robot-user clicks on the phantom's ventricle)
 #include "ai/Device.h"
 #include "ai/InferenceEngine.h"
+#include "ai/InteractiveSegmenter.h"
+#include "ai/RobotUser.h"
 #include "ai/SlidingWindowInferer.h"
 #include "ai/TorchNetwork.h"
 #include "ai/internal/Losses.h"
@@ -121,6 +124,37 @@ int main(int argc, char** argv) {
                   << ",\"cuda_total_ms\":" << gpu.timings.totalMs << ",\"cpu_network_ms\":" << cpu.timings.networkMs
                   << ",\"cuda_network_ms\":" << gpu.timings.networkMs << "}\n";
         return double(equal) / voxels >= 0.999 ? 0 : 1;  // float summation order differs a little
+    }
+    if (mode == "interactive") {  // an interactive session's prompt latency: the robot user on the left ventricle
+        int x = 181, y = 217, z = 181;
+        if (o["size"] != "160,192,160" && std::sscanf(o["size"].c_str(), "%d,%d,%d", &x, &y, &z) != 3) return 2;
+        const core::Volume image = phantom(x, y, z);
+        std::vector<std::uint8_t> truth(image.voxelCount());
+        const std::int16_t* v = image.as<std::int16_t>();
+        for (std::size_t n = 0; n < truth.size(); ++n) {
+            const double i = double(n % x), j = double((n / x) % y), k = double(n / (std::size_t(x) * y));
+            truth[n] = std::hypot(std::hypot((i - x * 0.44) / 8.0, (j - y * 0.5) / 18.0), (k - z * 0.55) / 8.0) < 1.0 && v[n] < 70;
+        }
+        const ai::ModelPackage package = ai::ModelPackage::open(o["package"]);
+        ai::TorchNetwork network = ai::TorchNetwork::load(package.networkFile(), ai::selectDevice(o["device"], std::stoi(o["threads"])));
+        const auto start = Clock::now();
+        ai::InteractiveSegmenter session(package.manifest(), network, image);
+        const double startMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        session.add({ai::InteractivePrompt::click(ai::deepestVoxel(image.geometry(), truth.data())->world, true)});  // warm-up
+        session.startObject();
+        std::vector<double> ms;
+        auto click = ai::deepestVoxel(image.geometry(), truth.data());
+        for (int p = 0; p < std::stoi(o.count("prompts") ? o["prompts"] : "10") && click; ++p) {
+            ms.push_back(session.add({ai::InteractivePrompt::click(click->world, click->positive)}).ms);
+            click = ai::robotClick(image.geometry(), truth.data(), session.mask().data());
+        }
+        std::size_t both = 0, a = 0, b = 0;
+        for (std::size_t n = 0; n < truth.size(); ++n) both += truth[n] && session.mask()[n], a += truth[n], b += session.mask()[n];
+        std::sort(ms.begin(), ms.end());
+        std::cout << "{\"mode\":\"interactive\",\"device\":\"" << network.device().describe() << "\",\"session_start_ms\":" << startMs
+                  << ",\"prompts\":" << ms.size() << ",\"prompt_ms_p50\":" << median(ms)
+                  << ",\"prompt_ms_max\":" << ms.back() << ",\"dice\":" << 2.0 * double(both) / double(a + b) << "}\n";
+        return 0;
     }
     const ai::DeviceInfo device = ai::selectDevice(o["device"], std::stoi(o["threads"]));
     ai::TorchNetwork net = ai::TorchNetwork::load(o["network"], device);

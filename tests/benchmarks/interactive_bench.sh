@@ -5,6 +5,7 @@
 # test seeds): Dice after 1, 3 and 5 clicks, clicks to Dice 0.85 / 0.90, prompt latency, and the
 # session start (model, image, first prompt ready) of `lumen-ai interact`. Prints a Markdown table.
 #   tests/benchmarks/interactive_bench.sh [BUILD_DIR] [THREADS] [DEVICE]   (default build/release, 2, cpu)
+# MODEL=PKG picks another package than the registry's interactive-segmenter (e.g. a recipe's fresh one).
 set -euo pipefail
 BUILD=${1:-build/release}
 THREADS=${2:-2}
@@ -13,11 +14,12 @@ WORK=${WORK:-/tmp/lumen-interactive-bench}
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ai="$BUILD/bin/lumen-ai"
+model="${MODEL:-interactive-segmenter}"
 [ -x "$ai" ] || { echo "missing $ai: cmake --preset release && cmake --build --preset release" >&2; exit 1; }
 mkdir -p "$WORK"
 [ -f "$WORK/cases/interactive_test.json" ] ||
     /usr/bin/python3 "$root/resources/models/recipes/make_interactive_cases.py" "$WORK/cases" --brain 0 --ct 0 --validation 0 > /dev/null
-"$ai" eval-interactive --model interactive-segmenter --data "$WORK/cases/interactive_test.json" --clicks 5 \
+"$ai" eval-interactive --model "$model" --data "$WORK/cases/interactive_test.json" --clicks 5 \
     --threads "$THREADS" --device "$DEVICE" > "$WORK/eval.json"
 # Session start: process start, model and image loaded, one click answered (the brain's and the CT's).
 starts=()
@@ -27,7 +29,7 @@ i = n.load(sys.argv[1]); c = (np.array(i.shape) - 1) / 2; x = i.affine @ np.appe
 print(f"{-x[0]:.1f}, {-x[1]:.1f}, {x[2]:.1f}")' "$WORK/cases/$image.nii.gz")
     echo "{\"prompts\": [{\"type\": \"point\", \"positive\": true, \"lps_mm\": [$centre]}]}" > "$WORK/prompt.json"
     t0=$(date +%s%3N)
-    "$ai" interact --model interactive-segmenter --input "$WORK/cases/$image.nii.gz" --prompts "$WORK/prompt.json" \
+    "$ai" interact --model "$model" --input "$WORK/cases/$image.nii.gz" --prompts "$WORK/prompt.json" \
         --output "$WORK/$image" --threads "$THREADS" --device "$DEVICE" > /dev/null
     starts+=($(( $(date +%s%3N) - t0 )))
 done

@@ -63,6 +63,8 @@ for dev in cpu $([ "$cuda" = 1 ] && echo cuda); do
     run window --network "$pkg/model.pt" --size 160,192,160 --patch 48 --out-channels 4 --threads "$threads" --device "$dev"
     run pipeline --package "$pkg" --size 181,217,181 --threads "$threads" --device "$dev"
     run train-step --network "$pkg/model.pt" --patch 48 --batch 2 --out-channels 4 --threads "$threads" --device "$dev"
+    interactive="$root/resources/models/interactive-segmenter/1.0"  # bundled once it meets its targets (issue 18)
+    [ -d "$interactive" ] && run interactive --package "$interactive" --prompts 10 --threads "$threads" --device "$dev"
 done
 agree_rc=0
 [ "$cuda" = 1 ] && { run agree --package "$pkg" --threads "$jobs" || agree_rc=$?; }
@@ -77,6 +79,7 @@ def get(mode, cuda):
 cpu_w, gpu_w = get("window", False), get("window", True)
 cpu_p, gpu_p = get("pipeline", False), get("pipeline", True)
 cpu_t, gpu_t = get("train-step", False), get("train-step", True)
+cpu_i, gpu_i = get("interactive", False), get("interactive", True)
 agree = next((r for r in rows if r["mode"] == "agree"), None)
 f = lambda v, fmt="{:.3g}": fmt.format(v) if v is not None else "-"
 print(f"| brain-structures (U-Net, 48³ patches) | CPU ({sys.argv[3]} threads) | CUDA ({sys.argv[2]}) | speed-up |")
@@ -89,6 +92,7 @@ row("sliding window, voxels/s (160×192×160)", cpu_w, gpu_w, "voxels_per_s", Tr
 row("whole inference, voxels/s (181×217×181)", cpu_p, gpu_p, "voxels_per_s", True)
 row("whole inference, ms", cpu_p, gpu_p, "total_ms", False)
 row("training iteration (batch 2), ms", cpu_t, gpu_t, "ms_per_iteration", False)
+row("interactive-segmenter: one prompt, median ms (robot user, 10 clicks)", cpu_i, gpu_i, "prompt_ms_p50", False)
 if agree:
     print(f"| labels CPU vs CUDA (phantom, {agree['voxels']} voxels) | {agree['labelled_cpu']} labelled | {agree['labelled_cuda']} labelled | {agree['equal_fraction'] * 100:.4f} % equal |")
 PY

@@ -16,7 +16,7 @@ reports apart:
                  amygdala: boundaries an atlas draws, not the image. Harvard-Oxford, JHU, Brodmann, AICHA,
                  natbrainlab and inia19 are never used for training.
 
-  make_interactive_cases.py OUT_DIR [--brain 20 --ct 10 --validation 1 --test-brain 8 --test-ct 6 --test-atlas 4]
+  make_interactive_cases.py OUT_DIR [--brain 20 --ct 10 --validation 1 --test-brain 6 --test-ct 4 --test-atlas 3]
 """
 import argparse
 import json
@@ -171,9 +171,9 @@ def main():
     p.add_argument("--brain", type=int, default=20)
     p.add_argument("--ct", type=int, default=10)
     p.add_argument("--validation", type=int, default=1, help="of each kind (checkpoint choice)")
-    p.add_argument("--test-brain", type=int, default=8)
-    p.add_argument("--test-ct", type=int, default=6)
-    p.add_argument("--test-atlas", type=int, default=4)
+    p.add_argument("--test-brain", type=int, default=6)
+    p.add_argument("--test-ct", type=int, default=4)
+    p.add_argument("--test-atlas", type=int, default=3)
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     affine, ch2, labels, aal = brain_anatomy()
