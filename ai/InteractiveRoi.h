@@ -1,6 +1,7 @@
 #pragma once
 #include "ai/FloatImage.h"
 #include "ai/InteractivePrompt.h"
+#include "ai/ModelManifest.h"
 #include "core/ImageGeometry.h"
 
 #include <array>
@@ -68,8 +69,6 @@ void pasteProbability(const core::ImageGeometry& roi, const float* probability, 
 bool touchesBorder(const core::ImageGeometry::Dims& dims, const float* probability, int margin = 1);
 
 }  // namespace lumen::ai
-
-#include "ai/ModelManifest.h"
 
 namespace lumen::ai {
 
