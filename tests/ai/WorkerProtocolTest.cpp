@@ -115,14 +115,11 @@ TEST(WorkerProtocol, InteractiveSessionRequestsRoundTripAndBadOnesAreRefused) {
     start.interact.model = "interactive-segmenter", start.interact.input = "/tmp/in.nii", start.interact.output = "/tmp/mask";
     start.interact.mask = "/tmp/refine.nii", start.interact.threads = 2;
     Request back = decodeRequest(encode(start));
-    EXPECT_EQ(back.type, Request::Type::Interact);
-    EXPECT_EQ(back.id, "session-1");
-    EXPECT_EQ(back.interact.action, "start");
-    EXPECT_EQ(back.interact.model, "interactive-segmenter");
-    EXPECT_EQ(back.interact.input, "/tmp/in.nii");
-    EXPECT_EQ(back.interact.output, "/tmp/mask");
-    EXPECT_EQ(back.interact.mask, "/tmp/refine.nii");
-    EXPECT_EQ(back.interact.threads, 2u);
+    const auto& i = back.interact;
+    EXPECT_TRUE(back.type == Request::Type::Interact && back.id == "session-1" && i.action == "start");
+    EXPECT_EQ(std::vector<std::string>({i.model, i.input, i.output, i.mask}),
+              std::vector<std::string>({"interactive-segmenter", "/tmp/in.nii", "/tmp/mask", "/tmp/refine.nii"}));
+    EXPECT_EQ(i.threads, 2u);
 
     Request prompt;
     prompt.type = Request::Type::Interact, prompt.id = "session-1", prompt.interact.action = "prompt";
