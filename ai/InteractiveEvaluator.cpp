@@ -93,9 +93,7 @@ json evaluateInteractive(const ModelManifest& m, TorchNetwork& network, const st
     for (const TrainingSample& c : cases) {
         if (progress) progress->checkCanceled();
         const std::string group = c.group.empty() ? "all" : c.group;
-        FloatImage image = toFloatImage(c.volume);
-        image.data.resize(image.voxels());
-        image.channels = 1;
+        const FloatImage image = toFloatImageFirstChannel(c.volume);
         InteractiveSegmenter segmenter(m, network, image);
         const internal::LabelObjects objects = internal::labelObjects(c.labels);
         const core::ImageGeometry& grid = image.geometry;

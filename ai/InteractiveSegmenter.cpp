@@ -53,17 +53,10 @@ RoiSpec roiSpecOf(const ModelManifest& m) {
     return spec;
 }
 
-FloatImage firstChannel(const core::Volume& volume) {
-    FloatImage image = toFloatImage(volume);
-    image.data.resize(image.voxels());
-    image.channels = 1;
-    return image;
-}
-
 }  // namespace
 
 InteractiveSegmenter::InteractiveSegmenter(const ModelManifest& manifest, TorchNetwork& network, const core::Volume& image)
-    : InteractiveSegmenter(manifest, network, firstChannel(image)) {}
+    : InteractiveSegmenter(manifest, network, toFloatImageFirstChannel(image)) {}
 
 InteractiveSegmenter::InteractiveSegmenter(const ModelManifest& manifest, TorchNetwork& network, FloatImage image)
     : manifest_(manifest), network_(network), image_(std::move(image)), spec_(roiSpecOf(manifest)) {

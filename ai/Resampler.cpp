@@ -267,3 +267,14 @@ core::ImageGeometry cropGeometry(const core::ImageGeometry& grid, const VoxelBox
 }
 
 }  // namespace lumen::ai
+
+namespace lumen::ai {
+
+FloatImage toFloatImageFirstChannel(const core::Volume& volume) {
+    FloatImage image = toFloatImage(volume);
+    image.data.resize(image.voxels());
+    image.channels = 1;
+    return image;
+}
+
+}  // namespace lumen::ai

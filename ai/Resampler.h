@@ -36,6 +36,8 @@ FloatImage padForNetwork(const FloatImage& image, const InputSpec& input);
 
 // Real voxel values (rescale applied) as a float image on the volume's own grid.
 FloatImage toFloatImage(const core::Volume& volume);
+// Only the first time point (what a one-channel interactive model reads).
+FloatImage toFloatImageFirstChannel(const core::Volume& volume);
 // And back: a float32 volume, channels as time points.
 core::Volume toVolume(const FloatImage& image);
 

@@ -58,9 +58,7 @@ InteractiveSampler::InteractiveSampler(const ModelManifest& m, const TrainerOpti
         if (progress) progress->checkCanceled();
         if (!s.labels.fits(s.volume.geometry(), 1e-3)) throw ModelError(s.label + ": label map is not on its image's grid");
         Case c;
-        c.image = toFloatImage(s.volume);
-        c.image.data.resize(c.image.voxels());
-        c.image.channels = 1;
+        c.image = toFloatImageFirstChannel(s.volume);
         LabelObjects objects = labelObjects(s.labels);
         c.component = std::move(objects.id);
         for (std::size_t k = 0; k < objects.objects.size(); ++k) {
