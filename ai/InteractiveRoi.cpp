@@ -1,6 +1,5 @@
 #include "ai/InteractiveRoi.h"
 
-#include "ai/IntensityNormalizer.h"
 #include "ai/Resampler.h"
 
 #include <algorithm>
@@ -187,12 +186,6 @@ bool touchesBorder(const core::ImageGeometry::Dims& n, const float* probability,
                 if (edge && probability[v] > 0.5f) return true;
             }
     return false;
-}
-
-FloatImage roiImage(const FloatImage& image, const core::ImageGeometry& roi, const InputSpec& input) {
-    FloatImage view = resampleLinear(image, roi, 1);
-    normalizeInput(view, input);
-    return view;
 }
 
 FloatImage interactiveInput(const FloatImage& view, const float* roiMask, const std::vector<InteractivePrompt>& prompts) {

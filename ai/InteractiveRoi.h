@@ -1,6 +1,6 @@
 #pragma once
 #include "ai/FloatImage.h"
-#include "ai/InteractivePrompt.h"
+#include "ai/protocol/InteractivePrompt.h"
 #include "ai/ModelManifest.h"
 #include "core/ImageGeometry.h"
 
@@ -72,10 +72,9 @@ bool touchesBorder(const core::ImageGeometry::Dims& dims, const float* probabili
 
 namespace lumen::ai {
 
-// The image channel: `image` (one channel) trilinear on the ROI, normalised by the manifest's input
-// normalisation over the ROI (so one model serves CT and MR, whatever their windows).
-FloatImage roiImage(const FloatImage& image, const core::ImageGeometry& roi, const InputSpec& input);
-// The whole network input: that image, the mask already on the ROI (null: empty) and the prompts.
+// The whole network input: the image channel already on the ROI (trilinear from the whole image,
+// normalised once over the whole image: a ROI inside one organ, normalised by its own percentiles,
+// would be noise stretched to full range), the mask already on the ROI (null: empty) and the prompts.
 FloatImage interactiveInput(const FloatImage& roiImage, const float* roiMask, const std::vector<InteractivePrompt>& prompts);
 
 }  // namespace lumen::ai

@@ -1,5 +1,6 @@
 #include "ai/InteractiveSegmenter.h"
 
+#include "ai/IntensityNormalizer.h"
 #include "ai/ModelError.h"
 #include "ai/Resampler.h"
 #include "ai/TorchNetwork.h"
@@ -60,6 +61,7 @@ InteractiveSegmenter::InteractiveSegmenter(const ModelManifest& manifest, TorchN
 
 InteractiveSegmenter::InteractiveSegmenter(const ModelManifest& manifest, TorchNetwork& network, FloatImage image)
     : manifest_(manifest), network_(network), image_(std::move(image)), spec_(roiSpecOf(manifest)) {
+    normalizeInput(image_, manifest_.input);  // once per session, over the whole image
     startObject();
 }
 
@@ -113,7 +115,7 @@ InteractiveSegmenter::Step InteractiveSegmenter::add(const std::vector<Interacti
         const core::ImageGeometry roi = spec_.place(axes, centre, scale);
         std::vector<float> roiMask(roi.voxelCount());
         sampleMaskNearest(image_.geometry, mask_.data(), roi, roiMask.data());
-        const std::vector<float> probability = runNetwork(interactiveInput(roiImage(image_, roi, manifest_.input), roiMask.data(), all));
+        const std::vector<float> probability = runNetwork(interactiveInput(resampleLinear(image_, roi, 1), roiMask.data(), all));
         result = mask_;
         pasteProbability(roi, probability.data(), image_.geometry, result.data());
         ++step.runs;

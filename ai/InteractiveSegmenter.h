@@ -1,6 +1,6 @@
 #pragma once
 #include "ai/FloatImage.h"
-#include "ai/InteractivePrompt.h"
+#include "ai/protocol/InteractivePrompt.h"
 #include "ai/InteractiveRoi.h"
 #include "ai/ModelManifest.h"
 #include "core/Volume.h"

@@ -1,5 +1,6 @@
 #include "ai/internal/InteractiveBatch.h"
 
+#include "ai/IntensityNormalizer.h"
 #include "ai/ModelError.h"
 #include "ai/Resampler.h"
 #include "ai/RobotUser.h"
@@ -59,6 +60,7 @@ InteractiveSampler::InteractiveSampler(const ModelManifest& m, const TrainerOpti
         if (!s.labels.fits(s.volume.geometry(), 1e-3)) throw ModelError(s.label + ": label map is not on its image's grid");
         Case c;
         c.image = toFloatImageFirstChannel(s.volume);
+        normalizeInput(c.image, m.input);  // over the whole image, as InteractiveSegmenter does
         LabelObjects objects = labelObjects(s.labels);
         c.component = std::move(objects.id);
         for (std::size_t k = 0; k < objects.objects.size(); ++k) {
@@ -111,7 +113,7 @@ InteractiveSampler::Draft InteractiveSampler::draft(std::mt19937& rng) const {
         const std::uint16_t* component = c.component.data();
         sampleNearest(grid, roi, [component, id](std::size_t v) { return component[v] == id ? 1.0f : 0.0f; }, d.truth.data());
         if (std::count(d.truth.begin(), d.truth.end(), 1.0f) < 8) continue;  // barely in view: draw again
-        d.view = roiImage(c.image, roi, manifest_.input);
+        d.view = resampleLinear(c.image, roi, 1);
         if (options_.augment) {  // intensity: the ROI's normalised values get a new response
             const double gamma = std::exp(uniform(rng, std::log(0.7), std::log(1.5))), gain = uniform(rng, 0.9, 1.1),
                          shift = uniform(rng, -0.1, 0.1), sd = uniform(rng, 0, 0.05);

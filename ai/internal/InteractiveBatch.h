@@ -1,7 +1,7 @@
 #pragma once
 #include "ai/Device.h"
 #include "ai/FloatImage.h"
-#include "ai/InteractivePrompt.h"
+#include "ai/protocol/InteractivePrompt.h"
 #include "ai/InteractiveRoi.h"
 #include "ai/ModelManifest.h"
 #include "ai/Trainer.h"

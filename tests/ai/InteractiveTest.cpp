@@ -5,7 +5,7 @@
 #include "TestSupport.h"
 
 #include "ai/InteractiveEvaluator.h"
-#include "ai/InteractivePrompt.h"
+#include "ai/protocol/InteractivePrompt.h"
 #include "ai/InteractiveRoi.h"
 #include "ai/InteractiveSegmenter.h"
 #include "ai/ModelError.h"

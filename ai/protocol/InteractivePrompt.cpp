@@ -1,4 +1,4 @@
-#include "ai/InteractivePrompt.h"
+#include "ai/protocol/InteractivePrompt.h"
 
 #include "ai/ModelError.h"
 
