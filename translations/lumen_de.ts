@@ -356,6 +356,56 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::InteractiveSegmentation</name>
+    <message>
+        <source>Open a series first</source>
+        <translation>Zuerst eine Serie öffnen</translation>
+    </message>
+    <message>
+        <source>The series is still arriving from the PACS: use AI click once it is whole</source>
+        <translation>Die Serie kommt noch vom PACS: KI-Klick erst verwenden, wenn sie vollständig ist</translation>
+    </message>
+    <message>
+        <source>No interactive segmentation model is installed (AI → Manage models)</source>
+        <translation>Kein interaktives Segmentierungsmodell installiert (KI → Modelle verwalten)</translation>
+    </message>
+    <message>
+        <source>There is no segment to refine</source>
+        <translation>Es gibt kein Segment zum Verfeinern</translation>
+    </message>
+    <message>
+        <source>Cannot hand the segment to the model: %1</source>
+        <translation>Das Segment kann nicht an das Modell übergeben werden: %1</translation>
+    </message>
+    <message>
+        <source>Wait for the last prompt&apos;s result before accepting</source>
+        <translation>Vor dem Akzeptieren auf das Ergebnis der letzten Eingabe warten</translation>
+    </message>
+    <message>
+        <source>Cannot hand the image to the model: %1</source>
+        <translation>Das Bild kann nicht an das Modell übergeben werden: %1</translation>
+    </message>
+    <message>
+        <source>AI click: %1</source>
+        <translation>KI-Klick: %1</translation>
+    </message>
+    <message>
+        <source>AI object %1</source>
+        <translation>KI-Objekt %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s result cannot be read: %1</source>
+        <translation>Das Ergebnis des Modells ist nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n prompt(s), %2 voxels, %3 s</source>
+        <translation>
+            <numerusform>%1: %n Eingabe, %2 Voxel, %3 s</numerusform>
+            <numerusform>%1: %n Eingaben, %2 Voxel, %3 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::MeasurementText</name>
     <message>
         <source>%1 cm²</source>
@@ -1088,6 +1138,77 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::InteractivePanel</name>
+    <message>
+        <source>AI click (K)</source>
+        <translation>KI-Klick (K)</translation>
+    </message>
+    <message>
+        <source>The interactive segmentation model AI click uses</source>
+        <translation>Das interaktive Segmentierungsmodell, das der KI-Klick verwendet</translation>
+    </message>
+    <message>
+        <source>Click: inside · right or Shift+click: outside · drag: box</source>
+        <translation>Klick: innen · Rechts- oder Umschalt+Klick: außen · Ziehen: Box</translation>
+    </message>
+    <message>
+        <source>Each click or box updates a 3D segment, shown as a proposal until you accept it. Ctrl+Z / Ctrl+Shift+Z undo and redo prompts while AI click is on.</source>
+        <translation>Jeder Klick und jede Box aktualisiert ein 3D-Segment, das bis zum Akzeptieren ein Vorschlag ist. Strg+Z / Strg+Umschalt+Z machen Eingaben rückgängig bzw. wieder her, solange der KI-Klick aktiv ist.</translation>
+    </message>
+    <message>
+        <source>New object</source>
+        <translation>Neues Objekt</translation>
+    </message>
+    <message>
+        <source>Keep this object as a proposal and start the next one</source>
+        <translation>Dieses Objekt als Vorschlag behalten und das nächste beginnen</translation>
+    </message>
+    <message>
+        <source>Refine</source>
+        <translation>Verfeinern</translation>
+    </message>
+    <message>
+        <source>Correct the segment editor&apos;s active label (drawn, accepted or a model&apos;s proposal) with clicks</source>
+        <translation>Das aktive Label des Segment-Editors (gezeichnet, akzeptiert oder Vorschlag eines Modells) mit Klicks korrigieren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>The object becomes an annotation; the next click starts another</source>
+        <translation>Das Objekt wird zur Annotation; der nächste Klick beginnt ein neues</translation>
+    </message>
+    <message>
+        <source>Undo prompt</source>
+        <translation>Eingabe rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last click or box (Ctrl+Z while AI click is on)</source>
+        <translation>Den letzten Klick oder die letzte Box rückgängig machen (Strg+Z bei aktivem KI-Klick)</translation>
+    </message>
+    <message>
+        <source>Redo prompt</source>
+        <translation>Eingabe wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo it (Ctrl+Shift+Z)</source>
+        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Accepted: the next click starts a new object</source>
+        <translation>Akzeptiert: der nächste Klick beginnt ein neues Objekt</translation>
+    </message>
+    <message>
+        <source>No interactive model installed</source>
+        <translation>Kein interaktives Modell installiert</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -1688,6 +1809,18 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>AI click</source>
+        <translation>KI-Klick</translation>
+    </message>
+    <message>
+        <source>AI click: click inside the object, right-click or Shift+click outside it, drag a box round it</source>
+        <translation>KI-Klick: in das Objekt klicken, rechts oder mit Umschalt+Klick daneben, eine Box darum ziehen</translation>
+    </message>
+    <message>
+        <source>AI click needs an interactive segmentation model: none is installed (AI → Manage models)</source>
+        <translation>KI-Klick braucht ein interaktives Segmentierungsmodell: keines ist installiert (KI → Modelle verwalten)</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3157,13 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
     <message>
         <source>, not active</source>
         <translation>, nicht aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n AI click prompt(s)</source>
+        <translation>
+            <numerusform>%n KI-Klick-Eingabe</numerusform>
+            <numerusform>%n KI-Klick-Eingaben</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::InteractiveSegmentation</name>
+    <message numerus="yes">
+        <source>%1: %n prompt(s), %2 voxels, %3 s</source>
+        <translation>
+            <numerusform>%1: %n prompt, %2 voxels, %3 s</numerusform>
+            <numerusform>%1: %n prompts, %2 voxels, %3 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::AiDocks</name>
     <message numerus="yes">
         <source>Accepted %n proposed label(s)</source>
@@ -212,6 +222,16 @@
         <translation>
             <numerusform>%n series</numerusform>
             <numerusform>%n series</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lumen::ui::TrainingPanel</name>
+    <message numerus="yes">
+        <source>%n AI click prompt(s)</source>
+        <translation>
+            <numerusform>%n AI click prompt</numerusform>
+            <numerusform>%n AI click prompts</numerusform>
         </translation>
     </message>
 </context>

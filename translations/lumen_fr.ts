@@ -356,6 +356,56 @@
     </message>
 </context>
 <context>
+    <name>lumen::logic::InteractiveSegmentation</name>
+    <message>
+        <source>Open a series first</source>
+        <translation>Ouvrez d&apos;abord une série</translation>
+    </message>
+    <message>
+        <source>The series is still arriving from the PACS: use AI click once it is whole</source>
+        <translation>La série arrive encore du PACS : utilisez le clic IA une fois qu&apos;elle est complète</translation>
+    </message>
+    <message>
+        <source>No interactive segmentation model is installed (AI → Manage models)</source>
+        <translation>Aucun modèle de segmentation interactive n&apos;est installé (IA → Gérer les modèles)</translation>
+    </message>
+    <message>
+        <source>There is no segment to refine</source>
+        <translation>Il n&apos;y a pas de segment à affiner</translation>
+    </message>
+    <message>
+        <source>Cannot hand the segment to the model: %1</source>
+        <translation>Impossible de transmettre le segment au modèle : %1</translation>
+    </message>
+    <message>
+        <source>Wait for the last prompt&apos;s result before accepting</source>
+        <translation>Attendez le résultat de la dernière indication avant d&apos;accepter</translation>
+    </message>
+    <message>
+        <source>Cannot hand the image to the model: %1</source>
+        <translation>Impossible de transmettre l&apos;image au modèle : %1</translation>
+    </message>
+    <message>
+        <source>AI click: %1</source>
+        <translation>Clic IA : %1</translation>
+    </message>
+    <message>
+        <source>AI object %1</source>
+        <translation>Objet IA %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s result cannot be read: %1</source>
+        <translation>Le résultat du modèle est illisible : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n prompt(s), %2 voxels, %3 s</source>
+        <translation>
+            <numerusform>%1 : %n indication, %2 voxels, %3 s</numerusform>
+            <numerusform>%1 : %n indications, %2 voxels, %3 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lumen::logic::MeasurementText</name>
     <message>
         <source>%1 cm²</source>
@@ -1088,6 +1138,77 @@
     </message>
 </context>
 <context>
+    <name>lumen::ui::InteractivePanel</name>
+    <message>
+        <source>AI click (K)</source>
+        <translation>Clic IA (K)</translation>
+    </message>
+    <message>
+        <source>The interactive segmentation model AI click uses</source>
+        <translation>Le modèle de segmentation interactive utilisé par le clic IA</translation>
+    </message>
+    <message>
+        <source>Click: inside · right or Shift+click: outside · drag: box</source>
+        <translation>Clic : dedans · clic droit ou Maj+clic : dehors · glisser : boîte</translation>
+    </message>
+    <message>
+        <source>Each click or box updates a 3D segment, shown as a proposal until you accept it. Ctrl+Z / Ctrl+Shift+Z undo and redo prompts while AI click is on.</source>
+        <translation>Chaque clic ou boîte met à jour un segment 3D, affiché comme proposition jusqu&apos;à ce que vous l&apos;acceptiez. Ctrl+Z / Ctrl+Maj+Z annulent et rétablissent les indications tant que le clic IA est actif.</translation>
+    </message>
+    <message>
+        <source>New object</source>
+        <translation>Nouvel objet</translation>
+    </message>
+    <message>
+        <source>Keep this object as a proposal and start the next one</source>
+        <translation>Garder cet objet comme proposition et commencer le suivant</translation>
+    </message>
+    <message>
+        <source>Refine</source>
+        <translation>Affiner</translation>
+    </message>
+    <message>
+        <source>Correct the segment editor&apos;s active label (drawn, accepted or a model&apos;s proposal) with clicks</source>
+        <translation>Corriger par des clics le label actif de l&apos;éditeur de segments (dessiné, accepté ou proposé par un modèle)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>The object becomes an annotation; the next click starts another</source>
+        <translation>L&apos;objet devient une annotation ; le clic suivant en commence un autre</translation>
+    </message>
+    <message>
+        <source>Undo prompt</source>
+        <translation>Annuler l&apos;indication</translation>
+    </message>
+    <message>
+        <source>Undo the last click or box (Ctrl+Z while AI click is on)</source>
+        <translation>Annuler le dernier clic ou la dernière boîte (Ctrl+Z quand le clic IA est actif)</translation>
+    </message>
+    <message>
+        <source>Redo prompt</source>
+        <translation>Rétablir l&apos;indication</translation>
+    </message>
+    <message>
+        <source>Redo it (Ctrl+Shift+Z)</source>
+        <translation>La rétablir (Ctrl+Maj+Z)</translation>
+    </message>
+    <message>
+        <source>Accepted: the next click starts a new object</source>
+        <translation>Accepté : le clic suivant commence un nouvel objet</translation>
+    </message>
+    <message>
+        <source>No interactive model installed</source>
+        <translation>Aucun modèle interactif installé</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+</context>
+<context>
     <name>lumen::ui::MainWindow</name>
     <message>
         <source>&amp;Import folder…</source>
@@ -1688,6 +1809,18 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>AI click</source>
+        <translation>Clic IA</translation>
+    </message>
+    <message>
+        <source>AI click: click inside the object, right-click or Shift+click outside it, drag a box round it</source>
+        <translation>Clic IA : cliquez dans l&apos;objet, clic droit ou Maj+clic à côté, glissez une boîte autour</translation>
+    </message>
+    <message>
+        <source>AI click needs an interactive segmentation model: none is installed (AI → Manage models)</source>
+        <translation>Le clic IA demande un modèle de segmentation interactive : aucun n&apos;est installé (IA → Gérer les modèles)</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3157,13 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
     <message>
         <source>, not active</source>
         <translation>, non active</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n AI click prompt(s)</source>
+        <translation>
+            <numerusform>%n indication de clic IA</numerusform>
+            <numerusform>%n indications de clic IA</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@ struct Provenance {
     // A model's proposal: why to check it with particular care (the image or the result did not
     // fit the model's card, the image looked unlike its training images); empty when nothing did.
     std::string caution;
+    // Interactive AI segmentation (AI click): the clicks and boxes the segment took.
+    std::size_t prompts = 0;
 
     bool fromModel() const { return source != "user"; }
 };

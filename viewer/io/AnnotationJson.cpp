@@ -35,6 +35,7 @@ json provenanceJson(const core::Provenance& p) {
               {"modified", p.modified}, {"edited_by_user", p.editedByUser}, {"voxels_added", p.voxelsAdded},
               {"voxels_removed", p.voxelsRemoved}, {"edit_seconds", p.editSeconds}};
     if (!p.caution.empty()) j["caution"] = p.caution;
+    if (p.prompts) j["prompts"] = p.prompts;
     return j;
 }
 
@@ -49,6 +50,7 @@ core::Provenance provenanceFromJson(const json& j) {
     p.voxelsAdded = j.contains("voxels_added") ? integer<std::uint64_t>(j["voxels_added"], "voxels_added") : 0;
     p.voxelsRemoved = j.contains("voxels_removed") ? integer<std::uint64_t>(j["voxels_removed"], "voxels_removed") : 0;
     p.editSeconds = j.value("edit_seconds", 0.0);
+    p.prompts = j.contains("prompts") ? integer<std::uint64_t>(j["prompts"], "prompts") : 0;
     p.caution = j.value("caution", "");
     return p;
 }

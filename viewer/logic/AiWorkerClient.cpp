@@ -54,9 +54,9 @@ void AiWorkerClient::send(const proto::Request& request) {
     process_->write(QByteArray::fromStdString(proto::encode(request)) + '\n');
 }
 
-QString AiWorkerClient::start(proto::Request r) {
+QString AiWorkerClient::start(proto::Request r, QString id) {
     ensureStarted();
-    const QString id = QString("job-%1").arg(next_++);
+    if (id.isEmpty()) id = QString("job-%1").arg(next_++);
     r.id = id.toStdString();
     pending_.insert(id);
     send(r);  // QProcess buffers it until the worker is up
@@ -75,6 +75,12 @@ QString AiWorkerClient::fineTune(const proto::FineTuneRequest& request) {
     const QString id = start(r);
     fineTunes_.insert(id);
     return id;
+}
+
+QString AiWorkerClient::interact(const proto::InteractRequest& request, const QString& session) {
+    proto::Request r;
+    r.type = proto::Request::Type::Interact, r.interact = request;
+    return start(r, session);
 }
 
 void AiWorkerClient::control(proto::Request::Type type, const QString& id) {
@@ -111,7 +117,9 @@ void AiWorkerClient::onOutput() {
                 pending_.remove(id);
                 QStringList files;
                 for (const auto& f : e.files) files << QString::fromStdString(f);
-                if (e.task == "finetune")
+                if (e.task == "interactive")
+                    emit interacted(id, files.value(0), QString::fromStdString(e.detail), e.milliseconds);
+                else if (e.task == "finetune")
                     emit fineTuned(id, files.value(0), QString::fromStdString(e.detail));
                 else
                     emit finished(id, QString::fromStdString(e.task), files, e.milliseconds);

@@ -23,6 +23,10 @@ public:
     QString submit(const ai::protocol::InferRequest& request);  // the job's id
     // A fine-tune runs beside inference jobs (the worker pauses it while one runs); at most one.
     QString fineTune(const ai::protocol::FineTuneRequest& request);
+    // A request of an interactive session (clicks, boxes, undo): every request of one session
+    // carries its id; with `session` empty it starts one and returns the new id. Results come as
+    // interacted(). The worker keeps the session's image and model loaded between requests.
+    QString interact(const ai::protocol::InteractRequest& request, const QString& session = {});
     void pause(const QString& id);   // a fine-tune: it stops at its next iteration (paused())
     void resume(const QString& id);
     void cancel(const QString& id);  // a fine-tune keeps its last checkpoint
@@ -37,6 +41,8 @@ signals:
     void progress(const QString& id, double fraction, const QString& stage);
     void finished(const QString& id, const QString& task, const QStringList& files, double milliseconds);
     void failed(const QString& id, const QString& message);
+    // An interactive session's step: the mask it wrote and its summary (JSON text: step, prompts, ...).
+    void interacted(const QString& id, const QString& mask, const QString& summary, double milliseconds);
     void canceled(const QString& id);
     void workerDied(const QString& message);
     // Fine-tune jobs. validation: the pass's metrics as JSON text, or empty between passes.
@@ -48,7 +54,7 @@ signals:
 private:
     void ensureStarted();
     void send(const ai::protocol::Request& request);
-    QString start(ai::protocol::Request request);
+    QString start(ai::protocol::Request request, QString id = {});
     void control(ai::protocol::Request::Type type, const QString& id);
     void onOutput();
     void onFinished(int exitCode, QProcess::ExitStatus status);

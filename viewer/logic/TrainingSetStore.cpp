@@ -58,6 +58,7 @@ TrainingCase caseFrom(const json& entry, bool validation) {
     c.voxelsAdded = effort.value("voxels_added", 0ll);
     c.voxelsRemoved = effort.value("voxels_removed", 0ll);
     c.editSeconds = effort.value("edit_seconds", 0.0);
+    c.prompts = effort.value("prompts", 0);
     c.findingsAccepted = effort.value("findings_accepted", 0);
     c.findingsRejected = effort.value("findings_rejected", 0);
     c.findingsEdited = effort.value("findings_edited", 0);
@@ -69,7 +70,7 @@ json infoOf(const TrainingCase& c) {
     return {{"id", c.id.toStdString()}, {"origin", c.origin.toStdString()}, {"series_uid", c.seriesUid.toStdString()},
             {"added", c.added.toStdString()},
             {"added_by", c.addedBy.toStdString()}, {"from_model", c.fromModel.toStdString()},
-            {"effort", {{"voxels_added", c.voxelsAdded}, {"voxels_removed", c.voxelsRemoved}, {"edit_seconds", c.editSeconds},
+            {"effort", {{"voxels_added", c.voxelsAdded}, {"voxels_removed", c.voxelsRemoved}, {"edit_seconds", c.editSeconds}, {"prompts", c.prompts},
                         {"findings_accepted", c.findingsAccepted}, {"findings_rejected", c.findingsRejected},
                         {"findings_edited", c.findingsEdited}, {"findings_added", c.findingsAdded}}}};
 }
@@ -105,6 +106,7 @@ core::Volume segmentationTruth(const Document& document, const AiModel& model, T
             d.info.voxelsAdded += qint64(s.provenance.voxelsAdded);
             d.info.voxelsRemoved += qint64(s.provenance.voxelsRemoved);
             d.info.editSeconds += s.provenance.editSeconds;
+            d.info.prompts += int(s.provenance.prompts);
             noteModel(d.info, s.provenance);
         }
     return truth;

@@ -25,6 +25,7 @@ struct TrainingCase {
     // findings accepted, rejected, moved/resized, drawn by hand.
     qint64 voxelsAdded = 0, voxelsRemoved = 0;
     double editSeconds = 0;
+    int prompts = 0;  // AI click: the clicks and boxes its segments took
     int findingsAccepted = 0, findingsRejected = 0, findingsEdited = 0, findingsAdded = 0;
 };
 

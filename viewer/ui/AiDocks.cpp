@@ -3,9 +3,11 @@
 #include "logic/AiAssist.h"
 #include "logic/Document.h"
 #include "logic/FineTuneController.h"
+#include "logic/InteractiveSegmentation.h"
 #include "logic/SegmentEditor.h"
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
+#include "ui/InteractivePanel.h"
 #include "ui/ModelManagerDialog.h"
 #include "ui/TrainingPanel.h"
 
@@ -15,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -26,7 +29,16 @@ AiDocks::AiDocks(QMainWindow* window, logic::Document* document, logic::AiAssist
     panel_ = new AiPanel(assist_, window);
     aiDock_ = new QDockWidget(tr("AI assist"), window);
     aiDock_->setObjectName("aiDock");
-    aiDock_->setWidget(panel_);
+    // AI click below the models: both use the same worker and registry.
+    interactive_ = new logic::InteractiveSegmentation(document, &assist_->worker(), this);
+    interactivePanel_ = new InteractivePanel(assist_, interactive_, editor, window);
+    auto* both = new QWidget(window);
+    auto* column = new QVBoxLayout(both);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(panel_, 1);
+    column->addWidget(interactivePanel_);
+    aiDock_->setWidget(both);
     window->addDockWidget(Qt::LeftDockWidgetArea, aiDock_);
     window->splitDockWidget(below, aiDock_, Qt::Vertical);
 

@@ -10,12 +10,14 @@ namespace lumen::logic {
 class AiAssist;
 class Document;
 class FineTuneController;
+class InteractiveSegmentation;
 class SegmentEditor;
 }  // namespace lumen::logic
 
 namespace lumen::ui {
 
 class AiPanel;
+class InteractivePanel;
 class ModelManagerDialog;
 class TrainingPanel;
 
@@ -35,6 +37,8 @@ public:
     AiPanel* panel() const { return panel_; }
     TrainingPanel* trainingPanel() const { return training_; }
     logic::FineTuneController* fineTune() const { return tuner_; }
+    logic::InteractiveSegmentation* interactive() const { return interactive_; }
+    InteractivePanel* interactivePanel() const { return interactivePanel_; }
     ModelManagerDialog* showModelManager();
     ModelManagerDialog* modelManager() const;
 
@@ -43,6 +47,8 @@ private:
     logic::AiAssist* assist_;
     logic::FineTuneController* tuner_;
     AiPanel* panel_;
+    logic::InteractiveSegmentation* interactive_;
+    InteractivePanel* interactivePanel_;
     TrainingPanel* training_;
     QDockWidget* aiDock_;
     QDockWidget* trainingDock_;

@@ -225,6 +225,7 @@ void AiPanel::rebuild() {
     const auto& models = assist_->models();
     for (std::size_t i = 0; i < models.size(); ++i) {
         const auto& m = models[i];
+        if (m.task == "interactive_segmentation") continue;  // not run on a series: AI click's (InteractivePanel)
         auto* item = new QTreeWidgetItem(models_);
         item->setText(0, m.name + (m.active ? " ★" : ""));
         item->setText(1, m.version + (m.bundled ? tr(" (bundled)") : QString()));

@@ -12,6 +12,7 @@
 
 namespace lumen::logic {
 class Document;
+class InteractiveSegmentation;
 class SegmentEditor;
 }  // namespace lumen::logic
 
@@ -24,6 +25,8 @@ namespace lumen::ui {
 class AnnotationInteractor {
 public:
     void setEditor(logic::SegmentEditor* editor) { editor_ = editor; }
+    // AI click's prompts go to it when its document is the view's.
+    void setInteractive(logic::InteractiveSegmentation* interactive) { interactive_ = interactive; }
     static bool handles(InteractionMode mode);
 
     // Each returns true when it used the event (the view then redraws its glyphs).
@@ -33,6 +36,8 @@ public:
     bool move(InteractionMode mode, const core::Point3& world, bool buttonDown);
     bool release(logic::Document& doc, const core::Point3& world);
     bool wheel(InteractionMode mode, int steps);  // brush size (Shift+wheel)
+    // AI click: a negative point (a right click, which the view tells from a right-drag zoom).
+    bool negativeClick(InteractionMode mode, logic::Document& doc, const core::Point3& world);
     void cancel();
     void leave() { hover_.reset(); }
 
@@ -41,6 +46,11 @@ public:
 
 private:
     logic::SegmentEditor* editor_ = nullptr;
+    logic::InteractiveSegmentation* interactive_ = nullptr;
+    // AI click: where the left button went down (a drag from it is a box), and whether Shift was held.
+    std::optional<core::Point3> promptStart_;
+    bool negative_ = false;
+    double pressPixelMm_ = 1;
     logic::FindingEditTool findingTool_;
     std::optional<core::Finding> draftFinding_;
     QElapsedTimer dragTime_;  // a finding edit's correction effort

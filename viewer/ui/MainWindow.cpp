@@ -20,6 +20,8 @@
 #include "ui/AiPanel.h"
 #include "ui/FindingsPanel.h"
 #include "ui/ImportSummaryDialog.h"
+#include "logic/InteractiveSegmentation.h"
+#include "ui/InteractivePanel.h"
 #include "ui/MainWindowMenus.h"
 #include "ui/SegmentEditorPanel.h"
 #include "ui/internal/ToolkitNames.h"
@@ -116,8 +118,13 @@ void MainWindow::buildActions() {
             sendToPacs(pacs);
     });
     add("sendToPacs", tr("Send annotations to &PACS…"), QKeySequence(), [this] { sendToPacs(); });
-    add("undo", tr("&Undo label edit"), QKeySequence::Undo, [this] { document_->undoLabelEdit(); });
-    add("redo", tr("&Redo label edit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { document_->redoLabelEdit(); })
+    // With AI click on, undo and redo step through its prompts (each repaints the object).
+    add("undo", tr("&Undo label edit"), QKeySequence::Undo, [this] {
+        if (!(aiClickOn() && aiDocks_->interactive()->undo())) document_->undoLabelEdit();
+    });
+    add("redo", tr("&Redo label edit"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] {
+        if (!(aiClickOn() && aiDocks_->interactive()->redo())) document_->redoLabelEdit();
+    })
         ->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     for (const auto& e : exchangeActions()) add(e.key, e.text, QKeySequence(), e.slot);
     add("preferences", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] {
@@ -194,7 +201,8 @@ void MainWindow::buildActions() {
         {"toolErase", tr("Erase"), InteractionMode::Erase, QKeySequence(Qt::SHIFT | Qt::Key_B)},
         {"toolFill", tr("Fill"), InteractionMode::Fill, Qt::Key_F},
         {"toolLasso", tr("Lasso"), InteractionMode::Lasso, Qt::Key_P},
-        {"toolFindings", tr("Findings"), InteractionMode::Findings, Qt::Key_G}};
+        {"toolFindings", tr("Findings"), InteractionMode::Findings, Qt::Key_G},
+        {"toolAiClick", tr("AI click"), InteractionMode::AiClick, Qt::Key_K}};
     for (const auto& [key, text, mode, shortcut] : tools) {
         InteractionMode m = mode;
         auto* a = add(key, text, shortcut, [this, m] { setInteractionMode(m); });
@@ -256,6 +264,8 @@ void MainWindow::buildDocks() {
 
     aiDocks_ = new AiDocks(this, document_, assist_, editor_, browserDock, segmentDock);
     aiDocks_->populateMenu(aiMenu_);
+    viewer_->setInteractiveSegmentation(aiDocks_->interactive());
+    connect(aiDocks_->interactivePanel(), &InteractivePanel::toolRequested, this, [this] { setInteractionMode(InteractionMode::AiClick); });
 
     findings_ = new FindingsPanel(document_, this);
     auto* findingsDock = new QDockWidget(tr("Findings"), this);
@@ -280,6 +290,11 @@ void MainWindow::buildDocks() {
 }
 
 AiPanel* MainWindow::aiPanel() const { return aiDocks_->panel(); }
+
+bool MainWindow::aiClickOn() const {
+    const QAction* tool = toolGroup_->checkedAction();
+    return tool && tool->data().toInt() == int(InteractionMode::AiClick);
+}
 
 bool MainWindow::busy() const { return import_ != nullptr || load_ != nullptr; }
 
@@ -476,6 +491,13 @@ void MainWindow::setInteractionMode(InteractionMode mode) {
     // Tools whose gesture is not obvious say it (the angle's two steps had been a puzzle).
     if (mode == InteractionMode::Angle) statusBar()->showMessage(tr("Angle: drag along the first arm, then click where the second ends"), 8000);
     else if (mode == InteractionMode::Lasso) statusBar()->showMessage(tr("Lasso: draw round the region to fill with the active label"), 8000);
+    else if (mode == InteractionMode::AiClick) {
+        statusBar()->showMessage(aiDocks_->interactive()->hasModel()
+                                     ? tr("AI click: click inside the object, right-click or Shift+click outside it, drag a box round it")
+                                     : tr("AI click needs an interactive segmentation model: none is installed (AI → Manage models)"),
+                                 8000);
+        if (auto* dock = findChild<QDockWidget*>("aiDock")) dock->raise();
+    }
 }
 
 void MainWindow::offerRecovery() {

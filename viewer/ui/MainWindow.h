@@ -95,6 +95,7 @@ protected:
     void dropEvent(QDropEvent* e) override;
 
 private:
+    bool aiClickOn() const;  // the views are in AI click mode
     void buildActions();
     void buildMenusAndToolbars();
     void buildDocks();

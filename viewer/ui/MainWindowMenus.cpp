@@ -74,7 +74,7 @@ QMenu* MainWindowMenus::build(QMainWindow* window, const MainWindowActions& a) {
     bar->addSeparator();
     for (auto* a : a.layouts->actions()) bar->addAction(a);
     bar->addSeparator();
-    const QStringList annotationTools{"toolPaint", "toolErase", "toolFill", "toolLasso", "toolFindings"};
+    const QStringList annotationTools{"toolPaint", "toolErase", "toolFill", "toolLasso", "toolFindings", "toolAiClick"};
     for (auto* a : a.tools->actions())
         if (!annotationTools.contains(a->objectName())) bar->addAction(a);
     bar->addSeparator();

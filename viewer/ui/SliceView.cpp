@@ -1,6 +1,7 @@
 #include "ui/SliceView.h"
 
 #include "core/WindowLevel.h"
+#include "logic/InteractiveSegmentation.h"
 #include "logic/NumberText.h"
 #include "render/SliceScene.h"
 
@@ -362,13 +363,24 @@ Point3 SliceView::toWorld(const QPointF& p) const {
     return state_.displayToWorld(p.x(), p.y(), width(), height());
 }
 
+void SliceView::setInteractiveSegmentation(logic::InteractiveSegmentation* interactive) {
+    annotator_.setInteractive(interactive);
+    connect(interactive, &logic::InteractiveSegmentation::changed, this, [this] {  // its prompts are drawn here
+        if (mode_ != InteractionMode::AiClick) return;
+        updateMeasurements();
+        redraw();
+    });
+}
+
 void SliceView::mousePressEvent(QMouseEvent* e) {
     emit activated(this);
     dragButton_ = e->button();
     lastPos_ = e->position();
+    if (e->button() == Qt::RightButton) rightPress_ = e->position();
     if (!document_ || !document_->hasImage()) return;
     const bool crosshairGesture = e->button() == Qt::LeftButton &&
-                                  (mode_ == InteractionMode::Crosshair || (e->modifiers() & Qt::ShiftModifier));
+                                  (mode_ == InteractionMode::Crosshair ||
+                                   ((e->modifiers() & Qt::ShiftModifier) && mode_ != InteractionMode::AiClick));  // there: a negative click
     if (crosshairGesture) {
         movingCrosshair_ = true;
         emit crosshairRequested(toWorld(e->position()));
@@ -439,6 +451,10 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
         updateMeasurements();
         redraw();
     } else if (e->button() == Qt::LeftButton && !movingCrosshair_ && document_ && annotator_.release(*document_, toWorld(e->position()))) {
+        updateMeasurements();
+        redraw();
+    } else if (e->button() == Qt::RightButton && document_ && document_->hasImage() &&
+               (e->position() - rightPress_).manhattanLength() < 4 && annotator_.negativeClick(mode_, *document_, toWorld(e->position()))) {
         updateMeasurements();
         redraw();
     }

@@ -44,6 +44,7 @@ public:
     void endPreview();
     void setMode(InteractionMode mode);
     void setSegmentEditor(logic::SegmentEditor* editor) { annotator_.setEditor(editor); }
+    void setInteractiveSegmentation(logic::InteractiveSegmentation* interactive);  // AI click
     void setCrosshair(const std::optional<core::Point3>& point);
     void setHidePatientIdentity(bool hide);
     void setOverlayStyle(const render::OverlayStyle& style);
@@ -101,6 +102,7 @@ private:
     InteractionMode mode_ = InteractionMode::WindowLevel;
     std::unique_ptr<logic::MeasurementTool> tool_;
     AnnotationInteractor annotator_;
+    QPointF rightPress_;  // AI click: a right click (a negative point), not a right-drag zoom
     std::optional<core::Point3> crosshair_;
     bool hideIdentity_ = false;
     bool previewing_ = false;

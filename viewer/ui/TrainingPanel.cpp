@@ -29,6 +29,7 @@ QString effortText(const logic::TrainingCase& c) {
     QStringList parts;
     if (c.voxelsAdded || c.voxelsRemoved)
         parts << TrainingPanel::tr("+%1 / −%2 voxels").arg(c.voxelsAdded).arg(c.voxelsRemoved);
+    if (c.prompts > 0) parts << TrainingPanel::tr("%n AI click prompt(s)", nullptr, c.prompts);
     if (c.editSeconds > 0) parts << TrainingPanel::tr("%1 s").arg(logic::numberText(c.editSeconds, 0));
     if (c.findingsAccepted + c.findingsRejected + c.findingsEdited + c.findingsAdded > 0)
         parts << TrainingPanel::tr("%1 accepted, %2 rejected, %3 edited, %4 drawn")

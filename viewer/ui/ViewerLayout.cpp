@@ -137,6 +137,10 @@ void ViewerLayout::setSegmentEditor(logic::SegmentEditor* editor) {
     for (auto* v : slices_) v->setSegmentEditor(editor);
 }
 
+void ViewerLayout::setInteractiveSegmentation(logic::InteractiveSegmentation* interactive) {
+    for (auto* v : slices_) v->setInteractiveSegmentation(interactive);
+}
+
 void ViewerLayout::setAlignedToGrid(bool aligned) {
     for (auto* v : slices_) {
         v->setAlignedToGrid(aligned);

@@ -13,6 +13,7 @@ class QGridLayout;
 
 namespace lumen::logic {
 class Document;
+class InteractiveSegmentation;
 class SegmentEditor;
 }  // namespace lumen::logic
 
@@ -44,6 +45,7 @@ public:
 
     void setMode(InteractionMode mode);
     void setSegmentEditor(logic::SegmentEditor* editor);
+    void setInteractiveSegmentation(logic::InteractiveSegmentation* interactive);
     void setLinkedScrolling(bool linked);  // switched on: the other views join the active one at once
     bool linkedScrolling() const { return linked_; }
     void setHidePatientIdentity(bool hide);
