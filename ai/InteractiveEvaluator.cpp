@@ -88,6 +88,7 @@ json evaluateInteractive(const ModelManifest& m, TorchNetwork& network, const st
                          const InteractiveEvalOptions& options, core::Progress* progress) {
     const int clicks = std::max(1, options.clicks);
     std::map<std::string, Tally> model, baseline;
+    std::map<std::string, std::map<int, Tally>> byLabel;  // group → label value: where the model is weak
     std::vector<double> latency;
     if (progress) progress->beginStage("evaluate", cases.size());
     for (const TrainingSample& c : cases) {
@@ -106,6 +107,7 @@ json evaluateInteractive(const ModelManifest& m, TorchNetwork& network, const st
                 return segmenter.mask();
             });
             model[group].add(result);
+            byLabel[group][objects.objects[o].value].add(result);
             if (group != "all") model["all"].add(result);
             if (!options.baseline) continue;
             std::vector<InteractivePrompt> prompts;
@@ -127,6 +129,13 @@ json evaluateInteractive(const ModelManifest& m, TorchNetwork& network, const st
     out["latency_ms"] = {{"p50", rounded(quantile(latency, 0.5))}, {"p95", rounded(quantile(latency, 0.95))},
                          {"max", rounded(quantile(latency, 1.0))}, {"prompts", latency.size()}};
     if (options.baseline) out["baseline_region_growing"] = baseline["all"].summary(clicks);
+    json labels = json::object();
+    for (const auto& [group, values] : byLabel)
+        for (const auto& [value, tally] : values) {
+            const json s = tally.summary(clicks);
+            labels[group][std::to_string(value)] = {{"objects", s["objects"]}, {"dice_after_clicks", s["dice_after_clicks"]}};
+        }
+    out["by_label"] = labels;
     if (model.size() > 1) {
         json groups = json::object();
         for (const auto& [name, tally] : model) {

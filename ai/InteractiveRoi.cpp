@@ -191,9 +191,33 @@ bool touchesBorder(const core::ImageGeometry::Dims& n, const float* probability,
 FloatImage interactiveInput(const FloatImage& view, const float* roiMask, const std::vector<InteractivePrompt>& prompts) {
     const core::ImageGeometry& roi = view.geometry;
     FloatImage out = FloatImage::zeros(roi, kInteractiveChannels);
-    std::copy(view.data.begin(), view.data.begin() + long(roi.voxelCount()), out.channel(0));
-    if (roiMask) std::copy(roiMask, roiMask + roi.voxelCount(), out.channel(1));
+    const std::size_t n = roi.voxelCount();
+    if (roiMask) std::copy(roiMask, roiMask + n, out.channel(1));
     encodePrompts(roi, prompts, out.channel(2), out.channel(3), out.channel(4));
+    // The image relative to what the user pointed at: tanh(k·(x − r)), r the mean intensity under
+    // the first positive click (else inside the boxes, the mask, the whole cube; later clicks land
+    // on the object's edges, where their balls would mix in the background). A class-agnostic model
+    // must tell "like the click" from "unlike it" in any tissue: on a CT normalised over −1000…+1000
+    // HU a lesion's 40 HU is 2 % of the range (here tanh(0.1)), and a network given that alone made the lesion's
+    // whole organ of it.
+    const float* x = view.data.data();
+    std::vector<float> first(n, 0.0f), unused(n, 0.0f);
+    const auto click = std::find_if(prompts.begin(), prompts.end(),
+                                    [](const InteractivePrompt& p) { return p.kind == InteractivePrompt::Kind::Point && p.positive; });
+    if (click != prompts.end()) encodePrompts(roi, {*click}, first.data(), unused.data(), unused.data());
+    double sum = 0;
+    std::size_t count = 0;
+    const float* sources[] = {first.data(), out.channel(4), out.channel(1)};
+    for (const float* where : sources) {
+        for (std::size_t v = 0; v < n; ++v)
+            if (where[v] > 0.5f) sum += x[v], ++count;
+        if (count) break;
+    }
+    if (!count)
+        for (std::size_t v = 0; v < n; ++v) sum += x[v], ++count;
+    const float r = float(sum / double(std::max<std::size_t>(count, 1)));
+    float* image = out.channel(0);
+    for (std::size_t v = 0; v < n; ++v) image[v] = std::tanh(kClickContrast * (x[v] - r));
     return out;
 }
 

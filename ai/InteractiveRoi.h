@@ -72,9 +72,12 @@ bool touchesBorder(const core::ImageGeometry::Dims& dims, const float* probabili
 
 namespace lumen::ai {
 
-// The whole network input: the image channel already on the ROI (trilinear from the whole image,
+// The whole network input from the image already on the ROI (trilinear from the whole image,
 // normalised once over the whole image: a ROI inside one organ, normalised by its own percentiles,
-// would be noise stretched to full range), the mask already on the ROI (null: empty) and the prompts.
+// would be noise stretched to full range), the mask already on the ROI (null: empty) and the
+// prompts. Channel 0 is that image relative to the prompted intensity: tanh(kClickContrast·(x − r)),
+// r its mean under the first positive click (else the boxes, the mask, the whole ROI).
+inline constexpr float kClickContrast = 5.0f;
 FloatImage interactiveInput(const FloatImage& roiImage, const float* roiMask, const std::vector<InteractivePrompt>& prompts);
 
 }  // namespace lumen::ai

@@ -16,6 +16,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -188,6 +189,10 @@ TrainingOutcome Trainer::train(const TrainingSet& data, const fs::path& workDir,
             torch::Tensor drift = torch::zeros({}, loss.options());
             for (std::size_t i = 0; i < params.size(); ++i) drift = drift + (params[i] - anchors[i]).pow(2).sum();
             loss = loss + options_.anchorWeight * drift;
+        }
+        if (options_.schedule == "poly") {  // from the iteration count: a resumed run goes on where it was
+            const double left = 1.0 - double(state.iteration) / double(options_.iterations);
+            for (auto& group : optimizer->param_groups()) group.options().set_lr(options_.learningRate * std::pow(left, 0.9));
         }
         optimizer->zero_grad();
         loss.backward();

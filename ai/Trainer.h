@@ -19,6 +19,9 @@ struct TrainerOptions {
     int batchSize = 2;
     std::string optimizer = "adam";  // adam | sgd
     double learningRate = 1e-3;
+    // constant, or poly: learningRate · (1 − iteration / iterations)^0.9 (nnU-Net's), which lets a
+    // noisy small-batch run settle at the end instead of wandering at its starting step size.
+    std::string schedule = "constant";
     int validateEvery = 50;          // iterations; and always at the end
     int checkpointEvery = 10;
     unsigned seed = 1;

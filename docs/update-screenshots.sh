@@ -33,6 +33,7 @@ findings-reviewed 22-findings-reviewed
 painted-and-interpolated 20-painted-and-interpolated
 lasso-and-brush 21-lasso-and-brush-outline
 ai-corrected 40-ai-corrected
+ai-click 46-ai-click-box
 training-set 41-training-set
 fine-tuning 42-fine-tuning
 fine-tune-result 43-fine-tune-result

@@ -44,6 +44,7 @@ struct TrainArgs {
     std::string model, data, out, name, version, optimizer = "adam", device = "auto", commandLine;
     int iterations = 200, batchSize = 2, validateEvery = 50, checkpointEvery = 10, threads = 0;
     double learningRate = 0;  // 0: 1e-3 for train, 2e-4 for finetune
+    std::string schedule = "constant";
     double anchorWeight = -1; // < 0: kDefaultAnchorWeight for finetune, 0 for train
     unsigned seed = 1;
     bool noAugment = false, noFlip = false, quiet = false, registerVersion = false;

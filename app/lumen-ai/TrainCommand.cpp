@@ -63,6 +63,7 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
     o.batchSize = args.batchSize;
     o.learningRate = args.learningRate > 0 ? args.learningRate : (finetune ? 2e-4 : 1e-3);
     o.optimizer = args.optimizer;
+    o.schedule = args.schedule;
     o.validateEvery = args.validateEvery;
     o.checkpointEvery = args.checkpointEvery;
     o.seed = args.seed;
@@ -87,6 +88,7 @@ json trainToPackage(const TrainArgs& args, core::Progress& progress, const std::
                     {"loss_last", outcome.losses.empty() ? json() : json(outcome.losses.back())},
                     {"ms_per_iteration", std::round(outcome.msPerIteration)},
                     {"validation_cases", data.validation.size()},
+                    {"learning_rate", o.learningRate}, {"lr_schedule", o.schedule},
                     {"augmentation", !o.augment ? "none" : parent.task == ai::Task::Interactive ? ai::kInteractiveAugmentations : ai::kAugmentations}};
     if (!outcome.validationBefore.is_null()) metrics["validation_before"] = outcome.validationBefore;
     if (!outcome.validationAfter.is_null()) metrics["validation"] = outcome.validationAfter;

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
                             std::to_string(kDefaultAnchorWeight) + " for finetune, 0 for train)")
             ->check(CLI::NonNegativeNumber);
         cmd->add_option("--optimizer", train.optimizer, "adam or sgd")->check(CLI::IsMember({"adam", "sgd"}));
+        cmd->add_option("--lr-schedule", train.schedule, "constant, or poly: the learning rate falls to 0 as (1 - i/N)^0.9")
+            ->check(CLI::IsMember({"constant", "poly"}));
         cmd->add_option("--validate-every", train.validateEvery, "Iterations between validations")->check(CLI::Range(1, 10000000));
         cmd->add_option("--checkpoint-every", train.checkpointEvery, "Iterations between checkpoints")->check(CLI::Range(1, 10000000));
         cmd->add_option("--seed", train.seed, "Random seed (patch sampling, augmentation)");

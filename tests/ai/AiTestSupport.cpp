@@ -44,7 +44,7 @@ ai::ModelManifest interactiveManifest(int patch) {
 
 const char* const kInteractiveRuleNetwork = R"(
 def forward(self, x):
-    l = 20.0 * (x[:, 0:1] - 0.5) + 40.0 * x[:, 2:3] - 60.0 * x[:, 3:4] + 5.0 * x[:, 1:2] - 2.0
+    l = 20.0 * (0.93 - torch.abs(x[:, 0:1])) + 40.0 * x[:, 2:3] - 100.0 * x[:, 3:4] + 15.0 * x[:, 1:2] - 2.0
     return torch.cat([torch.zeros_like(l), l], 1)
 )";
 

@@ -22,9 +22,10 @@ double maxAbsDifference(const std::vector<float>& a, const std::vector<float>& b
 void writePackage(const std::filesystem::path& dir, const ai::ModelManifest& manifest, const std::string& forwardSource);
 
 // An interactive_segmentation manifest (5 channels, 1.5 mm, min-max normalisation) with a cube of
-// `patch` voxels, and a rule that stands in for its network: the object is what is bright on the
-// region of interest (normalised > 0.5), plus positive clicks, minus negative ones, with the
-// current mask as a weak vote. Deterministic, so sessions can be compared exactly.
+// `patch` voxels, and a rule that stands in for its network: the object is what is like the
+// prompted intensity on the region of interest (|channel 0| < 0.93: closer to it than to a strong contrast), plus positive clicks, minus
+// negative ones, with the current mask as a vote that keeps unlike voxels it holds. Deterministic,
+// so sessions can be compared exactly.
 ai::ModelManifest interactiveManifest(int patch);
 extern const char* const kInteractiveRuleNetwork;
 

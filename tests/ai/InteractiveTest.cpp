@@ -131,6 +131,30 @@ TEST(InteractiveRoi, EncodesClicksAndBoxesWhereTheyAreOnAnObliqueRoi) {
     EXPECT_EQ(boxes[(41 * 64 + 6) * 64 + 5], 0.0f);
 }
 
+// The image channel is relative to the first positive click: 0 there, tanh(k·Δ) elsewhere; with
+// no click, relative to the mask's mean, then the whole cube's.
+TEST(InteractiveRoi, TheImageChannelIsRelativeToTheFirstPositiveClick) {
+    const ai::RoiSpec spec;
+    const core::ImageGeometry roi = spec.place(core::Matrix3::identity(), {0, 0, 0}, 1);
+    ai::FloatImage view = ai::FloatImage::zeros(roi, 1);
+    const auto& d = roi.dims();
+    for (std::size_t v = 0; v < roi.voxelCount(); ++v) view.data[v] = v % d[0] < d[0] / 2 ? 0.2f : 0.6f;  // dark left, bright right
+    const std::size_t left = (32 * d[1] + 32) * d[0] + 10, right = (32 * d[1] + 32) * d[0] + 50;
+    const core::Point3 inLeft = roi.indexToWorld({10, 32, 32}), inRight = roi.indexToWorld({50, 32, 32});
+    // A negative click first and a second positive one on the bright side change nothing: the first positive counts.
+    ai::FloatImage in = ai::interactiveInput(view, nullptr, {ai::InteractivePrompt::click(inRight, false), ai::InteractivePrompt::click(inLeft, true),
+                                                             ai::InteractivePrompt::click(inRight, true)});
+    EXPECT_NEAR(in.channel(0)[left], 0.0f, 1e-6);
+    EXPECT_NEAR(in.channel(0)[right], std::tanh(ai::kClickContrast * 0.4f), 1e-6);
+    std::vector<float> mask(roi.voxelCount(), 0.0f);
+    mask[right] = 1;
+    in = ai::interactiveInput(view, mask.data(), {});
+    EXPECT_NEAR(in.channel(0)[right], 0.0f, 1e-6);
+    EXPECT_NEAR(in.channel(0)[left], -std::tanh(ai::kClickContrast * 0.4f), 1e-6);
+    in = ai::interactiveInput(view, nullptr, {});
+    EXPECT_NEAR(in.channel(0)[left], -std::tanh(ai::kClickContrast * 0.2f), 1e-5) << "the cube's mean is 0.4";
+}
+
 TEST(InteractiveRoi, PastesOnlyInsideTheRoiOntoAnAnisotropicObliqueImage) {
     const core::ImageGeometry image({80, 80, 24}, {0.8, 0.8, 3.0}, {-30, -30, -30}, obliqueAxes());
     const core::Point3 centre = image.indexToWorld({40, 40, 12});

@@ -16,6 +16,10 @@ for tool in ai_assist_bench lumen-ai; do
 done
 rm -rf "$WORK" && mkdir -p "$WORK"
 export XDG_CONFIG_HOME="$WORK/config"
+# AI click's model: the bundled interactive one, else the tests' rule network (the GUI path alone).
+if [ ! -d resources/models/interactive-segmenter ] && [ -x "$BUILD/bin/make_interactive_rule_package" ]; then
+    "$BUILD/bin/make_interactive_rule_package" "$WORK/data/models/interactive-rule/1.0"
+fi
 "$BUILD/bin/ai_assist_bench" "$WORK/data" "$ITERATIONS"
 # The peer: the same model on the same brain from the command line (process start included).
 t0=$(date +%s%3N)

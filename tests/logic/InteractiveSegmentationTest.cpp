@@ -1,6 +1,6 @@
 // AI click's model (logic::InteractiveSegmentation) against a real `lumen-ai worker` session on the
-// demo brain, with the tests' rule network as the model (a positive click is always object, a
-// negative one never; deterministic): every step a proposal painted as one undoable edit, prompt
+// demo brain, with the tests' rule network as the model (like the clicked intensity is object, a
+// positive click always, a negative one never; deterministic): every step a proposal painted as one undoable edit, prompt
 // undo/redo equal to what was shown before, labels drawn before kept, accept with the effort.
 #include "TestSupport.h"
 #include "io/ImageLoader.h"
@@ -140,9 +140,9 @@ TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsRefinedFromWhatTheLabelMapShows) 
     ASSERT_TRUE(settled());
     const std::uint16_t object = tool.objectLabel();
     ASSERT_NE(object, 0);
-    // The user paints the object at c (the other hemisphere's white matter), far from anything
-    // the model found.
-    const core::Point3 c = a + core::Vector3{-52, 0, 0};
+    // The user paints the object at c (the other hemisphere's lateral ventricle, unlike the white
+    // matter clicked), where the model found nothing.
+    const core::Point3 c{-12, 14, 22};
     ASSERT_NE(labelAt(c), object);
     core::LabelMap& labels = doc.editableLabels();
     core::LabelMapEdit edit("brush");
@@ -156,9 +156,8 @@ TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsRefinedFromWhatTheLabelMapShows) 
                            object);
     edit.finish(labels);
     doc.commitLabelEdit(std::move(edit), 1.0);
-    // The next click goes on from that mask: the corrected voxel stays (the rule keeps white matter
-    // that the mask holds). Had the worker gone on from its own mask, that step would have
-    // taken it away again.
+    // The next click goes on from that mask: the corrected voxel stays (the rule keeps what the mask
+    // holds). Had the worker gone on from its own mask, that step would have taken it away again.
     ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(b, true)));
     ASSERT_TRUE(settled());
     EXPECT_EQ(labelAt(c), object);

@@ -82,7 +82,7 @@ for m in $models; do
         # Class-agnostic, 5 channels (image, mask, positive and negative clicks, boxes); batches simulate the
         # user (ai/internal/InteractiveBatch). Brain and CT cases: make_interactive_cases.py.
         interactive-segmenter) train interactive-segmenter "--arch unet --in-channels 5 --out-channels 2" 2400 \
-            interactive_datalist.json --batch-size 2 --validate-every 600 --learning-rate 0.003 ;;
+            interactive_datalist.json --batch-size 2 --validate-every 600 --learning-rate 0.003 --lr-schedule poly ;;
     esac
 done
 "$py" "$here/applicability.py" "$work"  # what the cards let Lumen check before and after a run
