@@ -135,7 +135,7 @@ TEST_F(AiClick, ClicksPaintOneProposalUndoRedoShowWhatWasShownAndAcceptRecordsTh
     EXPECT_EQ(voxels(), afterClicks);
 }
 
-TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsRefinedFromWhatTheLabelMapShows) {
+TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsLeftAsCorrectedAndRefineGoesOnFromIt) {
     ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(a, true)));
     ASSERT_TRUE(settled());
     const std::uint16_t object = tool.objectLabel();
@@ -156,13 +156,42 @@ TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsRefinedFromWhatTheLabelMapShows) 
                            object);
     edit.finish(labels);
     doc.commitLabelEdit(std::move(edit), 1.0);
-    // The next click goes on from that mask: the corrected voxel stays (the rule keeps what the mask
-    // holds). Had the worker gone on from its own mask, that step would have taken it away again.
+    const std::vector<std::uint16_t> corrected = voxels();
+    // A click now is another object: the corrected one stays exactly as corrected.
+    ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(b + core::Vector3{0, 0, -20}, true)));
+    ASSERT_TRUE(settled());
+    EXPECT_NE(tool.objectLabel(), object);
+    std::vector<std::uint16_t> now = voxels();
+    for (std::size_t v = 0; v < now.size(); ++v)
+        if (corrected[v] == object) ASSERT_EQ(now[v], object);
+    // Refine goes on from what the label map shows: the corrected voxel stays (the rule keeps what
+    // the mask holds). Had the worker gone on from its own mask, the step would have taken it away.
+    ASSERT_TRUE(tool.refine(object));
     ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(b, true)));
     ASSERT_TRUE(settled());
+    EXPECT_EQ(tool.objectLabel(), object);
     EXPECT_EQ(labelAt(c), object);
     EXPECT_EQ(labelAt(b), object);
-    EXPECT_EQ(tool.prompts().size(), 1u) << "the correction started a new run of prompts";
+    EXPECT_EQ(tool.prompts().size(), 1u) << "Refine started a new run of prompts";
+}
+
+TEST_F(AiClick, AnObjectAcceptedElsewhereIsDoneAndTheNextClickStartsAnother) {
+    ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(a, true)));
+    ASSERT_TRUE(settled());
+    const std::uint16_t object = tool.objectLabel();
+    ASSERT_NE(object, 0);
+    for (auto& s : doc.segments())  // as the Segment editor's Accept all does
+        if (s.value == object) s.proposed = false;
+    doc.labelTableEdited();
+    const std::vector<std::uint16_t> accepted = voxels();
+    ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(a, false)));  // would take a away from the object
+    ASSERT_TRUE(tool.addPrompt(InteractivePrompt::click(b + core::Vector3{0, 0, -20}, true)));
+    ASSERT_TRUE(settled());
+    EXPECT_NE(tool.objectLabel(), object);
+    EXPECT_EQ(labelAt(a), object) << "the accepted annotation is not touched";
+    const std::vector<std::uint16_t> now = voxels();
+    for (std::size_t v = 0; v < accepted.size(); ++v)
+        if (accepted[v] == object) ASSERT_EQ(now[v], object);
 }
 
 TEST_F(AiClick, WithoutAModelOrImageItSaysWhyAndDoesNothing) {

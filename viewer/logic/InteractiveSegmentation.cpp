@@ -52,8 +52,16 @@ bool InteractiveSegmentation::addPrompt(const ai::InteractivePrompt& prompt) {
     if (!hasModel()) return emit failed(tr("No interactive segmentation model is installed (AI → Manage models)")), false;
     if (!sameImage()) reset(true);
     if (session_.isEmpty() && !starting_) startSession();
-    // Labels edited since the object's last step (the brush on it, say): the model goes on from
-    // what the label map shows, so that the next step does not undo the correction.
+    // The object accepted or rejected elsewhere (the Segment editor, Accept all) or corrected by
+    // hand: it is left as it is (as AI assist leaves corrected proposals), and this click starts the
+    // next object; Refine goes on from it on purpose.
+    if (value_ && !busy()) {
+        const auto& segments = document_->segments();
+        const auto s = std::find_if(segments.begin(), segments.end(), [this](const core::SegmentInfo& x) { return x.value == value_; });
+        if (s == segments.end() || !s->proposed || s->provenance.editedByUser) newObject();
+    }
+    // Labels changed otherwise since its last step (an undo of it, say): the model goes on from
+    // what the label map shows.
     if (value_ && document_->labelRevision() != paintedRevision_) {
         if (!refine(value_)) return false;
     }

@@ -48,8 +48,9 @@ public:
     bool redo();
     // The current object stays (a proposal to accept or reject); the next prompt starts another.
     void newObject();
-    // The next prompts correct the segment `value` (drawn, accepted or a model's proposal) rather
-    // than start from nothing: its voxels are the model's starting mask. false if it has none.
+    // The next prompts correct the segment `value` (drawn, accepted, corrected by hand or a model's
+    // proposal) rather than start from nothing: its voxels are the model's starting mask, and it is
+    // a proposal again until accepted. false if it has none.
     bool refine(std::uint16_t value);
     // The current object becomes an annotation (reviewed by the user, now); the next prompt starts
     // another. false when there is no object.
