@@ -1,7 +1,8 @@
 // A seeded random walk through the real main window, as a radiologist and an annotator use it:
 // open series (also while a model runs), run and cancel each model, review proposals, paint,
 // erase, undo and redo, change layouts, scroll, add and remove training cases, start, pause and
-// cancel a fine-tune, export. After every action the invariants that lost work in the user walks
+// cancel a fine-tune, export, AI click (clicks, right clicks, boxes, prompt undo/redo, accept, new
+// object; the tests' rule network as its model). After every action the invariants that lost work in the user walks
 // of issue 14 are checked:
 // - the views show the document's series, and no model's proposal is on a series it never ran on;
 // - nothing but the user's own edit changes a voxel of an accepted, corrected or drawn label
@@ -11,9 +12,11 @@
 #include "ViewerFixture.h"
 #include "TestSupport.h"
 #include "logic/AiAssist.h"
+#include "logic/InteractiveSegmentation.h"
 #include "logic/SegmentEditor.h"
 #include "ui/AiDocks.h"
 #include "ui/FindingsPanel.h"
+#include "ui/InteractivePanel.h"
 #include "ui/TrainingPanel.h"
 
 #include <QAbstractButton>
@@ -109,6 +112,10 @@ public:
             {"pause or cancel the fine-tune", 1, [this] { click(training(), chance(2) ? "pauseFineTune" : "cancelFineTune"); }},
             {"export", 1, [this] { exportAnnotations(); }},
             {"wait", 4, [this] { Viewer::settle(int(50 + random_() % 800)); }},
+            {"ai click", 4, [this] { aiClick(); }},
+            {"ai prompt undo or redo", 1, [this] { chance(2) ? interactive()->undo() : interactive()->redo(); }},
+            {"accept the ai object", 1, [this] { userEdit([this] { click(w_.aiDocks()->interactivePanel(), "interactiveAccept"); }); }},
+            {"new ai object", 1, [this] { click(w_.aiDocks()->interactivePanel(), "interactiveNew"); }},
         };
         for (const auto& a : actions_) totalWeight_ += a.weight;
         QObject::connect(w_.aiAssist(), &logic::AiAssist::finished, [this](const QString& s) {
@@ -143,7 +150,7 @@ public:
     void finish() {
         w_.aiPanel()->cancelButton()->click();
         click(training(), "cancelFineTune");
-        test::waitFor([this] { return !w_.aiAssist()->busy() && !w_.busy(); }, 120000);
+        test::waitFor([this] { return !w_.aiAssist()->busy() && !w_.busy() && !interactive()->busy(); }, 120000);
         Viewer::settle(500);
         check();
     }
@@ -213,6 +220,19 @@ private:
             w_.setInteractionMode(ui::InteractionMode::WindowLevel);
         });
     }
+    // A click inside, a right click outside or a box, in AI click mode (then back to W/L).
+    void aiClick() {
+        ui::SliceView* v = someView();
+        if (!v || !w_.document()->hasImage()) return;
+        if (v->document() == w_.document()) ranOn_.insert(uid());  // its proposals may appear here
+        w_.setInteractionMode(ui::InteractionMode::AiClick);
+        const unsigned kind = random_() % 5;
+        if (kind < 3) QTest::mouseClick(v, Qt::LeftButton, {}, somePoint(v));
+        else if (kind == 3) QTest::mouseClick(v, Qt::RightButton, {}, somePoint(v));
+        else Viewer::drag(v, Qt::LeftButton, somePoint(v), somePoint(v));
+        w_.setInteractionMode(ui::InteractionMode::WindowLevel);
+    }
+    logic::InteractiveSegmentation* interactive() { return w_.aiDocks()->interactive(); }
     void scroll() {
         if (ui::SliceView* v = someView()) Viewer::wheel(v, somePoint(v), int(random_() % 9) - 4);
     }
@@ -298,6 +318,11 @@ TEST_F(Viewer, ARandomWalkThroughTheWindowNeverCrashesLosesWorkOrMixesSeries) {
     test::TempDir out("gui-stress");
     std::mt19937 answers(seed + 1);
     DialogAnswerer answerer(answers, QString::fromStdString(out.path().string()));
+    // AI click's model: the tests' rule network (deterministic, instant), as a user's imported model.
+    const std::string rule = qEnvironmentVariable("LUMEN_DATA_DIR").toStdString() + "/models/interactive-rule/1.0";
+    ASSERT_EQ(test::run(test::quote((test::binaryDir() / "bin" / "make_interactive_rule_package").string()) + " " + test::quote(rule)).exitCode, 0);
+    window->aiAssist()->refreshModels();
+    ASSERT_TRUE(test::waitFor([this] { return window->aiDocks()->interactive()->hasModel(); }, 30000));
     Walk walk(*window, seed);
     QElapsedTimer clock;
     clock.start();

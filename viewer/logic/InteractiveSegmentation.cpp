@@ -55,11 +55,7 @@ bool InteractiveSegmentation::addPrompt(const ai::InteractivePrompt& prompt) {
     // The object accepted or rejected elsewhere (the Segment editor, Accept all) or corrected by
     // hand: it is left as it is (as AI assist leaves corrected proposals), and this click starts the
     // next object; Refine goes on from it on purpose.
-    if (value_ && !busy()) {
-        const auto& segments = document_->segments();
-        const auto s = std::find_if(segments.begin(), segments.end(), [this](const core::SegmentInfo& x) { return x.value == value_; });
-        if (s == segments.end() || !s->proposed || s->provenance.editedByUser) newObject();
-    }
+    if (value_ && !busy() && touchedElsewhere()) newObject();
     // Labels changed otherwise since its last step (an undo of it, say): the model goes on from
     // what the label map shows.
     if (value_ && document_->labelRevision() != paintedRevision_) {
@@ -99,6 +95,7 @@ bool InteractiveSegmentation::redo() {
 
 void InteractiveSegmentation::newObject() {
     value_ = 0;
+    painted_ = refining_ = false;
     steps_.clear();
     position_ = 0;
     if (!session_.isEmpty() || starting_) enqueue({Op::Kind::NewObject, {}, {}});
@@ -113,6 +110,7 @@ bool InteractiveSegmentation::refine(std::uint16_t value) {
     if (session_.isEmpty() && !starting_) startSession();
     value_ = value;
     label_ = *label;
+    refining_ = true;
     steps_.clear();
     position_ = 0;
     since_.start();
@@ -167,6 +165,7 @@ void InteractiveSegmentation::reset(bool endSession) {
     queue_.clear();
     image_ = nullptr;
     value_ = 0;
+    painted_ = refining_ = false;
     steps_.clear();
     position_ = 0;
     emit changed();
@@ -225,6 +224,14 @@ void InteractiveSegmentation::pump() {
     inFlight_ = true;
     worker_->interact(r, session_);
     emit changed();
+}
+
+bool InteractiveSegmentation::touchedElsewhere() const {
+    if (!painted_ && !refining_) return false;  // not shown yet
+    if (refining_) return !document_->labels() || !document_->labels()->labels().find(value_);  // refined on purpose: unless deleted
+    const auto& segments = document_->segments();
+    const auto s = std::find_if(segments.begin(), segments.end(), [this](const core::SegmentInfo& x) { return x.value == value_; });
+    return s == segments.end() || !s->proposed || s->provenance.voxelsAdded + s->provenance.voxelsRemoved != handEdits_;
 }
 
 core::SegmentInfo InteractiveSegmentation::segmentNow() const {
@@ -295,11 +302,18 @@ void InteractiveSegmentation::onStep(const QString& id, const QString& mask, con
                 emit failed(tr("The model's result cannot be read: %1").arg(error));
                 return pump();
             }
+            if (value_ == label.value && touchedElsewhere()) {  // corrected, accepted or rejected while it ran: left as it is
+                newObject();
+                return pump();
+            }
             if (document_->labelRevision() != read->revision)  // edited meanwhile: paint on what is there now
                 read->painted = paint(*document_->labels(), document_->labelMetadata(), read->mask, label, segment);
             const std::size_t voxels = read->painted.voxels;
             document_->replaceLabels(std::move(read->painted.labels), std::move(read->painted.edit));
             paintedRevision_ = document_->labelRevision();
+            handEdits_ = segment.provenance.voxelsAdded + segment.provenance.voxelsRemoved;
+            refining_ = false;
+            painted_ = true;
             emit stepShown(tr("%1: %n prompt(s), %2 voxels, %3 s", nullptr, int(segment.provenance.prompts))
                                .arg(QString::fromStdString(label.name))
                                .arg(voxels)

@@ -92,6 +92,8 @@ private:
     void onFailed(const QString& id, const QString& message);
     void reset(bool endSession);
     bool sameImage() const;
+    // The current object was accepted, rejected or corrected by hand since its last step.
+    bool touchedElsewhere() const;
     core::SegmentInfo segmentNow() const;
 
     Document* document_;
@@ -116,6 +118,9 @@ private:
     std::size_t position_ = 0;
     QElapsedTimer since_;
     std::uint64_t paintedRevision_ = 0;
+    std::size_t handEdits_ = 0;  // the segment's corrected voxels (provenance) after the last step
+    bool refining_ = false;
+    bool painted_ = false;       // the object has been shown      // Refine: until its first step the label may be accepted or corrected
     double lastMs_ = 0;
 };
 
