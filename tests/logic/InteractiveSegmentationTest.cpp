@@ -173,6 +173,12 @@ TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsLeftAsCorrectedAndRefineGoesOnFro
     EXPECT_EQ(labelAt(c), object);
     EXPECT_EQ(labelAt(b), object);
     EXPECT_EQ(tool.prompts().size(), 1u) << "Refine started a new run of prompts";
+    for (const auto& s : doc.segments())
+        if (s.value == object) {  // the effort adds up: the click before, the brush's second, the click after
+            EXPECT_EQ(s.provenance.prompts, 2u);
+            EXPECT_GE(s.provenance.editSeconds, 1.0);
+            EXPECT_TRUE(s.proposed);
+        }
 }
 
 TEST_F(AiClick, AnObjectAcceptedElsewhereIsDoneAndTheNextClickStartsAnother) {

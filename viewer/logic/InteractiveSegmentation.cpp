@@ -57,8 +57,8 @@ bool InteractiveSegmentation::addPrompt(const ai::InteractivePrompt& prompt) {
     // next object; Refine goes on from it on purpose.
     if (value_ && !busy() && touchedElsewhere()) newObject();
     // Labels changed otherwise since its last step (an undo of it, say): the model goes on from
-    // what the label map shows.
-    if (value_ && document_->labelRevision() != paintedRevision_) {
+    // what the label map shows. (While a step runs, its result is painted on what is there then.)
+    if (value_ && !busy() && document_->labelRevision() != paintedRevision_) {
         if (!refine(value_)) return false;
     }
     if (steps_.empty() && position_ == 0) since_.start();
@@ -96,6 +96,7 @@ bool InteractiveSegmentation::redo() {
 void InteractiveSegmentation::newObject() {
     value_ = 0;
     painted_ = refining_ = false;
+    basePrompts_ = 0, baseSeconds_ = 0;
     steps_.clear();
     position_ = 0;
     if (!session_.isEmpty() || starting_) enqueue({Op::Kind::NewObject, {}, {}});
@@ -111,6 +112,9 @@ bool InteractiveSegmentation::refine(std::uint16_t value) {
     value_ = value;
     label_ = *label;
     refining_ = true;
+    basePrompts_ = 0, baseSeconds_ = 0;
+    for (const auto& s : document_->segments())
+        if (s.value == value) basePrompts_ = s.provenance.prompts, baseSeconds_ = s.provenance.editSeconds;
     steps_.clear();
     position_ = 0;
     since_.start();
@@ -274,8 +278,9 @@ void InteractiveSegmentation::onStep(const QString& id, const QString& mask, con
         label_ = {value_, tr("AI object %1").arg(value_).toStdString(), labels.labels().distinctColor()};
     }
     core::SegmentInfo segment = segmentNow();
-    segment.provenance.prompts = prompts().size();
-    segment.provenance.editSeconds = since_.isValid() ? since_.elapsed() / 1000.0 : 0;
+    // A refined segment keeps the effort it had (its earlier prompts, the brush's seconds).
+    segment.provenance.prompts = basePrompts_ + prompts().size();
+    segment.provenance.editSeconds = baseSeconds_ + (since_.isValid() ? since_.elapsed() / 1000.0 : 0);
     struct Read {
         core::LabelMap before;
         core::LabelMetadata metadata;
@@ -302,7 +307,8 @@ void InteractiveSegmentation::onStep(const QString& id, const QString& mask, con
                 emit failed(tr("The model's result cannot be read: %1").arg(error));
                 return pump();
             }
-            if (value_ == label.value && touchedElsewhere()) {  // corrected, accepted or rejected while it ran: left as it is
+            if (value_ != label.value) return pump();  // New object meanwhile: the old one stays as it was
+            if (touchedElsewhere()) {  // corrected, accepted or rejected while it ran: left as it is
                 newObject();
                 return pump();
             }

@@ -120,7 +120,9 @@ private:
     std::uint64_t paintedRevision_ = 0;
     std::size_t handEdits_ = 0;  // the segment's corrected voxels (provenance) after the last step
     bool refining_ = false;
-    bool painted_ = false;       // the object has been shown      // Refine: until its first step the label may be accepted or corrected
+    bool painted_ = false;       // the object has been shown
+    std::size_t basePrompts_ = 0;  // a refined segment's effort before Refine
+    double baseSeconds_ = 0;      // Refine: until its first step the label may be accepted or corrected
     double lastMs_ = 0;
 };
 
