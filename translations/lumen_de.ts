@@ -2791,6 +2791,14 @@ Wiederherstellen oder verwerfen und den zuletzt gespeicherten Stand behalten?</t
         <source>Review: accept, reject (then the next proposal), edit the box, next, previous</source>
         <translation>Prüfen: akzeptieren, ablehnen (dann der nächste Vorschlag), Box bearbeiten, nächster, vorheriger</translation>
     </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>AI click: click inside the object, right-click or Shift+click outside it, drag a box; Ctrl+Z / Ctrl+Shift+Z undo and redo its prompts</source>
+        <translation>KI-Klick: in das Objekt klicken, rechts oder mit Umschalt+Klick daneben, eine Box ziehen; Strg+Z / Strg+Umschalt+Z machen seine Eingaben rückgängig bzw. wieder her</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::SliceView</name>

@@ -2791,6 +2791,14 @@ Les restaurer, ou les abandonner et garder le dernier état enregistré ?</trans
         <source>Review: accept, reject (then the next proposal), edit the box, next, previous</source>
         <translation>Revue : accepter, rejeter (puis la proposition suivante), modifier la boîte, suivante, précédente</translation>
     </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>AI click: click inside the object, right-click or Shift+click outside it, drag a box; Ctrl+Z / Ctrl+Shift+Z undo and redo its prompts</source>
+        <translation>Clic IA : cliquez dans l&apos;objet, clic droit ou Maj+clic à côté, glissez une boîte ; Ctrl+Z / Ctrl+Maj+Z annulent et rétablissent ses indications</translation>
+    </message>
 </context>
 <context>
     <name>lumen::ui::SliceView</name>

@@ -26,6 +26,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget* parent) : QDialog(parent) {
         {tr("Left / Right"), tr("Previous / next time point (4D)")},
         {tr("W, X, L, A, E, T"), tr("Tools: window/level, crosshair, length, angle, ellipse, rectangle")},
         {tr("B, Shift+B, F, P, G"), tr("Annotation: paint, erase, fill (Ctrl+click: in 3D), lasso, findings (drag box handles)")},
+        {tr("K"), tr("AI click: click inside the object, right-click or Shift+click outside it, drag a box; Ctrl+Z / Ctrl+Shift+Z undo and redo its prompts")},
         {tr("Shift+wheel"), tr("Brush size (paint and erase)")},
         {tr("Ctrl+Z, Ctrl+Shift+Z"), tr("Undo / redo label edits")},
         {tr("Ctrl+S"), tr("Save annotations (they are also autosaved after every edit)")},
