@@ -23,7 +23,7 @@ void writePackage(const std::filesystem::path& dir, const ai::ModelManifest& man
 
 // An interactive_segmentation manifest (5 channels, 1.5 mm, min-max normalisation) with a cube of
 // `patch` voxels, and a rule that stands in for its network: the object is what is like the
-// prompted intensity on the region of interest (|channel 0| < 0.93: closer to it than to a strong contrast), plus positive clicks, minus
+// prompted intensity on the region of interest (|channel 0| < 0.93: within a third of the whole range, so a partial-volume edge voxel counts when it is two thirds object), plus positive clicks, minus
 // negative ones, with the current mask as a vote that keeps unlike voxels it holds. Deterministic,
 // so sessions can be compared exactly.
 ai::ModelManifest interactiveManifest(int patch);

@@ -252,7 +252,7 @@ TEST_F(Session, SegmentsUndoesAndRedoesAndEqualsRecomputation) {
     EXPECT_FALSE(s.canUndo());
     const auto step = s.add({ai::InteractivePrompt::click(centre, true)});
     EXPECT_EQ(step.runs, 1);
-    EXPECT_GT(dice(s.mask(), truth), 0.95);
+    EXPECT_GT(dice(s.mask(), truth), 0.9);  // the rule leaves out edge voxels less than two thirds ball
     const std::vector<std::uint8_t> afterOne = s.mask();
 
     // A negative click inside removes what is around it; a positive click outside adds what is around it.
