@@ -52,7 +52,7 @@ std::vector<core::Point3> planeRectangle(const core::Point3& a, const core::Poin
     return {a, a + view.right() * d.dot(view.right()), b, a + view.up() * d.dot(view.up())};
 }
 
-// AI click's prompts on this view's plane: clicks as dots (green inside, red outside), boxes as
+// AI click's prompts on this view's plane: clicks as rings with + (green) or − (red), boxes as
 // the rectangle they cut out of the plane (amber).
 void appendPrompts(const std::vector<ai::InteractivePrompt>& prompts, const logic::ViewState& view, double pixelMm,
                    std::vector<render::MeasurementGlyph>& glyphs) {

@@ -18,10 +18,11 @@ class SegmentEditor;
 
 namespace lumen::ui {
 
-// The annotation modes of one slice view: brush and eraser strokes, flood fill, lasso, and
-// finding boxes moved by their handles (the tools are logic's; this only routes mouse events
-// in world coordinates). Also what those modes draw: the brush outline under the mouse, the
-// lasso being drawn, and the findings that cross the view's plane, coloured by review status.
+// The annotation modes of one slice view: brush and eraser strokes, flood fill, lasso, finding
+// boxes moved by their handles, and AI click's clicks and boxes (the tools are logic's; this only
+// routes mouse events in world coordinates). Also what those modes draw: the brush outline under
+// the mouse, the lasso being drawn, the findings that cross the view's plane, coloured by review
+// status, and AI click's prompts on the plane.
 class AnnotationInteractor {
 public:
     void setEditor(logic::SegmentEditor* editor) { editor_ = editor; }
