@@ -157,7 +157,7 @@ bool InteractiveSegmentation::accept() {
 void InteractiveSegmentation::end() { reset(true); }
 
 void InteractiveSegmentation::reset(bool endSession) {
-    if (endSession && !session_.isEmpty() && worker_->running()) {
+    if (endSession && !session_.isEmpty() && worker_ && worker_->running()) {
         ai::protocol::InteractRequest r;
         r.action = "end";
         worker_->interact(r, session_);
@@ -187,6 +187,7 @@ void InteractiveSegmentation::startSession() {
         [this, input, image = image_](const QString& error) {
             if (!starting_ || image != image_) return;  // reset meanwhile
             starting_ = false;
+            if (!worker_) return reset(false);  // the window is closing
             if (!error.isEmpty()) {
                 reset(false);
                 return emit failed(tr("Cannot hand the image to the model: %1").arg(error));
@@ -208,7 +209,7 @@ void InteractiveSegmentation::enqueue(Op op) {
 }
 
 void InteractiveSegmentation::pump() {
-    if (inFlight_ || starting_ || writing_ || session_.isEmpty() || queue_.empty()) return;
+    if (inFlight_ || starting_ || writing_ || session_.isEmpty() || queue_.empty() || !worker_) return;
     Op op = std::move(queue_.front());
     queue_.pop_front();
     ai::protocol::InteractRequest r;

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -97,7 +98,7 @@ private:
     core::SegmentInfo segmentNow() const;
 
     Document* document_;
-    AiWorkerClient* worker_;
+    QPointer<AiWorkerClient> worker_;  // AiAssist owns it and may go first when the window closes
     AiModel model_;
     QString session_;         // the worker's session id; empty: none
     bool starting_ = false;   // the image is being handed over
