@@ -29,7 +29,11 @@ InteractiveSegmentation::InteractiveSegmentation(Document* document, AiWorkerCli
     });
 }
 
-InteractiveSegmentation::~InteractiveSegmentation() { reset(true); }
+InteractiveSegmentation::~InteractiveSegmentation() {
+    // Silent: when the window closes, the panels and the document listening may be gone already.
+    blockSignals(true);
+    reset(true);
+}
 
 void InteractiveSegmentation::setModel(const AiModel& model) {
     if (model.reference() == model_.reference()) return;
