@@ -205,19 +205,26 @@ FloatImage interactiveInput(const FloatImage& view, const float* roiMask, const 
     const auto click = std::find_if(prompts.begin(), prompts.end(),
                                     [](const InteractivePrompt& p) { return p.kind == InteractivePrompt::Kind::Point && p.positive; });
     if (click != prompts.end()) encodePrompts(roi, {*click}, first.data(), unused.data(), unused.data());
-    double sum = 0;
+    double sum = 0, squares = 0;
     std::size_t count = 0;
+    const auto add = [&](float value) { sum += value, squares += double(value) * value, ++count; };
     const float* sources[] = {first.data(), out.channel(4), out.channel(1)};
     for (const float* where : sources) {
         for (std::size_t v = 0; v < n; ++v)
-            if (where[v] > 0.5f) sum += x[v], ++count;
+            if (where[v] > 0.5f) add(x[v]);
         if (count) break;
     }
     if (!count)
-        for (std::size_t v = 0; v < n; ++v) sum += x[v], ++count;
-    const float r = float(sum / double(std::max<std::size_t>(count, 1)));
-    float* image = out.channel(0);
-    for (std::size_t v = 0; v < n; ++v) image[v] = std::tanh(kClickContrast * (x[v] - r));
+        for (std::size_t v = 0; v < n; ++v) add(x[v]);
+    const double mean = sum / double(std::max<std::size_t>(count, 1));
+    const float r = float(mean);
+    const float spread = kSpreadUnits * std::max(kMinSpread, float(std::sqrt(std::max(0.0, squares / double(std::max<std::size_t>(count, 1)) - mean * mean))));
+    float* global = out.channel(0);
+    float* local = out.channel(5);
+    for (std::size_t v = 0; v < n; ++v) {
+        global[v] = std::tanh(kClickContrast * (x[v] - r));
+        local[v] = std::tanh((x[v] - r) / spread);
+    }
     return out;
 }
 

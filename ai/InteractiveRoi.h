@@ -46,14 +46,15 @@ private:
     core::Vector3 lo_, hi_;         // in axis coordinates
 };
 
-// The network's input channels on a ROI (written into `channels` data, [5 × ROI voxels]):
+// The network's input channels on a ROI (written into `channels` data, [6 × ROI voxels]):
 //   0 the image, trilinear from `image` (real values; normalise afterwards)
 //   1 the current mask (nearest, 0/1)
 //   2 positive points, 3 negative points: balls of radius 1.5 ROI voxels around each click
 //   4 boxes: ROI voxels whose centre lies inside a box grown by half a ROI voxel (a box drawn on
 //     a 2D view is flat; it still marks one layer)
+//   5 the image again, on the scale of the prompted tissue's own spread (interactiveInput)
 // Prompts outside the ROI mark nothing.
-constexpr std::size_t kInteractiveChannels = 5;
+constexpr std::size_t kInteractiveChannels = 6;
 void encodePrompts(const core::ImageGeometry& roi, const std::vector<InteractivePrompt>& prompts, float* positive, float* negative,
                    float* boxes);
 void sampleMaskNearest(const core::ImageGeometry& grid, const std::uint8_t* mask, const core::ImageGeometry& roi, float* out);
@@ -76,8 +77,12 @@ namespace lumen::ai {
 // normalised once over the whole image: a ROI inside one organ, normalised by its own percentiles,
 // would be noise stretched to full range), the mask already on the ROI (null: empty) and the
 // prompts. Channel 0 is that image relative to the prompted intensity: tanh(kClickContrast·(x − r)),
-// r its mean under the first positive click (else the boxes, the mask, the whole ROI).
+// r its mean under the first positive click (else the boxes, the mask, the whole ROI). Channel 5
+// is tanh((x − r) / (kSpreadUnits·σ)), σ the standard deviation there (at least kMinSpread): a
+// lesion's 40 HU in a CT stands out against the liver's noise, not against the range of the body.
 inline constexpr float kClickContrast = 5.0f;
+inline constexpr float kSpreadUnits = 3.0f;
+inline constexpr float kMinSpread = 0.005f;
 FloatImage interactiveInput(const FloatImage& roiImage, const float* roiMask, const std::vector<InteractivePrompt>& prompts);
 
 }  // namespace lumen::ai

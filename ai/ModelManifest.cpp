@@ -379,8 +379,9 @@ ModelManifest ModelManifest::fromJson(const json& root, const std::string& origi
                              std::to_string(int(m.labels.size()) - 1) + "), or the decision is not threshold");
             break;
         }
-    if (m.task == Task::Interactive && (m.input.channels != 5 || m.labels.size() != 1 || !m.input.spacing))
-        errors.push_back("an interactive_segmentation model takes 5 input channels (image, mask, positive and negative clicks, boxes), "
+    if (m.task == Task::Interactive && (m.input.channels != 6 || m.labels.size() != 1 || !m.input.spacing))
+        errors.push_back("an interactive_segmentation model takes 6 input channels (image, mask, positive and negative clicks, boxes, "
+                         "image on the prompted tissue's scale), "
                          "has one label (the object) and an input spacing (its region of interest's)");
     if (m.task == Task::Classification && m.labels.size() < 2 && m.output.activation == OutputSpec::Activation::Softmax)
         errors.push_back("labels: a softmax classifier needs at least 2 classes");

@@ -58,9 +58,12 @@ LabelObjects labelObjects(const core::LabelMap& labels, std::size_t minVoxels) {
         if (!present[l]) continue;
         for (std::size_t v = 0; v < n; ++v) mask[v] = value[v] == l;
         const BinaryComponents cc = binaryComponents(mask.data(), labels.geometry().dims(), 6);
+        std::size_t largest = 0;
+        for (const auto& c : cc.components) largest = std::max(largest, c.voxels);
+        const std::size_t least = std::max(minVoxels, largest / kFragmentRatio);
         std::vector<std::uint16_t> idOf(cc.components.size() + 1, 0);
         for (std::size_t k = 0; k < cc.components.size(); ++k) {
-            if (cc.components[k].voxels < minVoxels || out.objects.size() >= 65535) continue;
+            if (cc.components[k].voxels < least || out.objects.size() >= 65535) continue;
             out.objects.push_back({static_cast<std::uint16_t>(l), cc.components[k]});
             idOf[k + 1] = static_cast<std::uint16_t>(out.objects.size());
         }

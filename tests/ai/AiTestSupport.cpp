@@ -34,7 +34,7 @@ ai::ModelManifest interactiveManifest(int patch) {
     m.version = "1.0";
     m.task = ai::Task::Interactive;
     m.labels.set({1, "Object", {255, 190, 0}});
-    m.input.channels = 5;
+    m.input.channels = 6;
     m.input.spacing = core::Vector3{1.5, 1.5, 1.5};
     m.input.patchSize = {patch, patch, patch};
     m.input.normalization.kind = ai::Normalization::Kind::MinMax;

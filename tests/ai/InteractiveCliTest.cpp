@@ -141,7 +141,7 @@ TEST_F(InteractiveCli, TrainingWithASimulatedUserLowersTheLoss) {
     const fs::path untrained = dir / "untrained";
     fs::create_directories(untrained);
     const auto made = test::run(std::string(test::kDebianPython) + " " + test::quote((test::sourceDir() / "ai/networks/script_network.py").string()) +
-                                " --arch unet --in-channels 5 --width 4 --out-channels 2 --seed 1 --out " + test::quote((untrained / "model.pt").string()));
+                                " --arch unet --in-channels 6 --width 4 --out-channels 2 --seed 1 --out " + test::quote((untrained / "model.pt").string()));
     ASSERT_EQ(made.exitCode, 0) << made.err;
     ai::ModelManifest m = test::interactiveManifest(16);
     m.input.normalization.kind = ai::Normalization::Kind::ZScore;

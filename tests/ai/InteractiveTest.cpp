@@ -13,12 +13,14 @@
 #include "ai/Resampler.h"
 #include "ai/RobotUser.h"
 #include "ai/TorchNetwork.h"
+#include "ai/internal/BinaryComponents.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 using namespace lumen;
 using nlohmann::json;
@@ -146,6 +148,9 @@ TEST(InteractiveRoi, TheImageChannelIsRelativeToTheFirstPositiveClick) {
                                                              ai::InteractivePrompt::click(inRight, true)});
     EXPECT_NEAR(in.channel(0)[left], 0.0f, 1e-6);
     EXPECT_NEAR(in.channel(0)[right], std::tanh(ai::kClickContrast * 0.4f), 1e-6);
+    // Channel 5: the same difference on the clicked tissue's own spread (here none: the floor).
+    EXPECT_NEAR(in.channel(5)[left], 0.0f, 1e-6);
+    EXPECT_NEAR(in.channel(5)[right], std::tanh(0.4f / (ai::kSpreadUnits * ai::kMinSpread)), 1e-6);
     std::vector<float> mask(roi.voxelCount(), 0.0f);
     mask[right] = 1;
     in = ai::interactiveInput(view, mask.data(), {});
@@ -153,6 +158,51 @@ TEST(InteractiveRoi, TheImageChannelIsRelativeToTheFirstPositiveClick) {
     EXPECT_NEAR(in.channel(0)[left], -std::tanh(ai::kClickContrast * 0.4f), 1e-6);
     in = ai::interactiveInput(view, nullptr, {});
     EXPECT_NEAR(in.channel(0)[left], -std::tanh(ai::kClickContrast * 0.2f), 1e-5) << "the cube's mean is 0.4";
+    EXPECT_NEAR(in.channel(5)[left], -std::tanh(0.2f / (ai::kSpreadUnits * 0.2f)), 1e-5) << "and its standard deviation 0.2";
+}
+
+TEST(InteractiveRoi, TheLocalChannelShowsAFaintLesionAboveTheNoiseOfItsOrgan) {
+    // A CT liver normalised over the body's range: 40 HU under 2 % of it, noise 12 HU.
+    const ai::RoiSpec spec;
+    const core::ImageGeometry roi = spec.place(core::Matrix3::identity(), {0, 0, 0}, 1);
+    ai::FloatImage view = ai::FloatImage::zeros(roi, 1);
+    std::mt19937 rng(3);
+    std::normal_distribution<float> noise(0.0f, 12.0f / 2000);
+    const auto& d = roi.dims();
+    for (std::size_t v = 0; v < roi.voxelCount(); ++v) view.data[v] = (v % d[0] < d[0] / 2 ? 0.55f : 0.55f - 40.0f / 2000) + noise(rng);
+    const core::Point3 inLesion = roi.indexToWorld({40, 24, 24});
+    const ai::FloatImage in = ai::interactiveInput(view, nullptr, {ai::InteractivePrompt::click(inLesion, true)});
+    double global = 0, local = 0;
+    std::size_t n = 0;
+    for (std::size_t v = 0; v < roi.voxelCount(); ++v)
+        if (v % d[0] < d[0] / 2) global += in.channel(0)[v], local += in.channel(5)[v], ++n;
+    EXPECT_LT(std::abs(global / double(n)), 0.15) << "the liver barely differs from the lesion on the body's scale";
+    EXPECT_GT(local / double(n), 0.6) << "on the lesion's own spread it does";
+}
+
+TEST(InteractiveObjects, AreTheComponentsOfEachLabelLessItsStrayIslands) {
+    const core::ImageGeometry grid({60, 60, 60}, {1, 1, 1}, {0, 0, 0}, core::Matrix3::identity());
+    core::LabelMap labels(grid);
+    const auto fill = [&](std::uint16_t value, std::size_t i0, std::size_t i1) {  // a cube of [i0, i1)³
+        for (std::size_t k = i0; k < i1; ++k)
+            for (std::size_t j = i0; j < i1; ++j)
+                for (std::size_t i = i0; i < i1; ++i) labels.set((k * 60 + j) * 60 + i, value);
+    };
+    fill(1, 0, 40);   // an organ of 64 000 voxels ...
+    fill(1, 50, 54);  // ... and an island of it, 64 voxels: under 1/500 of it
+    fill(2, 42, 46);  // a lesion of 64 voxels beside one of 8 000 (125-fold): both are objects
+    for (std::size_t k = 0; k < 20; ++k)
+        for (std::size_t j = 0; j < 20; ++j)
+            for (std::size_t i = 0; i < 20; ++i) labels.set(((k + 40) * 60 + j) * 60 + i, 2);
+    labels.set((59 * 60 + 59) * 60 + 59, 3);  // one voxel: under the 30-voxel floor
+    const ai::internal::LabelObjects objects = ai::internal::labelObjects(labels);
+    ASSERT_EQ(objects.objects.size(), 3u);
+    EXPECT_EQ(objects.objects[0].value, 1);
+    EXPECT_EQ(objects.objects[0].extent.voxels, 64000u);
+    EXPECT_EQ(objects.objects[1].value, 2);
+    EXPECT_EQ(objects.objects[2].value, 2);
+    EXPECT_EQ(objects.objects[1].extent.voxels + objects.objects[2].extent.voxels, 8064u);
+    EXPECT_EQ(objects.id[(52 * 60 + 52) * 60 + 52], 0) << "the island is no object";
 }
 
 TEST(InteractiveRoi, PastesOnlyInsideTheRoiOntoAnAnisotropicObliqueImage) {
@@ -176,9 +226,13 @@ TEST(InteractiveRoi, PastesOnlyInsideTheRoiOntoAnAnisotropicObliqueImage) {
                                         std::abs(r.y - 23.5), std::abs(r.z - 23.5)});
         if (toFace < 1e-6) continue;  // on a face: either side is right
         const double d = distance(w, centre);
-        if (!inRoi) EXPECT_EQ(mask[v], 1) << "outside the ROI nothing changes";
-        else if (d < 8.5) EXPECT_EQ(mask[v], 1);
-        else if (d > 11.5) EXPECT_EQ(mask[v], 0);
+        if (!inRoi) {
+            EXPECT_EQ(mask[v], 1) << "outside the ROI nothing changes";
+        } else if (d < 8.5) {
+            EXPECT_EQ(mask[v], 1);
+        } else if (d > 11.5) {
+            EXPECT_EQ(mask[v], 0);
+        }
         checked += inRoi;
     }
     EXPECT_GT(checked, 2000u);

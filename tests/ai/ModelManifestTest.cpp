@@ -147,10 +147,10 @@ TEST(ModelPackage, InvalidJsonIsReportedAsSuch) {
     }
 }
 
-TEST(ModelManifest, AnInteractiveModelNeedsItsFiveChannelsOneLabelAndASpacing) {
+TEST(ModelManifest, AnInteractiveModelNeedsItsSixChannelsOneLabelAndASpacing) {
     nlohmann::json j = {{"name", "clicks"}, {"version", "1.0"}, {"task", "interactive_segmentation"},
                         {"labels", {{{"value", 1}, {"name", "Object"}, {"color", {255, 190, 0}}}}},
-                        {"input", {{"channels", 5}, {"spacing", {1.5, 1.5, 1.5}}, {"patch_size", {48, 48, 48}}}},
+                        {"input", {{"channels", 6}, {"spacing", {1.5, 1.5, 1.5}}, {"patch_size", {48, 48, 48}}}},
                         {"output", nlohmann::json::object()}, {"sha256", std::string(64, 'a')}};
     const ai::ModelManifest m = ai::ModelManifest::fromJson(j);
     EXPECT_EQ(m.task, ai::Task::Interactive);
@@ -162,6 +162,6 @@ TEST(ModelManifest, AnInteractiveModelNeedsItsFiveChannelsOneLabelAndASpacing) {
         ai::ModelManifest::fromJson(j);
         FAIL() << "one channel accepted";
     } catch (const ai::ModelError& e) {
-        EXPECT_NE(std::string(e.what()).find("5 input channels"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("6 input channels"), std::string::npos) << e.what();
     }
 }

@@ -79,9 +79,9 @@ for m in $models; do
             --from-detector $root/resources/models/lesion-detector/1.0/model.pt" 150 cls_datalist.json \
             --batch-size 2 --validate-every 25 --learning-rate 0.0003
             calibrate lesion-classifier cls ;;
-        # Class-agnostic, 5 channels (image, mask, positive and negative clicks, boxes); batches simulate the
+        # Class-agnostic, 6 channels (image, mask, positive and negative clicks, boxes, image on the clicked tissue's scale); batches simulate the
         # user (ai/internal/InteractiveBatch). Brain and CT cases: make_interactive_cases.py.
-        interactive-segmenter) train interactive-segmenter "--arch unet --in-channels 5 --out-channels 2" 2400 \
+        interactive-segmenter) train interactive-segmenter "--arch unet --in-channels 6 --out-channels 2" 2400 \
             interactive_datalist.json --batch-size 2 --validate-every 600 --learning-rate 0.003 --lr-schedule poly ;;
     esac
 done
