@@ -368,8 +368,12 @@ TEST_F(LumenAi, ATermSignalCancelsALongRun) {
     m.input.patchSize = {8, 8, 8};
     m.input.overlap = 0.75;  // ~900k windows: minutes of work
     test::writePackage(dir / "slow", m, kSignNet);
-    const auto r = test::run(test::quote(lumenAi()) + " infer --quiet --model " + (dir / "slow").string() + " --input " + kBrain +
-                             " --output " + (dir / "out").string() + " 2>&1 & pid=$!; sleep 2; kill -TERM $pid; wait $pid; echo rc=$?");
+    // The signal goes once the run reports progress (its handler is set by then): a fixed delay
+    // raced the loading of LibTorch on a loaded CI machine, and the default action killed it (143).
+    const std::string err = (dir / "err").string();
+    const auto r = test::run(test::quote(lumenAi()) + " infer --model " + (dir / "slow").string() + " --input " + kBrain + " --output " +
+                             (dir / "out").string() + " 2> " + err + " & pid=$!; for i in $(seq 600); do grep -q progress " + err +
+                             " && break; sleep 0.1; done; sleep 0.5; kill -TERM $pid; wait $pid; echo rc=$?; cat " + err);
     EXPECT_NE(r.out.find("rc=130"), std::string::npos) << r.out << r.err;
     EXPECT_NE(r.out.find("lumen-ai: canceled"), std::string::npos) << r.out;
     EXPECT_FALSE(fs::exists(dir / "out.seg.nii.gz"));

@@ -163,7 +163,9 @@ TEST_F(AiClick, AnObjectCorrectedWithTheBrushIsLeftAsCorrectedAndRefineGoesOnFro
     EXPECT_NE(tool.objectLabel(), object);
     std::vector<std::uint16_t> now = voxels();
     for (std::size_t v = 0; v < now.size(); ++v)
-        if (corrected[v] == object) ASSERT_EQ(now[v], object);
+        if (corrected[v] == object) {
+            ASSERT_EQ(now[v], object);
+        }
     // Refine goes on from what the label map shows: the corrected voxel stays (the rule keeps what
     // the mask holds). Had the worker gone on from its own mask, the step would have taken it away.
     ASSERT_TRUE(tool.refine(object));
@@ -197,7 +199,9 @@ TEST_F(AiClick, AnObjectAcceptedElsewhereIsDoneAndTheNextClickStartsAnother) {
     EXPECT_EQ(labelAt(a), object) << "the accepted annotation is not touched";
     const std::vector<std::uint16_t> now = voxels();
     for (std::size_t v = 0; v < accepted.size(); ++v)
-        if (accepted[v] == object) ASSERT_EQ(now[v], object);
+        if (accepted[v] == object) {
+            ASSERT_EQ(now[v], object);
+        }
 }
 
 TEST_F(AiClick, WithoutAModelOrImageItSaysWhyAndDoesNothing) {
