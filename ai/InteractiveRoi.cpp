@@ -216,9 +216,9 @@ FloatImage interactiveInput(const FloatImage& view, const float* roiMask, const 
     }
     if (!count)
         for (std::size_t v = 0; v < n; ++v) add(x[v]);
-    const double mean = sum / double(std::max<std::size_t>(count, 1));
+    const double mean = sum / double(count), variance = std::max(0.0, squares / double(count) - mean * mean);
     const float r = float(mean);
-    const float spread = kSpreadUnits * std::max(kMinSpread, float(std::sqrt(std::max(0.0, squares / double(std::max<std::size_t>(count, 1)) - mean * mean))));
+    const float spread = kSpreadUnits * std::max(kMinSpread, float(std::sqrt(variance)));
     float* global = out.channel(0);
     float* local = out.channel(5);
     for (std::size_t v = 0; v < n; ++v) {
